@@ -1,0 +1,178 @@
+"""The desk: the open database, the clock and who is on duty.
+
+Every service function takes a ``Desk``. Writes go through
+``desk.operation(name)``, which opens one ``BEGIN IMMEDIATE`` transaction,
+stamps the audit trail with operator and shift, and hands back a ``Change``
+describing what was written; the UI refreshes from that after commit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+
+from desk_app.core.clock import Clock, SystemClock, to_text
+from desk_app.core.errors import PermissionDenied
+from desk_app.storage import audit
+from desk_app.storage.database import open_database
+from desk_app.storage.instance_lock import InstanceLock
+from desk_app.storage.transactions import write_transaction
+
+ROLE_RANK = {"clerk": 1, "supervisor": 2, "manager": 3}
+
+
+@dataclass(frozen=True)
+class Operator:
+    id: int
+    username: str
+    display_name: str
+    role: str
+
+    def at_least(self, role: str) -> bool:
+        return ROLE_RANK[self.role] >= ROLE_RANK[role]
+
+
+@dataclass(frozen=True)
+class Shift:
+    id: int
+    name: str
+    opened_at: str
+
+
+@dataclass(frozen=True)
+class Change:
+    """What one operation wrote: for the audit trail and for refreshing views."""
+
+    operation: str
+    record_table: str | None = None
+    record_id: str | None = None
+    detail: dict[str, Any] = field(default_factory=dict)
+
+
+class Operation:
+    def __init__(self, desk: Desk, name: str, actor: str) -> None:
+        self.desk = desk
+        self.name = name
+        self.actor = actor
+        self.at = to_text(desk.clock.now())
+        self.changes: list[Change] = []
+
+    @property
+    def operator_id(self) -> int | None:
+        return self.desk.operator.id if self.desk.operator else None
+
+    @property
+    def shift_id(self) -> int | None:
+        return self.desk.shift.id if self.desk.shift else None
+
+    @property
+    def db(self) -> Database:
+        return self.desk.db
+
+    def record(
+        self,
+        record_table: str | None = None,
+        record_id: object | None = None,
+        operation: str | None = None,
+        **detail: Any,
+    ) -> Change:
+        change = Change(
+            operation or self.name,
+            record_table,
+            None if record_id is None else str(record_id),
+            detail,
+        )
+        self.changes.append(change)
+        audit.append(
+            self.desk.db,
+            audit.NewAuditEntry(
+                at=self.at,
+                operator_id=self.operator_id,
+                shift_id=self.shift_id,
+                actor=self.actor,
+                operation=change.operation,
+                record_table=record_table,
+                record_id=change.record_id,
+                detail=detail,
+            ),
+        )
+        return change
+
+
+class Desk:
+    def __init__(
+        self,
+        db: Database,
+        path: Path,
+        *,
+        clock: Clock | None = None,
+        lock: InstanceLock | None = None,
+    ) -> None:
+        self.db = db
+        self.path = Path(path)
+        self.clock: Clock = clock or SystemClock()
+        self.lock = lock
+        self.operator: Operator | None = None
+        self.shift: Shift | None = None
+
+    @classmethod
+    def open(
+        cls, path: str | Path, *, clock: Clock | None = None, exclusive: bool = True,
+        quick_check: bool = True,
+    ) -> Desk:
+        """Open the desk's database for writing; ``exclusive`` takes the one-instance lock."""
+        path = Path(path)
+        from desk_app.storage.database import check_not_network
+
+        check_not_network(path)
+        lock = InstanceLock(path).acquire() if exclusive else None
+        try:
+            db = open_database(path, quick_check=quick_check and path.exists())
+        except BaseException:
+            if lock:
+                lock.release()
+            raise
+        return cls(db, path, clock=clock, lock=lock)
+
+    def close(self) -> None:
+        try:
+            self.db.close()
+        finally:
+            if self.lock:
+                self.lock.release()
+
+    def __enter__(self) -> Desk:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def actor(self) -> str:
+        return self.operator.username if self.operator else "system"
+
+    @contextmanager
+    def operation(self, name: str, *, actor: str | None = None) -> Iterator[Operation]:
+        with write_transaction(self.db):
+            op = Operation(self, name, actor or self.actor)
+            yield op
+            if not op.changes:
+                op.record()
+
+    def require_role(self, role: str, what: str) -> Operator:
+        if self.operator is None:
+            raise PermissionDenied(f"请先登录后再{what}。")
+        if not self.operator.at_least(role):
+            raise PermissionDenied(f"{what}需要{ROLE_LABELS[role]}权限。")
+        return self.operator
+
+    def now_text(self) -> str:
+        return to_text(self.clock.now())
+
+
+ROLE_LABELS = {"clerk": "前台值班员", "supervisor": "客服主管", "manager": "客服中心经理"}

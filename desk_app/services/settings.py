@@ -1,0 +1,116 @@
+"""The estate's own facts and rules, kept in the database and edited by a supervisor."""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+from desk_app.core.errors import ValidationError
+from desk_app.core.shifts import DEFAULT_SCHEDULE, parse_schedule
+from desk_app.services.desk import Change, Desk
+from desk_app.storage import settings as settings_store
+
+PAPER_SIZES = ["A4", "A5", "A5-landscape", "B5", "receipt-241x93"]
+
+# Each module issue adds its keys here, with the manual's values as defaults.
+DEFAULTS: dict[str, Any] = {
+    "estate.name": "示范花园",
+    "estate.company": "示范物业服务有限公司",
+    "estate.address": "",
+    "estate.phone": "",
+    "shift.schedule": DEFAULT_SCHEDULE,
+    "limits.repair_dispatch_minutes": 3,
+    "limits.urgent_onsite_minutes": 15,
+    "limits.complaint_hours": 24,
+    "limits.callback_hours": 72,
+    "receipt.copies": ["存根联", "收据联", "记账联"],
+    "paper.default": "A4",
+    "paper.receipt": "receipt-241x93",
+    "backup.keep": 30,
+}
+
+LABELS: dict[str, str] = {
+    "estate.name": "小区（大厦）名称",
+    "estate.company": "物业公司名称",
+    "estate.address": "地址",
+    "estate.phone": "客服电话",
+    "shift.schedule": "班次表",
+    "limits.repair_dispatch_minutes": "报修转工程部时限（分钟）",
+    "limits.urgent_onsite_minutes": "紧急维修到场时限（分钟）",
+    "limits.complaint_hours": "投诉处理时限（小时）",
+    "limits.callback_hours": "回访时限（小时）",
+    "receipt.copies": "收据联次",
+    "paper.default": "默认纸张",
+    "paper.receipt": "收据纸张",
+    "backup.keep": "保留备份份数",
+}
+
+
+def _validate(key: str, value: Any) -> Any:
+    if key not in DEFAULTS:
+        raise ValidationError(f"未知的设置项：{key}")
+    default = DEFAULTS[key]
+    label = LABELS.get(key, key)
+    if key == "shift.schedule":
+        parse_schedule(value)
+        return value
+    if key.startswith("paper."):
+        if value not in PAPER_SIZES:
+            raise ValidationError(f"{label}只能是：{'、'.join(PAPER_SIZES)}")
+        return value
+    if isinstance(default, int):
+        try:
+            number = int(value)
+        except (TypeError, ValueError):
+            raise ValidationError(f"{label}必须是整数。") from None
+        if number <= 0 or number > 100_000:
+            raise ValidationError(f"{label}必须是正整数。")
+        return number
+    if isinstance(default, list):
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+            raise ValidationError(f"{label}必须是非空文字列表。")
+        return [v.strip() for v in value]
+    text = str(value).strip()
+    if key in ("estate.name", "estate.company") and not text:
+        raise ValidationError(f"{label}不能为空。")
+    if len(text) > 200:
+        raise ValidationError(f"{label}过长（最多 200 字）。")
+    return text
+
+
+def get_all(desk: Desk) -> dict[str, Any]:
+    values = copy.deepcopy(DEFAULTS)
+    values.update({k: v for k, v in settings_store.get_all(desk.db).items() if k in DEFAULTS})
+    return values
+
+
+def get(desk: Desk, key: str) -> Any:
+    return get_all(desk)[key]
+
+
+def update(desk: Desk, changes: dict[str, Any]) -> list[Change]:
+    """Change settings (supervisor or manager); all or nothing."""
+    desk.require_role("supervisor", "修改设置")
+    validated = {key: _validate(key, value) for key, value in changes.items()}
+    current = get_all(desk)
+    changed = {k: v for k, v in validated.items() if current.get(k) != v}
+    if not changed:
+        return []
+    with desk.operation("settings_changed") as op:
+        for key, value in changed.items():
+            settings_store.put(
+                desk.db, key, value, updated_at=op.at, updated_by=op.operator_id,
+                updated_shift=op.shift_id,
+            )
+            op.record("settings", key, old=current.get(key), new=value)
+    return op.changes
+
+
+def write_initial(desk: Desk, values: dict[str, Any]) -> None:
+    """Seed settings without a logged-in operator (first start, demo)."""
+    validated = {key: _validate(key, value) for key, value in values.items()}
+    with desk.operation("settings_initialised") as op:
+        for key, value in validated.items():
+            settings_store.put(desk.db, key, value, updated_at=op.at, updated_by=op.operator_id,
+                               updated_shift=op.shift_id)
+            op.record("settings", key, new=value)

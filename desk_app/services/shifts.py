@@ -1,0 +1,225 @@
+"""Shifts: logging in opens (or resumes) a shift; handover closes it.
+
+Handover (交接班): the incoming operator logs in and the outgoing one confirms
+with their password; in one transaction the shift is closed, the next one
+opened, and the handover report rendered and archived. A backup follows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from desk_app.core.clock import display
+from desk_app.core.errors import ValidationError
+from desk_app.core.shifts import parse_schedule, suggest_shift
+from desk_app.services import documents, maintenance
+from desk_app.services import settings as settings_service
+from desk_app.services.audit_labels import operation_label
+from desk_app.services.desk import Desk, Operator, Shift
+from desk_app.services.operators import authenticate
+from desk_app.storage import audit as audit_store
+from desk_app.storage import shifts as shifts_store
+from desk_app.storage.shifts import ShiftRow
+
+HANDOVER_FORM = "handover_report"
+
+# Each module registers a provider of unfinished matters for the handover
+# report (open repairs, keys still out, cash in the drawer …). A provider gets
+# the desk and returns rows of {"kind": ..., "description": ...}.
+OpenItemsProvider = Callable[[Desk], list[dict[str, str]]]
+OPEN_ITEM_PROVIDERS: list[OpenItemsProvider] = []
+
+
+@dataclass(frozen=True)
+class HandoverResult:
+    closed_shift_id: int
+    new_shift: Shift | None
+    document_id: int
+    pdf: bytes
+    backup_path: Path | None
+    backup_error: str | None
+
+
+def shift_names(desk: Desk) -> list[str]:
+    return [slot.name for slot in parse_schedule(settings_service.get(desk, "shift.schedule"))]
+
+
+def suggested_shift_name(desk: Desk) -> str:
+    slots = parse_schedule(settings_service.get(desk, "shift.schedule"))
+    return suggest_shift(desk.clock.now(), slots)
+
+
+def current_shift(desk: Desk) -> ShiftRow | None:
+    return shifts_store.current_open(desk.db)
+
+
+def _to_shift(row: ShiftRow) -> Shift:
+    return Shift(row.id, row.name, row.opened_at)
+
+
+def _check_shift_name(desk: Desk, shift_name: str) -> str:
+    shift_name = shift_name.strip()
+    if shift_name not in shift_names(desk):
+        raise ValidationError(f"班次「{shift_name}」不在班次表中。")
+    return shift_name
+
+
+def login(desk: Desk, username: str, password: str, shift_name: str | None = None) -> Shift:
+    """Log in = open a shift. The same operator resumes an open shift of theirs;
+    another operator's open shift is closed as not handed over (未交接)."""
+    operator = authenticate(desk, username, password)
+    open_row = shifts_store.current_open(desk.db)
+    previous_operator, previous_shift = desk.operator, desk.shift
+    desk.operator = operator
+    try:
+        if open_row and open_row.operator_id == operator.id:
+            desk.shift = _to_shift(open_row)
+            with desk.operation("login_resumed") as op:
+                op.record("shifts", open_row.id)
+            return desk.shift
+        name = _check_shift_name(desk, shift_name or suggested_shift_name(desk))
+        with desk.operation("shift_opened") as op:
+            if open_row:
+                desk.shift = _to_shift(open_row)
+                shifts_store.close(desk.db, open_row.id, closed_at=op.at,
+                                   status="closed_unattended",
+                                   note=f"未办理交接：{operator.display_name} 登录时关闭")
+                op.record("shifts", open_row.id, operation="shift_closed_unattended",
+                          previous_operator=open_row.operator_name)
+            shift_id = shifts_store.insert_open(desk.db, name=name, operator_id=operator.id,
+                                                opened_at=op.at)
+            desk.shift = Shift(shift_id, name, op.at)
+            op.record("shifts", shift_id, name=name)
+        return desk.shift
+    except BaseException:
+        desk.operator, desk.shift = previous_operator, previous_shift
+        raise
+
+
+def logout(desk: Desk) -> None:
+    """Leave the desk without handing over; the shift stays open to be resumed."""
+    desk.operator = None
+    desk.shift = None
+
+
+def handover_report_data(desk: Desk, shift_id: int, *, printed_at: str | None = None) -> dict:
+    row = shifts_store.get(desk.db, shift_id)
+    if row is None:
+        raise ValidationError(f"班次 {shift_id} 不存在。")
+    settings = settings_service.get_all(desk)
+    names = {op.id: op.display_name for op in _all_operators(desk)}
+    events = []
+    for entry in audit_store.entries_for_shift(desk.db, shift_id):
+        detail = {k: v for k, v in entry.detail.items() if v not in (None, "")}
+        events.append({
+            "at": display(entry.at, with_seconds=True)[11:],
+            "operator": names.get(entry.operator_id, entry.actor),
+            "operation": operation_label(entry.operation),
+            "record": f"{entry.record_table or ''} {entry.record_id or ''}".strip(),
+            "detail": "；".join(f"{k}={v}" for k, v in detail.items())[:200],
+        })
+    open_items: list[dict[str, str]] = []
+    for provider in OPEN_ITEM_PROVIDERS:
+        open_items.extend(provider(desk))
+    return {
+        "estate_name": settings["estate.name"],
+        "company_name": settings["estate.company"],
+        "shift_name": row.name,
+        "outgoing_operator": row.operator_name,
+        "incoming_operator": row.incoming_operator_name or "",
+        "opened_at": display(row.opened_at),
+        "closed_at": display(row.closed_at) if row.closed_at else "",
+        "printed_at": display(printed_at or desk.now_text()),
+        "events": events,
+        "open_items": open_items,
+    }
+
+
+def _all_operators(desk: Desk) -> list[Operator]:
+    from desk_app.services.operators import list_operators
+
+    return [Operator(r.id, r.username, r.display_name, r.role) for r in list_operators(desk)]
+
+
+def handover(
+    desk: Desk,
+    *,
+    incoming_username: str,
+    incoming_password: str,
+    outgoing_password: str,
+    next_shift_name: str | None = None,
+    note: str = "",
+) -> HandoverResult:
+    outgoing, old_shift = desk.operator, desk.shift
+    if outgoing is None or old_shift is None:
+        raise ValidationError("当前没有进行中的班次。")
+    authenticate(desk, outgoing.username, outgoing_password)
+    incoming = authenticate(desk, incoming_username, incoming_password)
+    if incoming.id == outgoing.id:
+        raise ValidationError("接班人不能是交班人本人。")
+    name = _check_shift_name(desk, next_shift_name or suggested_shift_name(desk))
+    try:
+        with desk.operation("shift_handed_over") as op:
+            new_shift_id = shifts_store.insert_open_after(
+                desk.db, old_shift.id, name=name, operator_id=incoming.id, opened_at=op.at,
+                closed_at=op.at, note=note.strip() or None,
+            )
+            op.record("shifts", old_shift.id, incoming=incoming.username, next_shift=new_shift_id,
+                      note=note.strip() or None)
+            data = handover_report_data(desk, old_shift.id, printed_at=op.at)
+            from desk_app.printing.render import render_form
+            from desk_app.printing.templates import load_template
+
+            pdf = render_form(HANDOVER_FORM, data)
+            document_id = documents.archive(
+                op, form=HANDOVER_FORM, title=load_template(HANDOVER_FORM).title, pdf=pdf,
+                record_table="shifts", record_id=old_shift.id,
+            )
+            shifts_store.attach_handover_document(desk.db, old_shift.id, document_id)
+            desk.operator = incoming
+            desk.shift = Shift(new_shift_id, name, op.at)
+            op.record("shifts", new_shift_id, operation="shift_opened", name=name)
+    except BaseException:
+        desk.operator, desk.shift = outgoing, old_shift
+        raise
+    backup_path, backup_error = None, None
+    try:
+        backup_path = maintenance.backup_now(desk, reason="shift-close")
+    except Exception as error:  # noqa: BLE001 - a failed backup must not undo the handover
+        backup_error = str(error)
+    return HandoverResult(old_shift.id, desk.shift, document_id, pdf, backup_path, backup_error)
+
+
+def close_day(desk: Desk, *, password: str, note: str = "") -> HandoverResult:
+    """日终关班: the last shift of the day closes with nobody taking over."""
+    outgoing, old_shift = desk.operator, desk.shift
+    if outgoing is None or old_shift is None:
+        raise ValidationError("当前没有进行中的班次。")
+    authenticate(desk, outgoing.username, password)
+    from desk_app.printing.render import render_form
+    from desk_app.printing.templates import load_template
+
+    with desk.operation("shift_day_closed") as op:
+        shifts_store.close(desk.db, old_shift.id, closed_at=op.at, status="day_closed",
+                           note=note.strip() or None)
+        op.record("shifts", old_shift.id, note=note.strip() or None)
+        data = handover_report_data(desk, old_shift.id, printed_at=op.at)
+        pdf = render_form(HANDOVER_FORM, data)
+        document_id = documents.archive(
+            op, form=HANDOVER_FORM, title=load_template(HANDOVER_FORM).title, pdf=pdf,
+            record_table="shifts", record_id=old_shift.id,
+        )
+        shifts_store.attach_handover_document(desk.db, old_shift.id, document_id)
+    backup_path, backup_error = None, None
+    try:
+        backup_path = maintenance.backup_now(desk, reason="day-close")
+    except Exception as error:  # noqa: BLE001 - a failed backup must not undo the close
+        backup_error = str(error)
+    desk.operator, desk.shift = None, None
+    return HandoverResult(old_shift.id, None, document_id, pdf, backup_path, backup_error)
+
+
+def recent_shifts(desk: Desk, limit: int = 50) -> list[ShiftRow]:
+    return shifts_store.recent(desk.db, limit)

@@ -1,0 +1,85 @@
+"""Opening the desk's one SQLite file: checks, pragmas, migrations."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from desk_app.core.errors import CorruptDatabase, EnvironmentFault, NetworkPathError
+from desk_app.storage import schema
+from desk_app.storage.netpath import is_network_path
+
+BUSY_TIMEOUT_MS = 5000
+
+
+def check_not_network(path: Path) -> None:
+    if is_network_path(path):
+        raise NetworkPathError(
+            f"数据库文件位于网络共享位置（{path}），SQLite 在网络盘上无法安全加锁，拒绝写入。"
+            "请把数据库放在本机磁盘上。"
+        )
+
+
+def connect(path: str | Path, *, readonly: bool = False) -> Database:
+    """A connection with the desk's pragmas; no schema work."""
+    path = Path(path)
+    try:
+        if readonly:
+            conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        else:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            conn = sqlite3.connect(str(path))
+    except (sqlite3.OperationalError, OSError) as error:
+        raise EnvironmentFault(f"无法打开数据库文件 {path}：{error}") from error
+    db = Database(conn, execute_plugins=False)
+    try:
+        db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        db.execute("PRAGMA foreign_keys = ON")
+        if not readonly:
+            mode = db.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+            if mode.lower() != "wal":
+                raise EnvironmentFault(f"无法为数据库启用 WAL 日志模式（当前 {mode}）。")
+        db.execute("PRAGMA synchronous = FULL")
+    except sqlite3.DatabaseError as error:
+        conn.close()
+        raise CorruptDatabase(f"{path} 不是有效的数据库文件：{error}") from error
+    return db
+
+
+def open_database(
+    path: str | Path, *, readonly: bool = False, migrate: bool = True, quick_check: bool = False
+) -> Database:
+    """Open (creating if missing) and migrate the database at ``path``.
+
+    Refuses network paths for writing and databases newer than this program.
+    """
+    path = Path(path)
+    if not readonly:
+        check_not_network(path)
+    elif not path.exists():
+        raise EnvironmentFault(f"数据库文件不存在：{path}")
+    db = connect(path, readonly=readonly)
+    try:
+        if quick_check:
+            result = db.execute("PRAGMA quick_check").fetchall()
+            if [tuple(row) for row in result] != [("ok",)]:
+                problems = "; ".join(str(row[0]) for row in result[:5])
+                raise CorruptDatabase(f"数据库快速检查未通过：{problems}")
+        schema.refuse_if_newer(db)
+        if migrate and not readonly:
+            schema.apply_migrations(db)
+    except sqlite3.DatabaseError as error:
+        db.close()
+        raise CorruptDatabase(f"{path} 不是有效的数据库文件：{error}") from error
+    except BaseException:
+        db.close()
+        raise
+    return db
+
+
+def schema_is_current(db: Database) -> bool:
+    return not schema.pending_migrations(db)
+
+

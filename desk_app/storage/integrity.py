@@ -1,0 +1,89 @@
+"""Integrity checks: SQLite's own, foreign keys, the audit chain, append-only guards."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlite_utils import Database
+
+from desk_app.storage import audit, documents, schema
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    name: str
+    ok: bool
+    detail: str = ""
+
+
+def quick_check(db: Database) -> CheckResult:
+    rows = db.execute("PRAGMA quick_check").fetchall()
+    ok = [tuple(row) for row in rows] == [("ok",)]
+    return CheckResult("quick_check", ok, "" if ok else "; ".join(r[0] for r in rows[:10]))
+
+
+def integrity_check(db: Database) -> CheckResult:
+    rows = db.execute("PRAGMA integrity_check").fetchall()
+    ok = [tuple(row) for row in rows] == [("ok",)]
+    return CheckResult("integrity_check", ok, "" if ok else "; ".join(r[0] for r in rows[:10]))
+
+
+def foreign_key_check(db: Database) -> CheckResult:
+    rows = db.execute("PRAGMA foreign_key_check").fetchall()
+    if not rows:
+        return CheckResult("foreign_key_check", True)
+    sample = "; ".join(f"{row[0]} 第 {row[1]} 行 → {row[2]}" for row in rows[:10])
+    return CheckResult("foreign_key_check", False, f"{len(rows)} 处外键引用失效：{sample}")
+
+
+def audit_chain_check(db: Database) -> CheckResult:
+    report = audit.verify_chain(db)
+    if report.ok:
+        return CheckResult("audit_chain", True, f"{report.rows} 条审计记录")
+    return CheckResult("audit_chain", False, report.reason)
+
+
+def append_only_guard_check(db: Database) -> CheckResult:
+    present = {
+        row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")
+    }
+    missing = [
+        f"{table}_{action}"
+        for table in schema.APPEND_ONLY_TABLES
+        for action in ("no_update", "no_delete")
+        if f"{table}_{action}" not in present
+    ]
+    if missing:
+        return CheckResult("append_only_guards", False, "防篡改触发器缺失：" + "、".join(missing))
+    return CheckResult("append_only_guards", True)
+
+
+def document_hash_check(db: Database) -> CheckResult:
+    bad = documents.mismatched_hashes(db)
+    if bad:
+        return CheckResult(
+            "archived_documents", False, f"存档文件内容与登记的哈希不符：编号 {bad[:10]}"
+        )
+    return CheckResult("archived_documents", True)
+
+
+def schema_check(db: Database) -> CheckResult:
+    try:
+        schema.refuse_if_newer(db)
+    except Exception as error:  # noqa: BLE001 - reported, not raised
+        return CheckResult("schema", False, str(error))
+    pending = schema.pending_migrations(db)
+    if pending:
+        return CheckResult("schema", False, "数据库结构未升级：" + "、".join(pending))
+    return CheckResult("schema", True)
+
+
+def full_check(db: Database) -> list[CheckResult]:
+    return [
+        integrity_check(db),
+        foreign_key_check(db),
+        schema_check(db),
+        append_only_guard_check(db),
+        audit_chain_check(db),
+        document_hash_check(db),
+    ]

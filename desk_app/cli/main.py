@@ -34,11 +34,15 @@ def resolve_db(db: str | None) -> Path:
     return Path(env) if env else default_db_path()
 
 
-@click.group(cls=DeskGroup, invoke_without_command=True,
-             context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(
+    cls=DeskGroup,
+    invoke_without_command=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
 @click.option("--db", "db", metavar="PATH", help="数据库文件（默认在用户数据目录）。")
-@click.option("--lang", type=click.Choice(["zh_CN", "en"]), default=None,
-              help="界面语言（默认中文）。")
+@click.option(
+    "--lang", type=click.Choice(["zh_CN", "en"]), default=None, help="界面语言（默认中文）。"
+)
 @click.version_option(__version__, prog_name="desk-app")
 @click.pass_context
 def cli(ctx: click.Context, db: str | None, lang: str | None) -> None:

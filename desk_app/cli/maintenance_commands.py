@@ -21,8 +21,7 @@ def _db(ctx: click.Context) -> Path:
 @click.option("--seed", default=1, show_default=True, help="随机种子（相同种子生成相同数据）。")
 @click.option("--units", default=2000, show_default=True, help="房屋数量。")
 @click.option("--years", default=5, show_default=True, help="历史年数。")
-@click.option("--until", default=None, metavar="YYYY-MM-DD",
-              help="历史截止日期（默认今天）。")
+@click.option("--until", default=None, metavar="YYYY-MM-DD", help="历史截止日期（默认今天）。")
 @click.pass_context
 def demo(ctx: click.Context, seed: int, units: int, years: int, until: str | None) -> None:
     """生成演示小区（操作员、房屋、多年的班次记录）。"""
@@ -76,8 +75,9 @@ def backup(ctx: click.Context) -> None:
 def restore(ctx: click.Context, source: Path, yes: bool) -> None:
     """用备份文件 SOURCE 恢复数据库（先校验；当前文件另存保留）。"""
     path = _db(ctx)
-    if not yes and not click.confirm(f"用 {source} 替换 {path}？当前文件会另存保留。",
-                                     default=False):
+    if not yes and not click.confirm(
+        f"用 {source} 替换 {path}？当前文件会另存保留。", default=False
+    ):
         click.echo("已取消。")
         ctx.exit(1)
     result = maintenance.restore(path, source)

@@ -43,10 +43,15 @@ def _run(folder: Path) -> None:
         shifts.login(desk, "selftest", "selftest-pass", shifts.shift_names(desk)[0])
         _step("打印：渲染含中文的 PDF 并存档")
         printed = documents.print_form(
-            desk, "selftest",
-            {"estate_name": "自检小区", "body": "这是一张自检打印样张，检查中文、标点（，。！）和金额。",
-             "amount_fen": 123450},
-            record_table="selftest", record_id=1,
+            desk,
+            "selftest",
+            {
+                "estate_name": "自检小区",
+                "body": "这是一张自检打印样张，检查中文、标点（，。！）和金额。",
+                "amount_fen": 123450,
+            },
+            record_table="selftest",
+            record_id=1,
         )
         if documents.pdf_of(desk, printed.id) != printed.pdf:
             raise DeskError("存档的 PDF 与打印的不一致。")
@@ -56,7 +61,9 @@ def _run(folder: Path) -> None:
 
         failed = [r for r in full_check(desk.db) if not r.ok]
         if failed:
-            raise DeskError("数据库检查未通过：" + "；".join(f"{r.name} {r.detail}" for r in failed))
+            raise DeskError(
+                "数据库检查未通过：" + "；".join(f"{r.name} {r.detail}" for r in failed)
+            )
         _step("界面：加载翻译、QtPdf 显示 PDF、离屏打开主窗口")
         from desk_app.ui.selftest import run_ui_selftest
 

@@ -1,8 +1,9 @@
 """ID numbers and phones: masking for lists, printouts and exports (业主档案保密), and validation.
 
-A masked value keeps its length, so a column of them still lines up and a clerk can tell
-an 18-digit ID from a 15-digit one. Whatever the input, masking reveals at most half of it
-(area codes of landlines aside, which are public).
+Masking keeps the length (of the value with whitespace removed), so a column still lines up
+and a clerk can tell an 18-digit ID from a 15-digit one. ID numbers and anything not
+recognised reveal at most half; phones follow the usual ``138****5678`` and keep a
+landline's area code. Masking never raises: a list must render whatever is stored.
 """
 
 from __future__ import annotations

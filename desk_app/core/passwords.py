@@ -21,7 +21,12 @@ MIN_PASSWORD_LENGTH = 6
 def _derive(password: str, salt: bytes, log2_n: int, r: int, p: int) -> bytes:
     n = 1 << log2_n
     return hashlib.scrypt(
-        password.encode("utf-8"), salt=salt, n=n, r=r, p=p, dklen=32,
+        password.encode("utf-8"),
+        salt=salt,
+        n=n,
+        r=r,
+        p=p,
+        dklen=32,
         maxmem=130 * n * r * p + 1024 * 1024,
     )
 
@@ -33,7 +38,9 @@ def check_password_rules(password: str) -> None:
         raise ValidationError("密码首尾不能有空格。")
 
 
-def hash_password(password: str, *, log2_n: int = DEFAULT_LOG2_N) -> str:
+def hash_password(password: str, *, log2_n: int | None = None) -> str:
+    # Read at call time so tests can lower the cost; each hash records its own.
+    log2_n = DEFAULT_LOG2_N if log2_n is None else log2_n
     salt = secrets.token_bytes(16)
     digest = _derive(password, salt, log2_n, DEFAULT_R, DEFAULT_P)
     return f"scrypt${log2_n}${DEFAULT_R}${DEFAULT_P}${salt.hex()}${digest.hex()}"

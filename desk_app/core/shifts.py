@@ -49,7 +49,10 @@ def parse_schedule(raw: list[dict[str, str]]) -> list[ShiftSlot]:
         if name in names:
             raise ValidationError(f"班次名称重复：{name}")
         names.add(name)
-        start, end = _parse_hhmm(str(entry.get("start", ""))), _parse_hhmm(str(entry.get("end", "")))
+        start, end = (
+            _parse_hhmm(str(entry.get("start", ""))),
+            _parse_hhmm(str(entry.get("end", ""))),
+        )
         if start == end:
             raise ValidationError(f"班次「{name}」的开始和结束时间相同。")
         slots.append(ShiftSlot(name, start, end))
@@ -73,12 +76,15 @@ def suggest_shift(moment: datetime, slots: list[ShiftSlot]) -> str:
     now = moment.time()
     started = [s for s in slots if s.contains(early) or s.contains(now)]
     if started:
+
         def minutes_since_start(slot: ShiftSlot) -> int:
             delta = (early.hour * 60 + early.minute) - (slot.start.hour * 60 + slot.start.minute)
             return delta % (24 * 60)
+
         return min(started, key=minutes_since_start).name
 
     def minutes_until(slot: ShiftSlot) -> int:
         delta = (slot.start.hour * 60 + slot.start.minute) - (now.hour * 60 + now.minute)
         return delta % (24 * 60)
+
     return min(slots, key=minutes_until).name

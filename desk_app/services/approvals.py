@@ -20,23 +20,38 @@ class Approval:
     reason: str
     at: str
 
-    def write_to(self, op: Operation, record_table: str | None = None,
-                 record_id: object | None = None) -> None:
+    def write_to(
+        self, op: Operation, record_table: str | None = None, record_id: object | None = None
+    ) -> None:
         op.record(
-            record_table, record_id, operation="approval_granted", action=self.action,
-            approver_id=self.approver.id, approver=self.approver.username, reason=self.reason,
+            record_table,
+            record_id,
+            operation="approval_granted",
+            action=self.action,
+            approver_id=self.approver.id,
+            approver=self.approver.username,
+            reason=self.reason,
         )
 
 
-def verify_approval(desk: Desk, username: str, password: str, *, action: str, reason: str,
-                    min_role: str = "supervisor") -> Approval:
+def verify_approval(
+    desk: Desk,
+    username: str,
+    password: str,
+    *,
+    action: str,
+    reason: str,
+    min_role: str = "supervisor",
+) -> Approval:
     """Check the approver's credentials and role; nothing is written yet."""
     reason = reason.strip()
     if not reason:
         raise ValidationError("请填写原因。")
     approver = authenticate(desk, username, password)
     if not approver.at_least(min_role):
-        raise PermissionDenied(f"「{approver.display_name}」没有{ROLE_LABELS[min_role]}权限，不能批准。")
+        raise PermissionDenied(
+            f"「{approver.display_name}」没有{ROLE_LABELS[min_role]}权限，不能批准。"
+        )
     return Approval(approver, action, reason, desk.now_text())
 
 

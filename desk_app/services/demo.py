@@ -81,23 +81,34 @@ def _building_layouts(rng: random.Random, total_units: int) -> list[tuple[str, i
 def _make_units(rng: random.Random, total_units: int) -> list[units_store.NewUnit]:
     units = []
     for building, entrances, floors, per_floor in _building_layouts(rng, total_units):
-        sizes = [rng.choice([6850, 8920, 9875, 11260, 12880, 14330, 16590]) for _ in range(per_floor)]
+        sizes = [
+            rng.choice([6850, 8920, 9875, 11260, 12880, 14330, 16590]) for _ in range(per_floor)
+        ]
         for entrance in range(1, entrances + 1):
             for floor in range(1, floors + 1):
                 for position in range(1, per_floor + 1):
                     room = f"{floor}{position:02d}"
-                    units.append(units_store.NewUnit(
-                        code=f"{building}-{entrance}-{room}", building=building,
-                        entrance=str(entrance), floor=floor, room=room,
-                        area_centi_m2=sizes[position - 1],
-                    ))
+                    units.append(
+                        units_store.NewUnit(
+                            code=f"{building}-{entrance}-{room}",
+                            building=building,
+                            entrance=str(entrance),
+                            floor=floor,
+                            room=room,
+                            area_centi_m2=sizes[position - 1],
+                        )
+                    )
                     if len(units) == total_units:
                         return units
     return units
 
 
 def _shift_history(
-    rng: random.Random, plan: DemoPlan, clerks: list[int], supervisors: list[int], first_id: int,
+    rng: random.Random,
+    plan: DemoPlan,
+    clerks: list[int],
+    supervisors: list[int],
+    first_id: int,
     usernames: dict[int, str],
 ) -> tuple[list[HistoricShift], list[NewAuditEntry]]:
     """Two shifts a day (早班 07:30 → 晚班 12:00 → 日终关班 20:00) for the plan's years."""
@@ -113,26 +124,92 @@ def _shift_history(
         handed = base + timedelta(hours=12, minutes=rng.randint(-5, 20))
         closed = base + timedelta(hours=20, minutes=rng.randint(0, 30))
         morning_id, evening_id = shift_id, shift_id + 1
-        history.append(HistoricShift(morning_id, "早班", morning_op, to_text(opened),
-                                     to_text(handed), "handed_over", evening_op, evening_id))
-        history.append(HistoricShift(evening_id, "晚班", evening_op, to_text(handed),
-                                     to_text(closed), "day_closed", None, None))
-        entries.append(NewAuditEntry(to_text(opened), morning_op, morning_id,
-                                     usernames[morning_op], "shift_opened", "shifts",
-                                     str(morning_id), {"name": "早班"}))
+        history.append(
+            HistoricShift(
+                morning_id,
+                "早班",
+                morning_op,
+                to_text(opened),
+                to_text(handed),
+                "handed_over",
+                evening_op,
+                evening_id,
+            )
+        )
+        history.append(
+            HistoricShift(
+                evening_id,
+                "晚班",
+                evening_op,
+                to_text(handed),
+                to_text(closed),
+                "day_closed",
+                None,
+                None,
+            )
+        )
+        entries.append(
+            NewAuditEntry(
+                to_text(opened),
+                morning_op,
+                morning_id,
+                usernames[morning_op],
+                "shift_opened",
+                "shifts",
+                str(morning_id),
+                {"name": "早班"},
+            )
+        )
         if rng.random() < 0.08:
             approver = rng.choice(supervisors)
-            entries.append(NewAuditEntry(
-                to_text(opened + timedelta(hours=2)), morning_op, morning_id, usernames[morning_op],
-                "approval_granted", None, None, {"approver_id": approver, "action": "demo"},
-            ))
-        entries.append(NewAuditEntry(to_text(handed), morning_op, morning_id, usernames[morning_op],
-                                     "shift_handed_over", "shifts", str(morning_id),
-                                     {"next_shift": evening_id}))
-        entries.append(NewAuditEntry(to_text(handed), evening_op, evening_id, usernames[evening_op],
-                                     "shift_opened", "shifts", str(evening_id), {"name": "晚班"}))
-        entries.append(NewAuditEntry(to_text(closed), evening_op, evening_id, usernames[evening_op],
-                                     "shift_day_closed", "shifts", str(evening_id), {}))
+            entries.append(
+                NewAuditEntry(
+                    to_text(opened + timedelta(hours=2)),
+                    morning_op,
+                    morning_id,
+                    usernames[morning_op],
+                    "approval_granted",
+                    None,
+                    None,
+                    {"approver_id": approver, "action": "demo"},
+                )
+            )
+        entries.append(
+            NewAuditEntry(
+                to_text(handed),
+                morning_op,
+                morning_id,
+                usernames[morning_op],
+                "shift_handed_over",
+                "shifts",
+                str(morning_id),
+                {"next_shift": evening_id},
+            )
+        )
+        entries.append(
+            NewAuditEntry(
+                to_text(handed),
+                evening_op,
+                evening_id,
+                usernames[evening_op],
+                "shift_opened",
+                "shifts",
+                str(evening_id),
+                {"name": "晚班"},
+            )
+        )
+        entries.append(
+            NewAuditEntry(
+                to_text(closed),
+                evening_op,
+                evening_id,
+                usernames[evening_op],
+                "shift_day_closed",
+                "shifts",
+                str(evening_id),
+                {},
+            )
+        )
         shift_id += 2
         day += timedelta(days=1)
     return history, entries
@@ -146,43 +223,61 @@ def generate(desk: Desk, plan: DemoPlan) -> DemoSummary:
     if not operators_service.needs_first_manager(desk):
         raise ValidationError("该数据库已有数据，不能生成演示数据。请指定一个新文件。")
     rng = random.Random(plan.seed)
-    demo_start = datetime(plan.until.year, plan.until.month, plan.until.day, 7, 0,
-                          tzinfo=CHINA_TZ) - timedelta(days=365 * plan.years + 1)
+    demo_start = datetime(
+        plan.until.year, plan.until.month, plan.until.day, 7, 0, tzinfo=CHINA_TZ
+    ) - timedelta(days=365 * plan.years + 1)
     real_clock = desk.clock
     desk.clock = FixedClock(demo_start)
     try:
         with write_transaction(desk.db):
-            manager = operators_service.create_first_manager(desk, *DEMO_STAFF[0][:2],
-                                                             DEMO_PASSWORD)
+            manager = operators_service.create_first_manager(
+                desk, *DEMO_STAFF[0][:2], DEMO_PASSWORD
+            )
             desk.operator = manager
             staff = [manager]
             for username, name, role in DEMO_STAFF[1:]:
-                staff.append(operators_service.create_operator(desk, username, name, role,
-                                                               DEMO_PASSWORD))
+                staff.append(
+                    operators_service.create_operator(desk, username, name, role, DEMO_PASSWORD)
+                )
             desk.operator = None
-            settings_service.write_initial(desk, {
-                "estate.name": "翠湖花园",
-                "estate.company": "华城物业服务有限公司",
-                "estate.address": "示范市湖滨路 88 号",
-                "estate.phone": "0531-88886666",
-            })
+            settings_service.write_initial(
+                desk,
+                {
+                    "estate.name": "翠湖花园",
+                    "estate.company": "华城物业服务有限公司",
+                    "estate.address": "示范市湖滨路 88 号",
+                    "estate.phone": "0531-88886666",
+                },
+            )
             new_units = _make_units(rng, plan.units)
             with desk.operation("units_created", actor="demo") as op:
-                units_store.insert_many(desk.db, new_units, created_at=op.at, created_by=None,
-                                        created_shift=None)
+                units_store.insert_many(
+                    desk.db, new_units, created_at=op.at, created_by=None, created_shift=None
+                )
                 op.record("units", None, count=len(new_units))
             clerks = [s.id for s in staff if s.role == "clerk"]
             supervisors = [s.id for s in staff if s.role == "supervisor"]
-            history, entries = _shift_history(rng, plan, clerks, supervisors,
-                                              shifts_store.next_id(desk.db),
-                                              {s.id: s.username for s in staff})
+            history, entries = _shift_history(
+                rng,
+                plan,
+                clerks,
+                supervisors,
+                shifts_store.next_id(desk.db),
+                {s.id: s.username for s in staff},
+            )
             shifts_store.insert_history(desk.db, history)
             audit_store.append_many(desk.db, entries)
             for _name, generator in DEMO_GENERATORS:
                 generator(desk, plan, rng, staff)
             with desk.operation("demo_generated", actor="demo") as op:
-                op.record(None, None, seed=plan.seed, units=plan.units, years=plan.years,
-                          until=plan.until.isoformat())
+                op.record(
+                    None,
+                    None,
+                    seed=plan.seed,
+                    units=plan.units,
+                    years=plan.years,
+                    until=plan.until.isoformat(),
+                )
     finally:
         desk.clock = real_clock
         desk.operator = None

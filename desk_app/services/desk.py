@@ -122,7 +122,11 @@ class Desk:
 
     @classmethod
     def open(
-        cls, path: str | Path, *, clock: Clock | None = None, exclusive: bool = True,
+        cls,
+        path: str | Path,
+        *,
+        clock: Clock | None = None,
+        exclusive: bool = True,
         quick_check: bool = True,
     ) -> Desk:
         """Open the desk's database for writing; ``exclusive`` takes the one-instance lock."""

@@ -20,27 +20,62 @@ class PrintedDocument:
     pdf: bytes
 
 
-def archive(op: Operation, *, form: str, title: str, pdf: bytes, record_table: str | None,
-            record_id: object | None, copy_mark: str | None = None) -> int:
+def archive(
+    op: Operation,
+    *,
+    form: str,
+    title: str,
+    pdf: bytes,
+    record_table: str | None,
+    record_id: object | None,
+    copy_mark: str | None = None,
+) -> int:
     """Store a rendered PDF inside the caller's operation."""
     document_id = documents_store.insert(
-        op.db, form=form, title=title, pdf=pdf, record_table=record_table,
-        record_id=None if record_id is None else str(record_id), copy_mark=copy_mark,
-        created_at=op.at, created_by=op.operator_id, created_shift=op.shift_id,
+        op.db,
+        form=form,
+        title=title,
+        pdf=pdf,
+        record_table=record_table,
+        record_id=None if record_id is None else str(record_id),
+        copy_mark=copy_mark,
+        created_at=op.at,
+        created_by=op.operator_id,
+        created_shift=op.shift_id,
     )
-    op.record("documents", document_id, operation="document_archived", form=form,
-              record_table=record_table, record_id=None if record_id is None else str(record_id),
-              copy_mark=copy_mark)
+    op.record(
+        "documents",
+        document_id,
+        operation="document_archived",
+        form=form,
+        record_table=record_table,
+        record_id=None if record_id is None else str(record_id),
+        copy_mark=copy_mark,
+    )
     return document_id
 
 
-def print_form(desk: Desk, form: str, data: Mapping[str, object], *, record_table: str | None,
-               record_id: object | None, copy_mark: str | None = None) -> PrintedDocument:
+def print_form(
+    desk: Desk,
+    form: str,
+    data: Mapping[str, object],
+    *,
+    record_table: str | None,
+    record_id: object | None,
+    copy_mark: str | None = None,
+) -> PrintedDocument:
     template = load_template(form)
     pdf = render_form(form, data, copy_mark=copy_mark)
     with desk.operation("document_archived") as op:
-        document_id = archive(op, form=form, title=template.title, pdf=pdf,
-                              record_table=record_table, record_id=record_id, copy_mark=copy_mark)
+        document_id = archive(
+            op,
+            form=form,
+            title=template.title,
+            pdf=pdf,
+            record_table=record_table,
+            record_id=record_id,
+            copy_mark=copy_mark,
+        )
     return PrintedDocument(document_id, form, template.title, pdf)
 
 
@@ -51,5 +86,7 @@ def pdf_of(desk: Desk, document_id: int) -> bytes:
     return pdf
 
 
-def documents_for(desk: Desk, record_table: str, record_id: object) -> list[documents_store.DocumentInfo]:
+def documents_for(
+    desk: Desk, record_table: str, record_id: object
+) -> list[documents_store.DocumentInfo]:
     return documents_store.for_record(desk.db, record_table, str(record_id))

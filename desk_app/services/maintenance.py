@@ -77,8 +77,9 @@ def restore(db_path: Path, source: Path, *, clock: Clock | None = None) -> Resto
         desk = Desk.open(db_path, clock=clock, exclusive=False)
         try:
             with desk.operation("database_restored", actor="cli") as op:
-                op.record(None, None, source=source.name,
-                          previous=aside.name if aside.exists() else None)
+                op.record(
+                    None, None, source=source.name, previous=aside.name if aside.exists() else None
+                )
         finally:
             desk.close()
     return RestoreResult(source, aside if aside.exists() else None)

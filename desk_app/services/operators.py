@@ -17,8 +17,9 @@ def _to_operator(row: operators_store.OperatorRow) -> Operator:
     return Operator(row.id, row.username, row.display_name, row.role)
 
 
-def _check_new_account(desk: Desk, username: str, display_name: str, role: str,
-                       password: str) -> None:
+def _check_new_account(
+    desk: Desk, username: str, display_name: str, role: str, password: str
+) -> None:
     if not _USERNAME.match(username):
         raise ValidationError("登录名须为 2–32 位字母、数字或 _ . -")
     if not display_name.strip():
@@ -43,23 +44,35 @@ def create_first_manager(desk: Desk, username: str, display_name: str, password:
     password_hash = hash_password(password)
     with desk.operation("operator_created", actor=username) as op:
         operator_id = operators_store.insert(
-            desk.db, username=username, display_name=display_name, role="manager",
-            password_hash=password_hash, created_at=op.at, created_by=None, created_shift=None,
+            desk.db,
+            username=username,
+            display_name=display_name,
+            role="manager",
+            password_hash=password_hash,
+            created_at=op.at,
+            created_by=None,
+            created_shift=None,
         )
         op.record("operators", operator_id, username=username, role="manager", first=True)
     return Operator(operator_id, username, display_name, "manager")
 
 
-def create_operator(desk: Desk, username: str, display_name: str, role: str,
-                    password: str) -> Operator:
+def create_operator(
+    desk: Desk, username: str, display_name: str, role: str, password: str
+) -> Operator:
     desk.require_role("manager", "添加操作员")
     username, display_name = username.strip(), display_name.strip()
     _check_new_account(desk, username, display_name, role, password)
     password_hash = hash_password(password)
     with desk.operation("operator_created") as op:
         operator_id = operators_store.insert(
-            desk.db, username=username, display_name=display_name, role=role,
-            password_hash=password_hash, created_at=op.at, created_by=op.operator_id,
+            desk.db,
+            username=username,
+            display_name=display_name,
+            role=role,
+            password_hash=password_hash,
+            created_at=op.at,
+            created_by=op.operator_id,
             created_shift=op.shift_id,
         )
         op.record("operators", operator_id, username=username, role=role)

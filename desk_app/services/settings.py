@@ -99,7 +99,11 @@ def update(desk: Desk, changes: dict[str, Any]) -> list[Change]:
     with desk.operation("settings_changed") as op:
         for key, value in changed.items():
             settings_store.put(
-                desk.db, key, value, updated_at=op.at, updated_by=op.operator_id,
+                desk.db,
+                key,
+                value,
+                updated_at=op.at,
+                updated_by=op.operator_id,
                 updated_shift=op.shift_id,
             )
             op.record("settings", key, old=current.get(key), new=value)
@@ -111,6 +115,12 @@ def write_initial(desk: Desk, values: dict[str, Any]) -> None:
     validated = {key: _validate(key, value) for key, value in values.items()}
     with desk.operation("settings_initialised") as op:
         for key, value in validated.items():
-            settings_store.put(desk.db, key, value, updated_at=op.at, updated_by=op.operator_id,
-                               updated_shift=op.shift_id)
+            settings_store.put(
+                desk.db,
+                key,
+                value,
+                updated_at=op.at,
+                updated_by=op.operator_id,
+                updated_shift=op.shift_id,
+            )
             op.record("settings", key, new=value)

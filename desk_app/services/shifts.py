@@ -83,13 +83,22 @@ def login(desk: Desk, username: str, password: str, shift_name: str | None = Non
         with desk.operation("shift_opened") as op:
             if open_row:
                 desk.shift = _to_shift(open_row)
-                shifts_store.close(desk.db, open_row.id, closed_at=op.at,
-                                   status="closed_unattended",
-                                   note=f"未办理交接：{operator.display_name} 登录时关闭")
-                op.record("shifts", open_row.id, operation="shift_closed_unattended",
-                          previous_operator=open_row.operator_name)
-            shift_id = shifts_store.insert_open(desk.db, name=name, operator_id=operator.id,
-                                                opened_at=op.at)
+                shifts_store.close(
+                    desk.db,
+                    open_row.id,
+                    closed_at=op.at,
+                    status="closed_unattended",
+                    note=f"未办理交接：{operator.display_name} 登录时关闭",
+                )
+                op.record(
+                    "shifts",
+                    open_row.id,
+                    operation="shift_closed_unattended",
+                    previous_operator=open_row.operator_name,
+                )
+            shift_id = shifts_store.insert_open(
+                desk.db, name=name, operator_id=operator.id, opened_at=op.at
+            )
             desk.shift = Shift(shift_id, name, op.at)
             op.record("shifts", shift_id, name=name)
         return desk.shift
@@ -113,13 +122,15 @@ def handover_report_data(desk: Desk, shift_id: int, *, printed_at: str | None = 
     events = []
     for entry in audit_store.entries_for_shift(desk.db, shift_id):
         detail = {k: v for k, v in entry.detail.items() if v not in (None, "")}
-        events.append({
-            "at": display(entry.at, with_seconds=True)[11:],
-            "operator": names.get(entry.operator_id, entry.actor),
-            "operation": operation_label(entry.operation),
-            "record": f"{entry.record_table or ''} {entry.record_id or ''}".strip(),
-            "detail": "；".join(f"{k}={v}" for k, v in detail.items())[:200],
-        })
+        events.append(
+            {
+                "at": display(entry.at, with_seconds=True)[11:],
+                "operator": names.get(entry.operator_id, entry.actor),
+                "operation": operation_label(entry.operation),
+                "record": f"{entry.record_table or ''} {entry.record_id or ''}".strip(),
+                "detail": "；".join(f"{k}={v}" for k, v in detail.items())[:200],
+            }
+        )
     open_items: list[dict[str, str]] = []
     for provider in OPEN_ITEM_PROVIDERS:
         open_items.extend(provider(desk))
@@ -163,19 +174,33 @@ def handover(
     try:
         with desk.operation("shift_handed_over") as op:
             new_shift_id = shifts_store.insert_open_after(
-                desk.db, old_shift.id, name=name, operator_id=incoming.id, opened_at=op.at,
-                closed_at=op.at, note=note.strip() or None,
+                desk.db,
+                old_shift.id,
+                name=name,
+                operator_id=incoming.id,
+                opened_at=op.at,
+                closed_at=op.at,
+                note=note.strip() or None,
             )
-            op.record("shifts", old_shift.id, incoming=incoming.username, next_shift=new_shift_id,
-                      note=note.strip() or None)
+            op.record(
+                "shifts",
+                old_shift.id,
+                incoming=incoming.username,
+                next_shift=new_shift_id,
+                note=note.strip() or None,
+            )
             data = handover_report_data(desk, old_shift.id, printed_at=op.at)
             from desk_app.printing.render import render_form
             from desk_app.printing.templates import load_template
 
             pdf = render_form(HANDOVER_FORM, data)
             document_id = documents.archive(
-                op, form=HANDOVER_FORM, title=load_template(HANDOVER_FORM).title, pdf=pdf,
-                record_table="shifts", record_id=old_shift.id,
+                op,
+                form=HANDOVER_FORM,
+                title=load_template(HANDOVER_FORM).title,
+                pdf=pdf,
+                record_table="shifts",
+                record_id=old_shift.id,
             )
             shifts_store.attach_handover_document(desk.db, old_shift.id, document_id)
             desk.operator = incoming
@@ -202,14 +227,19 @@ def close_day(desk: Desk, *, password: str, note: str = "") -> HandoverResult:
     from desk_app.printing.templates import load_template
 
     with desk.operation("shift_day_closed") as op:
-        shifts_store.close(desk.db, old_shift.id, closed_at=op.at, status="day_closed",
-                           note=note.strip() or None)
+        shifts_store.close(
+            desk.db, old_shift.id, closed_at=op.at, status="day_closed", note=note.strip() or None
+        )
         op.record("shifts", old_shift.id, note=note.strip() or None)
         data = handover_report_data(desk, old_shift.id, printed_at=op.at)
         pdf = render_form(HANDOVER_FORM, data)
         document_id = documents.archive(
-            op, form=HANDOVER_FORM, title=load_template(HANDOVER_FORM).title, pdf=pdf,
-            record_table="shifts", record_id=old_shift.id,
+            op,
+            form=HANDOVER_FORM,
+            title=load_template(HANDOVER_FORM).title,
+            pdf=pdf,
+            record_table="shifts",
+            record_id=old_shift.id,
         )
         shifts_store.attach_handover_document(desk.db, old_shift.id, document_id)
     backup_path, backup_error = None, None

@@ -73,8 +73,17 @@ def row_hash(
     detail_text: str,
 ) -> str:
     payload = json.dumps(
-        [prev_hash, at, operator_id, shift_id, actor, operation, record_table, record_id,
-         detail_text],
+        [
+            prev_hash,
+            at,
+            operator_id,
+            shift_id,
+            actor,
+            operation,
+            record_table,
+            record_id,
+            detail_text,
+        ],
         ensure_ascii=False,
         separators=(",", ":"),
     )
@@ -93,10 +102,31 @@ def append_many(db: Database, entries: Iterable[NewAuditEntry]) -> int:
     for entry in entries:
         detail_text = canonical_detail(entry.detail)
         record_id = None if entry.record_id is None else str(entry.record_id)
-        digest = row_hash(prev, entry.at, entry.operator_id, entry.shift_id, entry.actor,
-                          entry.operation, entry.record_table, record_id, detail_text)
-        rows.append((entry.at, entry.operator_id, entry.shift_id, entry.actor, entry.operation,
-                     entry.record_table, record_id, detail_text, prev, digest))
+        digest = row_hash(
+            prev,
+            entry.at,
+            entry.operator_id,
+            entry.shift_id,
+            entry.actor,
+            entry.operation,
+            entry.record_table,
+            record_id,
+            detail_text,
+        )
+        rows.append(
+            (
+                entry.at,
+                entry.operator_id,
+                entry.shift_id,
+                entry.actor,
+                entry.operation,
+                entry.record_table,
+                record_id,
+                detail_text,
+                prev,
+                digest,
+            )
+        )
         prev = digest
     db.conn.executemany(
         "INSERT INTO audit_log (at, operator_id, shift_id, actor, operation, record_table, "
@@ -112,15 +142,24 @@ def append(db: Database, entry: NewAuditEntry) -> None:
 
 def _entry(row: tuple) -> AuditEntry:
     return AuditEntry(
-        id=row[0], at=row[1], operator_id=row[2], shift_id=row[3], actor=row[4],
-        operation=row[5], record_table=row[6], record_id=row[7],
-        detail=json.loads(row[8] or "{}"), prev_hash=row[9], hash=row[10],
+        id=row[0],
+        at=row[1],
+        operator_id=row[2],
+        shift_id=row[3],
+        actor=row[4],
+        operation=row[5],
+        record_table=row[6],
+        record_id=row[7],
+        detail=json.loads(row[8] or "{}"),
+        prev_hash=row[9],
+        hash=row[10],
     )
 
 
 def entries_for_shift(db: Database, shift_id: int) -> list[AuditEntry]:
-    cursor = db.execute(f"SELECT {_COLUMNS} FROM audit_log WHERE shift_id = ? ORDER BY id",
-                        [shift_id])
+    cursor = db.execute(
+        f"SELECT {_COLUMNS} FROM audit_log WHERE shift_id = ? ORDER BY id", [shift_id]
+    )
     return [_entry(row) for row in cursor.fetchall()]
 
 
@@ -156,15 +195,32 @@ def verify_chain(db: Database) -> ChainReport:
     previous_id = 0
     for row in _iter_raw(db):
         rows += 1
-        row_id, at, operator_id, shift_id, actor, operation, table, record_id, detail, prev, digest = row
+        (
+            row_id,
+            at,
+            operator_id,
+            shift_id,
+            actor,
+            operation,
+            table,
+            record_id,
+            detail,
+            prev,
+            digest,
+        ) = row
         if row_id != previous_id + 1:
-            return ChainReport(False, rows, row_id, f"审计记录编号不连续：{previous_id} 之后是 {row_id}")
+            return ChainReport(
+                False, rows, row_id, f"审计记录编号不连续：{previous_id} 之后是 {row_id}"
+            )
         if prev != expected_prev:
             return ChainReport(False, rows, row_id, f"审计记录 {row_id} 的前序哈希与上一条不符")
-        recomputed = row_hash(prev, at, operator_id, shift_id, actor, operation, table,
-                              record_id, detail)
+        recomputed = row_hash(
+            prev, at, operator_id, shift_id, actor, operation, table, record_id, detail
+        )
         if recomputed != digest:
-            return ChainReport(False, rows, row_id, f"审计记录 {row_id} 的内容与其哈希不符（已被改动）")
+            return ChainReport(
+                False, rows, row_id, f"审计记录 {row_id} 的内容与其哈希不符（已被改动）"
+            )
         expected_prev = digest
         previous_id = row_id
     return ChainReport(True, rows)

@@ -74,9 +74,7 @@ def verify_file(path: Path) -> list[integrity.CheckResult]:
         db.close()
 
 
-def make_backup(
-    db: Database, db_path: Path, *, moment: datetime, reason: str, keep: int
-) -> Path:
+def make_backup(db: Database, db_path: Path, *, moment: datetime, reason: str, keep: int) -> Path:
     folder = backups_dir(db_path)
     target = folder / backup_file_name(db_path, moment, reason)
     suffix = 1
@@ -117,7 +115,9 @@ def restore_file(source: Path, db_path: Path, *, moment: datetime) -> Path:
     The caller holds the instance lock and has verified ``source``.
     """
     db_path = Path(db_path)
-    aside = db_path.with_name(f"{db_path.stem}-before-restore-{moment.strftime('%Y%m%d-%H%M%S')}.sqlite3")
+    aside = db_path.with_name(
+        f"{db_path.stem}-before-restore-{moment.strftime('%Y%m%d-%H%M%S')}.sqlite3"
+    )
     if db_path.exists():
         current = connect(db_path)
         try:

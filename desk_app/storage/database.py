@@ -81,5 +81,3 @@ def open_database(
 
 def schema_is_current(db: Database) -> bool:
     return not schema.pending_migrations(db)
-
-

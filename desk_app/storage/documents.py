@@ -45,8 +45,19 @@ def insert(
     cursor = db.execute(
         "INSERT INTO documents (form, title, record_table, record_id, copy_mark, pdf, sha256, "
         "size, created_at, created_by, created_shift) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [form, title, record_table, None if record_id is None else str(record_id), copy_mark,
-         pdf, hashlib.sha256(pdf).hexdigest(), len(pdf), created_at, created_by, created_shift],
+        [
+            form,
+            title,
+            record_table,
+            None if record_id is None else str(record_id),
+            copy_mark,
+            pdf,
+            hashlib.sha256(pdf).hexdigest(),
+            len(pdf),
+            created_at,
+            created_by,
+            created_shift,
+        ],
     )
     return int(cursor.lastrowid)
 

@@ -7,8 +7,24 @@ import sys
 from pathlib import Path, PurePath
 
 # File systems on which SQLite's POSIX locks are unreliable.
-_NETWORK_FS_TYPES = {"nfs", "nfs4", "cifs", "smb", "smb2", "smb3", "smbfs", "sshfs", "fuse.sshfs",
-                     "afs", "9p", "davfs", "fuse.davfs2", "ncpfs", "glusterfs", "ceph"}
+_NETWORK_FS_TYPES = {
+    "nfs",
+    "nfs4",
+    "cifs",
+    "smb",
+    "smb2",
+    "smb3",
+    "smbfs",
+    "sshfs",
+    "fuse.sshfs",
+    "afs",
+    "9p",
+    "davfs",
+    "fuse.davfs2",
+    "ncpfs",
+    "glusterfs",
+    "ceph",
+}
 
 
 def is_unc_path(path: str | PurePath) -> bool:

@@ -79,7 +79,8 @@ def set_active(db: Database, operator_id: int, active: bool, updated_at: str) ->
 
 def set_role(db: Database, operator_id: int, role: str, updated_at: str) -> None:
     db.execute(
-        "UPDATE operators SET role = ?, updated_at = ? WHERE id = ?", [role, updated_at, operator_id]
+        "UPDATE operators SET role = ?, updated_at = ? WHERE id = ?",
+        [role, updated_at, operator_id],
     )
 
 

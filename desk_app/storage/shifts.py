@@ -81,9 +81,7 @@ def close(
 
 
 def attach_handover_document(db: Database, shift_id: int, document_id: int) -> None:
-    db.execute(
-        "UPDATE shifts SET handover_document_id = ? WHERE id = ?", [document_id, shift_id]
-    )
+    db.execute("UPDATE shifts SET handover_document_id = ? WHERE id = ?", [document_id, shift_id])
 
 
 def insert_open_after(
@@ -134,7 +132,18 @@ def insert_history(db: Database, history: list[HistoricShift]) -> int:
     db.conn.executemany(
         "INSERT INTO shifts (id, name, operator_id, opened_at, closed_at, status, "
         "incoming_operator_id, next_shift_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        [(h.id, h.name, h.operator_id, h.opened_at, h.closed_at, h.status,
-          h.incoming_operator_id, h.next_shift_id) for h in reversed(history)],
+        [
+            (
+                h.id,
+                h.name,
+                h.operator_id,
+                h.opened_at,
+                h.closed_at,
+                h.status,
+                h.incoming_operator_id,
+                h.next_shift_id,
+            )
+            for h in reversed(history)
+        ],
     )
     return len(history)

@@ -18,11 +18,26 @@ class NewUnit:
     area_centi_m2: int | None
 
 
-def insert_many(db: Database, units: Iterable[NewUnit], *, created_at: str,
-                created_by: int | None, created_shift: int | None) -> int:
+def insert_many(
+    db: Database,
+    units: Iterable[NewUnit],
+    *,
+    created_at: str,
+    created_by: int | None,
+    created_shift: int | None,
+) -> int:
     rows = [
-        (u.code, u.building, u.entrance, u.floor, u.room, u.area_centi_m2, created_at, created_by,
-         created_shift)
+        (
+            u.code,
+            u.building,
+            u.entrance,
+            u.floor,
+            u.room,
+            u.area_centi_m2,
+            created_at,
+            created_by,
+            created_shift,
+        )
         for u in units
     ]
     db.conn.executemany(

@@ -1,0 +1,58 @@
+"""Shared fixtures: a real database in a temp folder, a movable clock, fast hashes.
+
+Qt runs offscreen and nothing may touch the real home folder or user data.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import datetime
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+
+from desk_app.core import passwords  # noqa: E402
+from desk_app.core.clock import CHINA_TZ, FixedClock  # noqa: E402
+from desk_app.services import operators, shifts  # noqa: E402
+from desk_app.services.desk import Desk  # noqa: E402
+from tests.support import PASSWORD  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _isolated_environment(tmp_path_factory, monkeypatch):
+    data_dir = tmp_path_factory.mktemp("user-data")
+    monkeypatch.setenv("DESK_APP_DATA_DIR", str(data_dir))
+    monkeypatch.setenv("DESK_APP_SETTINGS_DIR", str(data_dir / "settings"))
+    monkeypatch.delenv("DESK_APP_DB", raising=False)
+    # Full-cost scrypt takes ~0.3 s per hash; hashes record their own cost.
+    monkeypatch.setattr(passwords, "DEFAULT_LOG2_N", 10)
+
+
+@pytest.fixture
+def clock() -> FixedClock:
+    return FixedClock(datetime(2026, 11, 20, 8, 0, tzinfo=CHINA_TZ))
+
+
+@pytest.fixture
+def db_path(tmp_path):
+    return tmp_path / "desk.sqlite3"
+
+
+@pytest.fixture
+def desk(db_path, clock):
+    opened = Desk.open(db_path, clock=clock)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def staffed_desk(desk):
+    """A desk with a manager, a supervisor and two clerks; the clerk zhang is logged in."""
+    operators.create_first_manager(desk, "boss", "王经理", PASSWORD)
+    shifts.login(desk, "boss", PASSWORD, "早班")
+    operators.create_operator(desk, "lee", "李主管", "supervisor", PASSWORD)
+    operators.create_operator(desk, "zhang", "张丽", "clerk", PASSWORD)
+    operators.create_operator(desk, "chen", "陈静", "clerk", PASSWORD)
+    shifts.login(desk, "zhang", PASSWORD, "早班")
+    return desk

@@ -1,0 +1,3 @@
+"""Constants shared by tests."""
+
+PASSWORD = "secret-1"

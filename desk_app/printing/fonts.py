@@ -3,7 +3,7 @@
 ``ensure_fonts_registered()`` returns the name to pass to reportlab. The TrueType
 file in ``resources/fonts`` is parsed once (about 0.1 s for the 5 MB file) and
 reportlab embeds a subset of it in every PDF, so every PC prints the same glyphs.
-If the file is missing the built-in CID font ``STSong-Light`` is used instead,
+If the file is missing or unreadable the built-in CID font ``STSong-Light`` is used instead,
 with a logged warning: it is not embedded and depends on the reader's fonts.
 
 Glyph coverage. The font covers GB 2312 (6 763 hanzi plus symbols), not the rarer
@@ -24,7 +24,7 @@ from pathlib import Path
 
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
 from desk_app import paths
 
@@ -53,20 +53,34 @@ def ensure_fonts_registered() -> str:
 
 @cache
 def _register(font_path: Path) -> str:
-    if font_path.is_file():
-        try:
-            pdfmetrics.getFont(FONT_NAME)
-        except KeyError:
-            pdfmetrics.registerFont(TTFont(FONT_NAME, str(font_path)))
-        _register_fallback()
+    problem = _load_ttf(font_path)
+    if problem is None:
+        _register_fallback()  # for the few glyphs the TTF lacks
         return FONT_NAME
     log.warning(
-        "printing font %s not found; falling back to the non-embedded CID font %s, "
+        "printing font %s %s; falling back to the non-embedded CID font %s, "
         "which depends on the PDF reader's fonts",
         font_path,
+        problem,
         FALLBACK_FONT,
     )
     return _register_fallback()
+
+
+def _load_ttf(font_path: Path) -> str | None:
+    """Register the TTF under ``FONT_NAME``; what went wrong, or ``None``."""
+    if not font_path.is_file():
+        return "not found"
+    try:
+        pdfmetrics.getFont(FONT_NAME)
+        return None  # already registered
+    except KeyError:
+        pass
+    try:
+        pdfmetrics.registerFont(TTFont(FONT_NAME, str(font_path)))
+    except (OSError, TTFError) as exc:
+        return f"unusable ({exc})"
+    return None
 
 
 @cache
@@ -89,8 +103,7 @@ def printable_text(text: str, font_name: str) -> str:
     if covered is None:
         return text
     return "".join(
-        _SUBSTITUTES[ch] if ord(ch) not in covered and ch in _SUBSTITUTES else ch
-        for ch in text
+        _SUBSTITUTES[ch] if ord(ch) not in covered and ch in _SUBSTITUTES else ch for ch in text
     )
 
 
@@ -115,4 +128,6 @@ def text_width(text: str, font_name: str, font_size: float) -> float:
     covered = _charmap(font_name)
     if covered is not None and all(ord(ch) in covered for ch in text):
         return pdfmetrics.stringWidth(text, font_name, font_size)
-    return sum(pdfmetrics.stringWidth(run, font, font_size) for font, run in text_runs(text, font_name))
+    return sum(
+        pdfmetrics.stringWidth(run, font, font_size) for font, run in text_runs(text, font_name)
+    )

@@ -288,7 +288,9 @@ class _Parser:
         paper = form.get("paper", "A4")
         if paper not in PAPER_SIZES_MM:
             known = "、".join(PAPER_SIZES_MM)
-            raise self.fail(f"不支持的纸张规格“{paper}”，可用：{known}，或用 width_mm/height_mm 指定尺寸")
+            raise self.fail(
+                f"不支持的纸张规格“{paper}”，可用：{known}，或用 width_mm/height_mm 指定尺寸"
+            )
         return PAPER_SIZES_MM[paper]
 
     def margins(self, value: object) -> tuple[float, float, float, float]:
@@ -440,7 +442,9 @@ class _Parser:
     def columns(self, item: Mapping[str, Any], width: float) -> tuple[Column, ...]:
         raw = item.get("columns")
         if not isinstance(raw, list) or not raw or not all(isinstance(c, dict) for c in raw):
-            raise self.fail("columns 须为非空列表，每列写成 { label = ..., key = ..., width = ... }")
+            raise self.fail(
+                "columns 须为非空列表，每列写成 { label = ..., key = ..., width = ... }"
+            )
         where = self.where
         specs = []
         for index, col in enumerate(raw, start=1):
@@ -499,7 +503,9 @@ class _Parser:
             if allowed is not None and key is not None and key not in allowed:
                 raise self.fail(f"“{text}”里只能用 {'、'.join('{' + a + '}' for a in allowed)}")
             if fmt is not None and fmt not in FORMATS:
-                raise self.fail(f"“{text}”里的格式“{fmt}”不认识，可用：{'、'.join(sorted(FORMATS))}")
+                raise self.fail(
+                    f"“{text}”里的格式“{fmt}”不认识，可用：{'、'.join(sorted(FORMATS))}"
+                )
 
     def string(self, item: Mapping[str, Any], key: str, default: str) -> str:
         value = item.get(key, default)

@@ -29,3 +29,58 @@ OPERATION_LABELS: dict[str, str] = {
 
 def operation_label(operation: str) -> str:
     return OPERATION_LABELS.get(operation, operation)
+
+
+# Names of the tables audit rows point at, and of the detail keys, as printed.
+RECORD_LABELS: dict[str, str] = {
+    "shifts": "班次",
+    "settings": "设置",
+    "operators": "操作员",
+    "documents": "存档文件",
+    "units": "房屋",
+}
+
+DETAIL_LABELS: dict[str, str] = {
+    "name": "班次",
+    "incoming": "接班人",
+    "next_shift": "下一班次",
+    "note": "说明",
+    "old": "原值",
+    "new": "新值",
+    "username": "登录名",
+    "role": "角色",
+    "file": "文件",
+    "reason": "原因",
+    "approver": "批准人",
+    "action": "事项",
+    "form": "表单",
+    "copy_mark": "副本标记",
+    "count": "数量",
+    "previous_operator": "原值班人",
+}
+
+_HIDDEN_DETAIL_KEYS = {"approver_id", "for_table", "for_record", "first"}
+
+
+def record_label(record_table: str | None, record_id: str | None) -> str:
+    if not record_table:
+        return ""
+    if record_table == "settings" and record_id:
+        from desk_app.services.settings import LABELS
+
+        return f"设置：{LABELS.get(record_id, record_id)}"
+    label = RECORD_LABELS.get(record_table, record_table)
+    return f"{label} {record_id}" if record_id else label
+
+
+def detail_text(detail: dict[str, object]) -> str:
+    parts = []
+    for key, value in detail.items():
+        if value in (None, "", []) or key in _HIDDEN_DETAIL_KEYS:
+            continue
+        if key == "role":
+            from desk_app.services.desk import ROLE_LABELS
+
+            value = ROLE_LABELS.get(str(value), value)
+        parts.append(f"{DETAIL_LABELS.get(key, key)}：{value}")
+    return "；".join(parts)

@@ -48,8 +48,8 @@ def archive(
         document_id,
         operation="document_archived",
         form=form,
-        record_table=record_table,
-        record_id=None if record_id is None else str(record_id),
+        for_table=record_table,
+        for_record=None if record_id is None else str(record_id),
         copy_mark=copy_mark,
     )
     return document_id
@@ -72,7 +72,7 @@ def print_form(
             form=form,
             title=template.title,
             pdf=pdf,
-            record_table=record_table,
+            for_table=record_table,
             record_id=record_id,
             copy_mark=copy_mark,
         )

@@ -16,7 +16,7 @@ from desk_app.core.errors import ValidationError
 from desk_app.core.shifts import parse_schedule, suggest_shift
 from desk_app.services import documents, maintenance
 from desk_app.services import settings as settings_service
-from desk_app.services.audit_labels import operation_label
+from desk_app.services.audit_labels import detail_text, operation_label, record_label
 from desk_app.services.desk import Desk, Operator, Shift
 from desk_app.services.operators import authenticate
 from desk_app.storage import audit as audit_store
@@ -121,14 +121,13 @@ def handover_report_data(desk: Desk, shift_id: int, *, printed_at: str | None = 
     names = {op.id: op.display_name for op in _all_operators(desk)}
     events = []
     for entry in audit_store.entries_for_shift(desk.db, shift_id):
-        detail = {k: v for k, v in entry.detail.items() if v not in (None, "")}
         events.append(
             {
-                "at": display(entry.at, with_seconds=True)[11:],
+                "at": entry.at,
                 "operator": names.get(entry.operator_id, entry.actor),
                 "operation": operation_label(entry.operation),
-                "record": f"{entry.record_table or ''} {entry.record_id or ''}".strip(),
-                "detail": "；".join(f"{k}={v}" for k, v in detail.items())[:200],
+                "record": record_label(entry.record_table, entry.record_id),
+                "detail": detail_text(entry.detail)[:300],
             }
         )
     open_items: list[dict[str, str]] = []
@@ -143,6 +142,7 @@ def handover_report_data(desk: Desk, shift_id: int, *, printed_at: str | None = 
         "opened_at": display(row.opened_at),
         "closed_at": display(row.closed_at) if row.closed_at else "",
         "printed_at": display(printed_at or desk.now_text()),
+        "note": row.note or "无",
         "events": events,
         "open_items": open_items,
     }

@@ -37,8 +37,13 @@ def handover_loop(desk: Desk, password: str) -> None:
     shifts.login(desk, username, password, "早班")
     while True:
         incoming = "chen" if desk.operator.username == "zhang" else "zhang"
-        shifts.handover(desk, incoming_username=incoming, incoming_password=password,
-                        outgoing_password=password, next_shift_name="晚班")
+        shifts.handover(
+            desk,
+            incoming_username=incoming,
+            incoming_password=password,
+            outgoing_password=password,
+            next_shift_name="晚班",
+        )
         print(desk.shift.id, flush=True)
 
 

@@ -38,7 +38,10 @@ def kill_writer_after(path: Path, mode: str, seconds: float) -> int:
     """Start the writer, let it run, SIGKILL it; return how many iterations it reported."""
     child = subprocess.Popen(
         [sys.executable, "-m", "tests.e2e.crash_writer", str(path), mode, PASSWORD],
-        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
     )
     time.sleep(seconds)
@@ -66,9 +69,9 @@ def assert_shifts_consistent(path: Path) -> None:
     try:
         open_count = db.execute("SELECT count(*) FROM shifts WHERE status = 'open'").fetchone()[0]
         assert open_count <= 1
-        handed = db.execute(
-            "SELECT count(*) FROM shifts WHERE status = 'handed_over'"
-        ).fetchone()[0]
+        handed = db.execute("SELECT count(*) FROM shifts WHERE status = 'handed_over'").fetchone()[
+            0
+        ]
         complete = db.execute(
             "SELECT count(*) FROM shifts s JOIN shifts n ON n.id = s.next_shift_id "
             "JOIN documents d ON d.id = s.handover_document_id WHERE s.status = 'handed_over'"

@@ -1,0 +1,140 @@
+"""Logging in opens a shift; handover closes it with a printed, archived report."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+
+import pytest
+
+from desk_app.core.errors import AuthenticationError, ValidationError
+from desk_app.services import documents, maintenance, settings, shifts
+from desk_app.storage import audit
+from desk_app.storage import shifts as shifts_store
+from tests.support import PASSWORD
+
+
+def test_login_opens_a_shift_and_writes_carry_it(staffed_desk):
+    shift = staffed_desk.shift
+    assert shift.name == "早班"
+    row = shifts.current_shift(staffed_desk)
+    assert row.id == shift.id and row.operator_name == "张丽"
+    entries = audit.entries_for_shift(staffed_desk.db, shift.id)
+    assert entries[0].operation == "shift_opened"
+    assert all(e.operator_id == staffed_desk.operator.id for e in entries)
+
+
+def test_same_operator_resumes_other_operator_closes_unattended(staffed_desk, clock):
+    first = staffed_desk.shift
+    assert shifts.login(staffed_desk, "zhang", PASSWORD).id == first.id
+    clock.advance(hours=1)
+    other = shifts.login(staffed_desk, "chen", PASSWORD, "中班")
+    assert other.id != first.id
+    closed = shifts_store.get(staffed_desk.db, first.id)
+    assert closed.status == "closed_unattended" and "陈静" in closed.note
+
+
+def test_unknown_shift_name_is_refused(staffed_desk):
+    with pytest.raises(ValidationError, match="班次"):
+        shifts.login(staffed_desk, "chen", PASSWORD, "夜班")
+
+
+def pdf_text(pdf: bytes, tmp_path) -> str:
+    if not shutil.which("pdftotext"):
+        pytest.skip("pdftotext not installed")
+    path = tmp_path / "report.pdf"
+    path.write_bytes(pdf)
+    return subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+
+
+def test_handover_closes_opens_prints_archives_and_backs_up(staffed_desk, clock, tmp_path):
+    old = staffed_desk.shift
+    clock.advance(hours=4)
+    result = shifts.handover(
+        staffed_desk,
+        incoming_username="chen",
+        incoming_password=PASSWORD,
+        outgoing_password=PASSWORD,
+        next_shift_name="晚班",
+        note="3-2-501 钥匙未还",
+    )
+    closed = shifts_store.get(staffed_desk.db, old.id)
+    assert closed.status == "handed_over"
+    assert closed.incoming_operator_name == "陈静"
+    assert closed.handover_document_id == result.document_id
+    assert staffed_desk.operator.username == "chen"
+    assert staffed_desk.shift.id == closed.next_shift_id == result.new_shift.id
+    assert documents.pdf_of(staffed_desk, result.document_id) == result.pdf
+    assert result.backup_path and result.backup_path.exists() and result.backup_error is None
+    text = pdf_text(result.pdf, tmp_path)
+    for expected in (
+        "交接班",
+        "张丽",
+        "陈静",
+        "早班",
+        "开班",
+        "交班",
+        settings.get(staffed_desk, "estate.name"),
+    ):
+        assert expected in text
+    assert all(r.ok for r in maintenance.check_database(staffed_desk.path))
+
+
+def test_handover_needs_both_passwords_and_two_people(staffed_desk):
+    old = staffed_desk.shift
+    with pytest.raises(AuthenticationError):
+        shifts.handover(
+            staffed_desk,
+            incoming_username="chen",
+            incoming_password="wrong-pw",
+            outgoing_password=PASSWORD,
+        )
+    with pytest.raises(AuthenticationError):
+        shifts.handover(
+            staffed_desk,
+            incoming_username="chen",
+            incoming_password=PASSWORD,
+            outgoing_password="wrong-pw",
+        )
+    with pytest.raises(ValidationError, match="本人"):
+        shifts.handover(
+            staffed_desk,
+            incoming_username="zhang",
+            incoming_password=PASSWORD,
+            outgoing_password=PASSWORD,
+        )
+    assert shifts.current_shift(staffed_desk).id == old.id
+    assert staffed_desk.shift == old
+
+
+def test_failed_report_leaves_the_shift_open(staffed_desk, monkeypatch):
+    import desk_app.printing.render as render
+
+    old = staffed_desk.shift
+
+    def broken(*_args, **_kwargs):
+        raise OSError("printer spooler exploded")
+
+    monkeypatch.setattr(render, "render_form", broken)
+    with pytest.raises(OSError):
+        shifts.handover(
+            staffed_desk,
+            incoming_username="chen",
+            incoming_password=PASSWORD,
+            outgoing_password=PASSWORD,
+        )
+    row = shifts.current_shift(staffed_desk)
+    assert row.id == old.id and row.status == "open"
+    assert staffed_desk.operator.username == "zhang"
+    assert not audit.entries_for_record(staffed_desk.db, "shifts", str(old.id + 1))
+
+
+def test_day_close_logs_out_and_keeps_the_report(staffed_desk):
+    old = staffed_desk.shift
+    result = shifts.close_day(staffed_desk, password=PASSWORD)
+    assert shifts.current_shift(staffed_desk) is None
+    assert staffed_desk.operator is None
+    assert shifts_store.get(staffed_desk.db, old.id).status == "day_closed"
+    assert documents.pdf_of(staffed_desk, result.document_id).startswith(b"%PDF")

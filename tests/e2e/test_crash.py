@@ -110,3 +110,32 @@ def test_sigkill_during_handovers(tmp_path):
         assert_shifts_consistent(path)
         result = run_cli("--db", str(path), "check")
         assert result.returncode == 0, result.stdout
+
+
+@pytest.mark.slow
+def test_sigkill_during_demo_generation_leaves_all_or_nothing(tmp_path):
+    rng = random.Random(3)
+    for attempt in range(4):
+        path = tmp_path / f"demo-{attempt}.sqlite3"
+        child = subprocess.Popen(
+            [sys.executable, "-m", "desk_app", "--db", str(path), "demo", "--units", "3000",
+             "--years", "6", "--until", "2026-11-01"],
+            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        )
+        time.sleep(rng.uniform(1.0, 4.0))
+        child.kill()
+        child.communicate(timeout=60)
+        db = connect(path, readonly=True)
+        try:
+            operators_count = db.execute("SELECT count(*) FROM operators").fetchone()[0]
+            units_count = db.execute("SELECT count(*) FROM units").fetchone()[0]
+            finished = db.execute(
+                "SELECT count(*) FROM audit_log WHERE operation = 'demo_generated'"
+            ).fetchone()[0]
+        finally:
+            db.close()
+        if operators_count:
+            assert (units_count, finished) == (3000, 1)
+        else:
+            assert (units_count, finished) == (0, 0)
+        assert run_cli("--db", str(path), "check").returncode == 0

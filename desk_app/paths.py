@@ -14,7 +14,6 @@ from pathlib import Path
 import platformdirs
 
 APP_NAME = "DeskApp"
-APP_AUTHOR = "DeskApp"
 DEFAULT_DB_NAME = "desk.sqlite3"
 
 
@@ -46,7 +45,7 @@ def user_data_dir() -> Path:
     override = os.environ.get("DESK_APP_DATA_DIR")
     if override:
         return Path(override)
-    return Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR, roaming=False))
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False, roaming=False))
 
 
 def default_db_path() -> Path:

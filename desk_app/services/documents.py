@@ -72,7 +72,7 @@ def print_form(
             form=form,
             title=template.title,
             pdf=pdf,
-            for_table=record_table,
+            record_table=record_table,
             record_id=record_id,
             copy_mark=copy_mark,
         )

@@ -37,8 +37,11 @@ def qm_path(language: str) -> Path:
 
 def tool(name: str) -> str:
     """``pyside6-<name>`` beside this Python (the venv), else on PATH."""
-    for folder in (Path(sys.executable).parent, Path(sys.prefix) / "bin",
-                   Path(sys.prefix) / "Scripts"):
+    for folder in (
+        Path(sys.executable).parent,
+        Path(sys.prefix) / "bin",
+        Path(sys.prefix) / "Scripts",
+    ):
         for candidate in (folder / f"pyside6-{name}", folder / f"pyside6-{name}.exe"):
             if candidate.exists():
                 return str(candidate)
@@ -54,13 +57,23 @@ def source_files() -> list[Path]:
 
 def lupdate(ts_file: Path) -> None:
     files = [str(path.relative_to(ROOT)) for path in source_files()]
-    subprocess.run([tool("lupdate"), *files, "-no-obsolete", "-locations", "relative",
-                    "-ts", str(ts_file)], cwd=ROOT, check=True, capture_output=True, text=True)
+    subprocess.run(
+        [tool("lupdate"), *files, "-no-obsolete", "-locations", "relative", "-ts", str(ts_file)],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
 
 
 def lrelease(ts_file: Path, qm_file: Path) -> None:
-    subprocess.run([tool("lrelease"), str(ts_file), "-qm", str(qm_file)], cwd=ROOT, check=True,
-                   capture_output=True, text=True)
+    subprocess.run(
+        [tool("lrelease"), str(ts_file), "-qm", str(qm_file)],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
 
 
 def messages(ts_file: Path) -> dict[tuple[str, str], tuple[str, str | None]]:
@@ -101,8 +114,9 @@ def problems(language: str) -> list[str]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true",
-                        help="only report stale or untranslated entries")
+    parser.add_argument(
+        "--check", action="store_true", help="only report stale or untranslated entries"
+    )
     args = parser.parse_args(argv)
     if args.check:
         failures = [f"{language}: {p}" for language in LANGUAGES for p in problems(language)]
@@ -111,8 +125,11 @@ def main(argv: list[str] | None = None) -> int:
     for language in LANGUAGES:
         lupdate(ts_path(language))
         lrelease(ts_path(language), qm_path(language))
-        unfinished = [k for k, (text, kind) in messages(ts_path(language)).items()
-                      if kind == "unfinished" or not text]
+        unfinished = [
+            k
+            for k, (text, kind) in messages(ts_path(language)).items()
+            if kind == "unfinished" or not text
+        ]
         print(f"{ts_path(language).relative_to(ROOT)}: {len(unfinished)} unfinished")
     return 0
 

@@ -47,8 +47,10 @@ def _run(folder: Path) -> None:
             "selftest",
             {
                 "estate_name": "自检小区",
-                "body": "这是一张自检打印样张，检查中文、标点（，。！）和金额。",
-                "amount_fen": 123450,
+                "printed_at": desk.now_text(),
+                "note": "这是一张自检打印样张，检查中文、标点（，。！）和金额。",
+                "amounts": [{"item": "物业服务费", "amount": 123450}],
+                "amount": 123450,
             },
             record_table="selftest",
             record_id=1,

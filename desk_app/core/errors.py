@@ -15,9 +15,12 @@ class DeskError(Exception):
 
     exit_code = 1
 
-    def __init__(self, message: str) -> None:
+    def __init__(self, message: str, *, field: str | None = None) -> None:
         super().__init__(message)
         self.message = message
+        # Which input was wrong (a setting key, "outgoing_password" …), so a form can
+        # put the cursor there.
+        self.field = field
 
     def __str__(self) -> str:
         return self.message

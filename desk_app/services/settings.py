@@ -91,7 +91,12 @@ def get(desk: Desk, key: str) -> Any:
 def update(desk: Desk, changes: dict[str, Any]) -> list[Change]:
     """Change settings (supervisor or manager); all or nothing."""
     desk.require_role("supervisor", "修改设置")
-    validated = {key: _validate(key, value) for key, value in changes.items()}
+    validated = {}
+    for key, value in changes.items():
+        try:
+            validated[key] = _validate(key, value)
+        except ValidationError as error:
+            raise ValidationError(error.message, field=key) from None
     current = get_all(desk)
     changed = {k: v for k, v in validated.items() if current.get(k) != v}
     if not changed:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desk_app.core.clock import display
-from desk_app.core.errors import ValidationError
+from desk_app.core.errors import AuthenticationError, ValidationError
 from desk_app.core.shifts import parse_schedule, suggest_shift
 from desk_app.services import documents, maintenance
 from desk_app.services import settings as settings_service
@@ -166,8 +166,14 @@ def handover(
     outgoing, old_shift = desk.operator, desk.shift
     if outgoing is None or old_shift is None:
         raise ValidationError("当前没有进行中的班次。")
-    authenticate(desk, outgoing.username, outgoing_password)
-    incoming = authenticate(desk, incoming_username, incoming_password)
+    try:
+        authenticate(desk, outgoing.username, outgoing_password)
+    except AuthenticationError:
+        raise AuthenticationError("交班人密码不正确。", field="outgoing_password") from None
+    try:
+        incoming = authenticate(desk, incoming_username, incoming_password)
+    except AuthenticationError as error:
+        raise AuthenticationError(f"接班人：{error.message}", field="incoming_password") from None
     if incoming.id == outgoing.id:
         raise ValidationError("接班人不能是交班人本人。")
     name = _check_shift_name(desk, next_shift_name or suggested_shift_name(desk))
@@ -185,7 +191,7 @@ def handover(
             op.record(
                 "shifts",
                 old_shift.id,
-                incoming=incoming.username,
+                incoming=incoming.display_name,
                 next_shift=new_shift_id,
                 note=note.strip() or None,
             )

@@ -118,9 +118,23 @@ def test_sigkill_during_demo_generation_leaves_all_or_nothing(tmp_path):
     for attempt in range(4):
         path = tmp_path / f"demo-{attempt}.sqlite3"
         child = subprocess.Popen(
-            [sys.executable, "-m", "desk_app", "--db", str(path), "demo", "--units", "3000",
-             "--years", "6", "--until", "2026-11-01"],
-            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+            [
+                sys.executable,
+                "-m",
+                "desk_app",
+                "--db",
+                str(path),
+                "demo",
+                "--units",
+                "3000",
+                "--years",
+                "6",
+                "--until",
+                "2026-11-01",
+            ],
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
         )
         time.sleep(rng.uniform(1.0, 4.0))
         child.kill()

@@ -13,8 +13,12 @@ from desk_app.storage import audit
 
 def test_print_form_archives_the_pdf_with_its_record(staffed_desk):
     printed = documents.print_form(
-        staffed_desk, "selftest", {"estate_name": "翠湖花园", "body": "样张", "amount_fen": 1050},
-        record_table="selftest", record_id=42, copy_mark="补打",
+        staffed_desk,
+        "selftest",
+        {"estate_name": "翠湖花园", "body": "样张", "amount_fen": 1050},
+        record_table="selftest",
+        record_id=42,
+        copy_mark="补打",
     )
     assert printed.pdf.startswith(b"%PDF")
     assert documents.pdf_of(staffed_desk, printed.id) == printed.pdf

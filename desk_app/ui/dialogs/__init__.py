@@ -1,0 +1,1 @@
+"""The program's dialogs: keyboard-first forms over one service call each."""

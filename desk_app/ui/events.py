@@ -1,0 +1,30 @@
+"""The app-wide change events.
+
+One ``EventHub`` lives on the ``DeskApplication``. The UI emits a signal after a
+service call has returned, i.e. after its transaction committed, and views
+refresh themselves from it. Names are past tense: they report what happened.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+
+
+class EventHub(QObject):
+    shift_opened = Signal(int)
+    """A shift was opened or resumed (login, handover); carries the shift id."""
+
+    shift_closed = Signal(int)
+    """A shift was closed (handover, day close); carries the closed shift's id."""
+
+    settings_changed = Signal(list)
+    """The estate settings changed; carries the changed keys."""
+
+    operator_changed = Signal()
+    """The operator on duty changed (login, handover, day close) or an account was edited."""
+
+    backup_made = Signal(str)
+    """A backup was written; carries its file path."""
+
+    document_printed = Signal(int)
+    """A form was rendered and archived; carries the document id."""

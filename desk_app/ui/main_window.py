@@ -1,0 +1,396 @@
+"""The main window: six tabs (one per module), the global search, the status bar
+with who is on duty, and the menus built from the action registry."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QTabWidget,
+    QToolBar,
+    QWidget,
+)
+
+from desk_app import __version__
+from desk_app.core.errors import DeskError
+from desk_app.services import maintenance
+from desk_app.services import settings as settings_service
+from desk_app.services.desk import Desk
+from desk_app.services.shifts import HandoverResult
+from desk_app.ui import messages, pdf_preview, preferences
+from desk_app.ui.actions import MAIN_ACTIONS, MAIN_MENUS, ActionCollection
+from desk_app.ui.background import BackgroundTask
+from desk_app.ui.dialogs.change_password import ChangePasswordDialog
+from desk_app.ui.dialogs.check_results import CheckResultsDialog
+from desk_app.ui.dialogs.close_day import CloseDayDialog
+from desk_app.ui.dialogs.handover import HandoverDialog
+from desk_app.ui.dialogs.operators_dialog import OperatorsDialog
+from desk_app.ui.dialogs.recent_shifts import RecentShiftsDialog
+from desk_app.ui.dialogs.settings_dialog import SettingsDialog
+from desk_app.ui.events import EventHub
+from desk_app.ui.labels import moment_text, role_text
+from desk_app.ui.placeholder_page import PlaceholderPage
+
+GEOMETRY_KEY = "main_window/geometry"
+STATE_KEY = "main_window/state"
+STATUS_MESSAGE_MS = 15_000
+
+
+class MainWindow(QMainWindow):
+    search_requested = Signal(str)
+    """The clerk asked to find a unit, name, phone or plate (wired up by the search issue)."""
+
+    relogin_requested = Signal()
+    """The operator was logged out (day closed); the session shows the login again."""
+
+    closed = Signal()
+
+    def __init__(
+        self,
+        desk: Desk,
+        hub: EventHub,
+        parent: QWidget | None = None,
+        *,
+        remember_layout: bool = True,
+    ) -> None:
+        super().__init__(parent)
+        self.desk = desk
+        self.remember_layout = remember_layout
+        self.hub = hub
+        self.setObjectName("main_window")
+        self._background: BackgroundTask | None = None
+
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("main_tabs")
+        self.tabs.setDocumentMode(True)
+        for object_name, title, heading, description in self._pages():
+            self.tabs.addTab(PlaceholderPage(object_name, heading, description, self.tabs), title)
+        self.setCentralWidget(self.tabs)
+
+        settings = preferences.open_settings()
+        self.actions = ActionCollection(self, MAIN_ACTIONS, settings)
+        self.actions.build_menus(self.menuBar(), MAIN_MENUS)
+        self._check_language_action(settings)
+
+        self.toolbar = QToolBar(self.tr("Search"), self)
+        self.toolbar.setObjectName("search_toolbar")
+        self.toolbar.setMovable(False)
+        self.search_edit = QLineEdit(self.toolbar)
+        self.search_edit.setObjectName("global_search")
+        self.search_edit.setPlaceholderText(self.tr("Unit / name / phone / plate"))
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.setMinimumWidth(320)
+        self.search_edit.setMaximumWidth(480)
+        self.search_edit.setToolTip(self.tr("Find a unit, owner, phone number or plate (Ctrl+F)"))
+        self.search_edit.returnPressed.connect(self._emit_search)
+        self.toolbar.addWidget(QLabel(self.tr("Search:") + " ", self.toolbar))
+        self.toolbar.addWidget(self.search_edit)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
+
+        self.status_operator = self._status_label("status_operator")
+        self.status_role = self._status_label("status_role")
+        self.status_shift = self._status_label("status_shift")
+        self.status_db = self._status_label("status_db")
+        self.status_db.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        hub.operator_changed.connect(self.refresh)
+        hub.shift_opened.connect(self.refresh)
+        hub.shift_closed.connect(self.refresh)
+        hub.settings_changed.connect(self.refresh)
+
+        self.resize(1200, 800)
+        if remember_layout:
+            geometry = settings.value(GEOMETRY_KEY)
+            if geometry is not None:
+                self.restoreGeometry(geometry)
+            state = settings.value(STATE_KEY)
+            if state is not None:
+                self.restoreState(state)
+        self.refresh()
+
+    # ---- building -------------------------------------------------------
+
+    def _pages(self) -> list[tuple[str, str, str, str]]:
+        return [
+            (
+                "tab_reception",
+                self.tr("Reception"),
+                self.tr("Reception log"),
+                self.tr(
+                    "Calls, visits and letters from residents will be logged here, "
+                    "with complaints and callbacks."
+                ),
+            ),
+            (
+                "tab_repairs",
+                self.tr("Repairs"),
+                self.tr("Repair orders"),
+                self.tr("Repair orders will be written, dispatched and followed up here."),
+            ),
+            (
+                "tab_ledger",
+                self.tr("Fee ledger"),
+                self.tr("Fee ledger"),
+                self.tr("Charges, payments, numbered receipts and arrears will be kept here."),
+            ),
+            (
+                "tab_movein",
+                self.tr("Move-in"),
+                self.tr("Move-in and unit handover"),
+                self.tr("Move-ins, unit inspections and meter readings will be recorded here."),
+            ),
+            (
+                "tab_keys",
+                self.tr("Keys"),
+                self.tr("Key management"),
+                self.tr("Keys held at the desk, loans and returns will be registered here."),
+            ),
+            (
+                "tab_directory",
+                self.tr("Owner archive"),
+                self.tr("Owner archive"),
+                self.tr("The one-household-one-file owner archive will be kept here."),
+            ),
+        ]
+
+    def _status_label(self, object_name: str) -> QLabel:
+        label = QLabel(self.statusBar())
+        label.setObjectName(object_name)
+        label.setContentsMargins(6, 0, 6, 0)
+        self.statusBar().addPermanentWidget(label)
+        return label
+
+    def _check_language_action(self, settings: object) -> None:
+        language = preferences.stored_language(settings)  # type: ignore[arg-type]
+        if language is None:
+            language = getattr(
+                QCoreApplication.instance(), "language", preferences.DEFAULT_LANGUAGE
+            )
+        action = self.actions.actions.get(f"language.{language}")
+        if action is not None:
+            action.setChecked(True)
+
+    def page(self, object_name: str) -> QWidget | None:
+        return self.tabs.findChild(QWidget, object_name)
+
+    def replace_page(self, object_name: str, widget: QWidget) -> None:
+        """Put a module's real page in place of its placeholder (same tab, same title)."""
+        old = self.page(object_name)
+        index = self.tabs.indexOf(old) if old is not None else -1
+        if index < 0:
+            raise KeyError(object_name)
+        title = self.tabs.tabText(index)
+        widget.setObjectName(object_name)
+        self.tabs.removeTab(index)
+        self.tabs.insertTab(index, widget, title)
+        old.deleteLater()
+
+    # ---- state ----------------------------------------------------------
+
+    def refresh(self, *_args: object) -> None:
+        """Show who is on duty and enable what their role allows."""
+        operator, shift = self.desk.operator, self.desk.shift
+        values = settings_service.get_all(self.desk)
+        self.setWindowTitle(self.tr("{estate} · Service desk").format(estate=values["estate.name"]))
+        if operator is None:
+            self.status_operator.setText(self.tr("Not logged in"))
+            self.status_role.setText("")
+        else:
+            self.status_operator.setText(operator.display_name)
+            self.status_role.setText(role_text(operator.role))
+        if shift is None:
+            self.status_shift.setText(self.tr("No shift"))
+        else:
+            self.status_shift.setText(
+                self.tr("{shift} since {time}").format(
+                    shift=shift.name, time=moment_text(shift.opened_at)
+                )
+            )
+        self.status_db.setText(str(self.desk.path))
+        self.status_db.setToolTip(self.tr("Database file"))
+        self.actions.update_for_role(operator)
+        on_duty = operator is not None and shift is not None
+        for action_id in ("shift.handover", "shift.close_day", "shift.change_password"):
+            self.actions[action_id].setEnabled(on_duty)
+
+    def show_status(self, text: str) -> None:
+        self.statusBar().showMessage(text, STATUS_MESSAGE_MS)
+
+    def run_dialog(self, dialog: QDialog) -> bool:
+        try:
+            return dialog.exec() == QDialog.DialogCode.Accepted
+        finally:
+            dialog.deleteLater()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.remember_layout:
+            settings = preferences.open_settings()
+            settings.setValue(GEOMETRY_KEY, self.saveGeometry())
+            settings.setValue(STATE_KEY, self.saveState())
+            settings.sync()
+        super().closeEvent(event)
+        self.closed.emit()
+
+    # ---- handlers named in the action registry ---------------------------
+
+    def show_tab(self, index: int) -> None:
+        if 0 <= index < self.tabs.count():
+            self.tabs.setCurrentIndex(index)
+            self.tabs.currentWidget().setFocus()
+
+    def focus_search(self) -> None:
+        self.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_edit.selectAll()
+
+    def _emit_search(self) -> None:
+        text = self.search_edit.text().strip()
+        if text:
+            self.search_requested.emit(text)
+
+    def handover(self) -> None:
+        dialog = HandoverDialog(self.desk, self)
+        result: HandoverResult | None = None
+        if self.run_dialog(dialog):
+            result = dialog.handover_result
+        if result is not None:
+            self._after_shift_closed(result)
+
+    def close_day(self) -> None:
+        dialog = CloseDayDialog(self.desk, self)
+        result: HandoverResult | None = None
+        if self.run_dialog(dialog):
+            result = dialog.close_result
+        if result is not None:
+            self._after_shift_closed(result)
+            self.relogin_requested.emit()
+
+    def _after_shift_closed(self, result: HandoverResult) -> None:
+        self.hub.document_printed.emit(result.document_id)
+        self.hub.shift_closed.emit(result.closed_shift_id)
+        if result.new_shift is not None:
+            self.hub.shift_opened.emit(result.new_shift.id)
+        self.hub.operator_changed.emit()
+        if result.backup_path is not None:
+            self.hub.backup_made.emit(str(result.backup_path))
+            self.show_status(
+                self.tr("Shift closed. Backup saved: {path}").format(path=result.backup_path)
+            )
+        else:
+            messages.warning(
+                self,
+                self.tr(
+                    "The shift was closed and its report archived, but the backup failed: {error}\n"
+                    "Use Data ▸ Back up now, or tell the administrator."
+                ).format(error=result.backup_error or ""),
+            )
+        pdf_preview.show_pdf(result.pdf, self.tr("Handover report"), self)
+
+    def change_password(self) -> None:
+        if self.run_dialog(ChangePasswordDialog(self.desk, self)):
+            self.show_status(self.tr("Your password was changed."))
+
+    def quit_program(self) -> None:
+        self.close()
+
+    def backup_now(self) -> None:
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            path = maintenance.backup_now(self.desk, reason="manual")
+        except DeskError as error:
+            QApplication.restoreOverrideCursor()
+            messages.desk_error(self, error)
+            return
+        except OSError as error:
+            QApplication.restoreOverrideCursor()
+            messages.warning(self, self.tr("The backup failed: {error}").format(error=error))
+            return
+        QApplication.restoreOverrideCursor()
+        self.hub.backup_made.emit(str(path))
+        self.show_status(self.tr("Backup saved and verified: {path}").format(path=path))
+
+    def check_database(self) -> None:
+        if self._background is not None and self._background.running:
+            return
+        path = self.desk.path
+        action = self.actions["data.check"]
+        action.setEnabled(False)
+        self.statusBar().showMessage(self.tr("Checking the database…"))
+        task = BackgroundTask(lambda: maintenance.check_database(path), self)
+        self._background = task
+
+        def finished(results: object) -> None:
+            action.setEnabled(True)
+            self.statusBar().clearMessage()
+            dialog = CheckResultsDialog(results, str(path), self)  # type: ignore[arg-type]
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.open()
+            task.deleteLater()
+
+        def failed(error: object) -> None:
+            action.setEnabled(True)
+            self.statusBar().clearMessage()
+            if isinstance(error, DeskError):
+                messages.desk_error(self, error)
+            else:
+                messages.critical(
+                    self, self.tr("The check could not run: {error}").format(error=error)
+                )
+            task.deleteLater()
+
+        task.finished.connect(finished)
+        task.failed.connect(failed)
+        task.start()
+
+    def recent_shifts(self) -> None:
+        self.run_dialog(RecentShiftsDialog(self.desk, self))
+
+    def estate_settings(self) -> None:
+        dialog = SettingsDialog(self.desk, self)
+        changed: list[str] = []
+        if self.run_dialog(dialog):
+            changed = dialog.changed_keys
+        if changed:
+            self.hub.settings_changed.emit(changed)
+            self.show_status(self.tr("Settings saved."))
+
+    def manage_operators(self) -> None:
+        dialog = OperatorsDialog(self.desk, self)
+        dialog.exec()
+        changed = dialog.changed
+        dialog.deleteLater()
+        if changed:
+            self.hub.operator_changed.emit()
+
+    def choose_language(self, language: str) -> None:
+        preferences.store_language(language)
+        self.actions[f"language.{language}"].setChecked(True)
+        text = self.tr("The language will change the next time the program starts.")
+        self.show_status(text)
+        messages.info(self, text)
+
+    def about(self) -> None:
+        messages.about(
+            self,
+            self.tr(
+                "<h3>Service desk {version}</h3>"
+                "<p>The front desk of the property-management service centre: reception log, "
+                "repair orders, fee ledger, move-ins, keys and the owner archive.</p>"
+                "<p>Database: {path}</p>"
+                "<p>Printed forms use the font AR PL SungtiL GB (文鼎ＰＬ简报宋), "
+                "© Arphic Technology, under the Arphic Public License; the licence is shipped "
+                "in resources/fonts/LICENSE-gbsn00lp.</p>"
+                "<p>Built with Qt {qt} (LGPL v3) through PySide6.</p>"
+            ).format(version=__version__, path=self.desk.path, qt=_qt_version()),
+            self.tr("About"),
+        )
+
+
+def _qt_version() -> str:
+    from PySide6.QtCore import qVersion
+
+    return qVersion()

@@ -1,0 +1,1 @@
+"""Table models over the rows the services return (no SQL here)."""

@@ -1,0 +1,69 @@
+"""Keyboard first: within each dialog and menu, every Alt+letter is used once."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+import pytest
+from PySide6.QtWidgets import QAbstractButton, QLabel, QTabWidget
+
+from desk_app.ui.dialogs.approval import SupervisorApprovalDialog
+from desk_app.ui.dialogs.change_password import ChangePasswordDialog
+from desk_app.ui.dialogs.close_day import CloseDayDialog
+from desk_app.ui.dialogs.first_manager import FirstManagerDialog
+from desk_app.ui.dialogs.handover import HandoverDialog
+from desk_app.ui.dialogs.login import LoginDialog
+from desk_app.ui.dialogs.operators_dialog import (
+    NewOperatorDialog,
+    OperatorsDialog,
+    ResetPasswordDialog,
+)
+from desk_app.ui.dialogs.recent_shifts import RecentShiftsDialog
+from desk_app.ui.dialogs.settings_dialog import SettingsDialog
+from desk_app.ui.pdf_preview import PdfPreviewDialog
+
+MNEMONIC = re.compile(r"&([^&])")
+
+DIALOGS = {
+    "first_manager": lambda desk: FirstManagerDialog(desk),
+    "login": lambda desk: LoginDialog(desk),
+    "handover": lambda desk: HandoverDialog(desk),
+    "close_day": lambda desk: CloseDayDialog(desk),
+    "change_password": lambda desk: ChangePasswordDialog(desk),
+    "approval": lambda desk: SupervisorApprovalDialog(desk, "作废收据"),
+    "new_operator": lambda desk: NewOperatorDialog(desk),
+    "reset_password": lambda desk: ResetPasswordDialog(desk, 1, "王经理"),
+    "operators": lambda desk: OperatorsDialog(desk),
+    "recent_shifts": lambda desk: RecentShiftsDialog(desk),
+    "settings": lambda desk: SettingsDialog(desk),
+    "preview": lambda desk: PdfPreviewDialog(b"", "空白"),
+}
+
+
+def mnemonics(texts):
+    return [m.group(1).upper() for text in texts for m in MNEMONIC.finditer(text)]
+
+
+@pytest.mark.parametrize("language", ["zh_CN", "en"])
+@pytest.mark.parametrize("name", sorted(DIALOGS))
+def test_dialog_mnemonics_are_unique(manager_desk, qtbot, qapp, name, language):
+    qapp.set_language(language)
+    dialog = DIALOGS[name](manager_desk)
+    qtbot.addWidget(dialog)
+    texts = [label.text() for label in dialog.findChildren(QLabel)]
+    texts += [button.text() for button in dialog.findChildren(QAbstractButton)]
+    for tabs in dialog.findChildren(QTabWidget):
+        texts += [tabs.tabText(i) for i in range(tabs.count())]
+    counts = Counter(mnemonics(texts))
+    assert not [key for key, n in counts.items() if n > 1], texts
+
+
+def test_menu_mnemonics_are_unique(staffed_desk, make_window):
+    window = make_window(staffed_desk)
+    menus = window.menuBar().actions()
+    assert len(set(mnemonics(a.text() for a in menus))) == len(menus)
+    for menu_action in menus:
+        items = [a.text() for a in menu_action.menu().actions() if not a.isSeparator()]
+        letters = mnemonics(items)
+        assert len(letters) == len(set(letters)), items

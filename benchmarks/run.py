@@ -31,8 +31,12 @@ def child_env() -> dict[str, str]:
 def run_child(args: list[str]) -> tuple[float, int]:
     """(seconds reported by the child, its peak RSS in KiB)."""
     process = subprocess.Popen(
-        [sys.executable, *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-        env=child_env(), cwd=ROOT,
+        [sys.executable, *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=child_env(),
+        cwd=ROOT,
     )
     _pid, status, usage = os.wait4(process.pid, 0)
     out = process.stdout.read() if process.stdout else ""
@@ -50,9 +54,26 @@ def ensure_estate(units: int, years: int) -> tuple[Path, float | None]:
         return path, None
     started = time.perf_counter()
     subprocess.run(
-        [sys.executable, "-m", "desk_app", "--db", str(path), "demo", "--units", str(units),
-         "--years", str(years), "--until", UNTIL, "--seed", "1"],
-        check=True, cwd=ROOT, env=child_env(), capture_output=True,
+        [
+            sys.executable,
+            "-m",
+            "desk_app",
+            "--db",
+            str(path),
+            "demo",
+            "--units",
+            str(units),
+            "--years",
+            str(years),
+            "--until",
+            UNTIL,
+            "--seed",
+            "1",
+        ],
+        check=True,
+        cwd=ROOT,
+        env=child_env(),
+        capture_output=True,
     )
     return path, time.perf_counter() - started
 
@@ -60,8 +81,10 @@ def ensure_estate(units: int, years: int) -> tuple[Path, float | None]:
 def bare_insert_baseline(path: Path) -> float:
     """Insert as many rows as the estate has, with plain executemany, into a bare file."""
     source = sqlite3.connect(path)
-    counts = {t: source.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-              for t in ("units", "shifts", "audit_log")}
+    counts = {
+        t: source.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+        for t in ("units", "shifts", "audit_log")
+    }
     source.close()
     with tempfile.TemporaryDirectory() as folder:
         started = time.perf_counter()
@@ -69,18 +92,32 @@ def bare_insert_baseline(path: Path) -> float:
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = FULL")
         conn.execute("CREATE TABLE units (id INTEGER PRIMARY KEY, code TEXT UNIQUE, area INTEGER)")
-        conn.execute("CREATE TABLE shifts (id INTEGER PRIMARY KEY, name TEXT, op INTEGER, a TEXT, b TEXT)")
-        conn.execute("CREATE TABLE audit (id INTEGER PRIMARY KEY, at TEXT, op TEXT, detail TEXT, h TEXT)")
+        conn.execute(
+            "CREATE TABLE shifts (id INTEGER PRIMARY KEY, name TEXT, op INTEGER, a TEXT, b TEXT)"
+        )
+        conn.execute(
+            "CREATE TABLE audit (id INTEGER PRIMARY KEY, at TEXT, op TEXT, detail TEXT, h TEXT)"
+        )
         rng = random.Random(1)
         with conn:
-            conn.executemany("INSERT INTO units (code, area) VALUES (?, ?)",
-                             ((f"u{i}", rng.randint(5000, 20000)) for i in range(counts["units"])))
-            conn.executemany("INSERT INTO shifts (name, op, a, b) VALUES (?, ?, ?, ?)",
-                             (("早班", i % 5, "2026-01-01T07:30:00+08:00", "x")
-                              for i in range(counts["shifts"])))
-            conn.executemany("INSERT INTO audit (at, op, detail, h) VALUES (?, ?, ?, ?)",
-                             (("2026-01-01T07:30:00+08:00", "shift_opened", "{}", f"{i:064x}")
-                              for i in range(counts["audit_log"])))
+            conn.executemany(
+                "INSERT INTO units (code, area) VALUES (?, ?)",
+                ((f"u{i}", rng.randint(5000, 20000)) for i in range(counts["units"])),
+            )
+            conn.executemany(
+                "INSERT INTO shifts (name, op, a, b) VALUES (?, ?, ?, ?)",
+                (
+                    ("早班", i % 5, "2026-01-01T07:30:00+08:00", "x")
+                    for i in range(counts["shifts"])
+                ),
+            )
+            conn.executemany(
+                "INSERT INTO audit (at, op, detail, h) VALUES (?, ?, ?, ?)",
+                (
+                    ("2026-01-01T07:30:00+08:00", "shift_opened", "{}", f"{i:064x}")
+                    for i in range(counts["audit_log"])
+                ),
+            )
         conn.close()
         return time.perf_counter() - started
 
@@ -100,25 +137,38 @@ def main() -> None:
     print(f"estate: {path.name} ({path.stat().st_size / 1e6:.1f} MB)")
     if demo_seconds is not None:
         baseline = bare_insert_baseline(path)
-        print(f"demo --units {args.units} --years {args.years}: {demo_seconds:.2f} s "
-              f"(bare executemany of the same rows: {baseline:.2f} s, {ratio(demo_seconds, baseline)})")
+        print(
+            f"demo --units {args.units} --years {args.years}: {demo_seconds:.2f} s "
+            f"(bare executemany of the same rows: {baseline:.2f} s, {ratio(demo_seconds, baseline)})"
+        )
     else:
         print("demo: estate reused (delete bench-data/ to time generation)")
 
-    bare, desk, bare_rss, desk_rss = [], [], [], []
+    bare, desk, login, bare_rss, desk_rss = [], [], [], [], []
     for _ in range(args.runs):  # interleaved so both see the same machine state
         seconds, rss = run_child(["benchmarks/startup_child.py", "bare"])
         bare.append(seconds)
         bare_rss.append(rss)
-        seconds, rss = run_child(["benchmarks/startup_child.py", "desk", str(path), "zhangli",
-                                  DEMO_PASSWORD])
+        seconds, rss = run_child(
+            ["benchmarks/startup_child.py", "desk", str(path), "zhangli", DEMO_PASSWORD]
+        )
         desk.append(seconds)
         desk_rss.append(rss)
+        login.append(run_child(["benchmarks/startup_child.py", "login", str(path)])[0])
     bare_median, desk_median = statistics.median(bare), statistics.median(desk)
-    print(f"startup to main window (median of {args.runs}): desk {desk_median * 1000:.0f} ms, "
-          f"bare six-tab window {bare_median * 1000:.0f} ms, ratio {ratio(desk_median, bare_median)}")
-    print(f"peak memory: desk {max(desk_rss) / 1024:.0f} MiB, bare {max(bare_rss) / 1024:.0f} MiB, "
-          f"ratio {ratio(max(desk_rss), max(bare_rss))}")
+    print(
+        f"startup to main window (median of {args.runs}): desk {desk_median * 1000:.0f} ms, "
+        f"bare six-tab window {bare_median * 1000:.0f} ms, ratio {ratio(desk_median, bare_median)}"
+    )
+    login_median = statistics.median(login)
+    print(
+        f"startup to login dialog (median of {args.runs}): {login_median * 1000:.0f} ms, "
+        f"ratio to the bare window {ratio(login_median, bare_median)}"
+    )
+    print(
+        f"peak memory: desk {max(desk_rss) / 1024:.0f} MiB, bare {max(bare_rss) / 1024:.0f} MiB, "
+        f"ratio {ratio(max(desk_rss), max(bare_rss))}"
+    )
 
 
 if __name__ == "__main__":

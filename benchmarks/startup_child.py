@@ -35,10 +35,46 @@ def run_bare() -> None:
 
 
 def run_desk(db_path: str, username: str, password: str) -> None:
-    from desk_app.ui.bench import open_logged_in_main_window
+    """The path of `desk-app --db X` with the two dialogs answered: language, style,
+    open + quick_check + migrations, login (the password hash) and the main window."""
+    from pathlib import Path
 
-    app, window = open_logged_in_main_window(db_path, username, password)
+    from desk_app.services import shifts
+    from desk_app.services.desk import Desk
+    from desk_app.ui import preferences
+    from desk_app.ui.app import application
+    from desk_app.ui.main_window import MainWindow
+
+    app = application()
+    app.set_language(preferences.resolve_language(None))
+    app.apply_look()
+    desk = Desk.open(Path(db_path))
+    shifts.login(desk, username, password)
+    window = MainWindow(desk, app.hub, remember_layout=False)
     show_and_report(app, window)
+    shifts.logout(desk)
+    desk.close()
+
+
+def run_login(db_path: str) -> None:
+    """What the clerk waits for after double-clicking: the login dialog on the opened desk."""
+    from pathlib import Path
+
+    from desk_app.services.desk import Desk
+    from desk_app.ui import preferences
+    from desk_app.ui.app import application
+    from desk_app.ui.dialogs.login import LoginDialog
+
+    app = application()
+    app.set_language(preferences.resolve_language(None))
+    app.apply_look()
+    desk = Desk.open(Path(db_path))
+    dialog = LoginDialog(desk, None)
+    dialog.show()
+    app.processEvents()
+    print(f"{process_age():.4f}", flush=True)
+    dialog.close()
+    desk.close()
 
 
 def show_and_report(app, window) -> None:
@@ -52,5 +88,7 @@ def show_and_report(app, window) -> None:
 if __name__ == "__main__":
     if sys.argv[1] == "bare":
         run_bare()
+    elif sys.argv[1] == "login":
+        run_login(sys.argv[2])
     else:
         run_desk(sys.argv[2], sys.argv[3], sys.argv[4])

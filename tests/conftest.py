@@ -12,7 +12,6 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest  # noqa: E402
 
-from desk_app.core import passwords  # noqa: E402
 from desk_app.core.clock import CHINA_TZ, FixedClock  # noqa: E402
 from desk_app.services import operators, shifts  # noqa: E402
 from desk_app.services.desk import Desk  # noqa: E402
@@ -25,8 +24,6 @@ def _isolated_environment(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("DESK_APP_DATA_DIR", str(data_dir))
     monkeypatch.setenv("DESK_APP_SETTINGS_DIR", str(data_dir / "settings"))
     monkeypatch.delenv("DESK_APP_DB", raising=False)
-    # Full-cost scrypt takes ~0.3 s per hash; hashes record their own cost.
-    monkeypatch.setattr(passwords, "DEFAULT_LOG2_N", 10)
 
 
 @pytest.fixture

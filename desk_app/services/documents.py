@@ -6,8 +6,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from desk_app.core.errors import NotFoundError
-from desk_app.printing.render import render_form
-from desk_app.printing.templates import load_template
 from desk_app.services.desk import Desk, Operation
 from desk_app.storage import documents as documents_store
 
@@ -64,6 +62,10 @@ def print_form(
     record_id: object | None,
     copy_mark: str | None = None,
 ) -> PrintedDocument:
+    # Imported here: reportlab and the font cost ~0.1 s, not needed to start the desk.
+    from desk_app.printing.render import render_form
+    from desk_app.printing.templates import load_template
+
     template = load_template(form)
     pdf = render_form(form, data, copy_mark=copy_mark)
     with desk.operation("document_archived") as op:

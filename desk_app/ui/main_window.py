@@ -22,19 +22,15 @@ from desk_app.services import maintenance
 from desk_app.services import settings as settings_service
 from desk_app.services.desk import Desk
 from desk_app.services.shifts import HandoverResult
-from desk_app.ui import messages, pdf_preview, preferences
+from desk_app.ui import messages, preferences
 from desk_app.ui.actions import MAIN_ACTIONS, MAIN_MENUS, ActionCollection
 from desk_app.ui.background import BackgroundTask
-from desk_app.ui.dialogs.change_password import ChangePasswordDialog
-from desk_app.ui.dialogs.check_results import CheckResultsDialog
-from desk_app.ui.dialogs.close_day import CloseDayDialog
-from desk_app.ui.dialogs.handover import HandoverDialog
-from desk_app.ui.dialogs.operators_dialog import OperatorsDialog
-from desk_app.ui.dialogs.recent_shifts import RecentShiftsDialog
-from desk_app.ui.dialogs.settings_dialog import SettingsDialog
 from desk_app.ui.events import EventHub
 from desk_app.ui.labels import moment_text, role_text
 from desk_app.ui.placeholder_page import PlaceholderPage
+
+# Dialogs and the PDF preview (QtPdf) are imported where they open, which keeps
+# start-up close to that of a bare window.
 
 GEOMETRY_KEY = "main_window/geometry"
 STATE_KEY = "main_window/state"
@@ -253,6 +249,8 @@ class MainWindow(QMainWindow):
             self.search_requested.emit(text)
 
     def handover(self) -> None:
+        from desk_app.ui.dialogs.handover import HandoverDialog
+
         dialog = HandoverDialog(self.desk, self)
         result: HandoverResult | None = None
         if self.run_dialog(dialog):
@@ -261,6 +259,8 @@ class MainWindow(QMainWindow):
             self._after_shift_closed(result)
 
     def close_day(self) -> None:
+        from desk_app.ui.dialogs.close_day import CloseDayDialog
+
         dialog = CloseDayDialog(self.desk, self)
         result: HandoverResult | None = None
         if self.run_dialog(dialog):
@@ -288,9 +288,13 @@ class MainWindow(QMainWindow):
                     "Use Data ▸ Back up now, or tell the administrator."
                 ).format(error=result.backup_error or ""),
             )
+        from desk_app.ui import pdf_preview  # QtPdf loads on first preview
+
         pdf_preview.show_pdf(result.pdf, self.tr("Handover report"), self)
 
     def change_password(self) -> None:
+        from desk_app.ui.dialogs.change_password import ChangePasswordDialog
+
         if self.run_dialog(ChangePasswordDialog(self.desk, self)):
             self.show_status(self.tr("Your password was changed."))
 
@@ -326,6 +330,8 @@ class MainWindow(QMainWindow):
         def finished(results: object) -> None:
             action.setEnabled(True)
             self.statusBar().clearMessage()
+            from desk_app.ui.dialogs.check_results import CheckResultsDialog
+
             dialog = CheckResultsDialog(results, str(path), self)  # type: ignore[arg-type]
             dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             dialog.open()
@@ -347,9 +353,13 @@ class MainWindow(QMainWindow):
         task.start()
 
     def recent_shifts(self) -> None:
+        from desk_app.ui.dialogs.recent_shifts import RecentShiftsDialog
+
         self.run_dialog(RecentShiftsDialog(self.desk, self))
 
     def estate_settings(self) -> None:
+        from desk_app.ui.dialogs.settings_dialog import SettingsDialog
+
         dialog = SettingsDialog(self.desk, self)
         changed: list[str] = []
         if self.run_dialog(dialog):
@@ -359,6 +369,8 @@ class MainWindow(QMainWindow):
             self.show_status(self.tr("Settings saved."))
 
     def manage_operators(self) -> None:
+        from desk_app.ui.dialogs.operators_dialog import OperatorsDialog
+
         dialog = OperatorsDialog(self.desk, self)
         dialog.exec()
         changed = dialog.changed

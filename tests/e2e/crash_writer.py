@@ -13,7 +13,6 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from desk_app.core import passwords
 from desk_app.services import settings, shifts
 from desk_app.services.desk import Desk
 
@@ -49,7 +48,6 @@ def handover_loop(desk: Desk, password: str) -> None:
 
 def main() -> None:
     db_path, mode, password = Path(sys.argv[1]), sys.argv[2], sys.argv[3]
-    passwords.DEFAULT_LOG2_N = 10
     desk = Desk.open(db_path)
     if mode == "settings":
         settings_loop(desk, password)

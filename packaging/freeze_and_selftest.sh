@@ -79,8 +79,9 @@ check "check" "$APP" --db "$SCRATCH/demo.sqlite3" check
 echo "== build time: ${build_seconds} s"
 echo "== size: $(du -sh "$APP_DIR" | cut -f1)  ($APP_DIR)"
 echo "== largest 15 files:"
-find "$APP_DIR" -type f -printf '%s\t%P\n' | sort -rn | head -n 15 |
-  awk -F'\t' '{ printf "%8.1f MB  %s\n", $1 / 1048576, $2 }'
+# awk reads everything (no head), so no SIGPIPE trips pipefail.
+find "$APP_DIR" -type f -printf '%s\t%P\n' | sort -rn |
+  awk -F'\t' 'NR <= 15 { printf "%8.1f MB  %s\n", $1 / 1048576, $2 }'
 
 if [ "$failures" != "0" ]; then
   echo "== $failures check(s) FAILED" >&2

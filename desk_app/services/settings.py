@@ -88,44 +88,42 @@ def get(desk: Desk, key: str) -> Any:
     return get_all(desk)[key]
 
 
-def update(desk: Desk, changes: dict[str, Any]) -> list[Change]:
-    """Change settings (supervisor or manager); all or nothing."""
-    desk.require_role("supervisor", "修改设置")
+def _validate_all(changes: dict[str, Any]) -> dict[str, Any]:
     validated = {}
     for key, value in changes.items():
         try:
             validated[key] = _validate(key, value)
         except ValidationError as error:
             raise ValidationError(error.message, field=key) from None
+    return validated
+
+
+def _write(desk: Desk, operation: str, values: dict[str, Any], old: dict[str, Any]) -> list[Change]:
+    with desk.operation(operation) as op:
+        for key, value in values.items():
+            settings_store.put(
+                desk.db,
+                key,
+                value,
+                updated_at=op.at,
+                updated_by=op.operator_id,
+                updated_shift=op.shift_id,
+            )
+            op.record("settings", key, old=old.get(key), new=value)
+    return op.changes
+
+
+def update(desk: Desk, changes: dict[str, Any]) -> list[Change]:
+    """Change settings (supervisor or manager); all or nothing."""
+    desk.require_role("supervisor", "修改设置")
+    validated = _validate_all(changes)
     current = get_all(desk)
     changed = {k: v for k, v in validated.items() if current.get(k) != v}
     if not changed:
         return []
-    with desk.operation("settings_changed") as op:
-        for key, value in changed.items():
-            settings_store.put(
-                desk.db,
-                key,
-                value,
-                updated_at=op.at,
-                updated_by=op.operator_id,
-                updated_shift=op.shift_id,
-            )
-            op.record("settings", key, old=current.get(key), new=value)
-    return op.changes
+    return _write(desk, "settings_changed", changed, current)
 
 
 def write_initial(desk: Desk, values: dict[str, Any]) -> None:
     """Seed settings without a logged-in operator (first start, demo)."""
-    validated = {key: _validate(key, value) for key, value in values.items()}
-    with desk.operation("settings_initialised") as op:
-        for key, value in validated.items():
-            settings_store.put(
-                desk.db,
-                key,
-                value,
-                updated_at=op.at,
-                updated_by=op.operator_id,
-                updated_shift=op.shift_id,
-            )
-            op.record("settings", key, new=value)
+    _write(desk, "settings_initialised", _validate_all(values), {})

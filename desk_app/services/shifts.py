@@ -17,7 +17,7 @@ from desk_app.core.shifts import parse_schedule, suggest_shift
 from desk_app.services import documents, maintenance
 from desk_app.services import settings as settings_service
 from desk_app.services.audit_labels import detail_text, operation_label, record_label
-from desk_app.services.desk import Desk, Operator, Shift
+from desk_app.services.desk import Desk, Operation, Operator, Shift
 from desk_app.services.operators import authenticate
 from desk_app.storage import audit as audit_store
 from desk_app.storage import shifts as shifts_store
@@ -154,6 +154,32 @@ def _all_operators(desk: Desk) -> list[Operator]:
     return [Operator(r.id, r.username, r.display_name, r.role) for r in list_operators(desk)]
 
 
+def _archive_report(desk: Desk, op: Operation, shift_id: int) -> tuple[int, bytes]:
+    """Render the closed shift's report and archive it with the shift (caller's transaction)."""
+    from desk_app.printing.render import render_form
+    from desk_app.printing.templates import load_template
+
+    pdf = render_form(HANDOVER_FORM, handover_report_data(desk, shift_id, printed_at=op.at))
+    document_id = documents.archive(
+        op,
+        form=HANDOVER_FORM,
+        title=load_template(HANDOVER_FORM).title,
+        pdf=pdf,
+        record_table="shifts",
+        record_id=shift_id,
+    )
+    shifts_store.attach_handover_document(desk.db, shift_id, document_id)
+    return document_id, pdf
+
+
+def _backup_after(desk: Desk, reason: str) -> tuple[Path | None, str | None]:
+    """A backup after the shift closed; its failure is reported, never undoes the close."""
+    try:
+        return maintenance.backup_now(desk, reason=reason), None
+    except Exception as error:  # noqa: BLE001 - reported to the clerk instead
+        return None, str(error)
+
+
 def handover(
     desk: Desk,
     *,
@@ -195,31 +221,14 @@ def handover(
                 next_shift=new_shift_id,
                 note=note.strip() or None,
             )
-            data = handover_report_data(desk, old_shift.id, printed_at=op.at)
-            from desk_app.printing.render import render_form
-            from desk_app.printing.templates import load_template
-
-            pdf = render_form(HANDOVER_FORM, data)
-            document_id = documents.archive(
-                op,
-                form=HANDOVER_FORM,
-                title=load_template(HANDOVER_FORM).title,
-                pdf=pdf,
-                record_table="shifts",
-                record_id=old_shift.id,
-            )
-            shifts_store.attach_handover_document(desk.db, old_shift.id, document_id)
+            document_id, pdf = _archive_report(desk, op, old_shift.id)
             desk.operator = incoming
             desk.shift = Shift(new_shift_id, name, op.at)
             op.record("shifts", new_shift_id, operation="shift_opened", name=name)
     except BaseException:
         desk.operator, desk.shift = outgoing, old_shift
         raise
-    backup_path, backup_error = None, None
-    try:
-        backup_path = maintenance.backup_now(desk, reason="shift-close")
-    except Exception as error:  # noqa: BLE001 - a failed backup must not undo the handover
-        backup_error = str(error)
+    backup_path, backup_error = _backup_after(desk, "shift-close")
     return HandoverResult(old_shift.id, desk.shift, document_id, pdf, backup_path, backup_error)
 
 
@@ -229,30 +238,13 @@ def close_day(desk: Desk, *, password: str, note: str = "") -> HandoverResult:
     if outgoing is None or old_shift is None:
         raise ValidationError("当前没有进行中的班次。")
     authenticate(desk, outgoing.username, password)
-    from desk_app.printing.render import render_form
-    from desk_app.printing.templates import load_template
-
     with desk.operation("shift_day_closed") as op:
         shifts_store.close(
             desk.db, old_shift.id, closed_at=op.at, status="day_closed", note=note.strip() or None
         )
         op.record("shifts", old_shift.id, note=note.strip() or None)
-        data = handover_report_data(desk, old_shift.id, printed_at=op.at)
-        pdf = render_form(HANDOVER_FORM, data)
-        document_id = documents.archive(
-            op,
-            form=HANDOVER_FORM,
-            title=load_template(HANDOVER_FORM).title,
-            pdf=pdf,
-            record_table="shifts",
-            record_id=old_shift.id,
-        )
-        shifts_store.attach_handover_document(desk.db, old_shift.id, document_id)
-    backup_path, backup_error = None, None
-    try:
-        backup_path = maintenance.backup_now(desk, reason="day-close")
-    except Exception as error:  # noqa: BLE001 - a failed backup must not undo the close
-        backup_error = str(error)
+        document_id, pdf = _archive_report(desk, op, old_shift.id)
+    backup_path, backup_error = _backup_after(desk, "day-close")
     desk.operator, desk.shift = None, None
     return HandoverResult(old_shift.id, None, document_id, pdf, backup_path, backup_error)
 

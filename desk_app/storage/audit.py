@@ -156,24 +156,23 @@ def _entry(row: tuple) -> AuditEntry:
     )
 
 
-def entries_for_shift(db: Database, shift_id: int) -> list[AuditEntry]:
-    cursor = db.execute(
-        f"SELECT {_COLUMNS} FROM audit_log WHERE shift_id = ? ORDER BY id", [shift_id]
-    )
+def _entries(db: Database, tail: str, params: list[object]) -> list[AuditEntry]:
+    cursor = db.execute(f"SELECT {_COLUMNS} FROM audit_log {tail}", params)
     return [_entry(row) for row in cursor.fetchall()]
+
+
+def entries_for_shift(db: Database, shift_id: int) -> list[AuditEntry]:
+    return _entries(db, "WHERE shift_id = ? ORDER BY id", [shift_id])
 
 
 def entries_for_record(db: Database, record_table: str, record_id: str) -> list[AuditEntry]:
-    cursor = db.execute(
-        f"SELECT {_COLUMNS} FROM audit_log WHERE record_table = ? AND record_id = ? ORDER BY id",
-        [record_table, str(record_id)],
+    return _entries(
+        db, "WHERE record_table = ? AND record_id = ? ORDER BY id", [record_table, str(record_id)]
     )
-    return [_entry(row) for row in cursor.fetchall()]
 
 
 def recent(db: Database, limit: int = 100) -> list[AuditEntry]:
-    cursor = db.execute(f"SELECT {_COLUMNS} FROM audit_log ORDER BY id DESC LIMIT ?", [limit])
-    return [_entry(row) for row in cursor.fetchall()]
+    return _entries(db, "ORDER BY id DESC LIMIT ?", [limit])
 
 
 def count(db: Database) -> int:

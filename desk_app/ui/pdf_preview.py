@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk_app.ui import messages
+from desk_app.ui import messages, preferences
 from desk_app.ui.actions import PREVIEW_ACTIONS, ActionCollection
 
 POINTS_PER_INCH = 72.0
@@ -198,7 +198,9 @@ class PdfPreviewDialog(QDialog):
             )
 
     def save_as(self) -> None:
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        folder = preferences.last_choice(
+            preferences.LAST_SAVE_FOLDER_KEY
+        ) or QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         suggested = str(Path(folder) / f"{_safe_file_name(self.title)}.pdf")
         path, _filter = QFileDialog.getSaveFileName(
             self, self.tr("Save as PDF"), suggested, self.tr("PDF files (*.pdf)")
@@ -209,6 +211,7 @@ class PdfPreviewDialog(QDialog):
             path += ".pdf"
         try:
             Path(path).write_bytes(self.pdf_bytes)
+            preferences.store_last_choice(preferences.LAST_SAVE_FOLDER_KEY, str(Path(path).parent))
         except OSError as error:
             messages.warning(
                 self,

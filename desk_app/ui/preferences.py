@@ -18,6 +18,8 @@ APPLICATION = "DeskApp"
 SETTINGS_DIR_ENV = "DESK_APP_SETTINGS_DIR"
 
 LANGUAGE_KEY = "ui/language"
+LAST_USERNAME_KEY = "last/username"
+LAST_SAVE_FOLDER_KEY = "last/save_folder"
 LANGUAGES = ("zh_CN", "en")
 DEFAULT_LANGUAGE = "zh_CN"
 
@@ -49,3 +51,16 @@ def resolve_language(requested: str | None, settings: QSettings | None = None) -
     if requested in LANGUAGES:
         return requested
     return stored_language(settings) or DEFAULT_LANGUAGE
+
+
+def last_choice(key: str, settings: QSettings | None = None) -> str:
+    """A last-used choice (login name, save folder): remembered per PC, not per estate."""
+    settings = settings or open_settings()
+    value = settings.value(key, "")
+    return str(value) if value else ""
+
+
+def store_last_choice(key: str, value: str, settings: QSettings | None = None) -> None:
+    settings = settings or open_settings()
+    settings.setValue(key, value)
+    settings.sync()

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QComboBox, QWidget
 from desk_app.core.errors import AuthenticationError, DeskError
 from desk_app.services import settings, shifts
 from desk_app.services.desk import Desk, Shift
+from desk_app.ui import preferences
 from desk_app.ui.dialogs.base import FormDialog, line_edit, password_edit
 from desk_app.ui.labels import moment_text
 
@@ -44,6 +45,7 @@ class LoginDialog(FormDialog):
             )
         self.add_intro(intro)
         self.open_shift = open_shift
+        username = username or preferences.last_choice(preferences.LAST_USERNAME_KEY)
         self.username = self.add_row(
             self.tr("&User name:"), line_edit(self, "username", username, max_length=32)
         )
@@ -57,6 +59,7 @@ class LoginDialog(FormDialog):
         self.shift = shifts.login(
             self.desk, self.username.text(), self.password.text(), self.shift_name.currentText()
         )
+        preferences.store_last_choice(preferences.LAST_USERNAME_KEY, self.username.text().strip())
 
     def error_focus(self, error: DeskError) -> QWidget | None:
         if isinstance(error, AuthenticationError):

@@ -23,6 +23,7 @@ CHECK_LABELS = {
     "append_only_guards": "防篡改触发器",
     "audit_chain": "审计链校验",
     "archived_documents": "存档文件校验",
+    "audit_vs_backup": "与最近备份比对审计链",
 }
 
 
@@ -39,11 +40,33 @@ def check_database(path: Path) -> list[CheckResult]:
         raise EnvironmentFault(f"数据库文件不存在：{path}")
     db = connect(path, readonly=True)
     try:
-        return integrity.full_check(db)
+        results = integrity.full_check(db)
+        results.append(_compare_with_newest_backup(db, path))
+        return results
     except Exception as error:
         raise CorruptDatabase(f"无法检查 {path}：{error}") from error
     finally:
         db.close()
+
+
+def _compare_with_newest_backup(db, path: Path) -> CheckResult:
+    """Compare with the newest backup made since the last restore (a restore starts a
+    new line of history, so older backups may legitimately hold rows that are gone)."""
+    from desk_app.core.clock import from_text
+    from desk_app.storage import audit
+
+    restored_at = audit.last_time_of(db, "database_restored")
+    since = from_text(restored_at).replace(tzinfo=None) if restored_at else None
+    for candidate in reversed(backup_store.list_backups(path)):
+        made = backup_store.backup_moment(candidate)
+        if since is not None and (made is None or made < since):
+            break
+        try:
+            head = backup_store.read_chain_head(candidate)
+        except Exception:  # noqa: BLE001 - an unreadable backup is skipped, not fatal
+            continue
+        return integrity.chain_continues_backup(db, head, candidate.name)
+    return integrity.chain_continues_backup(db, None, "")
 
 
 def backup_now(desk: Desk, *, reason: str = "manual") -> Path:

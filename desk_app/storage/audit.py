@@ -223,3 +223,21 @@ def verify_chain(db: Database) -> ChainReport:
         expected_prev = digest
         previous_id = row_id
     return ChainReport(True, rows)
+
+
+def head(db: Database) -> tuple[int, str] | None:
+    """(id, hash) of the newest row: what a later copy of the chain must still contain."""
+    row = db.execute("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
+    return (row[0], row[1]) if row else None
+
+
+def hash_at(db: Database, entry_id: int) -> str | None:
+    row = db.execute("SELECT hash FROM audit_log WHERE id = ?", [entry_id]).fetchone()
+    return row[0] if row else None
+
+
+def last_time_of(db: Database, operation: str) -> str | None:
+    row = db.execute(
+        "SELECT at FROM audit_log WHERE operation = ? ORDER BY id DESC LIMIT 1", [operation]
+    ).fetchone()
+    return row[0] if row else None

@@ -93,6 +93,27 @@ def make_backup(db: Database, db_path: Path, *, moment: datetime, reason: str, k
     return target
 
 
+_STAMP = re.compile(r"-(\d{8}-\d{6})-")
+
+
+def backup_moment(path: Path) -> datetime | None:
+    """When a backup was made, from its file name (local desk time)."""
+    match = _STAMP.search(Path(path).name)
+    if not match:
+        return None
+    return datetime.strptime(match.group(1), "%Y%m%d-%H%M%S")
+
+
+def read_chain_head(path: Path) -> tuple[int, str] | None:
+    from desk_app.storage import audit
+
+    db = connect(path, readonly=True)
+    try:
+        return audit.head(db)
+    finally:
+        db.close()
+
+
 def list_backups(db_path: Path) -> list[Path]:
     folder = backups_dir(db_path)
     if not folder.exists():

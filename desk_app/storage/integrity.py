@@ -78,6 +78,28 @@ def schema_check(db: Database) -> CheckResult:
     return CheckResult("schema", True)
 
 
+def chain_continues_backup(
+    db: Database, backup_head: tuple[int, str] | None, backup_name: str
+) -> CheckResult:
+    """The newest backup's last audit row must still be in the database, unchanged:
+    rows cut off the end of the chain (which the chain alone cannot show) are found here."""
+    if backup_head is None:
+        return CheckResult("audit_vs_backup", True, "无可比对的备份")
+    entry_id, digest = backup_head
+    current = audit.hash_at(db, entry_id)
+    if current is None:
+        return CheckResult(
+            "audit_vs_backup",
+            False,
+            f"审计记录比备份 {backup_name} 少：第 {entry_id} 条及之前的记录已不存在（被删除）",
+        )
+    if current != digest:
+        return CheckResult(
+            "audit_vs_backup", False, f"审计记录第 {entry_id} 条与备份 {backup_name} 不一致"
+        )
+    return CheckResult("audit_vs_backup", True, f"与备份 {backup_name} 一致")
+
+
 def full_check(db: Database) -> list[CheckResult]:
     return [
         integrity_check(db),

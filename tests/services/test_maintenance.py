@@ -79,3 +79,31 @@ def test_check_reports_each_problem(staffed_desk):
     )
     failed = {r.name for r in maintenance.check_database(staffed_desk.path) if not r.ok}
     assert failed == {"foreign_key_check", "append_only_guards"}
+
+
+def test_rows_cut_off_the_end_of_the_chain_are_found_by_the_backup(staffed_desk, clock):
+    maintenance.backup_now(staffed_desk)
+    # The chain alone cannot show its newest rows were removed: each remaining row is intact.
+    staffed_desk.db.conn.executescript(
+        "DROP TRIGGER audit_log_no_delete;"
+        "DELETE FROM audit_log WHERE id > (SELECT max(id) - 3 FROM audit_log);"
+    )
+    results = {r.name: r for r in maintenance.check_database(staffed_desk.path)}
+    assert results["audit_chain"].ok
+    assert not results["audit_vs_backup"].ok
+    assert "少" in results["audit_vs_backup"].detail
+
+
+def test_older_backups_do_not_fail_the_check_after_a_restore(staffed_desk, clock):
+    first = maintenance.backup_now(staffed_desk)
+    clock.advance(minutes=5)
+    shifts.login(staffed_desk, "lee", PASSWORD, "早班")
+    settings.update(staffed_desk, {"estate.name": "后来的名字"})
+    clock.advance(minutes=5)
+    maintenance.backup_now(staffed_desk)  # a longer chain than `first`
+    path = staffed_desk.path
+    staffed_desk.close()
+    clock.advance(minutes=5)
+    maintenance.restore(path, first, clock=clock)
+    results = {r.name: r for r in maintenance.check_database(path)}
+    assert all(r.ok for r in results.values()), results

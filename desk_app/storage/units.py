@@ -1,4 +1,4 @@
-"""Units (房屋) of the estate: the minimal map every module refers to."""
+"""Units (房屋) of the estate."""
 
 from __future__ import annotations
 
@@ -16,6 +16,37 @@ class NewUnit:
     floor: int | None
     room: str
     area_centi_m2: int | None
+    kind: str = "住宅"
+    status: str = "空置"
+
+
+@dataclass(frozen=True)
+class UnitRow:
+    id: int
+    code: str
+    building: str
+    entrance: str | None
+    floor: int | None
+    room: str
+    area_centi_m2: int | None
+    kind: str
+    status: str
+    business_use: bool
+    note: str | None
+
+
+_COLUMNS = (
+    "id, code, building, entrance, floor, room, area_centi_m2, kind, status, business_use, note"
+)
+# Natural order: building, entrance, floor, room as numbers where they are numbers.
+ORDER = (
+    "ORDER BY length(building), building, length(coalesce(entrance, '')), entrance, floor, "
+    "length(room), room"
+)
+
+
+def _row(row: tuple) -> UnitRow:
+    return UnitRow(*row[:9], bool(row[9]), row[10])
 
 
 def insert_many(
@@ -25,28 +56,79 @@ def insert_many(
     created_at: str,
     created_by: int | None,
     created_shift: int | None,
-) -> int:
-    rows = [
-        (
-            u.code,
-            u.building,
-            u.entrance,
-            u.floor,
-            u.room,
-            u.area_centi_m2,
-            created_at,
-            created_by,
-            created_shift,
+) -> list[int]:
+    ids = []
+    for u in units:
+        cursor = db.execute(
+            "INSERT INTO units (code, building, entrance, floor, room, area_centi_m2, kind, "
+            "status, created_at, created_by, created_shift) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                u.code,
+                u.building,
+                u.entrance,
+                u.floor,
+                u.room,
+                u.area_centi_m2,
+                u.kind,
+                u.status,
+                created_at,
+                created_by,
+                created_shift,
+            ],
         )
-        for u in units
-    ]
-    db.conn.executemany(
-        "INSERT INTO units (code, building, entrance, floor, room, area_centi_m2, created_at, "
-        "created_by, created_shift) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        rows,
-    )
-    return len(rows)
+        ids.append(int(cursor.lastrowid))
+    return ids
 
 
 def count(db: Database) -> int:
     return db.execute("SELECT count(*) FROM units").fetchone()[0]
+
+
+def get(db: Database, unit_id: int) -> UnitRow | None:
+    row = db.execute(f"SELECT {_COLUMNS} FROM units WHERE id = ?", [unit_id]).fetchone()
+    return _row(row) if row else None
+
+
+def by_code(db: Database, code: str) -> UnitRow | None:
+    row = db.execute(f"SELECT {_COLUMNS} FROM units WHERE code = ?", [code]).fetchone()
+    return _row(row) if row else None
+
+
+def existing_codes(db: Database, codes: Iterable[str]) -> set[str]:
+    found: set[str] = set()
+    batch = list(codes)
+    for start in range(0, len(batch), 500):
+        chunk = batch[start : start + 500]
+        marks = ", ".join("?" for _ in chunk)
+        found.update(
+            r[0] for r in db.execute(f"SELECT code FROM units WHERE code IN ({marks})", chunk)
+        )
+    return found
+
+
+def list_units(
+    db: Database, *, building: str | None = None, limit: int = 500, offset: int = 0
+) -> list[UnitRow]:
+    where, params = ("WHERE building = ?", [building]) if building else ("", [])
+    rows = db.execute(
+        f"SELECT {_COLUMNS} FROM units {where} {ORDER} LIMIT ? OFFSET ?",
+        [*params, limit, offset],
+    ).fetchall()
+    return [_row(r) for r in rows]
+
+
+def update(db: Database, unit_id: int, fields: dict[str, object], updated_at: str) -> None:
+    allowed = {"area_centi_m2", "kind", "status", "business_use", "note"}
+    unknown = set(fields) - allowed
+    if unknown:
+        raise ValueError(f"not updatable: {sorted(unknown)}")
+    assignments = ", ".join(f"{name} = ?" for name in fields)
+    db.execute(
+        f"UPDATE units SET {assignments}, updated_at = ? WHERE id = ?",
+        [*fields.values(), updated_at, unit_id],
+    )
+
+
+def counts_by_status(db: Database) -> dict[str, int]:
+    return dict(db.execute("SELECT status, count(*) FROM units GROUP BY status").fetchall())

@@ -8,7 +8,7 @@ Three shapes, each with a short and a long form:
   (``building == ""``): the tower is the estate.
 
 The room number's leading digits are the floor (``501`` → 5, ``1203`` → 12); rooms are 3 or
-4 digits. Public places (lobby, pump room …) are not unit addresses and are not parsed here.
+4 digits (zero-padded ``0501`` is kept as written). Public places (lobby, pump room …) are not unit addresses and are not parsed here.
 """
 
 from __future__ import annotations
@@ -24,7 +24,8 @@ NaturalKey = tuple[tuple[int, int, str], ...]
 _DASHES = str.maketrans(dict.fromkeys("‐‑‒–—―−", "-"))
 _BUILDING = r"(?P<building>[0-9]{1,3}|[A-Z]{1,2}[0-9]{0,2})"
 _ENTRANCE = r"(?P<entrance>[0-9]{1,2})"
-_ROOM = r"(?P<room>[1-9][0-9]{2,3})室?"
+# 501, 1203, or zero-padded 0501 (estates that number 0101, 0102 …).
+_ROOM = r"(?P<room>[1-9][0-9]{2,3}|0[1-9][0-9]{2})室?"
 _BUILDING_WORD = r"(?:栋|幢|号楼|座)"
 _PATTERNS = [
     re.compile(rf"{_BUILDING}-{_ENTRANCE}-{_ROOM}"),

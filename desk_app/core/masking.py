@@ -126,3 +126,11 @@ def validate_phone(text: str) -> str:
     if digits.isdigit() and digits.startswith("1"):
         raise ValidationError("手机号码应为11位，以13–19开头")
     raise ValidationError(f"电话号码格式不正确：{text.strip()}")
+
+
+def id_check_char(first17: str) -> str:
+    """The GB 11643 check character for the first 17 digits of an ID number."""
+    if len(first17) != 17 or not first17.isdigit():
+        raise ValueError("need exactly 17 digits")
+    total = sum(int(digit) * weight for digit, weight in zip(first17, _ID_WEIGHTS, strict=True))
+    return _ID_CHECK_CHARS[total % 11]

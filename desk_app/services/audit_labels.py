@@ -24,6 +24,24 @@ OPERATION_LABELS: dict[str, str] = {
     "demo_generated": "生成演示数据",
     "selftest": "自检",
     "units_created": "新增房屋",
+    "demo_people_created": "生成演示住户",
+    "building_created": "新增楼栋",
+    "public_place_created": "新增公共区域",
+    "unit_updated": "修改房屋",
+    "person_created": "新增人员",
+    "person_updated": "修改人员资料",
+    "occupant_added": "登记住户",
+    "occupancy_ended": "迁出/结束",
+    "ownership_transferred": "产权转移",
+    "vehicle_added": "登记车辆",
+    "vehicle_removed": "注销车辆",
+    "archive_updated": "修改档案",
+    "archive_paper_set": "档案资料登记",
+    "identity_revealed": "查看完整号码",
+    "unmasked_export": "导出未遮蔽数据",
+    "archive_lent": "借出档案",
+    "archive_returned": "归还档案",
+    "roster_imported": "导入业主名册",
 }
 
 
@@ -38,6 +56,14 @@ RECORD_LABELS: dict[str, str] = {
     "operators": "操作员",
     "documents": "存档文件",
     "units": "房屋",
+    "buildings": "楼栋",
+    "public_places": "公共区域",
+    "people": "人员",
+    "occupancies": "入住记录",
+    "vehicles": "车辆",
+    "household_archives": "业主档案",
+    "archive_papers": "档案资料",
+    "archive_loans": "档案借阅",
 }
 
 DETAIL_LABELS: dict[str, str] = {

@@ -14,10 +14,13 @@ from datetime import date, datetime, timedelta
 
 from desk_app.core.clock import CHINA_TZ, FixedClock, to_text
 from desk_app.core.errors import ValidationError
+from desk_app.services import demo_directory
 from desk_app.services import operators as operators_service
 from desk_app.services import settings as settings_service
 from desk_app.services.desk import Desk
 from desk_app.storage import audit as audit_store
+from desk_app.storage import buildings as buildings_store
+from desk_app.storage import search_index
 from desk_app.storage import shifts as shifts_store
 from desk_app.storage import units as units_store
 from desk_app.storage.audit import NewAuditEntry
@@ -51,6 +54,8 @@ class DemoSummary:
     units: int
     shifts: int
     audit_rows: int
+    people: int = 0
+    vehicles: int = 0
 
 
 # A generator gets the desk, the plan, a seeded Random and the operators, and
@@ -251,10 +256,37 @@ def generate(desk: Desk, plan: DemoPlan) -> DemoSummary:
             )
             new_units = _make_units(rng, plan.units)
             with desk.operation("units_created", actor="demo") as op:
-                units_store.insert_many(
+                for code in dict.fromkeys(u.building for u in new_units):
+                    buildings_store.insert_building(
+                        desk.db,
+                        code=code,
+                        name=f"{code}栋",
+                        has_entrances=True,
+                        floors=None,
+                        created_at=op.at,
+                        created_by=None,
+                        created_shift=None,
+                    )
+                unit_ids = units_store.insert_many(
                     desk.db, new_units, created_at=op.at, created_by=None, created_shift=None
                 )
+                index_units = getattr(search_index, "index_units_bulk", None)
+                if index_units:
+                    index_units(desk.db, unit_ids)
+                else:
+                    for unit_id in unit_ids:
+                        search_index.index_unit(desk.db, unit_id)
                 op.record("units", None, count=len(new_units))
+            with desk.operation("demo_people_created", actor="demo") as op:
+                people_counts = demo_directory.populate(
+                    desk,
+                    random.Random(plan.seed * 7919 + 1),
+                    unit_ids,
+                    today=plan.until,
+                    years=plan.years,
+                    at=op.at,
+                )
+                op.record("people", None, **people_counts)
             clerks = [s.id for s in staff if s.role == "clerk"]
             supervisors = [s.id for s in staff if s.role == "supervisor"]
             history, entries = _shift_history(
@@ -281,4 +313,11 @@ def generate(desk: Desk, plan: DemoPlan) -> DemoSummary:
     finally:
         desk.clock = real_clock
         desk.operator = None
-    return DemoSummary(len(staff), len(new_units), len(history), audit_store.count(desk.db))
+    return DemoSummary(
+        len(staff),
+        len(new_units),
+        len(history),
+        audit_store.count(desk.db),
+        people_counts["people"],
+        people_counts["vehicles"],
+    )

@@ -312,15 +312,25 @@ def list_public_places(desk: Desk) -> list[PlaceRow]:
     return buildings_store.list_places(desk.db)
 
 
+def _code_variants(short: str) -> list[str]:
+    """3-2-501 also as 3-2-0501 and back: estates number rooms 501 or 0501."""
+    head, _, room = short.rpartition("-")
+    variants = [short, short.upper()]
+    if room.isdigit() and len(room) == 3:
+        variants.append(f"{head}-0{room}".lstrip("-"))
+    elif room.isdigit() and len(room) == 4 and room.startswith("0"):
+        variants.append(f"{head}-{room[1:]}".lstrip("-"))
+    return variants
+
+
 def find_unit(desk: Desk, text: str) -> UnitRow:
-    """A unit by any of its spellings (3-2-501, 3栋2单元501, 18F-1803)."""
+    """A unit by any of its spellings (3-2-501, 3栋2单元501, 3-2-0501, 18F-1803)."""
     address = parse_unit_address(text)
-    unit = units_store.by_code(desk.db, address.short.upper()) or units_store.by_code(
-        desk.db, address.short
-    )
-    if unit is None:
-        raise NotFoundError(f"没有房号 {address.short}。")
-    return unit
+    for code in _code_variants(address.short):
+        unit = units_store.by_code(desk.db, code)
+        if unit is not None:
+            return unit
+    raise NotFoundError(f"没有房号 {address.short}。")
 
 
 def get_unit(desk: Desk, unit_id: int) -> UnitRow:

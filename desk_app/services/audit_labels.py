@@ -42,6 +42,7 @@ OPERATION_LABELS: dict[str, str] = {
     "archive_lent": "借出档案",
     "archive_returned": "归还档案",
     "roster_imported": "导入业主名册",
+    "roster_exported": "导出业主名册",
 }
 
 

@@ -307,17 +307,18 @@ def populate(
             status = rng.choice(["已交房", "装修中"])
         else:
             for _ in range(rng.choice([0, 1, 1, 2, 2, 3])):
+                relation = rng.choice(RELATIONS)
+                gender = {"父亲": "男", "母亲": "女"}.get(relation)
                 member = add_person(
                     maker.person(
                         min_age=1,
                         max_age=85,
+                        gender=gender,
                         with_id=rng.random() < 0.6,
                         with_phone=rng.random() < 0.5,
                     )
                 )
-                occupy(
-                    unit_id, member, "member", relation=rng.choice(RELATIONS), since=_iso(bought)
-                )
+                occupy(unit_id, member, "member", relation=relation, since=_iso(bought))
         units_store.update(db, unit_id, {"status": status}, at)
         if rng.random() < 0.55:
             plate = maker.plate()

@@ -3,6 +3,7 @@ and the history of contact changes."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, fields
 
 from sqlite_utils import Database
@@ -295,3 +296,25 @@ def contact_changes_for(db: Database, person_id: int) -> list[ContactChangeRow]:
         [person_id],
     ).fetchall()
     return [ContactChangeRow(*r) for r in rows]
+
+
+ROSTER_COLUMNS = (
+    "u.code, u.building, u.entrance, u.room, u.area_centi_m2, u.kind, u.status, o.role, "
+    "o.relation, p.name, p.gender, p.birth_month, p.id_type, p.id_number, p.phone, p.phone2, "
+    "o.since, o.lease_start, o.lease_end"
+)
+
+
+def iter_roster(db: Database) -> Iterator[tuple]:
+    """Every unit with its current occupants (one row per occupant; a unit with nobody
+    appears once with empty person columns), in the estate's natural order."""
+    cursor = db.conn.execute(
+        f"SELECT {ROSTER_COLUMNS} FROM units u "
+        "LEFT JOIN occupancies o ON o.unit_id = u.id AND o.ended_at IS NULL "
+        "LEFT JOIN people p ON p.id = o.person_id "
+        "ORDER BY length(u.building), u.building, length(coalesce(u.entrance, '')), u.entrance, "
+        "u.floor, length(u.room), u.room, "
+        "CASE o.role WHEN 'owner' THEN 0 WHEN 'co_owner' THEN 1 WHEN 'tenant' THEN 2 ELSE 3 END"
+    )
+    while batch := cursor.fetchmany(2000):
+        yield from batch

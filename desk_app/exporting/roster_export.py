@@ -1,0 +1,57 @@
+"""Writing a table of rows to .xlsx for head office: write-only (flat memory),
+a frozen bold header, text cells for numbers that must keep their digits."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Font
+
+from desk_app.core.errors import EnvironmentFault
+
+
+def write_table(
+    path: Path,
+    sheet_title: str,
+    header: Sequence[str],
+    rows: Iterable[Sequence[object]],
+    *,
+    widths: Sequence[int] | None = None,
+) -> int:
+    """Write ``rows`` under ``header``; returns the number of data rows written."""
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(sheet_title)
+    sheet.freeze_panes = "A2"
+    for index, width in enumerate(widths or [], start=1):
+        sheet.column_dimensions[_column_letter(index)].width = width
+    bold = Font(bold=True)
+    header_cells = []
+    for label in header:
+        cell = WriteOnlyCell(sheet, value=label)
+        cell.font = bold
+        header_cells.append(cell)
+    sheet.append(header_cells)
+    count = 0
+    for row in rows:
+        sheet.append(["" if value is None else value for value in row])
+        count += 1
+    target = Path(path)
+    partial = target.with_name(target.name + ".partial")
+    try:
+        workbook.save(partial)
+        partial.replace(target)
+    except OSError as error:
+        partial.unlink(missing_ok=True)
+        raise EnvironmentFault(f"无法写入文件 {target}：{error.strerror or error}") from error
+    return count
+
+
+def _column_letter(index: int) -> str:
+    letters = ""
+    while index:
+        index, remainder = divmod(index - 1, 26)
+        letters = chr(65 + remainder) + letters
+    return letters

@@ -270,12 +270,7 @@ def generate(desk: Desk, plan: DemoPlan) -> DemoSummary:
                 unit_ids = units_store.insert_many(
                     desk.db, new_units, created_at=op.at, created_by=None, created_shift=None
                 )
-                index_units = getattr(search_index, "index_units_bulk", None)
-                if index_units:
-                    index_units(desk.db, unit_ids)
-                else:
-                    for unit_id in unit_ids:
-                        search_index.index_unit(desk.db, unit_id)
+                search_index.index_units_bulk(desk.db, unit_ids)
                 op.record("units", None, count=len(new_units))
             with desk.operation("demo_people_created", actor="demo") as op:
                 people_counts = demo_directory.populate(

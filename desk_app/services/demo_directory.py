@@ -237,6 +237,7 @@ def populate(
     db = desk.db
     counts = {"people": 0, "occupancies": 0, "vehicles": 0, "transfers": 0}
     person_ids: list[int] = []
+    vehicle_ids: list[int] = []
     plates: set[str] = set()
     opened = today - timedelta(days=365 * max(years, 1))
 
@@ -335,7 +336,7 @@ def populate(
                     created_by=None,
                     created_shift=None,
                 )
-                search_index.index_vehicle(db, vehicle_id)
+                vehicle_ids.append(vehicle_id)
                 counts["vehicles"] += 1
         archives_store.put_facts(
             db,
@@ -363,10 +364,6 @@ def populate(
                 updated_by=None,
                 updated_shift=None,
             )
-    bulk = getattr(search_index, "index_people_bulk", None)
-    if bulk:
-        bulk(db, person_ids)
-    else:
-        for person_id in person_ids:
-            search_index.index_person(db, person_id)
+    search_index.index_people_bulk(db, person_ids)
+    search_index.index_vehicles_bulk(db, vehicle_ids)
     return counts

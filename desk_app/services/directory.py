@@ -304,6 +304,7 @@ def create_public_place(
             created_by=op.operator_id,
             created_shift=op.shift_id,
         )
+        search_index.index_place(desk.db, place_id)
         op.record("public_places", place_id, code=code)
     return buildings_store.place_by_code(desk.db, code)  # type: ignore[return-value]
 

@@ -304,16 +304,20 @@ CREATE TABLE archive_loans (
 );
 CREATE INDEX archive_loans_open ON archive_loans(returned_at);
 
--- One row per searchable form of a unit, person or vehicle: unit codes in their
--- spellings, names, pinyin, initials, phone digits, plates. Rebuilt per entity.
+-- One row per searchable form of a unit, person, vehicle or place (lower-case): unit
+-- codes in their spellings, rooms, names, pinyin, initials, phone digits, plates; and the
+-- suffixes of names, phones and plates (field '*_part') so that a substring query is a
+-- prefix range scan. Derived data, rebuilt per entity (storage/search_index.py).
+-- The key is the lookup order (a prefix range scan per kind reads only the key), so the
+-- table is its own covering index: WITHOUT ROWID, no separate term index.
 CREATE TABLE search_terms (
-    id INTEGER PRIMARY KEY,
     kind TEXT NOT NULL CHECK (kind IN ('unit', 'person', 'vehicle', 'place')),
+    term TEXT NOT NULL,
+    field TEXT NOT NULL,
     ref_id INTEGER NOT NULL,
     unit_id INTEGER,
-    term TEXT NOT NULL
-);
-CREATE INDEX search_terms_term ON search_terms(term);
+    PRIMARY KEY (kind, term, field, ref_id)
+) WITHOUT ROWID;
 CREATE INDEX search_terms_ref ON search_terms(kind, ref_id);
 """
     )

@@ -55,13 +55,19 @@ def cli(ctx: click.Context, db: str | None, lang: str | None) -> None:
 
 
 def _register_commands() -> None:
-    from desk_app.cli import directory_commands, maintenance_commands, selftest_command
+    from desk_app.cli import (
+        directory_commands,
+        maintenance_commands,
+        roster_command,
+        selftest_command,
+    )
 
     cli.add_command(maintenance_commands.demo)
     cli.add_command(maintenance_commands.check)
     cli.add_command(maintenance_commands.backup)
     cli.add_command(maintenance_commands.restore)
     cli.add_command(selftest_command.selftest)
+    cli.add_command(roster_command.import_roster)
     cli.add_command(directory_commands.export_roster)
 
 

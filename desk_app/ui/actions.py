@@ -89,6 +89,38 @@ MAIN_ACTIONS: tuple[ActionSpec, ...] = (
         separator_before=True,
     ),
     ActionSpec(
+        "directory.create_units",
+        QT_TRANSLATE_NOOP("Actions", "Create &units…"),
+        "directory_create_units",
+        "data",
+        separator_before=True,
+    ),
+    ActionSpec(
+        "directory.public_place",
+        QT_TRANSLATE_NOOP("Actions", "New public &place…"),
+        "directory_new_public_place",
+        "data",
+    ),
+    ActionSpec(
+        "directory.loans",
+        QT_TRANSLATE_NOOP("Actions", "Archives on l&oan…"),
+        "directory_open_loans",
+        "data",
+    ),
+    ActionSpec(
+        "directory.import_roster",
+        QT_TRANSLATE_NOOP("Actions", "I&mport owner roster…"),
+        "directory_import_roster",
+        "data",
+        separator_before=True,
+    ),
+    ActionSpec(
+        "directory.roster_template",
+        QT_TRANSLATE_NOOP("Actions", "Save roster &template…"),
+        "directory_save_roster_template",
+        "data",
+    ),
+    ActionSpec(
         "settings.estate",
         QT_TRANSLATE_NOOP("Actions", "&Estate settings…"),
         "estate_settings",

@@ -28,3 +28,19 @@ class EventHub(QObject):
 
     document_printed = Signal(int)
     """A form was rendered and archived; carries the document id."""
+
+    estate_changed = Signal()
+    """Buildings, units or public places were created (the estate tree refreshes)."""
+
+    unit_changed = Signal(int)
+    """A unit or what is kept about it changed (its people, vehicles, archive, loans);
+    carries the unit id."""
+
+    person_changed = Signal(int)
+    """A person's details were edited; carries the person id."""
+
+    archive_loan_changed = Signal(int)
+    """A unit's paper archive was lent or returned; carries the loan id."""
+
+    roster_imported = Signal()
+    """An owner roster was imported (many units and people changed at once)."""

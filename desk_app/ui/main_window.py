@@ -25,8 +25,11 @@ from desk_app.services.shifts import HandoverResult
 from desk_app.ui import messages, preferences
 from desk_app.ui.actions import MAIN_ACTIONS, MAIN_MENUS, ActionCollection
 from desk_app.ui.background import BackgroundTask
+from desk_app.ui.directory.page import DirectoryPage
+from desk_app.ui.directory.search_popup import GlobalSearch
 from desk_app.ui.events import EventHub
 from desk_app.ui.labels import moment_text, role_text
+from desk_app.ui.models.search_results import SearchTarget
 from desk_app.ui.placeholder_page import PlaceholderPage
 
 # Dialogs and the PDF preview (QtPdf) are imported where they open, which keeps
@@ -39,7 +42,8 @@ STATUS_MESSAGE_MS = 15_000
 
 class MainWindow(QMainWindow):
     search_requested = Signal(str)
-    """The clerk asked to find a unit, name, phone or plate (wired up by the search issue)."""
+    """The clerk asked to find a unit, name, phone or plate (Enter in the search box);
+    the global search opens the highlighted or first hit."""
 
     relogin_requested = Signal()
     """The operator was logged out (day closed); the session shows the login again."""
@@ -67,6 +71,8 @@ class MainWindow(QMainWindow):
         for object_name, title, heading, description in self._pages():
             self.tabs.addTab(PlaceholderPage(object_name, heading, description, self.tabs), title)
         self.setCentralWidget(self.tabs)
+        self.directory_page = DirectoryPage(desk, hub)
+        self.replace_page("tab_directory", self.directory_page)
 
         settings = preferences.open_settings()
         self.actions = ActionCollection(self, MAIN_ACTIONS, settings)
@@ -87,6 +93,10 @@ class MainWindow(QMainWindow):
         self.toolbar.addWidget(QLabel(self.tr("Search:") + " ", self.toolbar))
         self.toolbar.addWidget(self.search_edit)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
+        # Hits as the clerk types; Enter (search_requested) opens the chosen one.
+        self.global_search = GlobalSearch(desk, self.search_edit, self)
+        self.search_requested.connect(self.global_search.activate)
+        self.global_search.opened.connect(self.open_search_target)
 
         self.status_operator = self._status_label("status_operator")
         self.status_role = self._status_label("status_role")
@@ -247,6 +257,40 @@ class MainWindow(QMainWindow):
         text = self.search_edit.text().strip()
         if text:
             self.search_requested.emit(text)
+
+    def open_search_target(self, target: SearchTarget) -> None:
+        if target.kind == "place" and target.place_id is not None:
+            self._show_directory()
+            self.directory_page.show_place(target.place_id)
+        elif target.unit_id is not None:
+            self.open_unit(target.unit_id)
+
+    def open_unit(self, unit_id: int) -> None:
+        """Show a unit's page in the owner archive tab."""
+        self._show_directory()
+        if self.directory_page.show_unit(unit_id):
+            self.directory_page.unit_page.tabs.setCurrentIndex(0)
+
+    def _show_directory(self) -> None:
+        self.tabs.setCurrentWidget(self.directory_page)
+
+    def directory_create_units(self) -> None:
+        self._show_directory()
+        self.directory_page.create_units()
+
+    def directory_new_public_place(self) -> None:
+        self._show_directory()
+        self.directory_page.new_public_place()
+
+    def directory_open_loans(self) -> None:
+        self.directory_page.open_loans()
+
+    def directory_import_roster(self) -> None:
+        self._show_directory()
+        self.directory_page.import_roster()
+
+    def directory_save_roster_template(self) -> None:
+        self.directory_page.save_roster_template()
 
     def handover(self) -> None:
         from desk_app.ui.dialogs.handover import HandoverDialog

@@ -65,6 +65,31 @@
     </message>
     <message>
         <location line="+7"/>
+        <source>Create &amp;units…</source>
+        <translation>批量建房(&amp;U)…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>New public &amp;place…</source>
+        <translation>新建公共区域(&amp;P)…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Archives on l&amp;oan…</source>
+        <translation>借出的档案(&amp;O)…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>I&amp;mport owner roster…</source>
+        <translation>导入业主名册(&amp;M)…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Save roster &amp;template…</source>
+        <translation>保存名册模板(&amp;T)…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>&amp;Estate settings…</source>
         <translation>小区设置(&amp;E)…</translation>
     </message>
@@ -97,6 +122,123 @@
         <location line="+6"/>
         <source>&amp;Save as PDF…</source>
         <translation>另存为 PDF(&amp;S)…</translation>
+    </message>
+</context>
+<context>
+    <name>ArchiveFactsDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/dialogs/directory_archive.py" line="+60"/>
+        <source>Household archive</source>
+        <translation>业主档案资料</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+</context>
+<context>
+    <name>BulkUnitsDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/dialogs/directory_units.py" line="+69"/>
+        <source>Create units</source>
+        <translation>批量建房</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Building:</source>
+        <translation>楼号(&amp;B)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>e.g. 3 or A</source>
+        <translation>如 3 或 A</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Entrances:</source>
+        <translation>单元(&amp;E)：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Leave both empty for a tower without entrances (18-1203).</source>
+        <translation>没有单元的楼（如 18-1203）两格都留空。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Floors:</source>
+        <translation>楼层(&amp;F)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Units per floor:</source>
+        <translation>每层户数(&amp;U)：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Four-digit room &amp;numbers (0101 rather than 101)</source>
+        <translation>四位房号(&amp;N)（0101 而不是 101）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Area (m²):</source>
+        <translation>建筑面积(㎡)(&amp;A)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>optional, e.g. 89.50</source>
+        <translation>可不填，如 89.50</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Type:</source>
+        <translation>房屋类型(&amp;T)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Skip units that already exist</source>
+        <translation>跳过已存在的房屋(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Create</source>
+        <translation>创建</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>Enter the building number.</source>
+        <translation>请填写楼号。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>{count} new units: {first} … {last}</source>
+        <translation>将新建 {count} 套：{first} … {last}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+46"/>
+        <source>No new units.</source>
+        <translation>没有要新建的房屋。</translation>
+    </message>
+    <message>
+        <location line="-40"/>
+        <source>{count} already exist and will be skipped: {codes}</source>
+        <translation>{count} 套已存在，将跳过：{codes}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{count} already exist: {codes} — tick “Skip units that already exist” to create the others.</source>
+        <translation>{count} 套已存在：{codes} —— 勾选「跳过已存在的房屋」可只创建其余的。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>exists already</source>
+        <translation>已存在</translation>
     </message>
 </context>
 <context>
@@ -210,6 +352,29 @@ Make no more entries; call the administrator and keep the latest backups.</sourc
     </message>
 </context>
 <context>
+    <name>ContactHistoryModel</name>
+    <message>
+        <location filename="../../desk_app/ui/models/directory.py" line="+404"/>
+        <source>Changed</source>
+        <translation>变更时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Item</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Before</source>
+        <translation>原值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>After</source>
+        <translation>新值</translation>
+    </message>
+</context>
+<context>
     <name>DeskApplication</name>
     <message>
         <location filename="../../desk_app/ui/app.py" line="+49"/>
@@ -227,6 +392,255 @@ The last step may not have been saved. Please tell the administrator.</source>
         <location line="+20"/>
         <source>The desk cannot be opened</source>
         <translation>无法打开前台</translation>
+    </message>
+</context>
+<context>
+    <name>DirectoryPage</name>
+    <message>
+        <location filename="../../desk_app/ui/directory/page.py" line="+63"/>
+        <source>Create &amp;units…</source>
+        <translation>批量建房(&amp;U)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>New public &amp;place…</source>
+        <translation>新建公共区域(&amp;P)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Archives on l&amp;oan…</source>
+        <translation>借出的档案(&amp;O)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Import roster…</source>
+        <translation>导入名册(&amp;I)…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Go to unit:</source>
+        <translation>转到房号(&amp;G)：</translation>
+    </message>
+    <message>
+        <location line="+209"/>
+        <source>{count} units created.</source>
+        <translation>已新建 {count} 套房屋。</translation>
+    </message>
+</context>
+<context>
+    <name>DirectoryText</name>
+    <message>
+        <location filename="../../desk_app/ui/models/directory.py" line="-371"/>
+        <source>Owner</source>
+        <translation>业主</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Co-owner</source>
+        <translation>共有人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tenant</source>
+        <translation>租户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Household member</source>
+        <translation>入住成员</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Second phone</source>
+        <translation>备用电话</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Address</source>
+        <translation>联系地址</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Employer</source>
+        <translation>单位名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Employer&apos;s address</source>
+        <translation>单位地址</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Registered residence</source>
+        <translation>户籍所在地</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Purchased</source>
+        <translation>购房日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Handed over</source>
+        <translation>收楼日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Moved in</source>
+        <translation>入住日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Purchase contract signed</source>
+        <translation>购房合同签定时间</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Check-in done</source>
+        <translation>办理入住时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Property type</source>
+        <translation>产权性质</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Occupancy</source>
+        <translation>承租情况</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Title certificate</source>
+        <translation>产权证办理</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lease record</source>
+        <translation>租赁记录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+</context>
+<context>
+    <name>EditPersonDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/dialogs/directory_people.py" line="+398"/>
+        <source>Edit {name}</source>
+        <translation>修改 {name} 的资料</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Empty fields are left as they are. Phone and address changes are kept in the contact history.</source>
+        <translation>留空的项目保持不变。电话和地址的变更记入联系方式变更记录。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+</context>
+<context>
+    <name>EditUnitDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/dialogs/directory_units.py" line="+55"/>
+        <source>Edit unit {unit}</source>
+        <translation>修改房屋 {unit}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Area (m²):</source>
+        <translation>建筑面积(㎡)(&amp;A)：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Type:</source>
+        <translation>房屋类型(&amp;T)：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Status:</source>
+        <translation>房屋状态(&amp;S)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Business use (business premises registered)</source>
+        <translation>用作经营场所(&amp;B)（已办住所(经营场所)登记）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Note:</source>
+        <translation>备注(&amp;N)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+</context>
+<context>
+    <name>EndOccupancyDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/dialogs/directory_people.py" line="-112"/>
+        <location line="+9"/>
+        <source>Move out</source>
+        <translation>迁出</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>{name} ({role}) will be listed as a former occupant.</source>
+        <translation>{name}（{role}）将列为原住户，记录保留。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Reason:</source>
+        <translation>原因(&amp;R)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Until:</source>
+        <translation>结束日期(&amp;U)：</translation>
+    </message>
+</context>
+<context>
+    <name>EstateTreeModel</name>
+    <message>
+        <location filename="../../desk_app/ui/models/directory.py" line="+191"/>
+        <source>Estate</source>
+        <translation>小区</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>All units</source>
+        <translation>全部房屋</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Public places</source>
+        <translation>公共区域</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>Entrance {entrance}</source>
+        <translation>{entrance}单元</translation>
     </message>
 </context>
 <context>
@@ -275,6 +689,62 @@ The last step may not have been saved. Please tell the administrator.</source>
         <location line="+6"/>
         <source>The two passwords do not match.</source>
         <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>FormerOccupantsModel</name>
+    <message>
+        <location filename="../../desk_app/ui/models/directory.py" line="+31"/>
+        <source>Role</source>
+        <translation>身份</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Former {role}</source>
+        <translation>原{role}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Relation</source>
+        <translation>称谓</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From</source>
+        <translation>起始</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Until</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>GlobalSearch</name>
+    <message>
+        <location filename="../../desk_app/ui/directory/search_popup.py" line="+174"/>
+        <source>Type at least two characters.</source>
+        <translation>请至少输入两个字符。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No unit, person, vehicle or public place matches.</source>
+        <translation>没有匹配的房屋、人员、车辆或公共区域。</translation>
     </message>
 </context>
 <context>
@@ -386,9 +856,101 @@ The incoming operator logs in below; you confirm with your own password. The han
     </message>
 </context>
 <context>
+    <name>LendArchiveDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/dialogs/directory_archive.py" line="+91"/>
+        <location line="+36"/>
+        <source>Lend the archive of {unit}</source>
+        <translation>借阅 {unit} 的业主档案</translation>
+    </message>
+    <message>
+        <location line="-34"/>
+        <source>The paper archive leaves the desk only with the manager&apos;s approval.</source>
+        <translation>纸质业主档案须经客服中心经理批准方可借出。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Borrower:</source>
+        <translation>借阅人(&amp;B)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Purpose:</source>
+        <translation>借阅用途(&amp;P)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Due back:</source>
+        <translation>应还日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lend…</source>
+        <translation>借出…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Enter the borrower.</source>
+        <translation>请填写借阅人。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enter the purpose.</source>
+        <translation>请填写借阅用途。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The due date must be a date like 2026-12-01.</source>
+        <translation>应还日期须为日期，如 2026-12-01。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Not lent: the manager did not approve.</source>
+        <translation>未借出：客服中心经理未批准。</translation>
+    </message>
+</context>
+<context>
+    <name>LoansModel</name>
+    <message>
+        <location filename="../../desk_app/ui/models/directory.py" line="+41"/>
+        <source>Unit</source>
+        <translation>房号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Borrower</source>
+        <translation>借阅人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Purpose</source>
+        <translation>借阅用途</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Approved by</source>
+        <translation>批准人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lent</source>
+        <translation>借出时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Due</source>
+        <translation>应还日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Returned</source>
+        <translation>归还时间</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../desk_app/ui/dialogs/login.py" line="+31"/>
+        <location filename="../../desk_app/ui/dialogs/login.py" line="+32"/>
         <source>Log in: {estate}</source>
         <translation>登录：{estate}</translation>
     </message>
@@ -405,7 +967,7 @@ The incoming operator logs in below; you confirm with your own password. The han
 {operator} 登录将继续该班次；其他人登录将按“未交接”关闭该班次并开启新班次。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>&amp;User name:</source>
         <translation>登录名(&amp;U)：</translation>
     </message>
@@ -428,7 +990,7 @@ The incoming operator logs in below; you confirm with your own password. The han
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="+80"/>
+        <location filename="../../desk_app/ui/main_window.py" line="+82"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
@@ -448,7 +1010,7 @@ The incoming operator logs in below; you confirm with your own password. The han
         <translation>搜索：</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+35"/>
         <source>Reception</source>
         <translation>接待登记</translation>
     </message>
@@ -555,7 +1117,7 @@ The incoming operator logs in below; you confirm with your own password. The han
         <translation>数据库文件</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+104"/>
         <source>Shift closed. Backup saved: {path}</source>
         <translation>已交班。备份已保存：{path}</translation>
     </message>
@@ -567,12 +1129,12 @@ Use Data ▸ Back up now, or tell the administrator.</source>
 请使用“数据 ▸ 立即备份”，或告知系统管理员。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Handover report</source>
         <translation>交接班记录</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Your password was changed.</source>
         <translation>密码已修改。</translation>
     </message>
@@ -592,17 +1154,17 @@ Use Data ▸ Back up now, or tell the administrator.</source>
         <translation>正在检查数据库…</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>The check could not run: {error}</source>
         <translation>无法进行检查：{error}</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+22"/>
         <source>Settings saved.</source>
         <translation>设置已保存。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>The language will change the next time the program starts.</source>
         <translation>界面语言将在下次启动程序时生效。</translation>
     </message>
@@ -615,6 +1177,24 @@ Use Data ▸ Back up now, or tell the administrator.</source>
         <location line="+9"/>
         <source>About</source>
         <translation>关于</translation>
+    </message>
+</context>
+<context>
+    <name>ManagerApprovalDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/dialogs/directory_archive.py" line="-80"/>
+        <source>Manager approval</source>
+        <translation>经理审批</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>“{action}” needs the service centre manager&apos;s approval. The manager enters their user name and password.</source>
+        <translation>「{action}」须经客服中心经理批准。请经理输入用户名和密码。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Manager:</source>
+        <translation>经理(&amp;M)：</translation>
     </message>
 </context>
 <context>
@@ -669,9 +1249,113 @@ Use Data ▸ Back up now, or tell the administrator.</source>
     </message>
 </context>
 <context>
+    <name>OccupantDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/dialogs/directory_people.py" line="-80"/>
+        <source>Add a person to {unit}</source>
+        <translation>{unit} 添加人员</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Role:</source>
+        <translation>身份(&amp;R)：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>How a household member is related to the owner (称谓)</source>
+        <translation>入住成员与业主的关系（称谓）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Re&amp;lation:</source>
+        <translation>称谓(&amp;L)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Since:</source>
+        <translation>起始日期(&amp;S)：</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Lease &amp;period:</source>
+        <translation>租期(&amp;P)：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+</context>
+<context>
+    <name>OccupantsModel</name>
+    <message>
+        <location filename="../../desk_app/ui/models/directory.py" line="-72"/>
+        <source>Role</source>
+        <translation>身份</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Relation</source>
+        <translation>称谓</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sex</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ID number</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Since</source>
+        <translation>起始</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lease</source>
+        <translation>租期</translation>
+    </message>
+</context>
+<context>
+    <name>OpenLoansDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/dialogs/directory_archive.py" line="+113"/>
+        <source>Archives on loan</source>
+        <translation>借出的档案</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No archive is out on loan.</source>
+        <translation>没有借出未还的档案。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Record &amp;return</source>
+        <translation>登记归还(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Has the archive of {unit} come back from {borrower}?</source>
+        <translation>{unit} 的档案已由 {borrower} 归还了吗？</translation>
+    </message>
+</context>
+<context>
     <name>OperatorsDialog</name>
     <message>
-        <location line="+46"/>
+        <location filename="../../desk_app/ui/dialogs/operators_dialog.py" line="+46"/>
         <source>Operators</source>
         <translation>操作员</translation>
     </message>
@@ -778,7 +1462,7 @@ Use Data ▸ Back up now, or tell the administrator.</source>
         <translation>无法启动打印机，请检查打印机是否已开机并连接。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Save as PDF</source>
         <translation>另存为 PDF</translation>
     </message>
@@ -788,9 +1472,168 @@ Use Data ▸ Back up now, or tell the administrator.</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>The file could not be saved: {error}</source>
         <translation>无法保存文件：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>PersonForm</name>
+    <message>
+        <location filename="../../desk_app/ui/dialogs/directory_people.py" line="-157"/>
+        <source>Male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>&amp;Name:</source>
+        <translation>姓名(&amp;N)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Se&amp;x:</source>
+        <translation>性别(&amp;X)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Born (month):</source>
+        <translation>出生年月(&amp;B)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ID &amp;type:</source>
+        <translation>证件名称(&amp;T)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;ID number:</source>
+        <translation>证件号码(&amp;I)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>P&amp;hone:</source>
+        <translation>联系电话(&amp;H)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Second phone:</source>
+        <translation>备用电话：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Registered residence:</source>
+        <translation>户籍所在地：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Address:</source>
+        <translation>联系地址(&amp;A)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Employer:</source>
+        <translation>单位名称(&amp;E)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Position:</source>
+        <translation>职务：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Employer&apos;s address:</source>
+        <translation>单位地址：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note:</source>
+        <translation>备注：</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>(unchanged: {masked})</source>
+        <translation>（不变：{masked}）</translation>
+    </message>
+</context>
+<context>
+    <name>PlacesModel</name>
+    <message>
+        <location filename="../../desk_app/ui/models/directory.py" line="+74"/>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Building</source>
+        <translation>楼号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Floor</source>
+        <translation>楼层</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>PublicPlaceDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/dialogs/directory_units.py" line="+27"/>
+        <source>New public place</source>
+        <translation>新建公共区域</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. 水泵房, 配电房, 电梯机房</source>
+        <translation>如 水泵房、配电房、电梯机房</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>(whole estate)</source>
+        <translation>（全小区）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Building:</source>
+        <translation>楼号(&amp;B)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Floor:</source>
+        <translation>楼层(&amp;F)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. B1, 1, 顶层</source>
+        <translation>如 B1、1、顶层</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>N&amp;ote:</source>
+        <translation>备注(&amp;O)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add</source>
+        <translation>添加</translation>
     </message>
 </context>
 <context>
@@ -890,6 +1733,298 @@ Use Data ▸ Back up now, or tell the administrator.</source>
         <location line="+5"/>
         <source>The two passwords do not match.</source>
         <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>RevealDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/dialogs/directory_people.py" line="+309"/>
+        <source>Show full number of {name}</source>
+        <translation>显示 {name} 的完整号码</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The owner archive is confidential. Showing a number in full is written to the audit trail with your name and reason.</source>
+        <translation>业主档案保密。显示完整号码将连同您的姓名和原因记入审计记录。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Show:</source>
+        <translation>显示(&amp;S)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Reason:</source>
+        <translation>查看原因(&amp;R)：</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>(not on record)</source>
+        <translation>（未登记）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>RosterFilePage</name>
+    <message>
+        <location filename="../../desk_app/ui/dialogs/roster_import.py" line="+112"/>
+        <source>Choose the roster file</source>
+        <translation>选择名册文件</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>An Excel workbook (.xlsx) with one row per unit. Use Data ▸ Save roster template… for a sample to fill in.</source>
+        <translation>Excel 工作簿（.xlsx），每套房屋一行。可用「数据 ▸ 保存名册模板…」得到一份可填写的样表。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Br&amp;owse…</source>
+        <translation>浏览(&amp;O)…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Fi&amp;le:</source>
+        <translation>文件(&amp;L)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Sheet:</source>
+        <translation>工作表(&amp;S)：</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Open roster</source>
+        <translation>打开业主名册</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Choose the .xlsx file of the roster.</source>
+        <translation>请选择业主名册的 .xlsx 文件。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Sheet “{sheet}”: headers on row {header}, {rows} rows below them.</source>
+        <translation>工作表「{sheet}」：表头在第 {header} 行，其下 {rows} 行。</translation>
+    </message>
+</context>
+<context>
+    <name>RosterImportWizard</name>
+    <message>
+        <location line="+319"/>
+        <source>Import owner roster</source>
+        <translation>导入业主名册</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Save roster template</source>
+        <translation>保存名册模板</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>owner roster template.xlsx</source>
+        <translation>业主名册模板.xlsx</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The template was not saved: {error}</source>
+        <translation>名册模板未能保存：{error}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Roster template saved: {path}</source>
+        <translation>已保存名册模板：{path}</translation>
+    </message>
+</context>
+<context>
+    <name>RosterMappingPage</name>
+    <message>
+        <location line="-342"/>
+        <source>Match the columns</source>
+        <translation>对应列</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>For each field, the column of the file that holds it. The guesses come from the headers; a matching you change is remembered for files with the same headers.</source>
+        <translation>为每个字段选择文件中对应的列。已按表头自动匹配；您修改的对应关系会被记住，用于表头相同的文件。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Column in the file</source>
+        <translation>文件中的列</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>First row</source>
+        <translation>第一行示例</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>(not in the file)</source>
+        <translation>（文件中没有）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>column {number}</source>
+        <translation>第 {number} 列</translation>
+    </message>
+</context>
+<context>
+    <name>RosterPreviewPage</name>
+    <message>
+        <location line="+48"/>
+        <source>Check before importing</source>
+        <translation>导入前检查</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Import</source>
+        <translation>导入(&amp;I)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>&amp;Export error list…</source>
+        <translation>导出错误清单(&amp;E)…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Import only the &amp;valid rows</source>
+        <translation>仅导入有效行(&amp;V)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>First rows as they will be read:</source>
+        <translation>前几行（按对应关系读出）：</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>{total} rows: {valid} valid, {bad} with errors.</source>
+        <translation>共 {total} 行：{valid} 行正确，{bad} 行有错误。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Importing the valid rows would do this: {summary}</source>
+        <translation>导入有效行将会：{summary}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{count} errors — nothing is imported unless you tick the box below:</source>
+        <translation>{count} 条错误 —— 除非勾选下方「仅导入有效行」，否则不导入任何数据：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No errors.</source>
+        <translation>没有错误。</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Save the error list</source>
+        <translation>保存错误清单</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{name} errors.xlsx</source>
+        <translation>{name} 错误清单.xlsx</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The error list was not saved: {error}</source>
+        <translation>错误清单未能保存：{error}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{count} errors saved to {path}</source>
+        <translation>已将 {count} 条错误保存到 {path}</translation>
+    </message>
+</context>
+<context>
+    <name>RosterResultPage</name>
+    <message>
+        <location line="+27"/>
+        <source>Import finished</source>
+        <translation>导入完成</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Nothing changed: everything in the file is already on record.</source>
+        <translation>没有变化：文件中的内容都已登记。</translation>
+    </message>
+</context>
+<context>
+    <name>RowErrorsModel</name>
+    <message>
+        <location filename="../../desk_app/ui/models/roster.py" line="+85"/>
+        <source>Row</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Value</source>
+        <translation>原值</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPopup</name>
+    <message>
+        <location filename="../../desk_app/ui/directory/search_popup.py" line="-116"/>
+        <source>↑↓ choose · Enter open · Esc close</source>
+        <translation>↑↓ 选择 · Enter 打开 · Esc 关闭</translation>
+    </message>
+</context>
+<context>
+    <name>SearchResultsModel</name>
+    <message>
+        <location filename="../../desk_app/ui/models/search_results.py" line="+51"/>
+        <source>Units</source>
+        <translation>房屋</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>People</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vehicles</source>
+        <translation>车辆</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Public places</source>
+        <translation>公共区域</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>no unit</source>
+        <translation>无房屋</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>formerly {units}</source>
+        <translation>原 {units}</translation>
     </message>
 </context>
 <context>
@@ -1079,6 +2214,375 @@ Use Data ▸ Back up now, or tell the administrator.</source>
         <location line="+1"/>
         <source>Approve</source>
         <translation>批准</translation>
+    </message>
+</context>
+<context>
+    <name>TransferOwnershipDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/dialogs/directory_people.py" line="-203"/>
+        <source>Transfer ownership of {unit}</source>
+        <translation>{unit} 产权转移（过户）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{owners} will be listed as former owners from the transfer date; enter the new owner below.</source>
+        <translation>{owners} 自过户日期起列为原业主，记录保留；请在下面填写新业主。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The unit has no owner on record; enter the new owner.</source>
+        <translation>该房屋没有登记业主；请填写新业主。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Transfer &amp;date:</source>
+        <translation>过户日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Add a &amp;co-owner</source>
+        <translation>添加共有人(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Transfer</source>
+        <translation>过户</translation>
+    </message>
+</context>
+<context>
+    <name>UnitLineEdit</name>
+    <message>
+        <location filename="../../desk_app/ui/directory/unit_completer.py" line="+127"/>
+        <source>e.g. 3-2-501</source>
+        <translation>如 3-2-501</translation>
+    </message>
+</context>
+<context>
+    <name>UnitListModel</name>
+    <message>
+        <location filename="../../desk_app/ui/models/directory.py" line="-319"/>
+        <source>Unit</source>
+        <translation>房屋</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Entrance</source>
+        <translation>单元</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Floor</source>
+        <translation>楼层</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Room</source>
+        <translation>房号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Area (m²)</source>
+        <translation>建筑面积(㎡)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Business use</source>
+        <translation>经营场所</translation>
+    </message>
+</context>
+<context>
+    <name>UnitPageWidget</name>
+    <message>
+        <location filename="../../desk_app/ui/directory/unit_page.py" line="+115"/>
+        <source>&amp;Change unit…</source>
+        <translation>修改房屋(&amp;C)…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>People</source>
+        <translation>住户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vehicles</source>
+        <translation>车辆</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Archive</source>
+        <translation>档案资料</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Archive loans</source>
+        <translation>档案借阅</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>&amp;Add person…</source>
+        <translation>添加人员(&amp;A)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Move out…</source>
+        <translation>迁出(&amp;M)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>T&amp;ransfer ownership…</source>
+        <translation>产权转移(&amp;R)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Edit person…</source>
+        <translation>修改资料(&amp;E)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Show full &amp;number…</source>
+        <translation>显示完整号码(&amp;N)…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+219"/>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <location line="-213"/>
+        <source>Contact history</source>
+        <translation>联系方式变更记录</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Former owners and occupants</source>
+        <translation>原业主和原住户</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Add &amp;vehicle…</source>
+        <translation>添加车辆(&amp;V)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Re&amp;move vehicle</source>
+        <translation>注销车辆(&amp;M)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Household archive</source>
+        <translation>业主档案资料</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Edit archive &amp;facts…</source>
+        <translation>修改档案资料(&amp;F)…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Papers on file</source>
+        <translation>已存档资料</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Business use: the unit is registered as business premises</source>
+        <translation>经营场所(&amp;B)：该房屋已办住所(经营场所)登记</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Lend &amp;archive…</source>
+        <translation>借阅档案(&amp;A)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Record &amp;return</source>
+        <translation>登记归还(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>No unit chosen</source>
+        <translation>未选择房屋</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose a unit in the list, or type its number, an owner&apos;s name or a phone.</source>
+        <translation>在列表中选择房屋，或在上方搜索框输入房号、业主姓名或电话。</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>{area} m²</source>
+        <translation>{area} ㎡</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>business premises</source>
+        <translation>经营场所</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Owner: {names}</source>
+        <translation>业主：{names}</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>{name} ({role})</source>
+        <translation>{name}（{role}）</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Relation:</source>
+        <translation>称谓：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Lease:</source>
+        <translation>租期：</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sex</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Born</source>
+        <translation>出生年月</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Registered residence</source>
+        <translation>户籍所在地</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ID type</source>
+        <translation>证件名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ID number</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Second phone</source>
+        <translation>备用电话</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Address</source>
+        <translation>联系地址</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Employer</source>
+        <translation>单位名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Position</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Employer&apos;s address</source>
+        <translation>单位地址</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location line="+118"/>
+        <source>Remove the {kind} {plate} from this unit?</source>
+        <translation>从该房屋注销{kind} {plate}？</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>Has the archive come back from {borrower}?</source>
+        <translation>档案已由 {borrower} 归还了吗？</translation>
+    </message>
+</context>
+<context>
+    <name>VehicleDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/dialogs/directory_people.py" line="+90"/>
+        <source>Add vehicle</source>
+        <translation>添加车辆</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Type:</source>
+        <translation>车辆类型(&amp;T)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Plate:</source>
+        <translation>车牌号(&amp;P)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. 鲁A12345</source>
+        <translation>如 鲁A12345</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Driver:</source>
+        <translation>车主(&amp;D)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Note:</source>
+        <translation>备注(&amp;N)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+</context>
+<context>
+    <name>VehiclesModel</name>
+    <message>
+        <location filename="../../desk_app/ui/models/directory.py" line="+269"/>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Plate</source>
+        <translation>车牌号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Driver</source>
+        <translation>车主</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note</source>
+        <translation>备注</translation>
     </message>
 </context>
 </TS>

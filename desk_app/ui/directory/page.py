@@ -1,0 +1,331 @@
+"""The 业主档案 tab: the estate (buildings → entrances, public places) on the left with
+the units of the chosen building below it, and the chosen unit's page on the right.
+
+Units are fetched per building a page at a time; a building's entrances when it is
+first expanded. The page refreshes from the hub's events, whoever caused them.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desk_app.core.errors import DeskError
+from desk_app.services import directory
+from desk_app.services.desk import Desk
+from desk_app.ui import messages
+from desk_app.ui.directory.unit_completer import UnitLineEdit
+from desk_app.ui.directory.unit_page import UnitPageWidget, button, table_view
+from desk_app.ui.events import EventHub
+from desk_app.ui.models.directory import EstateTreeModel, PlacesModel, UnitListModel
+
+# Columns of the unit list shown beside the tree (the code says entrance, floor, room).
+HIDDEN_UNIT_COLUMNS = (UnitListModel.ENTRANCE, UnitListModel.FLOOR, UnitListModel.ROOM)
+
+
+class UnitTableView(QTableView):
+    """Enter in the unit list goes on to the unit's page."""
+
+    def __init__(self, parent: QWidget, on_enter) -> None:
+        super().__init__(parent)
+        self._on_enter = on_enter
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self._on_enter()
+            return
+        super().keyPressEvent(event)
+
+
+class DirectoryPage(QWidget):
+    def __init__(self, desk: Desk, hub: EventHub, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.desk = desk
+        self.hub = hub
+        self.setObjectName("tab_directory")
+
+        # --- the bar
+        self.create_units_button = button(
+            self, self.tr("Create &units…"), "create_units", self.create_units
+        )
+        self.new_place_button = button(
+            self, self.tr("New public &place…"), "new_public_place", self.new_public_place
+        )
+        self.loans_button = button(
+            self, self.tr("Archives on l&oan…"), "open_loans", self.open_loans
+        )
+        self.import_button = button(
+            self, self.tr("&Import roster…"), "import_roster", self.import_roster
+        )
+        self.goto_edit = UnitLineEdit(desk, self)
+        self.goto_edit.setObjectName("goto_unit")
+        self.goto_edit.setMaximumWidth(220)
+        self.goto_edit.returnPressed.connect(self._goto_typed)
+        self.goto_edit.unit_chosen.connect(self.show_unit)
+        goto_label = QLabel(self.tr("&Go to unit:"), self)
+        goto_label.setBuddy(self.goto_edit)
+        bar = QHBoxLayout()
+        for push in (
+            self.create_units_button,
+            self.new_place_button,
+            self.loans_button,
+            self.import_button,
+        ):
+            bar.addWidget(push)
+        bar.addStretch(1)
+        bar.addWidget(goto_label)
+        bar.addWidget(self.goto_edit)
+
+        # --- the estate and its units
+        self.tree_model = EstateTreeModel(desk, self)
+        self.tree = QTreeView(self)
+        self.tree.setObjectName("estate_tree")
+        self.tree.setModel(self.tree_model)
+        self.tree.setHeaderHidden(True)
+        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.tree.selectionModel().currentChanged.connect(self._node_chosen)
+
+        self.units_model = UnitListModel(desk, self)
+        self.units_view = UnitTableView(self, self._enter_unit)
+        self.units_view.setObjectName("units_view")
+        self.units_view.setModel(self.units_model)
+        self.units_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.units_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.units_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.units_view.setTabKeyNavigation(False)
+        self.units_view.setAlternatingRowColors(True)
+        self.units_view.verticalHeader().hide()
+        self.units_view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        header = self.units_view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        for column in HIDDEN_UNIT_COLUMNS:
+            self.units_view.setColumnHidden(column, True)
+        self.units_view.selectionModel().currentRowChanged.connect(self._unit_row_chosen)
+        self.units_view.doubleClicked.connect(lambda _index: self._enter_unit())
+
+        self.places_model = PlacesModel((), self)
+        self.places_view = table_view(self, self.places_model, "places_view")
+
+        self.list_stack = QStackedWidget(self)
+        self.list_stack.setObjectName("list_stack")
+        self.list_stack.addWidget(self.units_view)
+        self.list_stack.addWidget(self.places_view)
+
+        left = QSplitter(Qt.Orientation.Vertical, self)
+        left.setObjectName("estate_splitter")
+        left.setChildrenCollapsible(False)
+        left.addWidget(self.tree)
+        left.addWidget(self.list_stack)
+        left.setStretchFactor(0, 2)
+        left.setStretchFactor(1, 3)
+
+        self.unit_page = UnitPageWidget(desk, hub, self)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("directory_splitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.unit_page)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([340, 860])
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.splitter, 1)
+        self.setFocusProxy(self.tree)
+
+        hub.estate_changed.connect(self.reload_estate)
+        hub.unit_changed.connect(self._unit_changed)
+        hub.roster_imported.connect(self.reload_estate)
+        self.tree.setCurrentIndex(self.tree_model.index(0, 0))
+
+    # ---- choosing -----------------------------------------------------------
+
+    def _node_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        node = self.tree_model.node(current)
+        if node is None:
+            return
+        kind, building, entrance = node
+        if kind == "places":
+            self.places_model.set_rows(directory.list_public_places(self.desk))
+            self.list_stack.setCurrentWidget(self.places_view)
+            return
+        self.list_stack.setCurrentWidget(self.units_view)
+        self.units_model.set_scope(building, entrance)
+        if self.units_model.canFetchMore(QModelIndex()):
+            self.units_model.fetchMore(QModelIndex())
+
+    def _unit_row_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if not current.isValid():
+            return
+        unit = self.units_model.row_at(current.row())
+        if unit.id != self.unit_page.unit_id:
+            self._show_page(unit.id)
+
+    def _show_page(self, unit_id: int) -> bool:
+        try:
+            self.unit_page.show_unit(unit_id)
+        except DeskError as error:
+            messages.desk_error(self, error)
+            return False
+        return True
+
+    def _enter_unit(self) -> None:
+        if self.unit_page.unit_id is not None:
+            self.unit_page.tabs.setCurrentIndex(0)
+            self.unit_page.occupants_view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _goto_typed(self) -> None:
+        try:
+            unit = self.goto_edit.resolve()
+        except DeskError as error:
+            messages.desk_error(self, error)
+            return
+        self.show_unit(unit.id)
+        self._enter_unit()
+
+    def show_unit(self, unit_id: int) -> bool:
+        """Open a unit's page, with its building chosen in the tree and the unit in the
+        list (search, go-to, other modules)."""
+        try:
+            unit = directory.get_unit(self.desk, unit_id)
+        except DeskError as error:
+            messages.desk_error(self, error)
+            return False
+        index = QModelIndex()
+        if unit.entrance:
+            index = self.tree_model.index_of("entrance", unit.building, unit.entrance)
+        if not index.isValid():
+            index = self.tree_model.index_of("building", unit.building)
+        if not index.isValid():
+            self.reload_estate()
+            index = self.tree_model.index_of("building", unit.building)
+        if not index.isValid():
+            index = self.tree_model.index_of("all")
+        if index.parent().isValid():
+            self.tree.expand(index.parent())
+        self.tree.setCurrentIndex(index)
+        self.tree.scrollTo(index)
+        row = self.units_model.row_of(unit_id)
+        while row < 0 and self.units_model.canFetchMore(QModelIndex()):
+            self.units_model.fetchMore(QModelIndex())
+            row = self.units_model.row_of(unit_id)
+        shown = True
+        if unit_id != self.unit_page.unit_id:
+            shown = self._show_page(unit_id)
+        if row >= 0:
+            self.units_view.selectionModel().setCurrentIndex(
+                self.units_model.index(row, 0),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
+            self.units_view.scrollTo(self.units_model.index(row, 0))
+        return shown
+
+    def show_place(self, place_id: int) -> None:
+        self.tree.setCurrentIndex(self.tree_model.index_of("places"))
+        for row, place in enumerate(self.places_model.rows()):
+            if place.id == place_id:
+                self.places_view.selectRow(row)
+                self.places_view.setFocus(Qt.FocusReason.OtherFocusReason)
+                return
+
+    # ---- refreshing ---------------------------------------------------------
+
+    def reload_estate(self) -> None:
+        node = self.tree_model.node(self.tree.currentIndex())
+        self.tree_model.reload()
+        index = self.tree_model.index_of(*node) if node else QModelIndex()
+        self.tree.setCurrentIndex(index if index.isValid() else self.tree_model.index(0, 0))
+        self.units_model.refresh()
+        self.unit_page.reload()
+
+    def _unit_changed(self, unit_id: int) -> None:
+        if self.units_model.row_of(unit_id) >= 0:
+            current = self.units_view.currentIndex()
+            self.units_model.refresh()
+            if current.isValid():
+                self.units_view.selectRow(current.row())
+
+    # ---- actions ------------------------------------------------------------
+
+    def _run(self, dialog: QDialog) -> bool:
+        try:
+            return dialog.exec() == QDialog.DialogCode.Accepted
+        finally:
+            dialog.deleteLater()
+
+    def create_units(self) -> None:
+        from desk_app.ui.dialogs.directory_units import BulkUnitsDialog
+
+        node = self.tree_model.node(self.tree.currentIndex())
+        building = node[1] if node else None
+        dialog = BulkUnitsDialog(self.desk, self, building=building)
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        created, plan = dialog.created_ids, dialog.plan
+        dialog.deleteLater()
+        if accepted and created:
+            self.hub.estate_changed.emit()
+            if plan is not None:
+                index = self.tree_model.index_of("building", plan.building)
+                if index.isValid():
+                    self.tree.setCurrentIndex(index)
+            self.show_status(self.tr("{count} units created.").format(count=len(created)))
+
+    def show_status(self, text: str) -> None:
+        window = self.window()
+        if isinstance(window, QMainWindow):
+            window.statusBar().showMessage(text, 15_000)
+
+    def new_public_place(self) -> None:
+        from desk_app.ui.dialogs.directory_units import PublicPlaceDialog
+
+        dialog = PublicPlaceDialog(self.desk, self)
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        place = dialog.place
+        dialog.deleteLater()
+        if accepted and place is not None:
+            self.hub.estate_changed.emit()
+            self.show_place(place.id)
+
+    def open_loans(self) -> None:
+        from desk_app.ui.dialogs.directory_archive import OpenLoansDialog
+
+        dialog = OpenLoansDialog(self.desk, self)
+        dialog.exec()
+        returned = list(dialog.returned)
+        dialog.deleteLater()
+        for loan_id in returned:
+            self.hub.archive_loan_changed.emit(loan_id)
+        if returned:
+            self.unit_page.reload()
+
+    def import_roster(self) -> None:
+        from desk_app.ui.dialogs.roster_import import RosterImportWizard
+
+        wizard = RosterImportWizard(self.desk, self)
+        wizard.exec()
+        imported = wizard.imported
+        wizard.deleteLater()
+        if imported:
+            self.hub.roster_imported.emit()
+
+    def save_roster_template(self) -> None:
+        from desk_app.ui.dialogs.roster_import import save_roster_template
+
+        save_roster_template(self)

@@ -27,6 +27,10 @@ from desk_app.storage.schema import OCCUPANT_ROLES, UNIT_KINDS, UNIT_STATUSES, V
 from desk_app.storage.units import NewUnit, UnitRow
 
 __all__ = [
+    "OCCUPANT_ROLES",
+    "UNIT_KINDS",
+    "UNIT_STATUSES",
+    "VEHICLE_KINDS",
     "ArchiveFacts",
     "BuildingPlan",
     "BuildingRow",
@@ -78,6 +82,16 @@ class OccupantView:
     lease_end: str | None
     ended: bool
     ended_reason: str | None
+    # The rest of 业主档案资料表 for this person; the second phone masked too.
+    birth_month: str | None = None
+    id_type: str | None = None
+    phone2_masked: str = ""
+    hukou: str | None = None
+    address: str | None = None
+    employer: str | None = None
+    position: str | None = None
+    employer_address: str | None = None
+    note: str | None = None
 
 
 @dataclass(frozen=True)
@@ -169,6 +183,15 @@ def _view(row: people_store.OccupancyRow) -> OccupantView:
         lease_end=row.lease_end,
         ended=row.ended_at is not None,
         ended_reason=row.ended_reason,
+        birth_month=row.person.birth_month,
+        id_type=row.person.id_type,
+        phone2_masked=mask_phone(row.person.phone2) if row.person.phone2 else "",
+        hukou=row.person.hukou,
+        address=row.person.address,
+        employer=row.person.employer,
+        position=row.person.position,
+        employer_address=row.person.employer_address,
+        note=row.person.note,
     )
 
 

@@ -121,6 +121,12 @@ MAIN_ACTIONS: tuple[ActionSpec, ...] = (
         "data",
     ),
     ActionSpec(
+        "directory.export_roster",
+        QT_TRANSLATE_NOOP("Actions", "E&xport owner roster…"),
+        "directory_export_roster",
+        "data",
+    ),
+    ActionSpec(
         "settings.estate",
         QT_TRANSLATE_NOOP("Actions", "&Estate settings…"),
         "estate_settings",

@@ -292,6 +292,9 @@ class MainWindow(QMainWindow):
     def directory_save_roster_template(self) -> None:
         self.directory_page.save_roster_template()
 
+    def directory_export_roster(self) -> None:
+        self.directory_page.export_roster()
+
     def handover(self) -> None:
         from desk_app.ui.dialogs.handover import HandoverDialog
 

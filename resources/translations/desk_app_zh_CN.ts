@@ -90,6 +90,11 @@
     </message>
     <message>
         <location line="+6"/>
+        <source>E&amp;xport owner roster…</source>
+        <translation>导出业主名册(&amp;X)…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>&amp;Estate settings…</source>
         <translation>小区设置(&amp;E)…</translation>
     </message>
@@ -140,7 +145,7 @@
 <context>
     <name>BulkUnitsDialog</name>
     <message>
-        <location filename="../../desk_app/ui/dialogs/directory_units.py" line="+69"/>
+        <location filename="../../desk_app/ui/dialogs/directory_units.py" line="+70"/>
         <source>Create units</source>
         <translation>批量建房</translation>
     </message>
@@ -210,7 +215,7 @@
         <translation>创建</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+75"/>
         <source>Enter the building number.</source>
         <translation>请填写楼号。</translation>
     </message>
@@ -397,7 +402,7 @@ The last step may not have been saved. Please tell the administrator.</source>
 <context>
     <name>DirectoryPage</name>
     <message>
-        <location filename="../../desk_app/ui/directory/page.py" line="+63"/>
+        <location filename="../../desk_app/ui/directory/page.py" line="+65"/>
         <source>Create &amp;units…</source>
         <translation>批量建房(&amp;U)…</translation>
     </message>
@@ -425,6 +430,26 @@ The last step may not have been saved. Please tell the administrator.</source>
         <location line="+209"/>
         <source>{count} units created.</source>
         <translation>已新建 {count} 套房屋。</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Export owner roster</source>
+        <translation>导出业主名册</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>owner roster.xlsx</source>
+        <translation>业主名册.xlsx</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Include full ID numbers and phone numbers? This is recorded in the audit trail. Choose No for the usual masked roster.</source>
+        <translation>是否包含完整的证件号码和电话？此操作将记入审计记录。选择“否”导出常规的遮蔽名册。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{count} rows exported to {path}</source>
+        <translation>已导出 {count} 行到 {path}</translation>
     </message>
 </context>
 <context>
@@ -1117,7 +1142,7 @@ The incoming operator logs in below; you confirm with your own password. The han
         <translation>数据库文件</translation>
     </message>
     <message>
-        <location line="+104"/>
+        <location line="+107"/>
         <source>Shift closed. Backup saved: {path}</source>
         <translation>已交班。备份已保存：{path}</translation>
     </message>
@@ -2308,7 +2333,12 @@ Use Data ▸ Back up now, or tell the administrator.</source>
         <translation>修改房屋(&amp;C)…</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+2"/>
+        <source>Print archive sheet…</source>
+        <translation>打印档案表…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>People</source>
         <translation>住户</translation>
     </message>
@@ -2354,12 +2384,12 @@ Use Data ▸ Back up now, or tell the administrator.</source>
     </message>
     <message>
         <location line="+13"/>
-        <location line="+219"/>
+        <location line="+221"/>
         <source>Person</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location line="-213"/>
+        <location line="-215"/>
         <source>Contact history</source>
         <translation>联系方式变更记录</translation>
     </message>
@@ -2419,7 +2449,7 @@ Use Data ▸ Back up now, or tell the administrator.</source>
         <translation>在列表中选择房屋，或在上方搜索框输入房号、业主姓名或电话。</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+37"/>
         <source>{area} m²</source>
         <translation>{area} ㎡</translation>
     </message>
@@ -2514,7 +2544,12 @@ Use Data ▸ Back up now, or tell the administrator.</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location line="+118"/>
+        <location line="+49"/>
+        <source>Owner archive sheet</source>
+        <translation>业主档案资料表</translation>
+    </message>
+    <message>
+        <location line="+84"/>
         <source>Remove the {kind} {plate} from this unit?</source>
         <translation>从该房屋注销{kind} {plate}？</translation>
     </message>

@@ -222,3 +222,44 @@ def test_zero_padded_rooms_are_found_without_the_zero(staffed_desk):
     directory.create_units(staffed_desk, BuildingPlan("5", 1, 1, 1, 6, 2))
     assert directory.find_unit(staffed_desk, "5-1-501").code == "5-1-0501"
     assert directory.find_unit(staffed_desk, "5栋1单元0501").code == "5-1-0501"
+
+
+def test_unit_page_carries_every_field_of_the_archive_sheet_masked(estate):
+    unit_id = unit(estate, "3-1-101").id
+    record = PersonRecord(
+        name="赵六",
+        gender="女",
+        birth_month="1980-02",
+        id_number="110101199003074258",
+        phone="13812345678",
+        phone2="0531-88886666",
+        hukou="山东省济南市",
+        address="湖滨路1号",
+        employer="齐鲁医院",
+        position="护士长",
+        employer_address="文化西路107号",
+        note="腿脚不便",
+    )
+    directory.add_occupant(estate, unit_id, record, "owner")
+    [view] = directory.unit_page(estate, unit_id).current
+    assert (
+        view.birth_month,
+        view.id_type,
+        view.hukou,
+        view.address,
+        view.employer,
+        view.position,
+        view.employer_address,
+        view.note,
+    ) == (
+        "1980-02",
+        "居民身份证",
+        "山东省济南市",
+        "湖滨路1号",
+        "齐鲁医院",
+        "护士长",
+        "文化西路107号",
+        "腿脚不便",
+    )
+    assert view.phone2_masked == "0531-****6666"
+    assert "88886666" not in repr(view)

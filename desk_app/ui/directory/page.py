@@ -7,6 +7,8 @@ first expanded. The page refreshes from the hub's events, whoever caused them.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -324,6 +326,34 @@ class DirectoryPage(QWidget):
         wizard.deleteLater()
         if imported:
             self.hub.roster_imported.emit()
+
+    def export_roster(self) -> None:
+        """Data ▸ Export owner roster…: masked; a manager may choose full numbers (logged)."""
+        from desk_app.services import directory_export
+        from desk_app.ui.dialogs.roster_import import choose_save_path
+
+        path = choose_save_path(self, self.tr("Export owner roster"), self.tr("owner roster.xlsx"))
+        if not path:
+            return
+        unmasked = (
+            self.desk.operator is not None
+            and self.desk.operator.at_least("manager")
+            and messages.confirm(
+                self,
+                self.tr(
+                    "Include full ID numbers and phone numbers? This is recorded in the "
+                    "audit trail. Choose No for the usual masked roster."
+                ),
+            )
+        )
+        try:
+            count = directory_export.export_roster(self.desk, Path(path), unmasked=unmasked)
+        except DeskError as error:
+            messages.warning(self, error.message)
+            return
+        messages.info(
+            self, self.tr("{count} rows exported to {path}").format(count=count, path=path)
+        )
 
     def save_roster_template(self) -> None:
         from desk_app.ui.dialogs.roster_import import save_roster_template

@@ -113,11 +113,15 @@ class UnitPageWidget(QWidget):
         self.facts_line.setObjectName("unit_facts")
         self.facts_line.setWordWrap(True)
         self.edit_unit_button = button(self, self.tr("&Change unit…"), "edit_unit", self.edit_unit)
+        self.print_button = button(
+            self, self.tr("Print archive sheet…"), "print_archive", self.print_archive_sheet
+        )
         header = QHBoxLayout()
         header_text = QVBoxLayout()
         header_text.addWidget(self.title)
         header_text.addWidget(self.facts_line)
         header.addLayout(header_text, 1)
+        header.addWidget(self.print_button, 0, Qt.AlignmentFlag.AlignTop)
         header.addWidget(self.edit_unit_button, 0, Qt.AlignmentFlag.AlignTop)
 
         self.tabs = QTabWidget(self)
@@ -304,6 +308,7 @@ class UnitPageWidget(QWidget):
         self._show_person(None)
         self.tabs.setEnabled(False)
         self.edit_unit_button.setEnabled(False)
+        self.print_button.setEnabled(False)
 
     def show_unit(self, unit_id: int) -> None:
         """Load and show a unit (raises ``DeskError`` if it does not exist)."""
@@ -323,6 +328,7 @@ class UnitPageWidget(QWidget):
         unit = page.unit
         self.tabs.setEnabled(True)
         self.edit_unit_button.setEnabled(True)
+        self.print_button.setEnabled(True)
         self.title.setText(unit.code)
         facts = [unit_place_text(unit)]
         if page.area_text:
@@ -461,6 +467,21 @@ class UnitPageWidget(QWidget):
             return dialog.exec() == QDialog.DialogCode.Accepted
         finally:
             dialog.deleteLater()
+
+    def print_archive_sheet(self) -> None:
+        """业主档案资料表, masked; archived with the unit and shown for printing."""
+        if self.page is None:
+            return
+        from desk_app.services import directory_print
+        from desk_app.ui import pdf_preview
+
+        try:
+            printed = directory_print.print_archive_sheet(self.desk, self.page.unit.id)
+        except DeskError as error:
+            messages.warning(self, error.message)
+            return
+        self.hub.document_printed.emit(printed.id)
+        pdf_preview.show_pdf(printed.pdf, self.tr("Owner archive sheet"), self)
 
     def edit_unit(self) -> None:
         if self.page is None:

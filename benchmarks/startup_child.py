@@ -48,7 +48,7 @@ def run_desk(db_path: str, username: str, password: str) -> None:
     app = application()
     app.set_language(preferences.resolve_language(None))
     app.apply_look()
-    desk = Desk.open(Path(db_path))
+    desk = Desk.open(Path(db_path), quick_check="background")  # as run_gui does
     shifts.login(desk, username, password)
     window = MainWindow(desk, app.hub, remember_layout=False)
     show_and_report(app, window)
@@ -68,7 +68,7 @@ def run_login(db_path: str) -> None:
     app = application()
     app.set_language(preferences.resolve_language(None))
     app.apply_look()
-    desk = Desk.open(Path(db_path))
+    desk = Desk.open(Path(db_path), quick_check="background")  # as run_gui does
     dialog = LoginDialog(desk, None)
     dialog.show()
     app.processEvents()

@@ -9,19 +9,41 @@ describing what was written; the UI refreshes from that after commit.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from sqlite_utils import Database
 
 from desk_app.core.clock import Clock, SystemClock, to_text
-from desk_app.core.errors import PermissionDenied
+from desk_app.core.errors import CorruptDatabase, PermissionDenied
 from desk_app.storage import audit
 from desk_app.storage.database import open_database
 from desk_app.storage.instance_lock import InstanceLock
 from desk_app.storage.transactions import write_transaction
+
+_CHECKER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="quick-check")
+
+
+def _quick_check_file(path: Path) -> str:
+    """'' when PRAGMA quick_check passes; else what it found (own read-only connection)."""
+    from desk_app.storage.database import connect
+    from desk_app.storage.integrity import quick_check
+
+    try:
+        db = connect(path, readonly=True)
+    except Exception as error:  # noqa: BLE001 - reported as the check's finding
+        return str(error)
+    try:
+        result = quick_check(db)
+        return "" if result.ok else result.detail
+    except Exception as error:  # noqa: BLE001
+        return str(error)
+    finally:
+        db.close()
+
 
 ROLE_RANK = {"clerk": 1, "supervisor": 2, "manager": 3}
 
@@ -119,6 +141,7 @@ class Desk:
         self.lock = lock
         self.operator: Operator | None = None
         self.shift: Shift | None = None
+        self._pending_check: Future[str] | None = None
 
     @classmethod
     def open(
@@ -127,21 +150,30 @@ class Desk:
         *,
         clock: Clock | None = None,
         exclusive: bool = True,
-        quick_check: bool = True,
+        quick_check: bool | Literal["background"] = True,
     ) -> Desk:
-        """Open the desk's database for writing; ``exclusive`` takes the one-instance lock."""
+        """Open the desk's database for writing; ``exclusive`` takes the one-instance lock.
+
+        ``quick_check="background"`` runs SQLite's quick_check on a separate read-only
+        connection while the clerk logs in; the first write waits for it and is refused
+        if the file is damaged, so start-up does not wait for a full read of the file.
+        """
         path = Path(path)
         from desk_app.storage.database import check_not_network
 
         check_not_network(path)
         lock = InstanceLock(path).acquire() if exclusive else None
+        existed = path.exists()
         try:
-            db = open_database(path, quick_check=quick_check and path.exists())
+            db = open_database(path, quick_check=quick_check is True and existed)
         except BaseException:
             if lock:
                 lock.release()
             raise
-        return cls(db, path, clock=clock, lock=lock)
+        desk = cls(db, path, clock=clock, lock=lock)
+        if quick_check == "background" and existed:
+            desk._pending_check = _CHECKER.submit(_quick_check_file, path)
+        return desk
 
     def close(self) -> None:
         try:
@@ -160,8 +192,19 @@ class Desk:
     def actor(self) -> str:
         return self.operator.username if self.operator else "system"
 
+    def wait_for_quick_check(self) -> None:
+        """Block until a background quick_check is done; raise if the file is damaged."""
+        pending, self._pending_check = self._pending_check, None
+        if pending is None:
+            return
+        problems = pending.result()
+        if problems:
+            self._pending_check = pending  # every later write is refused too
+            raise CorruptDatabase(f"数据库快速检查未通过，已停止写入：{problems}")
+
     @contextmanager
     def operation(self, name: str, *, actor: str | None = None) -> Iterator[Operation]:
+        self.wait_for_quick_check()
         with write_transaction(self.db):
             op = Operation(self, name, actor or self.actor)
             yield op

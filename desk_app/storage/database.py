@@ -62,7 +62,14 @@ def open_database(
         raise EnvironmentFault(f"数据库文件不存在：{path}")
     db = connect(path, readonly=readonly)
     try:
-        if quick_check:
+        # Never migrate a damaged file, even when the caller checks it later.
+        must_check = (
+            migrate
+            and not readonly
+            and bool(schema.applied_migration_names(db))
+            and (bool(schema.pending_migrations(db)))
+        )
+        if quick_check or must_check:
             result = db.execute("PRAGMA quick_check").fetchall()
             if [tuple(row) for row in result] != [("ok",)]:
                 problems = "; ".join(str(row[0]) for row in result[:5])

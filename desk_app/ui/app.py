@@ -143,7 +143,7 @@ def run_gui(db_path: Path, lang: str | None = None) -> int:
     app.apply_look()
     app.setQuitOnLastWindowClosed(False)
     try:
-        desk = Desk.open(Path(db_path))
+        desk = Desk.open(Path(db_path), quick_check="background")
     except DeskError as error:
         messages.critical(
             None,

@@ -3,6 +3,8 @@ with who is on duty, and the menus built from the action registry."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
@@ -25,12 +27,14 @@ from desk_app.services.shifts import HandoverResult
 from desk_app.ui import messages, preferences
 from desk_app.ui.actions import MAIN_ACTIONS, MAIN_MENUS, ActionCollection
 from desk_app.ui.background import BackgroundTask
-from desk_app.ui.directory.page import DirectoryPage
 from desk_app.ui.directory.search_popup import GlobalSearch
 from desk_app.ui.events import EventHub
 from desk_app.ui.labels import moment_text, role_text
 from desk_app.ui.models.search_results import SearchTarget
 from desk_app.ui.placeholder_page import PlaceholderPage
+
+if TYPE_CHECKING:
+    from desk_app.ui.directory.page import DirectoryPage
 
 # Dialogs and the PDF preview (QtPdf) are imported where they open, which keeps
 # start-up close to that of a bare window.
@@ -71,8 +75,9 @@ class MainWindow(QMainWindow):
         for object_name, title, heading, description in self._pages():
             self.tabs.addTab(PlaceholderPage(object_name, heading, description, self.tabs), title)
         self.setCentralWidget(self.tabs)
-        self.directory_page = DirectoryPage(desk, hub)
-        self.replace_page("tab_directory", self.directory_page)
+        # The 业主档案 page is built when first shown (or asked for), not at start-up.
+        self._directory_page: DirectoryPage | None = None
+        self.tabs.currentChanged.connect(self._build_directory_on_demand)
 
         settings = preferences.open_settings()
         self.actions = ActionCollection(self, MAIN_ACTIONS, settings)
@@ -180,6 +185,27 @@ class MainWindow(QMainWindow):
         action = self.actions.actions.get(f"language.{language}")
         if action is not None:
             action.setChecked(True)
+
+    @property
+    def directory_page(self) -> DirectoryPage:
+        if self._directory_page is None:
+            from desk_app.ui.directory.page import DirectoryPage
+
+            placeholder = self.page("tab_directory")
+            was_current = placeholder is not None and self.tabs.currentWidget() is placeholder
+            self._directory_page = page = DirectoryPage(self.desk, self.hub)
+            self.tabs.blockSignals(True)
+            try:
+                self.replace_page("tab_directory", page)
+            finally:
+                self.tabs.blockSignals(False)
+            if was_current:
+                self.tabs.setCurrentWidget(page)
+        return self._directory_page
+
+    def _build_directory_on_demand(self, index: int) -> None:
+        if self._directory_page is None and self.tabs.widget(index) is self.page("tab_directory"):
+            self.directory_page  # noqa: B018 - building it is the point
 
     def page(self, object_name: str) -> QWidget | None:
         return self.tabs.findChild(QWidget, object_name)

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 )
 
 from desk_app.core.errors import DeskError
-from desk_app.services import search
 from desk_app.services.desk import Desk
 from desk_app.ui.models.search_results import SearchResultsModel, SearchTarget
 
@@ -157,6 +156,8 @@ class GlobalSearch(QObject):
             self.hide()
             return
         try:
+            from desk_app.services import search  # loaded on the first search, not at start-up
+
             results = search.search(self.desk, text, limit=RESULT_LIMIT)
         except DeskError as error:
             self.model.set_results(None)
@@ -170,6 +171,8 @@ class GlobalSearch(QObject):
         self.popup.set_current_row(-1)
 
     def _empty_text(self, text: str) -> str:
+        from desk_app.services import search
+
         if len(search.normalise_query(text)) < search.MIN_QUERY_LENGTH:
             return self.tr("Type at least two characters.")
         return self.tr("No unit, person, vehicle or public place matches.")

@@ -10,6 +10,7 @@ import sys
 import traceback
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QIcon
@@ -25,7 +26,9 @@ from desk_app.ui.dialogs.first_manager import FirstManagerDialog
 from desk_app.ui.dialogs.login import LoginDialog
 from desk_app.ui.events import EventHub
 from desk_app.ui.i18n import install_translators
-from desk_app.ui.main_window import MainWindow
+
+if TYPE_CHECKING:
+    from desk_app.ui.main_window import MainWindow
 
 EXIT_OK = 0
 EXIT_DESK_ERROR = 2
@@ -92,6 +95,8 @@ class DeskSession(QObject):
             username = operator.username
         if not self.login(username):
             return False
+        from desk_app.ui.main_window import MainWindow  # after login: the dialog shows sooner
+
         self.window = MainWindow(self.desk, self.app.hub)
         self.window.relogin_requested.connect(self.relogin)
         self.window.closed.connect(self.app.quit)

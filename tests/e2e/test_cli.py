@@ -12,6 +12,8 @@ from desk_app import __version__
 from desk_app.services.desk import Desk
 from tests.e2e.cli import run_cli
 
+DEMO_ARGS = ("demo", "--units", "120", "--years", "1", "--until", "2026-11-01", "--seed", "7")
+
 
 @pytest.fixture(scope="module")
 def demo_db(tmp_path_factory):
@@ -19,15 +21,7 @@ def demo_db(tmp_path_factory):
     result = run_cli(
         "--db",
         str(path),
-        "demo",
-        "--units",
-        "120",
-        "--years",
-        "1",
-        "--until",
-        "2026-11-01",
-        "--seed",
-        "7",
+        *DEMO_ARGS,
     )
     assert result.returncode == 0, result.stderr
     assert "演示数据已生成" in result.stdout
@@ -61,15 +55,7 @@ def test_demo_is_deterministic(demo_db, tmp_path):
         run_cli(
             "--db",
             str(again),
-            "demo",
-            "--units",
-            "120",
-            "--years",
-            "1",
-            "--until",
-            "2026-11-01",
-            "--seed",
-            "7",
+            *DEMO_ARGS,
         ).returncode
         == 0
     )

@@ -10,11 +10,9 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QTableView,
@@ -230,17 +228,9 @@ class LendArchiveDialog(FormDialog):
 
 
 def loans_view(parent: QWidget, model: LoansModel, object_name: str) -> QTableView:
-    view = QTableView(parent)
-    view.setObjectName(object_name)
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setTabKeyNavigation(False)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    view.horizontalHeader().setStretchLastSection(True)
-    view.verticalHeader().hide()
-    return view
+    from desk_app.ui.directory.unit_page import table_view
+
+    return table_view(parent, model, object_name)
 
 
 class OpenLoansDialog(QDialog):

@@ -365,9 +365,17 @@ def get_unit(desk: Desk, unit_id: int) -> UnitRow:
 
 
 def list_units(
-    desk: Desk, *, building: str | None = None, limit: int = 500, offset: int = 0
+    desk: Desk,
+    *,
+    building: str | None = None,
+    entrance: str | None = None,
+    limit: int = 500,
+    offset: int = 0,
 ) -> list[UnitRow]:
-    return units_store.list_units(desk.db, building=building, limit=limit, offset=offset)
+    """A page of units (with the current owner's name), optionally of one building/entrance."""
+    return units_store.list_units(
+        desk.db, building=building, entrance=entrance, limit=limit, offset=offset
+    )
 
 
 def update_unit(

@@ -33,6 +33,7 @@ class UnitRow:
     status: str
     business_use: bool
     note: str | None
+    owner_name: str | None = None  # filled by list_units only
 
 
 _COLUMNS = (
@@ -46,7 +47,14 @@ ORDER = (
 
 
 def _row(row: tuple) -> UnitRow:
-    return UnitRow(*row[:9], bool(row[9]), row[10])
+    return UnitRow(*row[:9], bool(row[9]), row[10], *row[11:])
+
+
+_OWNER = (
+    "(SELECT p.name FROM occupancies o JOIN people p ON p.id = o.person_id "
+    "WHERE o.unit_id = units.id AND o.role = 'owner' AND o.ended_at IS NULL "
+    "ORDER BY o.id LIMIT 1)"
+)
 
 
 def insert_many(
@@ -108,11 +116,24 @@ def existing_codes(db: Database, codes: Iterable[str]) -> set[str]:
 
 
 def list_units(
-    db: Database, *, building: str | None = None, limit: int = 500, offset: int = 0
+    db: Database,
+    *,
+    building: str | None = None,
+    entrance: str | None = None,
+    limit: int = 500,
+    offset: int = 0,
 ) -> list[UnitRow]:
-    where, params = ("WHERE building = ?", [building]) if building else ("", [])
+    """A page of units in natural order, with the current owner's name."""
+    conditions, params = [], []
+    if building:
+        conditions.append("building = ?")
+        params.append(building)
+    if entrance:
+        conditions.append("entrance = ?")
+        params.append(entrance)
+    where = f"WHERE {' AND '.join(conditions)}" if conditions else ""
     rows = db.execute(
-        f"SELECT {_COLUMNS} FROM units {where} {ORDER} LIMIT ? OFFSET ?",
+        f"SELECT {_COLUMNS}, {_OWNER} FROM units {where} {ORDER} LIMIT ? OFFSET ?",
         [*params, limit, offset],
     ).fetchall()
     return [_row(r) for r in rows]

@@ -132,7 +132,7 @@
 <context>
     <name>ArchiveFactsDialog</name>
     <message>
-        <location filename="../../desk_app/ui/dialogs/directory_archive.py" line="+60"/>
+        <location filename="../../desk_app/ui/dialogs/directory_archive.py" line="+58"/>
         <source>Household archive</source>
         <translation>业主档案资料</translation>
     </message>
@@ -359,7 +359,7 @@ Make no more entries; call the administrator and keep the latest backups.</sourc
 <context>
     <name>ContactHistoryModel</name>
     <message>
-        <location filename="../../desk_app/ui/models/directory.py" line="+404"/>
+        <location filename="../../desk_app/ui/models/directory.py" line="+405"/>
         <source>Changed</source>
         <translation>变更时间</translation>
     </message>
@@ -382,12 +382,12 @@ Make no more entries; call the administrator and keep the latest backups.</sourc
 <context>
     <name>DeskApplication</name>
     <message>
-        <location filename="../../desk_app/ui/app.py" line="+49"/>
+        <location filename="../../desk_app/ui/app.py" line="+52"/>
         <source>Service desk</source>
         <translation>客服中心前台</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+84"/>
         <source>An internal error occurred: {error}
 The last step may not have been saved. Please tell the administrator.</source>
         <translation>程序内部出错：{error}
@@ -455,7 +455,7 @@ The last step may not have been saved. Please tell the administrator.</source>
 <context>
     <name>DirectoryText</name>
     <message>
-        <location filename="../../desk_app/ui/models/directory.py" line="-371"/>
+        <location filename="../../desk_app/ui/models/directory.py" line="-372"/>
         <source>Owner</source>
         <translation>业主</translation>
     </message>
@@ -648,7 +648,7 @@ The last step may not have been saved. Please tell the administrator.</source>
 <context>
     <name>EstateTreeModel</name>
     <message>
-        <location filename="../../desk_app/ui/models/directory.py" line="+191"/>
+        <location filename="../../desk_app/ui/models/directory.py" line="+192"/>
         <source>Estate</source>
         <translation>小区</translation>
     </message>
@@ -762,7 +762,7 @@ The last step may not have been saved. Please tell the administrator.</source>
 <context>
     <name>GlobalSearch</name>
     <message>
-        <location filename="../../desk_app/ui/directory/search_popup.py" line="+174"/>
+        <location filename="../../desk_app/ui/directory/search_popup.py" line="+177"/>
         <source>Type at least two characters.</source>
         <translation>请至少输入两个字符。</translation>
     </message>
@@ -1015,7 +1015,7 @@ The incoming operator logs in below; you confirm with your own password. The han
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="+82"/>
+        <location filename="../../desk_app/ui/main_window.py" line="+87"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
@@ -1117,7 +1117,7 @@ The incoming operator logs in below; you confirm with your own password. The han
         <translation>“一户一档”的业主档案将在这里管理。</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+63"/>
         <source>{estate} · Service desk</source>
         <translation>{estate} · 客服中心前台</translation>
     </message>
@@ -1357,7 +1357,7 @@ Use Data ▸ Back up now, or tell the administrator.</source>
 <context>
     <name>OpenLoansDialog</name>
     <message>
-        <location filename="../../desk_app/ui/dialogs/directory_archive.py" line="+113"/>
+        <location filename="../../desk_app/ui/dialogs/directory_archive.py" line="+105"/>
         <source>Archives on loan</source>
         <translation>借出的档案</translation>
     </message>
@@ -2014,7 +2014,7 @@ Use Data ▸ Back up now, or tell the administrator.</source>
 <context>
     <name>SearchPopup</name>
     <message>
-        <location filename="../../desk_app/ui/directory/search_popup.py" line="-116"/>
+        <location filename="../../desk_app/ui/directory/search_popup.py" line="-120"/>
         <source>↑↓ choose · Enter open · Esc close</source>
         <translation>↑↓ 选择 · Enter 打开 · Esc 关闭</translation>
     </message>
@@ -2285,7 +2285,7 @@ Use Data ▸ Back up now, or tell the administrator.</source>
 <context>
     <name>UnitListModel</name>
     <message>
-        <location filename="../../desk_app/ui/models/directory.py" line="-319"/>
+        <location filename="../../desk_app/ui/models/directory.py" line="-320"/>
         <source>Unit</source>
         <translation>房屋</translation>
     </message>
@@ -2323,6 +2323,11 @@ Use Data ▸ Back up now, or tell the administrator.</source>
         <location line="+1"/>
         <source>Business use</source>
         <translation>经营场所</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Owner</source>
+        <translation>业主</translation>
     </message>
 </context>
 <context>

@@ -102,7 +102,7 @@ class UnitListModel(QAbstractTableModel):
     ``directory.list_units`` a page at a time as the view scrolls."""
 
     PAGE = 200
-    CODE, ENTRANCE, FLOOR, ROOM, AREA, KIND, STATUS, BUSINESS = range(8)
+    CODE, ENTRANCE, FLOOR, ROOM, AREA, KIND, STATUS, BUSINESS, OWNER = range(9)
 
     def __init__(self, desk: Desk, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -121,6 +121,7 @@ class UnitListModel(QAbstractTableModel):
             self.tr("Type"),
             self.tr("Status"),
             self.tr("Business use"),
+            self.tr("Owner"),
         ]
 
     def set_scope(self, building: str | None, entrance: str | None = None) -> None:
@@ -152,19 +153,17 @@ class UnitListModel(QAbstractTableModel):
             self.fetchMore(ROOT_INDEX)
 
     def _next_page(self) -> list[Any]:
-        """The next page, filtered to the entrance; may need several pages for one."""
-        found: list[Any] = []
-        while not self._exhausted and len(found) < self.PAGE:
-            page = directory.list_units(
-                self.desk, building=self.building, limit=self.PAGE, offset=self._offset
-            )
-            self._offset += len(page)
-            if len(page) < self.PAGE:
-                self._exhausted = True
-            found.extend(
-                row for row in page if self.entrance is None or row.entrance == self.entrance
-            )
-        return found
+        page = directory.list_units(
+            self.desk,
+            building=self.building,
+            entrance=self.entrance,
+            limit=self.PAGE,
+            offset=self._offset,
+        )
+        self._offset += len(page)
+        if len(page) < self.PAGE:
+            self._exhausted = True
+        return page
 
     def canFetchMore(self, parent: AnyIndex = ROOT_INDEX) -> bool:
         return not parent.isValid() and not self._exhausted
@@ -212,6 +211,8 @@ class UnitListModel(QAbstractTableModel):
             return unit.status
         if column == self.BUSINESS:
             return DirectoryText.yes_no(True) if unit.business_use else ""
+        if column == self.OWNER:
+            return unit.owner_name or ""
         return ""
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -24,25 +24,45 @@ Decisions:
 
 from __future__ import annotations
 
-import json
-import re
-import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field, replace
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 from sqlite_utils import Database
 
-from desk_app.core.address import UnitAddress, parse_unit_address
+from desk_app.core.address import UnitAddress
 from desk_app.core.errors import ValidationError
-from desk_app.core.estate import parse_area_centi
-from desk_app.core.masking import mask_id_number, mask_phone, validate_id_number, validate_phone
+from desk_app.core.masking import mask_id_number
 from desk_app.exporting import roster_files
 from desk_app.exporting.roster_files import RosterSheet, SheetRow
 from desk_app.services.desk import Desk, Operation
-from desk_app.services.directory import clean_person
+from desk_app.services.roster_mapping import (  # noqa: F401 - the import's public API
+    FIELDS_BY_KEY,
+    LABELS,
+    ROSTER_FIELDS,
+    RosterField,
+    check_mapping,
+    guess_mapping,
+    looks_like_header,
+    mapping_from_json,
+    mapping_to_json,
+    normalise_header,
+)
+from desk_app.services.roster_rows import (  # noqa: F401 - the import's public API
+    ID_STORED_AS_NUMBER,
+    MAX_SHOWN_OWNERS,
+    OPERATION,
+    ImportResult,
+    RosterCheck,
+    RosterRow,
+    RowChecker,
+    RowError,
+    join_unit_parts,
+    parse_roster_date,
+    parse_roster_month,
+    row_error,
+)
 from desk_app.storage import archives as archives_store
 from desk_app.storage import buildings as buildings_store
 from desk_app.storage import people as people_store
@@ -50,268 +70,8 @@ from desk_app.storage import search_index
 from desk_app.storage import units as units_store
 from desk_app.storage.archives import ArchiveFacts
 from desk_app.storage.people import PersonRecord
-from desk_app.storage.schema import UNIT_KINDS, UNIT_STATUSES
 from desk_app.storage.transactions import write_transaction
 from desk_app.storage.units import NewUnit, UnitRow
-
-OPERATION = "roster_imported"
-MAX_SHOWN_OWNERS = 3
-ID_STORED_AS_NUMBER = "证件号码被 Excel 存成了数字，请把该列设为文本"
-
-# --- fields and column mapping ------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class RosterField:
-    key: str
-    label: str
-    synonyms: tuple[str, ...] = ()
-
-
-ROSTER_FIELDS: tuple[RosterField, ...] = (
-    RosterField("building", "楼号", ("楼栋", "栋号", "楼栋号", "幢号", "楼号", "楼宇", "栋", "幢", "楼", "座", "楼座")),
-    RosterField("entrance", "单元号", ("单元", "门洞", "单元号")),
-    RosterField("room", "房号", ("房间号", "室号", "户号", "门牌号", "房间")),
-    RosterField(
-        "unit_code",
-        "房屋编号",
-        ("房屋编码", "房屋代码", "房产编号", "房屋", "房产", "房屋地址", "房屋位置", "楼栋单元房号",
-         "完整房号", "房号全称", "栋单元房号"),
-    ),
-    RosterField("area", "建筑面积", ("面积", "房屋面积", "产权面积", "建面", "建筑面积㎡")),
-    RosterField("kind", "房屋类型", ("类型", "房屋用途", "用途", "物业类型", "房屋类别")),
-    RosterField("status", "房屋状态", ("状态", "使用状态", "入住状态", "房态")),
-    RosterField(
-        "name",
-        "业主姓名",
-        ("业主", "姓名", "业主名称", "户主", "户主姓名", "产权人", "产权人姓名", "客户姓名",
-         "客户名称", "业主名字"),
-    ),
-    RosterField("gender", "性别", ("业主性别",)),
-    RosterField("birth_month", "出生年月", ("出生日期", "生日", "出生年月日")),
-    RosterField("id_type", "证件名称", ("证件类型", "证件种类")),
-    RosterField(
-        "id_number",
-        "证件号码",
-        ("证件号", "身份证号", "身份证号码", "身份证", "证件编号", "身份证件号码", "业主身份证号",
-         "业主身份证号码"),
-    ),
-    RosterField(
-        "phone",
-        "联系电话",
-        ("电话", "手机", "手机号", "手机号码", "电话号码", "联系方式", "业主电话", "移动电话",
-         "联系电话1", "电话1", "手机1"),
-    ),
-    RosterField(
-        "phone2",
-        "备用电话",
-        ("其他电话", "其它电话", "电话2", "联系电话2", "手机2", "第二联系电话", "固定电话", "座机",
-         "家庭电话"),
-    ),
-    RosterField("hukou", "户籍所在地", ("户籍", "户口所在地", "籍贯", "户籍地址")),
-    RosterField("address", "联系地址", ("通讯地址", "地址", "现住址", "家庭住址", "通信地址")),
-    RosterField("employer", "工作单位", ("单位名称", "单位", "公司", "工作单位名称", "公司名称")),
-    RosterField("purchase_date", "购房日期", ("购买日期", "购房时间", "签约日期", "网签日期")),
-    RosterField("receive_date", "收楼日期", ("交房日期", "收房日期", "交付日期", "收楼时间", "交房时间")),
-    RosterField("movein_date", "入住日期", ("入住时间", "迁入日期")),
-    RosterField("plates", "车牌号", ("车牌", "车牌号码", "车辆", "车辆信息", "车牌号码1")),
-    RosterField("note", "备注", ("备注说明", "附注")),
-)  # fmt: skip
-FIELDS_BY_KEY = {f.key: f for f in ROSTER_FIELDS}
-LABELS = {f.key: f.label for f in ROSTER_FIELDS}
-PERSON_KEYS = (
-    "name", "gender", "birth_month", "id_type", "id_number", "phone", "phone2", "hukou",
-    "address", "employer",
-)  # fmt: skip
-
-# Header text: NFKC, no blanks, no "*" marks, no bracketed units such as (㎡) or （必填）.
-_BRACKETS = re.compile(r"[(\[【（][^)\]】）]*[)\]】）]")
-_HEADER_NOISE = re.compile(r"[\s*:：#.、]")
-_CONTAINS_MAX = 12  # longer header cells are sentences, not column names
-
-
-def normalise_header(text: str | None) -> str:
-    s = unicodedata.normalize("NFKC", text or "")
-    return _HEADER_NOISE.sub("", _BRACKETS.sub("", s)).lower()
-
-
-def _header_score(header: str, f: RosterField) -> int:
-    words = {normalise_header(w) for w in (f.label, *f.synonyms)}
-    if header in words:
-        return 1000 + len(header)
-    if len(header) > _CONTAINS_MAX:
-        return 0
-    return max((len(w) for w in words if len(w) >= 2 and w in header), default=0)
-
-
-def guess_mapping(headers: Sequence[str | None]) -> dict[str, int]:
-    """{field key: column index} from typical Chinese headers; each column used once."""
-    normalised = [normalise_header(h) for h in headers]
-    candidates = sorted(
-        (
-            (score, -column, order)
-            for column, header in enumerate(normalised)
-            if header
-            for order, f in enumerate(ROSTER_FIELDS)
-            if (score := _header_score(header, f))
-        ),
-        reverse=True,
-    )
-    mapping: dict[str, int] = {}
-    used: set[int] = set()
-    for _score, negative_column, order in candidates:
-        key, column = ROSTER_FIELDS[order].key, -negative_column
-        if key not in mapping and column not in used:
-            mapping[key] = column
-            used.add(column)
-    return _settle_unit_columns(mapping)
-
-
-def _settle_unit_columns(mapping: dict[str, int]) -> dict[str, int]:
-    if "building" in mapping and "room" in mapping:
-        mapping.pop("unit_code", None)
-    elif "room" in mapping and "unit_code" not in mapping and "building" not in mapping:
-        # A lone 房号 column holds the whole address (3-2-501).
-        mapping["unit_code"] = mapping.pop("room")
-    return mapping
-
-
-def looks_like_header(texts: Sequence[str]) -> bool:
-    return len(guess_mapping(texts)) >= 2
-
-
-def mapping_to_json(mapping: Mapping[str, int], headers: Sequence[str | None]) -> str:
-    """The mapping keyed by header names, to be remembered (QSettings) across files."""
-    return json.dumps(
-        {
-            "version": 1,
-            "fields": {
-                key: {"header": headers[column] or "", "index": column}
-                for key, column in mapping.items()
-                if 0 <= column < len(headers)
-            },
-        },
-        ensure_ascii=False,
-        sort_keys=True,
-    )
-
-
-def mapping_from_json(text: str | None, headers: Sequence[str | None]) -> dict[str, int]:
-    """The remembered mapping applied to this file's headers: a field whose header is not
-    in this file is left out. Unreadable text gives an empty mapping."""
-    try:
-        stored = json.loads(text or "")["fields"]
-    except (ValueError, KeyError, TypeError):
-        return {}
-    if not isinstance(stored, dict):
-        return {}
-    mapping: dict[str, int] = {}
-    for key, spec in stored.items():
-        if key not in FIELDS_BY_KEY or not isinstance(spec, dict):
-            continue
-        name, index = spec.get("header"), spec.get("index")
-        if isinstance(index, int) and 0 <= index < len(headers) and headers[index] == name:
-            column = index
-        elif name in headers:
-            column = list(headers).index(name)
-        else:
-            continue
-        if column not in mapping.values():
-            mapping[key] = column
-    return mapping
-
-
-def check_mapping(mapping: Mapping[str, int]) -> None:
-    unknown = set(mapping) - set(FIELDS_BY_KEY)
-    if unknown:
-        raise ValidationError(f"未知的字段：{'、'.join(sorted(unknown))}", field="mapping")
-    if len(set(mapping.values())) != len(mapping):
-        raise ValidationError("同一列不能对应两个字段。", field="mapping")
-    if "unit_code" not in mapping and not ("building" in mapping and "room" in mapping):
-        raise ValidationError(
-            "请指定「房屋编号」列（如 3-2-501），或「楼号」和「房号」列。", field="mapping"
-        )
-
-
-# --- results ------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class RowError:
-    row_number: int  # the Excel row number (the header is usually row 1)
-    field_label: str  # "" when the error concerns the whole row
-    message: str
-    value: str | None = None  # the cell as written, masked for ID numbers and phones
-    field: str | None = None
-
-
-def _error(row_number: int, key: str, message: str, value: str | None = None) -> RowError:
-    return RowError(row_number, LABELS.get(key, ""), message, value, key)
-
-
-@dataclass(frozen=True)
-class RosterRow:
-    """One row of the file, parsed and checked on its own."""
-
-    row_number: int
-    address: UnitAddress
-    area_centi_m2: int | None
-    kind: str | None
-    status: str | None
-    person: PersonRecord | None
-    archive: dict[str, str] = field(default_factory=dict)
-    plates: tuple[str, ...] = ()
-
-    @property
-    def code(self) -> str:
-        return self.address.short
-
-
-@dataclass(frozen=True)
-class ImportResult:
-    created_units: int = 0
-    updated_units: int = 0
-    created_people: int = 0
-    added_owners: int = 0
-    unchanged: int = 0
-    skipped_rows: int = 0
-    added_vehicles: int = 0
-
-    @property
-    def changed(self) -> bool:
-        return bool(
-            self.created_units
-            or self.updated_units
-            or self.created_people
-            or self.added_owners
-            or self.added_vehicles
-        )
-
-    def summary(self) -> str:
-        return (
-            f"新建房屋 {self.created_units} 套，更新房屋 {self.updated_units} 套，"
-            f"新建人员 {self.created_people} 人，登记业主 {self.added_owners} 户，"
-            f"登记车辆 {self.added_vehicles} 辆，无变化 {self.unchanged} 行，"
-            f"跳过有错误的 {self.skipped_rows} 行"
-        )
-
-
-@dataclass(frozen=True)
-class RosterCheck:
-    total_rows: int
-    rows: tuple[RosterRow, ...]  # the rows without errors
-    errors: tuple[RowError, ...]
-    planned: ImportResult  # what importing now would do (valid rows only)
-    source: str | None = None
-
-    @property
-    def ok(self) -> bool:
-        return not self.errors
-
-    @property
-    def error_rows(self) -> int:
-        return len({e.row_number for e in self.errors})
-
 
 # --- reading ------------------------------------------------------------------------------
 
@@ -327,235 +87,6 @@ def write_error_list(path: str | Path, check: RosterCheck) -> int:
 
 def write_sample_template(path: str | Path) -> None:
     roster_files.write_sample_template(path)
-
-
-# --- checking one row -----------------------------------------------------------------------
-
-_DATE_FORMS = (
-    re.compile(
-        r"(?P<y>\d{4})[-/.年](?P<m>\d{1,2})[-/.月](?P<d>\d{1,2})日?(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?"
-    ),
-    re.compile(r"(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})"),
-)
-_MONTH_FORMS = (
-    re.compile(r"(?P<y>\d{4})[-/.年](?P<m>\d{1,2})月?"),
-    re.compile(r"(?P<y>\d{4})(?P<m>\d{2})"),
-    *_DATE_FORMS,
-)
-_PLATE_SPLIT = re.compile(r"[,，、;；/\s]+")
-_CAR_PLATE = re.compile(r"^[\u4e00-\u9fa5][A-Z][A-Z0-9]{5,6}$")
-_BUILDING_SUFFIX = re.compile(r"(?:号楼|栋|幢|座|楼|#|号)$")
-_ENTRANCE_SUFFIX = re.compile(r"(?:单元|门|号)$")
-_ROOM_SUFFIX = re.compile(r"(?:室|号|房)$")
-_ID_TYPES = {"身份证": "居民身份证", "居民身份证": "居民身份证", "二代身份证": "居民身份证"}
-_GENDERS = {"男": "男", "女": "女", "男性": "男", "女性": "女"}
-
-
-def parse_roster_date(text: str) -> str:
-    s = unicodedata.normalize("NFKC", text).strip()
-    for pattern in _DATE_FORMS:
-        if m := pattern.fullmatch(s):
-            try:
-                return date(int(m["y"]), int(m["m"]), int(m["d"])).isoformat()
-            except ValueError:
-                break
-    raise ValidationError(f"日期格式不正确：{text}（应为 2020-05-01）")
-
-
-def parse_roster_month(text: str) -> str:
-    s = unicodedata.normalize("NFKC", text).strip()
-    for pattern in _MONTH_FORMS:
-        if (m := pattern.fullmatch(s)) and 1 <= int(m["m"]) <= 12:
-            return f"{int(m['y']):04d}-{int(m['m']):02d}"
-    raise ValidationError(f"出生年月格式不正确：{text}（应为 1985-06）")
-
-
-def _strip_suffix(text: str, suffix: re.Pattern[str]) -> str:
-    return suffix.sub("", "".join(unicodedata.normalize("NFKC", text).split())).upper()
-
-
-def join_unit_parts(building: str, entrance: str | None, room: str) -> str:
-    """楼号 ``3栋``, 单元号 ``2单元``, 房号 ``501室`` → ``3-2-501``."""
-    b = _strip_suffix(building, _BUILDING_SUFFIX)
-    r = _strip_suffix(room, _ROOM_SUFFIX)
-    e = _strip_suffix(entrance, _ENTRANCE_SUFFIX) if entrance else ""
-    return f"{b}-{e}-{r}" if e else f"{b}-{r}"
-
-
-def _masked(key: str, raw: str) -> str:
-    if key == "id_number":
-        return mask_id_number(raw)
-    if key in ("phone", "phone2"):
-        return mask_phone(raw)
-    return raw if len(raw) <= 100 else raw[:100] + "…"
-
-
-class _RowChecker:
-    """Parses one sheet row field by field, collecting every error rather than the first."""
-
-    def __init__(self, row: SheetRow, mapping: Mapping[str, int], today: date) -> None:
-        self.row = row
-        self.mapping = mapping
-        self.today = today
-        self.errors: list[RowError] = []
-
-    def text(self, key: str) -> str | None:
-        column = self.mapping.get(key)
-        if column is None or column >= len(self.row.values):
-            return None
-        return self.row.values[column]
-
-    def numeric(self, key: str) -> bool:
-        column = self.mapping.get(key)
-        return column is not None and column in self.row.numeric
-
-    def fail(self, key: str, message: str, raw: str | None = None) -> None:
-        value = _masked(key, raw) if raw else None
-        if raw and value != raw and len(raw.strip()) >= 6:
-            message = message.replace(raw.strip(), value or "")
-        self.errors.append(_error(self.row.number, key, message, value))
-
-    def unit(self) -> UnitAddress | None:
-        if "unit_code" in self.mapping and not (
-            "building" in self.mapping and "room" in self.mapping
-        ):
-            raw = self.text("unit_code")
-            if not raw:
-                self.fail("unit_code", "房屋编号为空")
-                return None
-            try:
-                return parse_unit_address(raw)
-            except ValidationError as error:
-                self.fail("unit_code", error.message, raw)
-                return None
-        building, room = self.text("building"), self.text("room")
-        if not building:
-            self.fail("building", "楼号为空")
-        if not room:
-            self.fail("room", "房号为空")
-        if not (building and room):
-            return None
-        joined = join_unit_parts(building, self.text("entrance"), room)
-        try:
-            return parse_unit_address(joined)
-        except ValidationError as error:
-            self.fail("room", error.message, joined)
-            return None
-
-    def area(self) -> int | None:
-        raw = self.text("area")
-        try:
-            return parse_area_centi(raw)
-        except ValidationError as error:
-            self.fail("area", error.message, raw)
-            return None
-
-    def choice(self, key: str, allowed: tuple[str, ...]) -> str | None:
-        raw = self.text(key)
-        if raw is None:
-            return None
-        value = "".join(raw.split())
-        if value not in allowed:
-            self.fail(key, f"{LABELS[key]}只能是：{'、'.join(allowed)}", raw)
-            return None
-        return value
-
-    def archive(self) -> dict[str, str]:
-        facts: dict[str, str] = {}
-        for key in ("purchase_date", "receive_date", "movein_date"):
-            if raw := self.text(key):
-                try:
-                    facts[key] = parse_roster_date(raw)
-                except ValidationError as error:
-                    self.fail(key, error.message, raw)
-        if note := self.text("note"):
-            facts["note"] = note
-        return facts
-
-    def plates(self) -> tuple[str, ...]:
-        raw = self.text("plates")
-        if not raw:
-            return ()
-        plates = []
-        for part in _PLATE_SPLIT.split(raw):
-            plate = search_index.normalise_plate(part)
-            if not plate:
-                continue
-            if not _CAR_PLATE.match(plate):
-                self.fail("plates", f"车牌号格式不正确：{part}（例如 鲁A12345）", raw)
-            elif plate not in plates:
-                plates.append(plate)
-        return tuple(plates)
-
-    def person(self) -> PersonRecord | None:
-        raw = {key: self.text(key) for key in PERSON_KEYS}
-        name = raw["name"]
-        if not name:
-            if any(raw[k] for k in PERSON_KEYS if k != "id_type"):
-                self.fail("name", "填写了业主资料但没有业主姓名")
-            return None
-        before = len(self.errors)
-        id_type = _ID_TYPES.get("".join((raw["id_type"] or "身份证").split()), raw["id_type"])
-        id_number = raw["id_number"]
-        if id_number and self.numeric("id_number"):
-            self.fail("id_number", ID_STORED_AS_NUMBER, id_number)
-            id_number = None
-        elif id_number and id_type == "居民身份证":
-            try:
-                id_number = validate_id_number(id_number, today=self.today)
-            except ValidationError as error:
-                self.fail("id_number", error.message, id_number)
-        phones = {}
-        for key in ("phone", "phone2"):
-            phones[key] = raw[key]
-            if raw[key]:
-                try:
-                    phones[key] = validate_phone(raw[key])
-                except ValidationError as error:
-                    self.fail(key, error.message, raw[key])
-        gender = None
-        if raw["gender"]:
-            gender = _GENDERS.get("".join(raw["gender"].split()))
-            if gender is None:
-                self.fail("gender", "性别只能是 男 或 女。", raw["gender"])
-        birth = None
-        if raw["birth_month"]:
-            try:
-                birth = parse_roster_month(raw["birth_month"])
-            except ValidationError as error:
-                self.fail("birth_month", error.message, raw["birth_month"])
-        if len(self.errors) > before:
-            return None
-        record = PersonRecord(
-            name=name,
-            gender=gender,
-            birth_month=birth,
-            id_type=id_type or "居民身份证",
-            id_number=id_number,
-            phone=phones["phone"],
-            phone2=phones["phone2"],
-            hukou=raw["hukou"],
-            address=raw["address"],
-            employer=raw["employer"],
-        )
-        try:
-            return clean_person(record, today=self.today)
-        except ValidationError as error:
-            key = error.field if error.field in FIELDS_BY_KEY else "name"
-            self.fail(key, error.message, raw.get(key))
-            return None
-
-    def parse(self) -> RosterRow | None:
-        address = self.unit()
-        area = self.area()
-        kind = self.choice("kind", UNIT_KINDS)
-        status = self.choice("status", UNIT_STATUSES)
-        archive = self.archive()
-        plates = self.plates()
-        person = self.person()
-        if self.errors or address is None:
-            return None
-        return RosterRow(self.row.number, address, area, kind, status, person, archive, plates)
 
 
 # --- checking the rows against each other and against the database --------------------------
@@ -601,7 +132,7 @@ def _within_file_errors(rows: Sequence[RosterRow]) -> tuple[list[RosterRow], lis
         key = _unit_key(row.address)
         if key in seen_units:
             problems.append(
-                _error(
+                row_error(
                     row.row_number,
                     "room",
                     f"与第 {seen_units[key]} 行重复的房屋 {row.code}",
@@ -614,7 +145,7 @@ def _within_file_errors(rows: Sequence[RosterRow]) -> tuple[list[RosterRow], lis
             first = seen_ids.get(id_key)
             if first and first[0] != person.name:
                 problems.append(
-                    _error(
+                    row_error(
                         row.row_number,
                         "id_number",
                         f"证件号码与第 {first[1]} 行相同，但姓名不同（{first[0]}）",
@@ -624,7 +155,7 @@ def _within_file_errors(rows: Sequence[RosterRow]) -> tuple[list[RosterRow], lis
         for plate in row.plates:
             if plate in seen_plates:
                 problems.append(
-                    _error(
+                    row_error(
                         row.row_number,
                         "plates",
                         f"车牌 {plate} 与第 {seen_plates[plate]} 行重复",
@@ -679,7 +210,9 @@ class _Planner:
         address = row.address
         if address.building and address.building.upper() not in self.buildings:
             errors.append(
-                _error(row.row_number, "building", f"没有楼号 {address.building}", address.building)
+                row_error(
+                    row.row_number, "building", f"没有楼号 {address.building}", address.building
+                )
             )
             return None, errors
         unit = self.existing_unit(address)
@@ -708,7 +241,7 @@ class _Planner:
             vehicle = people_store.vehicle_with_plate(self.db, plate)
             if vehicle is not None:
                 errors.append(
-                    _error(row.row_number, "plates", f"车牌 {plate} 已登记在其他房屋", plate)
+                    row_error(row.row_number, "plates", f"车牌 {plate} 已登记在其他房屋", plate)
                 )
             else:
                 plan.plates.append(plate)
@@ -743,7 +276,7 @@ class _Planner:
         if owners:
             names = "、".join(o.name for o in owners[:MAX_SHOWN_OWNERS])
             errors.append(
-                _error(
+                row_error(
                     row.row_number,
                     "name",
                     f"房屋 {plan.unit.code if plan.unit else row.code} 已有业主 {names}，"
@@ -756,7 +289,7 @@ class _Planner:
             on_file = self.person_on_file(person)
             if on_file is not None and on_file.record.name != person.name:
                 errors.append(
-                    _error(
+                    row_error(
                         row.row_number,
                         "id_number",
                         f"证件号码已登记在「{on_file.record.name}」名下，与业主姓名不符",
@@ -820,7 +353,7 @@ def validate(
     sheet_rows = list(rows)
     parsed, errors = [], []
     for sheet_row in sheet_rows:
-        checker = _RowChecker(sheet_row, mapping, today)
+        checker = RowChecker(sheet_row, mapping, today)
         row = checker.parse()
         errors.extend(checker.errors)
         if row is not None:

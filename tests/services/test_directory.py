@@ -263,3 +263,17 @@ def test_unit_page_carries_every_field_of_the_archive_sheet_masked(estate):
     )
     assert view.phone2_masked == "0531-****6666"
     assert "88886666" not in repr(view)
+
+
+def test_unit_lists_carry_the_current_owner_and_filter_by_entrance(estate):
+    unit_id = unit(estate, "3-2-501").id
+    directory.add_occupant(estate, unit_id, OWNER, "owner")
+    listed = directory.list_units(estate, building="3", entrance="2")
+    assert {u.entrance for u in listed} == {"2"} and len(listed) == 12
+    assert [u.owner_name for u in listed if u.id == unit_id] == ["张三"]
+    directory.transfer_ownership(estate, unit_id, [BUYER], on_date="2026-10-08")
+    assert [
+        u.owner_name
+        for u in directory.list_units(estate, building="3", entrance="2")
+        if u.id == unit_id
+    ] == ["李四"]

@@ -6,6 +6,7 @@ import re
 
 import pytest
 from openpyxl import load_workbook
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
 from desk_app.core.estate import BuildingPlan
@@ -69,3 +70,17 @@ def test_manager_may_export_full_numbers_and_it_is_logged(
     window.directory_export_roster()  # messages.confirm answers yes in tests
     assert OWNER.id_number in workbook_text(target)
     assert "unmasked_export" in [e.operation for e in audit.recent(desk.db, 5)]
+
+
+def test_unit_list_shows_the_owner(household, qtmodeltester):
+    from desk_app.ui.models.directory import UnitListModel
+
+    desk, unit_id = household
+    model = UnitListModel(desk)
+    model.set_scope("3", "1")
+    while model.canFetchMore():
+        model.fetchMore()
+    qtmodeltester.check(model)
+    row = model.row_of(unit_id)
+    assert model.index(row, UnitListModel.OWNER).data() == "张三"
+    assert model.headerData(UnitListModel.OWNER, Qt.Orientation.Horizontal) == "业主"

@@ -52,7 +52,7 @@ class BuildingPlan:
         else:
             entrances = [str(n) for n in range(self.first_entrance, self.last_entrance + 1)]  # type: ignore[operator]
         planned = []
-        building = self.building.strip()
+        building = self.building.strip().upper()  # stored building codes are upper-case
         for entrance in entrances:
             for floor in range(self.first_floor, self.last_floor + 1):
                 for position in range(1, self.units_per_floor + 1):

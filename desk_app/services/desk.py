@@ -20,7 +20,7 @@ from sqlite_utils import Database
 from desk_app.core.clock import Clock, SystemClock, to_text
 from desk_app.core.errors import CorruptDatabase, PermissionDenied
 from desk_app.storage import audit
-from desk_app.storage.database import open_database
+from desk_app.storage.database import check_not_network, open_database
 from desk_app.storage.instance_lock import InstanceLock
 from desk_app.storage.transactions import write_transaction
 
@@ -159,8 +159,6 @@ class Desk:
         if the file is damaged, so start-up does not wait for a full read of the file.
         """
         path = Path(path)
-        from desk_app.storage.database import check_not_network
-
         check_not_network(path)
         lock = InstanceLock(path).acquire() if exclusive else None
         existed = path.exists()

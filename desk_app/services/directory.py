@@ -198,6 +198,25 @@ def _view(row: people_store.OccupancyRow) -> OccupantView:
 # --- estate structure ------------------------------------------------------------
 
 
+def _add_building(
+    op: Operation, code: str, name: str | None, *, has_entrances: bool, floors: int | None
+) -> int:
+    """Insert a building inside the caller's operation; the name defaults to 3栋 / A座."""
+    name = (name or "").strip() or (f"{code}栋" if code.isdigit() else f"{code}座")
+    building_id = buildings_store.insert_building(
+        op.db,
+        code=code,
+        name=name,
+        has_entrances=has_entrances,
+        floors=floors,
+        created_at=op.at,
+        created_by=op.operator_id,
+        created_shift=op.shift_id,
+    )
+    op.record("buildings", building_id, code=code, name=name)
+    return building_id
+
+
 def create_building(
     desk: Desk,
     code: str,
@@ -211,19 +230,8 @@ def create_building(
         raise ValidationError("楼号只能是 1–6 位数字或字母，例如 3、A、12。", field="code")
     if buildings_store.building_by_code(desk.db, code):
         raise ValidationError(f"楼号 {code} 已存在。", field="code")
-    name = (name or "").strip() or (f"{code}栋" if code.isdigit() else f"{code}座")
     with desk.operation("building_created") as op:
-        building_id = buildings_store.insert_building(
-            desk.db,
-            code=code,
-            name=name,
-            has_entrances=has_entrances,
-            floors=floors,
-            created_at=op.at,
-            created_by=op.operator_id,
-            created_shift=op.shift_id,
-        )
-        op.record("buildings", building_id, code=code, name=name)
+        _add_building(op, code, name, has_entrances=has_entrances, floors=floors)
     return buildings_store.building_by_code(desk.db, code)  # type: ignore[return-value]
 
 
@@ -262,24 +270,16 @@ def create_units(
     new = [u for u in planned if u.code not in existing]
     with desk.operation("units_created") as op:
         if building is None:
-            code = plan.building.strip().upper()
-            building_id = buildings_store.insert_building(
-                desk.db,
-                code=code,
-                name=f"{code}栋" if code.isdigit() else f"{code}座",
+            _add_building(
+                op,
+                plan.building.strip().upper(),
+                None,
                 has_entrances=plan.first_entrance is not None,
                 floors=plan.last_floor,
-                created_at=op.at,
-                created_by=op.operator_id,
-                created_shift=op.shift_id,
             )
-            op.record("buildings", building_id, code=code)
         ids = units_store.insert_many(
             desk.db,
-            (
-                NewUnit(u.code, u.building.upper(), u.entrance, u.floor, u.room, area, kind)
-                for u in new
-            ),
+            (NewUnit(u.code, u.building, u.entrance, u.floor, u.room, area, kind) for u in new),
             created_at=op.at,
             created_by=op.operator_id,
             created_shift=op.shift_id,
@@ -708,6 +708,7 @@ def unit_page(desk: Desk, unit_id: int) -> UnitPage:
     unit = get_unit(desk, unit_id)
     rows = people_store.occupancies_for_unit(desk.db, unit_id, current_only=False)
     views = [_view(r) for r in rows]
+    on_file = archives_store.papers_on_file(desk.db, unit_id)
     return UnitPage(
         unit=unit,
         building=buildings_store.building_by_code(desk.db, unit.building),
@@ -716,10 +717,7 @@ def unit_page(desk: Desk, unit_id: int) -> UnitPage:
         history=[v for v in views if v.ended],
         vehicles=people_store.vehicles_for_unit(desk.db, unit_id),
         facts=archives_store.get_facts(desk.db, unit_id) or ArchiveFacts(),
-        papers={
-            paper: archives_store.papers_on_file(desk.db, unit_id).get(paper, False)
-            for paper in ALL_PAPERS
-        },
+        papers={paper: on_file.get(paper, False) for paper in ALL_PAPERS},
         loans=archives_store.loans_for_unit(desk.db, unit_id),
     )
 

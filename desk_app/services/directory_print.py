@@ -12,12 +12,6 @@ from desk_app.storage import people as people_store
 FORM = "owner_archive"
 
 
-def _person(desk: Desk, person_id: int) -> people_store.PersonRecord:
-    row = people_store.get_person(desk.db, person_id)
-    assert row is not None  # the occupancy points at it (foreign key)
-    return row.record
-
-
 def archive_sheet_data(desk: Desk, unit_id: int, *, unmasked: bool = False) -> dict[str, object]:
     page = directory.unit_page(desk, unit_id)
     unit, facts = page.unit, page.facts
@@ -29,7 +23,12 @@ def archive_sheet_data(desk: Desk, unit_id: int, *, unmasked: bool = False) -> d
         return (value or "") if unmasked else mask_phone(value)
 
     owner_view = next((o for o in page.current if o.role == "owner"), None)
-    owner = _person(desk, owner_view.person_id) if owner_view else None
+    # Full records (the page's views are masked), read once for the unit's current people.
+    records = {
+        row.person_id: row.person
+        for row in people_store.occupancies_for_unit(desk.db, unit_id, current_only=True)
+    }
+    owner = records[owner_view.person_id] if owner_view else None
     co_owners = "、".join(o.name for o in page.current if o.role == "co_owner")
     get = (lambda name: getattr(owner, name) or "") if owner else (lambda _name: "")
     tenant_rows = [o for o in page.current if o.role == "tenant"]
@@ -112,7 +111,7 @@ def archive_sheet_data(desk: Desk, unit_id: int, *, unmasked: bool = False) -> d
     for view in page.current:
         if view.role == "owner":
             continue
-        person = _person(desk, view.person_id)
+        person = records[view.person_id]
         relation = view.relation or directory.ROLE_LABELS[view.role]
         members.append(
             {

@@ -277,3 +277,9 @@ def test_unit_lists_carry_the_current_owner_and_filter_by_entrance(estate):
         for u in directory.list_units(estate, building="3", entrance="2")
         if u.id == unit_id
     ] == ["李四"]
+
+
+def test_lettered_building_codes_are_upper_case_in_units_too(staffed_desk):
+    directory.create_units(staffed_desk, BuildingPlan("a", None, None, 1, 2, 1, zero_padded=False))
+    assert [u.code for u in directory.list_units(staffed_desk, building="A")] == ["A-101", "A-201"]
+    assert [b.name for b in directory.list_buildings(staffed_desk)] == ["A座"]

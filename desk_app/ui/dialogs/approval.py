@@ -76,10 +76,16 @@ class SupervisorApprovalDialog(FormDialog):
 
 
 def request_approval(
-    desk: Desk, action: str, action_label: str, parent: QWidget | None = None
+    desk: Desk,
+    action: str,
+    action_label: str,
+    parent: QWidget | None = None,
+    *,
+    dialog_class: type[SupervisorApprovalDialog] = SupervisorApprovalDialog,
 ) -> Approval | None:
-    """Ask for a supervisor's approval; the ``Approval`` to write with the act, or None."""
-    dialog = SupervisorApprovalDialog(desk, action_label, parent, action=action)
+    """Ask for an approval (a supervisor's by default); the ``Approval`` to write with
+    the act, or None if cancelled."""
+    dialog = dialog_class(desk, action_label, parent, action=action)
     try:
         if dialog.exec() == QDialog.DialogCode.Accepted:
             return dialog.approval

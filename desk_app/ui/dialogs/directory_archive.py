@@ -26,7 +26,7 @@ from desk_app.services.approvals import Approval
 from desk_app.services.desk import Desk
 from desk_app.services.directory import ArchiveFacts
 from desk_app.ui import messages
-from desk_app.ui.dialogs.approval import SupervisorApprovalDialog
+from desk_app.ui.dialogs.approval import SupervisorApprovalDialog, request_approval
 from desk_app.ui.dialogs.base import FormDialog, NoteEdit, line_edit
 from desk_app.ui.dialogs.directory_people import choice_combo, combo_text, date_edit
 from desk_app.ui.models.directory import DirectoryText, LoansModel
@@ -143,13 +143,7 @@ def request_manager_approval(
     desk: Desk, action: str, action_label: str, parent: QWidget | None = None
 ) -> Approval | None:
     """Ask for the manager's approval; the ``Approval`` to write with the act, or None."""
-    dialog = ManagerApprovalDialog(desk, action_label, parent, action=action)
-    try:
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            return dialog.approval
-        return None
-    finally:
-        dialog.deleteLater()
+    return request_approval(desk, action, action_label, parent, dialog_class=ManagerApprovalDialog)
 
 
 class LendArchiveDialog(FormDialog):

@@ -115,6 +115,13 @@ REGIONS = [
 ]
 PROVINCES = "鲁鲁鲁鲁京沪苏豫冀辽鄂"
 RELATIONS = ["配偶", "子女", "子女", "父亲", "母亲", "孙子女"]
+MEMBER_AGES = {
+    "配偶": (25, 75),
+    "子女": (1, 40),
+    "父亲": (55, 92),
+    "母亲": (55, 92),
+    "孙子女": (1, 18),
+}
 HUKOU = [
     "山东省济南市",
     "山东省青岛市",
@@ -312,8 +319,8 @@ def populate(
                 gender = {"父亲": "男", "母亲": "女"}.get(relation)
                 member = add_person(
                     maker.person(
-                        min_age=1,
-                        max_age=85,
+                        min_age=MEMBER_AGES[relation][0],
+                        max_age=MEMBER_AGES[relation][1],
                         gender=gender,
                         with_id=rng.random() < 0.6,
                         with_phone=rng.random() < 0.5,

@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from desk_app.core.estate import format_area
 from desk_app.core.masking import mask_id_number, mask_phone
 from desk_app.exporting.roster_export import write_table
 from desk_app.services import directory
@@ -69,7 +68,7 @@ def _rows(desk: Desk, unmasked: bool) -> Iterator[list[object]]:
             building,
             entrance,
             room,
-            format_area(area),
+            None if area is None else area / 100,  # a number, so the sheet can sum and sort it
             kind,
             status,
             directory.ROLE_LABELS.get(role, "") if role else "",

@@ -138,3 +138,33 @@ def split_digit_boxes(fen: int, *, boxes: int = RECEIPT_BOXES) -> dict[str, str]
     if len(digits) < boxes:
         cells[boxes - len(digits) - 1] = "¥"
     return dict(zip(labels, cells, strict=True))
+
+
+def parse_quantity_centi(text: str) -> int:
+    """A material quantity as typed (``2``, ``1.5``, ``0.25``) in hundredths; positive."""
+    if not isinstance(text, str):
+        raise TypeError(f"text must be str, not {type(text).__name__}")
+    s = unicodedata.normalize("NFKC", text).strip()
+    if not s:
+        raise ValidationError("请输入数量")
+    int_part, dot, frac = s.partition(".")
+    if not int_part.isdigit() or (dot and not frac.isdigit()) or len(frac) > 2 or len(int_part) > 7:
+        raise ValidationError(f"数量格式不正确：{text.strip()}（最多两位小数）")
+    centi = int(int_part) * 100 + int(frac.ljust(2, "0") if frac else "0")
+    if centi <= 0:
+        raise ValidationError("数量必须大于零")
+    return centi
+
+
+def format_quantity(centi: int) -> str:
+    """``150`` → ``1.5``; ``200`` → ``2``."""
+    whole, part = divmod(_check_int(centi), 100)
+    if not part:
+        return str(whole)
+    return f"{whole}.{part:02d}".rstrip("0")
+
+
+def line_amount_fen(price_fen: int, quantity_centi: int) -> int:
+    """Price × quantity, rounded half up to the fen (exact integer arithmetic)."""
+    product = _check_int(price_fen) * _check_int(quantity_centi)
+    return (product + 50) // 100

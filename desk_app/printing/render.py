@@ -227,7 +227,8 @@ def _draw_page_furniture(
     top, right, bottom, left = template.margins
     small = template.font_size * 0.85
     if template.page_numbers:
-        label = template.page_number_format.format(page=page, pages=pages)
+        values = {**data, "page": page, "pages": pages}
+        label = fill_placeholders(template.page_number_format, values)
         baseline = max(bottom * 0.45, 2.0) * mm
         _draw_text(canvas, width / 2, baseline, label, font, small, align="center")
     if template.running_header and page > 1:
@@ -390,8 +391,15 @@ class _Layout:
         self.lines_ops(lines, element.x, width, top, size, element.bold, element.align)
 
     def box(self, element: BoxElement) -> None:
-        top = self.place(element, element.height)
         x, w, h = element.x, element.width, element.height
+        size = self.size(element)
+        pad = 1.5
+        lines: list[str] = []
+        if element.label:
+            lines = self.wrap(fill_placeholders(element.label, self.data), size, w - 2 * pad)
+        if element.grow:
+            h = max(h, len(lines) * self.pitch(size) + 2 * pad)
+        top = self.place(element, h)
         self.emit(
             partial(
                 _draw_rect,
@@ -403,11 +411,8 @@ class _Layout:
                 fill=None,
             )
         )
-        if not element.label:
+        if not lines:
             return
-        size = self.size(element)
-        pad = 1.5
-        lines = self.wrap(fill_placeholders(element.label, self.data), size, w - 2 * pad)
         text_top = top + pad
         if element.valign == "middle":
             text_top = top + (h - len(lines) * self.pitch(size)) / 2
@@ -574,6 +579,7 @@ class _Layout:
             ]
             for item in self.rows_of(element)
         ]
+        rows += [[[""] for _ in columns] for _ in range(element.min_rows - len(rows))]
         empty = not rows
         if empty:
             rows = [[self.wrap(fill_placeholders(element.empty_text, self.data), size, width)]]

@@ -12,7 +12,7 @@ Schema (``forms/README.md`` has the long version with examples)::
     font_size = 10.5        # base size in pt
     line_height = 1.35      # line pitch as a multiple of the font size
     page_numbers = true     # "第 1 页 / 共 N 页" centred in the bottom margin
-    page_number_format = "第 {page} 页 / 共 {pages} 页"
+    page_number_format = "第 {page} 页 / 共 {pages} 页"   # data keys allowed too
     running_header = "{estate_name}  交接班记录表（续）"   # top margin, pages 2..N
 
     [[element]]             # one per element, drawn in order
@@ -31,7 +31,8 @@ signatures side by side). ``font_size`` (pt) and ``bold`` apply to any element.
   (left/center/right); a text too wide for ``width`` is shrunk. Without ``width`` a
   centred or right-aligned text uses the rest of the line.
 * ``box``: ``width``, ``height``; optional ``label`` (wrapped inside, ``align``,
-  ``valign`` top/middle), ``line_width`` (pt).
+  ``valign`` top/middle), ``line_width`` (pt); ``grow = true`` makes the box taller
+  than ``height`` when its label needs more lines (a framed cell for long text).
 * ``line``: from (x, y) to (x + ``width``, y + ``height``); ``width`` defaults to
   the rest of the line, ``height`` to 0; ``line_width`` (pt), ``dash``.
 * ``grid``: a ruled table with a fixed number of ``rows`` of ``row_height`` mm,
@@ -42,7 +43,8 @@ signatures side by side). ``font_size`` (pt) and ``bold`` apply to any element.
   the rest of the table's ``width``. Cells wrap (CJK line breaking); the header
   repeats on every page; rows split across pages only when taller than a page.
   ``title`` prints above it (``title（续）`` on later pages), ``empty_text`` when
-  the list is empty, ``padding`` (mm), ``header_font_size``.
+  the list is empty, ``padding`` (mm), ``header_font_size``; ``min_rows`` pads a
+  shorter list with blank ruled rows (lines to fill in by hand).
 * ``signature``: ``label`` then a blank line of ``line_length`` mm to sign on;
   optional ``date_label`` with its own line (``date_line_length``).
 * ``paragraph``: wrapped text from ``field`` (with ``format``) or ``text``, ``width``
@@ -120,6 +122,7 @@ class BoxElement(Element):
     align: str = "left"
     valign: str = "top"
     line_width: float = 0.8
+    grow: bool = False  # taller than `height` when the label needs it
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -150,6 +153,7 @@ class TableElement(Element):
     padding: float = 1.2
     header_font_size: float | None = None
     line_width: float = 0.5
+    min_rows: int = 0  # blank rows added up to this many
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -262,7 +266,7 @@ class _Parser:
             elements.append(self.element(item, content_width, height - margins[0] - margins[2]))
         self.where = "[form]"
         page_number_format = self.string(form, "page_number_format", DEFAULT_PAGE_NUMBER_FORMAT)
-        self.check_placeholders(page_number_format, allowed={"page", "pages"})
+        self.check_placeholders(page_number_format)  # {page}, {pages} and data keys
         return FormTemplate(
             name=self.string(form, "name", name),
             title=self.string(form, "title", name),
@@ -349,7 +353,8 @@ class _Parser:
 
     def box_element(self, item: Mapping[str, Any], common: dict, room: float) -> Element:
         self.check_keys(
-            item, set(common) | {"width", "height", "label", "align", "valign", "line_width"}
+            item,
+            set(common) | {"width", "height", "label", "align", "valign", "line_width", "grow"},
         )
         return BoxElement(
             **common,
@@ -359,6 +364,7 @@ class _Parser:
             align=self.choice(item, "align", ALIGNS, "left"),
             valign=self.choice(item, "valign", {"top", "middle"}, "top"),
             line_width=self.number(item, "line_width", 0.8, low=0.1, high=5),
+            grow=self.boolean(item, "grow", False),
         )
 
     def line_element(self, item: Mapping[str, Any], common: dict, room: float) -> Element:
@@ -397,7 +403,7 @@ class _Parser:
             item,
             set(common)
             | {"field", "columns", "title", "empty_text", "padding", "header_font_size"}
-            | {"line_width", "width"},
+            | {"line_width", "width", "min_rows"},
         )
         if common["same_row"]:
             raise self.fail("表格（table）不能 same_row")
@@ -405,6 +411,9 @@ class _Parser:
         if fld is None:
             raise self.fail("table 必须用 field 指定数据列表")
         width = self.number(item, "width", room, low=10, high=room)
+        min_rows = item.get("min_rows", 0)
+        if not isinstance(min_rows, int) or isinstance(min_rows, bool) or not 0 <= min_rows <= 200:
+            raise self.fail("min_rows 须为 0–200 之间的整数")
         return TableElement(
             **common,
             field=fld,
@@ -414,6 +423,7 @@ class _Parser:
             padding=self.number(item, "padding", 1.2, low=0, high=10),
             header_font_size=self.number(item, "header_font_size", None, low=4, high=72),
             line_width=self.number(item, "line_width", 0.5, low=0.1, high=5),
+            min_rows=min_rows,
         )
 
     def signature_element(self, item: Mapping[str, Any], common: dict, room: float) -> Element:

@@ -43,6 +43,24 @@ OPERATION_LABELS: dict[str, str] = {
     "archive_returned": "归还档案",
     "roster_imported": "导入业主名册",
     "roster_exported": "导出业主名册",
+    "reception_recorded": "接待登记",
+    "reception_handled": "接待处理",
+    "reception_escalated": "上报主管",
+    "repair_order_created": "报修登记",
+    "repair_dispatched": "派工",
+    "repair_arrived": "维修到场",
+    "repair_completed": "维修完工",
+    "repair_held": "维修暂停/待料",
+    "repair_resumed": "恢复维修",
+    "repair_referred": "转外单位",
+    "repair_cancelled": "取消工单",
+    "callback_recorded": "回访",
+    "callback_attempt_failed": "回访未接通",
+    "callback_unreachable": "回访无法联系",
+    "technician_added": "新增维修人员",
+    "technician_updated": "修改维修人员",
+    "service_price_added": "新增有偿服务价格",
+    "service_price_updated": "修改有偿服务价格",
 }
 
 
@@ -65,6 +83,11 @@ RECORD_LABELS: dict[str, str] = {
     "household_archives": "业主档案",
     "archive_papers": "档案资料",
     "archive_loans": "档案借阅",
+    "reception_entries": "接待记录",
+    "repair_orders": "维修工单",
+    "callbacks": "回访",
+    "technicians": "维修人员",
+    "service_prices": "有偿服务价格",
 }
 
 DETAIL_LABELS: dict[str, str] = {
@@ -84,6 +107,26 @@ DETAIL_LABELS: dict[str, str] = {
     "copy_mark": "副本标记",
     "count": "数量",
     "previous_operator": "原值班人",
+    "entry_no": "接待编号",
+    "order_no": "单号",
+    "category": "类别",
+    "channel": "方式",
+    "location": "房号",
+    "urgency": "紧急程度",
+    "status": "状态",
+    "technician": "维修人员",
+    "contractor": "外单位",
+    "labour_fen": "人工费(分)",
+    "material_fen": "材料费(分)",
+    "paid": "有偿",
+    "materials": "材料",
+    "result": "回访结果",
+    "follow_up": "后续",
+    "subject": "事项",
+    "attempt": "第几次",
+    "attempts": "次数",
+    "finished": "办结",
+    "kind": "类别",
 }
 
 _HIDDEN_DETAIL_KEYS = {"approver_id", "for_table", "for_record", "first"}

@@ -32,6 +32,14 @@ OpenItemsProvider = Callable[[Desk], list[dict[str, str]]]
 OPEN_ITEM_PROVIDERS: list[OpenItemsProvider] = []
 
 
+def _providers() -> list[OpenItemsProvider]:
+    # Module services register on import; import them here so that a handover from
+    # any entry point (UI, CLI, demo) lists every module's unfinished matters.
+    from desk_app.services import due  # noqa: F401
+
+    return OPEN_ITEM_PROVIDERS
+
+
 @dataclass(frozen=True)
 class HandoverResult:
     closed_shift_id: int
@@ -131,7 +139,7 @@ def handover_report_data(desk: Desk, shift_id: int, *, printed_at: str | None = 
             }
         )
     open_items: list[dict[str, str]] = []
-    for provider in OPEN_ITEM_PROVIDERS:
+    for provider in _providers():
         open_items.extend(provider(desk))
     return {
         "estate_name": settings["estate.name"],

@@ -93,3 +93,10 @@ def place_by_code(db: Database, code: str) -> PlaceRow | None:
         "SELECT id, code, name, building, floor, note FROM public_places WHERE code = ?", [code]
     ).fetchone()
     return PlaceRow(*row) if row else None
+
+
+def get_place(db: Database, place_id: int) -> PlaceRow | None:
+    row = db.execute(
+        "SELECT id, code, name, building, floor, note FROM public_places WHERE id = ?", [place_id]
+    ).fetchone()
+    return PlaceRow(*row) if row else None

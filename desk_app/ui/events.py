@@ -44,3 +44,15 @@ class EventHub(QObject):
 
     roster_imported = Signal()
     """An owner roster was imported (many units and people changed at once)."""
+
+    reception_entry_changed = Signal(int)
+    """A reception log entry was recorded, handled, escalated or closed; carries its id."""
+
+    repair_order_changed = Signal(int)
+    """A repair order was created or changed status (dispatch … callback); carries its id."""
+
+    callback_recorded = Signal(int)
+    """A callback attempt or result was recorded; carries the callback id."""
+
+    repair_setup_changed = Signal()
+    """The technicians or the paid-service price list changed."""

@@ -58,6 +58,7 @@ def _register_commands() -> None:
     from desk_app.cli import (
         directory_commands,
         maintenance_commands,
+        repairs_commands,
         roster_command,
         selftest_command,
     )
@@ -69,6 +70,7 @@ def _register_commands() -> None:
     cli.add_command(selftest_command.selftest)
     cli.add_command(roster_command.import_roster)
     cli.add_command(directory_commands.export_roster)
+    repairs_commands.register(cli)
 
 
 _register_commands()

@@ -63,22 +63,22 @@ def print_form(
     copy_mark: str | None = None,
 ) -> PrintedDocument:
     # Imported here: reportlab and the font cost ~0.1 s, not needed to start the desk.
-    from desk_app.printing.render import render_form
+    from desk_app.printing.render import fill_placeholders, render_form
     from desk_app.printing.templates import load_template
 
-    template = load_template(form)
+    title = fill_placeholders(load_template(form).title, data)
     pdf = render_form(form, data, copy_mark=copy_mark)
     with desk.operation("document_archived") as op:
         document_id = archive(
             op,
             form=form,
-            title=template.title,
+            title=title,
             pdf=pdf,
             record_table=record_table,
             record_id=record_id,
             copy_mark=copy_mark,
         )
-    return PrintedDocument(document_id, form, template.title, pdf)
+    return PrintedDocument(document_id, form, title, pdf)
 
 
 def pdf_of(desk: Desk, document_id: int) -> bytes:

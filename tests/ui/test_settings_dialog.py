@@ -90,3 +90,13 @@ def test_schedule_model(qtmodeltester):
     assert model.schedule()[1] == {"name": "", "start": "", "end": ""}
     assert model.removeRows(0, 2)
     assert [row["name"] for row in model.schedule()] == ["晚班"]
+
+
+def test_callback_attempts_and_departments_are_saved(manager_desk, qtbot):
+    dialog = open_dialog(qtbot, SettingsDialog(manager_desk))
+    dialog.callback_attempts.setValue(5)
+    dialog.departments.setText("客服中心、工程部，保安部")
+    qtbot.keyClick(dialog.estate_name, Qt.Key.Key_Return)
+    values = settings.get_all(manager_desk)
+    assert values["limits.callback_attempts"] == 5
+    assert values["reception.departments"] == ["客服中心", "工程部", "保安部"]

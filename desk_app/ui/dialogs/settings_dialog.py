@@ -109,7 +109,19 @@ class SettingsDialog(FormDialog):
         form.addRow(self.tr("Repair order to engineering within:"), self.repair_dispatch)
         form.addRow(self.tr("Technician on site for urgent repairs within:"), self.urgent_onsite)
         form.addRow(self.tr("Complaint handled within:"), self.complaint_hours)
+        self.callback_attempts = self._spin(
+            limits, "callback_attempts", values["limits.callback_attempts"], ""
+        )
+        self.departments = line_edit(
+            limits, "departments", "、".join(values["reception.departments"])
+        )
+        self.departments.setToolTip(self.tr("Department names separated by 、 or commas"))
         form.addRow(self.tr("Callback within:"), self.callback_hours)
+        form.addRow(
+            self.tr("Callback may close as unreachable after failed attempts:"),
+            self.callback_attempts,
+        )
+        form.addRow(self.tr("Handling &departments:"), self.departments)
         self.tabs.addTab(limits, self.tr("Time limits"))
 
         paper = QWidget(self.tabs)
@@ -186,6 +198,8 @@ class SettingsDialog(FormDialog):
             "limits.urgent_onsite_minutes": self.urgent_onsite.value(),
             "limits.complaint_hours": self.complaint_hours.value(),
             "limits.callback_hours": self.callback_hours.value(),
+            "limits.callback_attempts": self.callback_attempts.value(),
+            "reception.departments": split_list(self.departments.text()),
             "receipt.copies": split_list(self.receipt_copies.text()),
             "paper.default": self.paper_default.currentData(),
             "paper.receipt": self.paper_receipt.currentData(),
@@ -214,6 +228,8 @@ class SettingsDialog(FormDialog):
             "limits.urgent_onsite_minutes": self.urgent_onsite,
             "limits.complaint_hours": self.complaint_hours,
             "limits.callback_hours": self.callback_hours,
+            "limits.callback_attempts": self.callback_attempts,
+            "reception.departments": self.departments,
             "receipt.copies": self.receipt_copies,
             "paper.default": self.paper_default,
             "paper.receipt": self.paper_receipt,

@@ -602,3 +602,7 @@ def dispatch_rows(desk: Desk) -> list[OrderRow]:
 def paid_charges(desk: Desk, *, since: str | None = None) -> list[OrderRow]:
     """Completed paid orders with their totals, for the fee ledger to charge to the unit."""
     return repairs_store.completed_paid_orders(desk.db, since=since)
+
+
+def unit_orders(desk: Desk, unit_id: int, *, limit: int = 200) -> list[OrderRow]:
+    return list_orders(desk, OrderQuery(unit_id=unit_id), limit=limit)

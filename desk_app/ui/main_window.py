@@ -5,16 +5,18 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
+    QDockWidget,
     QLabel,
     QLineEdit,
     QMainWindow,
     QTabWidget,
     QToolBar,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -35,6 +37,9 @@ from desk_app.ui.placeholder_page import PlaceholderPage
 
 if TYPE_CHECKING:
     from desk_app.ui.directory.page import DirectoryPage
+    from desk_app.ui.due_panel import DuePanel
+    from desk_app.ui.reception.page import ReceptionPage
+    from desk_app.ui.repairs.page import RepairsPage
 
 # Dialogs and the PDF preview (QtPdf) are imported where they open, which keeps
 # start-up close to that of a bare window.
@@ -77,7 +82,18 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.tabs)
         # The 业主档案 page is built when first shown (or asked for), not at start-up.
         self._directory_page: DirectoryPage | None = None
-        self.tabs.currentChanged.connect(self._build_directory_on_demand)
+        self._reception_page: ReceptionPage | None = None
+        self._repairs_page: RepairsPage | None = None
+        self._due_panel: DuePanel | None = None
+        self.due_dock = QDockWidget(self.tr("Due now"), self)
+        self.due_dock.setObjectName("due_dock")
+        self.due_dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetClosable
+            | QDockWidget.DockWidgetFeature.DockWidgetMovable
+        )
+        self.due_dock.setWidget(QWidget(self.due_dock))
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.due_dock)
+        self.tabs.currentChanged.connect(self._build_page_on_demand)
 
         settings = preferences.open_settings()
         self.actions = ActionCollection(self, MAIN_ACTIONS, settings)
@@ -114,7 +130,7 @@ class MainWindow(QMainWindow):
         hub.shift_closed.connect(self.refresh)
         hub.settings_changed.connect(self.refresh)
 
-        self.resize(1200, 800)
+        self.resize(1280, 800)
         if remember_layout:
             geometry = settings.value(GEOMETRY_KEY)
             if geometry is not None:
@@ -122,7 +138,12 @@ class MainWindow(QMainWindow):
             state = settings.value(STATE_KEY)
             if state is not None:
                 self.restoreState(state)
+        self.due_dock.visibilityChanged.connect(self._due_dock_visibility)
+        self.actions["service.due_panel"].setChecked(not self.due_dock.isHidden())
         self.refresh()
+        # The reception tab and the due panel are filled once the window is on screen, so
+        # that the first paint does not wait for them.
+        QTimer.singleShot(0, self._build_first_pages)
 
     # ---- building -------------------------------------------------------
 
@@ -194,6 +215,9 @@ class MainWindow(QMainWindow):
             placeholder = self.page("tab_directory")
             was_current = placeholder is not None and self.tabs.currentWidget() is placeholder
             self._directory_page = page = DirectoryPage(self.desk, self.hub)
+            history = page.unit_page.history_tab
+            history.open_entry_requested.connect(self.open_reception_entry)
+            history.open_order_requested.connect(self.open_repair_order)
             self.tabs.blockSignals(True)
             try:
                 self.replace_page("tab_directory", page)
@@ -203,9 +227,68 @@ class MainWindow(QMainWindow):
                 self.tabs.setCurrentWidget(page)
         return self._directory_page
 
-    def _build_directory_on_demand(self, index: int) -> None:
-        if self._directory_page is None and self.tabs.widget(index) is self.page("tab_directory"):
-            self.directory_page  # noqa: B018 - building it is the point
+    def _swap_in(self, object_name: str, page: QWidget) -> None:
+        placeholder = self.page(object_name)
+        was_current = placeholder is not None and self.tabs.currentWidget() is placeholder
+        self.tabs.blockSignals(True)
+        try:
+            self.replace_page(object_name, page)
+        finally:
+            self.tabs.blockSignals(False)
+        if was_current:
+            self.tabs.setCurrentWidget(page)
+
+    @property
+    def reception_page(self) -> ReceptionPage:
+        if self._reception_page is None:
+            from desk_app.ui.reception.page import ReceptionPage
+
+            self._reception_page = page = ReceptionPage(self.desk, self.hub)
+            page.open_order_requested.connect(self.open_repair_order)
+            page.open_unit_requested.connect(self.open_unit)
+            self._swap_in("tab_reception", page)
+        return self._reception_page
+
+    @property
+    def repairs_page(self) -> RepairsPage:
+        if self._repairs_page is None:
+            from desk_app.ui.repairs.page import RepairsPage
+
+            self._repairs_page = page = RepairsPage(self.desk, self.hub)
+            page.open_unit_requested.connect(self.open_unit)
+            page.open_entry_requested.connect(self.open_reception_entry)
+            self._swap_in("tab_repairs", page)
+        return self._repairs_page
+
+    @property
+    def due_panel(self) -> DuePanel:
+        if self._due_panel is None:
+            from desk_app.ui.due_panel import DuePanel
+
+            self._due_panel = panel = DuePanel(self.desk, self.hub, self.due_dock)
+            panel.open_requested.connect(self.open_due_item)
+            old = self.due_dock.widget()
+            self.due_dock.setWidget(panel)
+            old.deleteLater()
+        return self._due_panel
+
+    def _build_first_pages(self) -> None:
+        self._build_page_on_demand(self.tabs.currentIndex())
+        if not self.due_dock.isHidden():
+            self.due_panel  # noqa: B018 - building it is the point
+
+    def _build_page_on_demand(self, index: int) -> None:
+        widget = self.tabs.widget(index)
+        if widget is None:
+            return
+        builders = {
+            "tab_reception": lambda: self.reception_page,
+            "tab_repairs": lambda: self.repairs_page,
+            "tab_directory": lambda: self.directory_page,
+        }
+        build = builders.get(widget.objectName())
+        if build is not None and isinstance(widget, PlaceholderPage):
+            build()
 
     def page(self, object_name: str) -> QWidget | None:
         return self.tabs.findChild(QWidget, object_name)
@@ -299,6 +382,64 @@ class MainWindow(QMainWindow):
 
     def _show_directory(self) -> None:
         self.tabs.setCurrentWidget(self.directory_page)
+
+    def open_reception_entry(self, entry_id: int) -> None:
+        self.tabs.setCurrentWidget(self.reception_page)
+        self.reception_page.show_entry(entry_id)
+
+    def open_repair_order(self, order_id: int) -> None:
+        self.tabs.setCurrentWidget(self.repairs_page)
+        self.repairs_page.show_order(order_id)
+
+    def open_due_item(self, subject: str, subject_id: int) -> None:
+        """Open what a line of the due-now panel is about; callbacks open their dialog."""
+        if subject == "repair_orders":
+            self.open_repair_order(subject_id)
+        elif subject == "reception_entries":
+            self.open_reception_entry(subject_id)
+        elif subject == "callbacks":
+            from desk_app.ui.callbacks.callback_dialog import CallbackDialog
+
+            self.run_dialog(CallbackDialog(self.desk, subject_id, self))
+
+    def reception_new_entry(self) -> None:
+        self.tabs.setCurrentWidget(self.reception_page)
+        self.reception_page.focus_entry()
+
+    def repairs_new_order(self) -> None:
+        self.tabs.setCurrentWidget(self.repairs_page)
+        self.repairs_page.new_order()
+
+    def repairs_print_dispatch_sheet(self) -> None:
+        self.repairs_page.print_dispatch_sheet()
+
+    def open_callback_queue(self) -> None:
+        from desk_app.ui.callbacks.queue import CallbackQueue
+
+        dialog = QDialog(self)
+        dialog.setObjectName("callback_queue_dialog")
+        dialog.setWindowTitle(self.tr("Callback queue"))
+        queue = CallbackQueue(self.desk, self.hub, dialog)
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(queue)
+        dialog.resize(900, 480)
+        self.run_dialog(dialog)
+
+    def toggle_due_panel(self) -> None:
+        visible = self.actions["service.due_panel"].isChecked()
+        if visible:
+            self.due_panel  # noqa: B018 - built on first show
+        self.due_dock.setVisible(visible)
+
+    def _due_dock_visibility(self, visible: bool) -> None:
+        self.actions["service.due_panel"].setChecked(visible)
+        if visible:
+            self.due_panel  # noqa: B018
+
+    def repair_setup(self) -> None:
+        from desk_app.ui.dialogs.repair_setup_dialog import RepairSetupDialog
+
+        self.run_dialog(RepairSetupDialog(self.desk, self.hub, self))
 
     def directory_create_units(self) -> None:
         self._show_directory()

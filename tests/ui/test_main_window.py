@@ -70,7 +70,7 @@ def test_ctrl_f_focuses_the_search_and_enter_asks_for_a_search(staffed_desk, mak
 def test_menus_are_translated_and_shortcuts_declared(staffed_desk, make_window):
     window = make_window(staffed_desk)
     titles = [action.text() for action in window.menuBar().actions()]
-    assert titles == ["班次(&S)", "数据(&D)", "设置(&T)", "语言(&L)", "帮助(&H)"]
+    assert titles == ["班次(&S)", "前台业务(&K)", "数据(&D)", "设置(&T)", "语言(&L)", "帮助(&H)"]
     for menu_action in window.menuBar().actions():
         for action in menu_action.menu().actions():
             if action.isSeparator() or action.text() in ("English",):

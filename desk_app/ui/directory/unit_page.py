@@ -33,6 +33,7 @@ from desk_app.core.errors import DeskError
 from desk_app.services import directory
 from desk_app.services.desk import Desk
 from desk_app.ui import messages
+from desk_app.ui.directory.unit_history import UnitHistoryTab
 from desk_app.ui.events import EventHub
 from desk_app.ui.models.directory import (
     ContactHistoryModel,
@@ -130,6 +131,8 @@ class UnitPageWidget(QWidget):
         self.tabs.addTab(self._vehicles_tab(), self.tr("Vehicles"))
         self.tabs.addTab(self._archive_tab(), self.tr("Archive"))
         self.tabs.addTab(self._loans_tab(), self.tr("Archive loans"))
+        self.history_tab = UnitHistoryTab(desk, self)
+        self.tabs.addTab(self.history_tab, self.tr("Reception and repairs"))
 
         layout = QVBoxLayout(self)
         layout.addLayout(header)
@@ -137,6 +140,9 @@ class UnitPageWidget(QWidget):
 
         hub.unit_changed.connect(self._unit_changed)
         hub.person_changed.connect(self._person_changed)
+        hub.reception_entry_changed.connect(self._history_changed)
+        hub.repair_order_changed.connect(self._history_changed)
+        hub.callback_recorded.connect(self._history_changed)
         self.clear()
 
     # ---- building -------------------------------------------------------
@@ -305,6 +311,7 @@ class UnitPageWidget(QWidget):
         ):
             model.set_rows([])
         self.vehicles_model.set_vehicles([], {})
+        self.history_tab.show_unit(None)
         self._show_person(None)
         self.tabs.setEnabled(False)
         self.edit_unit_button.setEnabled(False)
@@ -348,6 +355,7 @@ class UnitPageWidget(QWidget):
         names = {o.person_id: o.name for o in page.current + page.history}
         self.vehicles_model.set_vehicles(page.vehicles, names)
         self.loans_model.set_rows(page.loans)
+        self.history_tab.show_unit(unit.id)
         for name, label in self.fact_labels.items():
             label.setText(getattr(page.facts, name) or "")
         for paper, box in self.paper_boxes.items():
@@ -455,6 +463,10 @@ class UnitPageWidget(QWidget):
             o.person_id == person_id for o in self.page.current + self.page.history
         ):
             self.reload()
+
+    def _history_changed(self, *_ids: int) -> None:
+        if self.unit_id is not None:
+            self.history_tab.show_unit(self.unit_id)
 
     def _changed(self) -> None:
         if self.unit_id is not None:

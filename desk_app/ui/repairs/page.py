@@ -1,0 +1,545 @@
+"""The 维修 tab: the filter bar, the order list (a page at a time, newest first, the running
+time limit coloured and moved on every 30 seconds), the chosen order's 维修工作单 below it,
+and the actions that move an order through its lifecycle.
+
+Every action is a button, a shortcut and an entry of the list's context menu, enabled only
+in the statuses where the service accepts it. After each service call that changes an
+order the page emits ``repair_order_changed``; it refreshes itself from that signal and
+from ``reception_entry_changed`` and ``callback_recorded``, whoever caused them. While the
+tab is hidden it reads nothing (the timer stops) and catches up when shown again.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QHideEvent, QKeySequence, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QMainWindow,
+    QSplitter,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desk_app.core.errors import DeskError
+from desk_app.services import callbacks, repairs
+from desk_app.services.desk import Desk
+from desk_app.services.repairs import OrderRow
+from desk_app.ui import messages
+from desk_app.ui.events import EventHub
+from desk_app.ui.repairs.filters import RepairFilterBar
+from desk_app.ui.repairs.models import RepairOrdersModel, allowed
+from desk_app.ui.repairs.order_view import OrderView
+
+REFRESH_MS = 30_000
+MNEMONIC = re.compile(r"\(&\w\)")  # the translations' ``派工(&A)``
+
+# Column widths of the order list (a paged model must not be sized to its contents:
+# that would read every row).
+COLUMN_WIDTHS = {
+    RepairOrdersModel.ORDER_NO: 128,
+    RepairOrdersModel.REPORTED: 118,
+    RepairOrdersModel.LOCATION: 120,
+    RepairOrdersModel.REPORTER: 72,
+    RepairOrdersModel.PHONE: 92,
+    RepairOrdersModel.CONTENT: 180,
+    RepairOrdersModel.URGENCY: 60,
+    RepairOrdersModel.STATUS: 60,
+    RepairOrdersModel.WORKER: 116,
+    RepairOrdersModel.DISPATCHED: 84,
+    RepairOrdersModel.ARRIVED: 84,
+    RepairOrdersModel.COMPLETED: 84,
+    RepairOrdersModel.TOTAL: 76,
+    RepairOrdersModel.PAID: 44,
+    RepairOrdersModel.CALLBACK: 64,
+    RepairOrdersModel.LIMIT: 128,
+}
+# The running time limit is shown right after the status, where the eye is; the model
+# keeps the column order of the brief (时限 last).
+LIMIT_AFTER = RepairOrdersModel.STATUS
+
+# (action id, default shortcuts) — the texts are in ``_action_texts`` (translated).
+SHORTCUTS: dict[str, tuple[str, ...]] = {
+    "new_order": ("Ctrl+N",),
+    "dispatch": ("Ctrl+D",),
+    "arrival": ("Ctrl+R",),
+    "complete": ("Ctrl+E",),
+    "hold": ("Ctrl+H",),
+    "resume": ("Ctrl+U",),
+    "refer_out": ("Ctrl+T",),
+    "cancel": ("Ctrl+Shift+Del",),
+    "callback": ("Ctrl+L",),
+    "print_order": ("Ctrl+P",),
+    "print_dispatch_sheet": ("Ctrl+Shift+P",),
+    "open_unit": ("Ctrl+Shift+U",),
+    "open_entry": ("Ctrl+Shift+E",),
+    "refresh": ("F5",),
+}
+# Actions on the chosen order, with the service's rule for when they are allowed.
+ORDER_ACTIONS = (
+    "dispatch",
+    "arrival",
+    "complete",
+    "hold",
+    "resume",
+    "refer_out",
+    "cancel",
+    "callback",
+)
+TOOLBAR = (
+    "new_order",
+    *ORDER_ACTIONS,
+    "print_order",
+    "print_dispatch_sheet",
+)
+
+
+class RepairsPage(QWidget):
+    open_unit_requested = Signal(int)
+    """The clerk wants the order's unit in the owner archive; carries the unit id."""
+
+    open_entry_requested = Signal(int)
+    """The clerk wants the order's reception entry; carries the entry id."""
+
+    def __init__(self, desk: Desk, hub: EventHub, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.desk = desk
+        self.hub = hub
+        self.setObjectName("repairs_page")
+        self.order: OrderRow | None = None  # the chosen order, fresh from order_detail
+        self._selecting = False
+
+        self.filters = RepairFilterBar(desk, self)
+        self.filters.changed.connect(self.refresh)
+
+        self.model = RepairOrdersModel(desk, self)
+        self.view = QTableView(self)
+        self.view.setObjectName("orders_view")
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setTabKeyNavigation(False)
+        self.view.setAlternatingRowColors(True)
+        self.view.setWordWrap(False)
+        vertical = self.view.verticalHeader()
+        vertical.hide()
+        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vertical.setDefaultSectionSize(self.fontMetrics().height() + 8)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for column, width in COLUMN_WIDTHS.items():
+            header.resizeSection(column, width)
+        header.moveSection(
+            header.visualIndex(RepairOrdersModel.LIMIT), header.visualIndex(LIMIT_AFTER) + 1
+        )
+        self.view.selectionModel().currentRowChanged.connect(self._row_chosen)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+
+        self.order_view = OrderView(self)
+
+        self.actions: dict[str, QAction] = {}
+        self._make_actions()
+        bar = QHBoxLayout()
+        bar.setSpacing(4)
+        self.buttons: dict[str, QToolButton] = {}
+        for name in TOOLBAR:
+            if name in ("print_order", "dispatch"):
+                bar.addSpacing(10)
+            push = QToolButton(self)
+            push.setObjectName(f"{name}_button")
+            push.setDefaultAction(self.actions[name])
+            push.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            self.buttons[name] = push
+            bar.addWidget(push)
+        bar.addStretch(1)
+        for name in (
+            "dispatch",
+            "arrival",
+            "complete",
+            "hold",
+            "resume",
+            "refer_out",
+            "cancel",
+            "callback",
+            None,
+            "print_order",
+            None,
+            "open_unit",
+            "open_entry",
+            None,
+            "new_order",
+            "print_dispatch_sheet",
+            "refresh",
+        ):
+            if name is None:
+                separator = QAction(self.view)
+                separator.setSeparator(True)
+                self.view.addAction(separator)
+            else:
+                self.view.addAction(self.actions[name])
+
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.setObjectName("repairs_splitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.view)
+        self.splitter.addWidget(self.order_view)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.filters)
+        layout.addLayout(bar)
+        layout.addWidget(self.splitter, 1)
+        self.setFocusProxy(self.view)
+
+        self.timer = QTimer(self)
+        self.timer.setObjectName("repairs_timer")
+        self.timer.setInterval(REFRESH_MS)
+        self.timer.timeout.connect(self.tick)
+        self._stale = False  # something changed while the page was hidden
+
+        hub.repair_order_changed.connect(self._order_changed)
+        hub.reception_entry_changed.connect(self._others_changed)
+        hub.callback_recorded.connect(self._others_changed)
+        hub.repair_setup_changed.connect(self.filters.reload_choices)
+        hub.estate_changed.connect(self.filters.reload_choices)
+        hub.settings_changed.connect(self._settings_changed)
+        self.refresh()
+
+    # ---- actions ---------------------------------------------------------------------------
+
+    def _action_texts(self) -> dict[str, str]:
+        return {
+            "new_order": self.tr("&New order…"),
+            "dispatch": self.tr("Disp&atch…"),
+            "arrival": self.tr("On s&ite…"),
+            "complete": self.tr("Co&mplete…"),
+            "hold": self.tr("Hold / &wait for parts…"),
+            "resume": self.tr("&Resume"),
+            "refer_out": self.tr("Re&fer out…"),
+            "cancel": self.tr("&Cancel order…"),
+            "callback": self.tr("Call &back…"),
+            "print_order": self.tr("&Print work order"),
+            "print_dispatch_sheet": self.tr("Print today's dispatch sh&eet"),
+            "open_unit": self.tr("Open unit in the owner archive"),
+            "open_entry": self.tr("Open reception entry"),
+            "refresh": self.tr("Refresh"),
+        }
+
+    def _action_slots(self) -> dict[str, Callable[[], object]]:
+        return {
+            "new_order": self.new_order,
+            "dispatch": self.dispatch,
+            "arrival": self.record_arrival,
+            "complete": self.complete,
+            "hold": self.hold,
+            "resume": self.resume,
+            "refer_out": self.refer_out,
+            "cancel": self.cancel,
+            "callback": self.call_back,
+            "print_order": self.print_work_order,
+            "print_dispatch_sheet": self.print_dispatch_sheet,
+            "open_unit": self.open_unit,
+            "open_entry": self.open_entry,
+            "refresh": self.refresh,
+        }
+
+    def _make_actions(self) -> None:
+        texts, slots = self._action_texts(), self._action_slots()
+        for name, keys in SHORTCUTS.items():
+            action = QAction(texts[name], self)
+            action.setObjectName(f"repairs_{name}")
+            action.setShortcuts([QKeySequence(k) for k in keys])
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut = QKeySequence(keys[0]).toString(QKeySequence.SequenceFormat.NativeText)
+            plain = MNEMONIC.sub("", texts[name]).replace("&", "").rstrip("…")
+            action.setToolTip(f"{plain} ({shortcut})")
+            action.triggered.connect(lambda _checked=False, slot=slots[name]: slot())
+            self.addAction(action)
+            self.actions[name] = action
+
+    def update_actions(self) -> None:
+        order = self.order
+        status = order.status if order is not None else None
+        for name in ORDER_ACTIONS:
+            self.actions[name].setEnabled(allowed(name, status))
+        self.actions["print_order"].setEnabled(order is not None)
+        self.actions["open_unit"].setEnabled(order is not None and order.unit_id is not None)
+        self.actions["open_entry"].setEnabled(order is not None and order.reception_id is not None)
+
+    # ---- the list ----------------------------------------------------------------------------
+
+    def query(self) -> repairs.OrderQuery:
+        query = self.filters.query()
+        if self.filters.overdue_only():
+            query = repairs.overdue_query(self.desk, query)
+        return query
+
+    def refresh(self) -> None:
+        """Read the list again with the filters as they are; keep the chosen order."""
+        self._stale = False
+        keep = self.order.id if self.order is not None else None
+        self.model.set_query(self.query())
+        self.filters.set_count(self.model.rowCount())
+        self._reselect(keep)
+
+    def _reselect(self, order_id: int | None) -> None:
+        row = self.model.row_of_order(order_id) if order_id is not None else -1
+        if row >= 0:
+            self.select_row(row)
+        elif order_id is not None:
+            self.show_detail(order_id)  # still shown, though the filter leaves it out
+        elif self.model.rowCount():
+            self.select_row(0)
+        else:
+            self.show_detail(None)
+
+    def select_row(self, row: int) -> None:
+        """Choose a row of the list and show its order (read again)."""
+        index = self.model.index(row, 0)
+        order = self.model.order_at(row)
+        self._selecting = True
+        try:
+            self.view.selectionModel().setCurrentIndex(
+                index,
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
+        finally:
+            self._selecting = False
+        self.view.scrollTo(index)
+        if order is not None:
+            self.show_detail(order.id)
+
+    def _row_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self._selecting or not current.isValid():
+            return
+        order = self.model.order_at(current.row())
+        if order is not None and (self.order is None or order.id != self.order.id):
+            self.show_detail(order.id)
+
+    def tick(self) -> None:
+        """Every 30 seconds: time limits move on; new or late orders come in."""
+        query = self.query()
+        if query != self.model.query or repairs.count_orders(self.desk, query) != (
+            self.model.rowCount()
+        ):
+            self.refresh()
+        else:
+            self.model.refresh_visible()
+
+    def show_detail(self, order_id: int | None) -> None:
+        if order_id is None:
+            self.order = None
+            self.order_view.clear()
+        else:
+            try:
+                detail = repairs.order_detail(self.desk, order_id)
+            except DeskError as error:
+                messages.desk_error(self, error)
+                self.order = None
+                self.order_view.clear()
+            else:
+                self.order = detail.order
+                self.order_view.show_detail(detail)
+        self.update_actions()
+
+    # ---- for the main window -------------------------------------------------------------
+
+    def show_order(self, order_id: int) -> bool:
+        """Choose an order in the list; the filter widens to everything if it leaves the
+        order out. False if there is no such order."""
+        if self._stale:
+            self.refresh()
+        row = self.model.row_of_order(order_id)
+        if row < 0 and not self.filters.is_everything():
+            self.filters.show_all()  # emits changed → refresh
+            row = self.model.row_of_order(order_id)
+        if row >= 0:
+            self.select_row(row)
+        else:
+            self.show_detail(order_id)
+        if self.order is None or self.order.id != order_id:
+            return False
+        self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+        return True
+
+    def _order_changed(self, order_id: int) -> None:
+        self._refresh_when_seen()
+
+    def _others_changed(self, *_args: object) -> None:
+        self._refresh_when_seen()
+
+    def _refresh_when_seen(self) -> None:
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
+        elif not event.spontaneous():
+            self.tick()
+        self.timer.start()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
+        self.timer.stop()  # a hidden tab reads nothing; it catches up when shown
+
+    def _settings_changed(self, keys: list) -> None:
+        if any(str(k).startswith("limits.") for k in keys):
+            self.model.refresh_visible()
+
+    def show_status(self, text: str) -> None:
+        window = self.window()
+        if isinstance(window, QMainWindow):
+            window.statusBar().showMessage(text, 15_000)
+
+    # ---- order actions -------------------------------------------------------------------
+
+    def _run(self, dialog: QDialog) -> OrderRow | None:
+        """Run a repair form; the order it changed (None when cancelled)."""
+        try:
+            accepted = dialog.exec() == QDialog.DialogCode.Accepted
+            return getattr(dialog, "result_order", None) if accepted else None
+        finally:
+            dialog.deleteLater()
+
+    def _changed(self, order: OrderRow | None, message: str) -> None:
+        if order is None:
+            return
+        self.hub.repair_order_changed.emit(order.id)
+        self.show_status(message.format(number=order.order_no, status=order.status))
+
+    def _order_dialog(self, action: str, make: Callable[[OrderRow], QDialog]) -> None:
+        order = self.order
+        if order is None or not allowed(action, order.status):
+            return
+        self._changed(self._run(make(order)), self.tr("Order {number}: {status}."))
+
+    def dispatch(self) -> None:
+        from desk_app.ui.repairs.dialogs import DispatchDialog
+
+        self._order_dialog("dispatch", lambda o: DispatchDialog(self.desk, o, self))
+
+    def record_arrival(self) -> None:
+        from desk_app.ui.repairs.dialogs import ArrivalDialog
+
+        self._order_dialog("arrival", lambda o: ArrivalDialog(self.desk, o, self))
+
+    def complete(self) -> None:
+        from desk_app.ui.repairs.completion import CompletionDialog
+
+        self._order_dialog("complete", lambda o: CompletionDialog(self.desk, o, self))
+
+    def hold(self) -> None:
+        from desk_app.ui.repairs.dialogs import HoldDialog
+
+        self._order_dialog("hold", lambda o: HoldDialog(self.desk, o, self))
+
+    def refer_out(self) -> None:
+        from desk_app.ui.repairs.dialogs import ReferOutDialog
+
+        self._order_dialog("refer_out", lambda o: ReferOutDialog(self.desk, o, self))
+
+    def cancel(self) -> None:
+        from desk_app.ui.repairs.dialogs import CancelDialog
+
+        self._order_dialog("cancel", lambda o: CancelDialog(self.desk, o, self))
+
+    def resume(self) -> None:
+        order = self.order
+        if order is None or not allowed("resume", order.status):
+            return
+        try:
+            changed = repairs.resume(self.desk, order.id)
+        except DeskError as error:
+            messages.desk_error(self, error)
+            return
+        self._changed(changed, self.tr("Order {number}: {status}."))
+
+    def call_back(self) -> None:
+        """回访: the callback dialog for the order's open callback."""
+        order = self.order
+        if order is None:
+            return
+        try:
+            callback = callbacks.for_order(self.desk, order.id)
+        except DeskError as error:
+            messages.desk_error(self, error)
+            return
+        from desk_app.ui.callbacks.callback_dialog import CallbackDialog
+
+        dialog = CallbackDialog(self.desk, callback.id, self)
+        try:
+            accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        finally:
+            dialog.deleteLater()
+        if accepted:  # an attempt or a result was recorded
+            if order.reception_id is not None:
+                self.hub.reception_entry_changed.emit(order.reception_id)
+            self.hub.repair_order_changed.emit(order.id)
+            self.hub.callback_recorded.emit(callback.id)
+
+    def new_order(self) -> None:
+        """新建工单 for a public place or engineering's own find (no reception entry)."""
+        from desk_app.ui.repairs.dialogs import NewOrderDialog
+
+        order = self._run(NewOrderDialog(self.desk, self))
+        if order is None:
+            return
+        self.hub.repair_order_changed.emit(order.id)
+        self.show_order(order.id)
+        self.show_status(self.tr("Order {number} registered.").format(number=order.order_no))
+
+    # ---- printing ------------------------------------------------------------------------
+
+    def print_work_order(self) -> None:
+        """维修工作单 of the chosen order: archived and shown for printing."""
+        if self.order is None:
+            return
+        from desk_app.services import repairs_print
+        from desk_app.ui import pdf_preview
+
+        try:
+            printed = repairs_print.print_work_order(self.desk, self.order.id)
+        except DeskError as error:
+            messages.desk_error(self, error)
+            return
+        self.hub.document_printed.emit(printed.id)
+        pdf_preview.show_pdf(printed.pdf, printed.title or self.tr("Repair work order"), self)
+
+    def print_dispatch_sheet(self) -> None:
+        """Today's dispatch sheet (派工表): the open orders per technician."""
+        from desk_app.services import repairs_print
+        from desk_app.ui import pdf_preview
+
+        try:
+            printed = repairs_print.print_dispatch_sheet(self.desk)
+        except DeskError as error:
+            messages.desk_error(self, error)
+            return
+        self.hub.document_printed.emit(printed.id)
+        pdf_preview.show_pdf(printed.pdf, printed.title or self.tr("Dispatch sheet"), self)
+
+    # ---- elsewhere -------------------------------------------------------------------------
+
+    def open_unit(self) -> None:
+        if self.order is not None and self.order.unit_id is not None:
+            self.open_unit_requested.emit(self.order.unit_id)
+
+    def open_entry(self) -> None:
+        if self.order is not None and self.order.reception_id is not None:
+            self.open_entry_requested.emit(self.order.reception_id)

@@ -398,9 +398,9 @@ class MainWindow(QMainWindow):
         elif subject == "reception_entries":
             self.open_reception_entry(subject_id)
         elif subject == "callbacks":
-            from desk_app.ui.callbacks.callback_dialog import CallbackDialog
+            from desk_app.ui.callbacks.callback_dialog import run_callback_dialog
 
-            self.run_dialog(CallbackDialog(self.desk, subject_id, self))
+            run_callback_dialog(self.desk, self.hub, subject_id, self)
 
     def reception_new_entry(self) -> None:
         self.tabs.setCurrentWidget(self.reception_page)

@@ -10,6 +10,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Des&amp;k work</source>
+        <translation>前台业务(&amp;K)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Data</source>
         <translation>数据(&amp;D)</translation>
     </message>
@@ -49,7 +54,32 @@
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
+        <source>&amp;New reception entry</source>
+        <translation>新建接待登记(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>New &amp;repair order…</source>
+        <translation>新建维修工单(&amp;R)…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Callback queue…</source>
+        <translation>回访队列(&amp;C)…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Print today&apos;s dispatch &amp;sheet…</source>
+        <translation>打印今日派工表(&amp;S)…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Due now panel</source>
+        <translation>待办提醒面板(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>&amp;Back up now</source>
         <translation>立即备份(&amp;B)</translation>
     </message>
@@ -100,6 +130,11 @@
     </message>
     <message>
         <location line="+7"/>
+        <source>&amp;Technicians and price list…</source>
+        <translation>维修人员与价格表(&amp;T)…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>&amp;Operators…</source>
         <translation>操作员(&amp;O)…</translation>
     </message>
@@ -140,6 +175,24 @@
         <location line="+20"/>
         <source>Save</source>
         <translation>保存</translation>
+    </message>
+</context>
+<context>
+    <name>ArrivalDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/repairs/dialogs.py" line="+239"/>
+        <source>Technician on site</source>
+        <translation>维修人员到场</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Arrived at:</source>
+        <translation>到场时间(&amp;A)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Record arrival</source>
+        <translation>登记到场</translation>
     </message>
 </context>
 <context>
@@ -244,6 +297,202 @@
         <location line="+11"/>
         <source>exists already</source>
         <translation>已存在</translation>
+    </message>
+</context>
+<context>
+    <name>CallbackAttemptsModel</name>
+    <message>
+        <location filename="../../desk_app/ui/repairs/models.py" line="+232"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reached</source>
+        <translation>是否接通</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Result</source>
+        <translation>回访结果</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Comment</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Called by</source>
+        <translation>回访人</translation>
+    </message>
+</context>
+<context>
+    <name>CallbackDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/callbacks/callback_dialog.py" line="+55"/>
+        <source>Callback {number}</source>
+        <translation>回访 {number}</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>none yet</source>
+        <translation>暂无</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No.:</source>
+        <translation>编号：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unit / place:</source>
+        <translation>房号 / 地点：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contact:</source>
+        <translation>联系人：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone:</source>
+        <translation>联系电话：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Matter:</source>
+        <translation>事项：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Call back by:</source>
+        <translation>回访期限：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Earlier attempts:</source>
+        <translation>此前回访：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Reached</source>
+        <translation>已接通(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Not reached</source>
+        <translation>未接通(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Call:</source>
+        <translation>通话：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resul&amp;t:</source>
+        <translation>回访结果(&amp;T)：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Comment:</source>
+        <translation>备注(&amp;C)：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>If unsatisfied:</source>
+        <translation>不满意时：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Close as &amp;unreachable</source>
+        <translation>按无法联系结束(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Possible after {count} attempts without reaching the caller</source>
+        <translation>未接通 {count} 次后可用</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Record</source>
+        <translation>保存</translation>
+    </message>
+</context>
+<context>
+    <name>CallbackQueue</name>
+    <message>
+        <location filename="../../desk_app/ui/callbacks/queue.py" line="+144"/>
+        <source>Call back…</source>
+        <translation>回访…</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>{count} callbacks open</source>
+        <translation>待回访 {count} 项</translation>
+    </message>
+</context>
+<context>
+    <name>CallbackQueueModel</name>
+    <message>
+        <location line="-132"/>
+        <source>Time limit</source>
+        <translation>时限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unit / place</source>
+        <translation>房号 / 地点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Call back by</source>
+        <translation>回访期限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Attempts</source>
+        <translation>拨打次数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Matter</source>
+        <translation>事项</translation>
+    </message>
+</context>
+<context>
+    <name>CancelDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/repairs/dialogs.py" line="+50"/>
+        <location line="+2"/>
+        <source>Cancel order</source>
+        <translation>取消工单</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>&amp;Reason for cancelling:</source>
+        <translation>取消原因(&amp;R)：</translation>
     </message>
 </context>
 <context>
@@ -354,6 +603,94 @@ Make no more entries; call the administrator and keep the latest backups.</sourc
         <location line="+1"/>
         <source>Matters to follow up (Shift+Enter for a new line)</source>
         <translation>需跟进的事项（Shift+Enter 换行）</translation>
+    </message>
+</context>
+<context>
+    <name>CompletionDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/repairs/completion.py" line="+349"/>
+        <source>Complete order {number}</source>
+        <translation>工单 {number} 完工</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Work done / result:</source>
+        <translation>维修情况/处理结果(&amp;W)：</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>&amp;Add material (Ins)</source>
+        <translation>添加材料(&amp;A)（Ins）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Re&amp;move material (Del)</source>
+        <translation>删除材料(&amp;M)（Del）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Type or pick an item of the price list; a name not in the list is a free item.</source>
+        <translation>输入或选择价格表中的项目；价格表中没有的名称按自填项目处理。</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Materials used:</source>
+        <translation>所用材料：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Labour (yuan):</source>
+        <translation>人工费(元)(&amp;L)：</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Materials:</source>
+        <translation>材料费：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Total:</source>
+        <translation>合计：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Paid service (charged to the unit)</source>
+        <translation>有偿服务(&amp;P)（向业户收费）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Paid:</source>
+        <translation>是否有偿：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Owner &amp;signed the order</source>
+        <translation>业主已签字确认(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>who signed</source>
+        <translation>签字人</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Signature:</source>
+        <translation>业主签字：</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>A&amp;rrived at:</source>
+        <translation>到场时间(&amp;R)：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Completed at:</source>
+        <translation>完工时间(&amp;C)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Complete</source>
+        <translation>完工</translation>
     </message>
 </context>
 <context>
@@ -566,6 +903,47 @@ The last step may not have been saved. Please tell the administrator.</source>
     </message>
 </context>
 <context>
+    <name>DispatchDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/repairs/dialogs.py" line="-98"/>
+        <source>Dispatch order {number}</source>
+        <translation>工单 {number} 派工</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No technicians are set up yet: a supervisor adds them under Technicians and prices.</source>
+        <translation>尚未设置维修人员：请主管在「维修人员与价格表」中添加。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&amp;Technician:</source>
+        <translation>维修人员(&amp;T)：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Appointment:</source>
+        <translation>预约时间(&amp;A)：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Dispatch</source>
+        <translation>派工</translation>
+    </message>
+</context>
+<context>
+    <name>DuePanel</name>
+    <message>
+        <location filename="../../desk_app/ui/due_panel.py" line="+68"/>
+        <source>Nothing due.</source>
+        <translation>暂无待办事项。</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>Late {late} · near {near} · {total} due</source>
+        <translation>超时 {late} · 临近 {near} · 共 {total} 项待办</translation>
+    </message>
+</context>
+<context>
     <name>EditPersonDialog</name>
     <message>
         <location filename="../../desk_app/ui/dialogs/directory_people.py" line="+398"/>
@@ -643,6 +1021,245 @@ The last step may not have been saved. Please tell the administrator.</source>
         <location line="+1"/>
         <source>&amp;Until:</source>
         <translation>结束日期(&amp;U)：</translation>
+    </message>
+</context>
+<context>
+    <name>EntryDetailDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/reception/handling_dialog.py" line="+139"/>
+        <source>Reception entry {number}</source>
+        <translation>接待登记 {number}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>No.:</source>
+        <translation>编号：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Received:</source>
+        <translation>接待时间：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Channel:</source>
+        <translation>方式：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unit / place:</source>
+        <translation>房号 / 地点：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name:</source>
+        <translation>姓名：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone:</source>
+        <translation>联系电话：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Category:</source>
+        <translation>类别：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Content:</source>
+        <translation>内容：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Received by:</source>
+        <translation>接待人：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Department:</source>
+        <translation>处理部门：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Handling:</source>
+        <translation>处理情况：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Result:</source>
+        <translation>处理结果：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status:</source>
+        <translation>状态：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Due by:</source>
+        <translation>处理时限：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Completed:</source>
+        <translation>完成时间：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Called back:</source>
+        <translation>回访时间：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Called back by:</source>
+        <translation>回访人：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Callback result:</source>
+        <translation>回访结果：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Repair order:</source>
+        <translation>维修工单：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note:</source>
+        <translation>备注：</translation>
+    </message>
+</context>
+<context>
+    <name>EntryForm</name>
+    <message>
+        <location filename="../../desk_app/ui/reception/entry_form.py" line="+195"/>
+        <source>e.g. this afternoon after 3</source>
+        <translation>如 今天下午 3 点以后</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Answered on the spot: the entry closes</source>
+        <translation>当场答复的填在这里，登记即办结</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ctrl+Enter or Ctrl+S</source>
+        <translation>Ctrl+Enter 或 Ctrl+S</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Clear</source>
+        <translation>清空</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Esc</source>
+        <translation>Esc</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Ur&amp;gency:</source>
+        <translation>紧急程度(&amp;G)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Appo&amp;intment:</source>
+        <translation>预约时间(&amp;I)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>De&amp;partment:</source>
+        <translation>处理部门(&amp;P)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Result:</source>
+        <translation>处理结果(&amp;R)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>or pu&amp;blic place:</source>
+        <translation>或公共区域(&amp;B)：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Ch&amp;annel:</source>
+        <translation>方式(&amp;A)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Na&amp;me:</source>
+        <translation>姓名(&amp;M)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cont&amp;ent:</source>
+        <translation>内容(&amp;E)：</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>&amp;Unit:</source>
+        <translation>房号(&amp;U)：</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Ph&amp;one:</source>
+        <translation>联系电话(&amp;O)：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Category:</source>
+        <translation>类别(&amp;C)：</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>&amp;Note:</source>
+        <translation>备注(&amp;N)：</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Save entry</source>
+        <translation>保存登记</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>(choose)</source>
+        <translation>（请选择）</translation>
+    </message>
+    <message>
+        <location line="+217"/>
+        <source>Recorded {entry}, repair order {order} created</source>
+        <translation>已登记 {entry}，并生成维修工单 {order}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Recorded {entry}</source>
+        <translation>已登记 {entry}</translation>
+    </message>
+</context>
+<context>
+    <name>EscalateDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/reception/handling_dialog.py" line="-55"/>
+        <source>Report {number} to the supervisor</source>
+        <translation>将 {number} 上报主管</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Reason:</source>
+        <translation>原因(&amp;R)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Report</source>
+        <translation>上报</translation>
     </message>
 </context>
 <context>
@@ -773,6 +1390,44 @@ The last step may not have been saved. Please tell the administrator.</source>
     </message>
 </context>
 <context>
+    <name>HandlingDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/reception/handling_dialog.py" line="-70"/>
+        <source>Handle {number}</source>
+        <translation>处理 {number}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>So far:</source>
+        <translation>已有处理情况：</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&amp;Finished: the matter is dealt with</source>
+        <translation>已办结(&amp;F)：事项已处理完毕</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Handling:</source>
+        <translation>处理情况(&amp;H)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>De&amp;partment:</source>
+        <translation>处理部门(&amp;P)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Result:</source>
+        <translation>处理结果(&amp;R)：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Record</source>
+        <translation>保存</translation>
+    </message>
+</context>
+<context>
     <name>HandoverDialog</name>
     <message>
         <location filename="../../desk_app/ui/dialogs/handover.py" line="+23"/>
@@ -833,6 +1488,24 @@ The incoming operator logs in below; you confirm with your own password. The han
     </message>
 </context>
 <context>
+    <name>HoldDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/repairs/dialogs.py" line="+58"/>
+        <source>Put order on hold</source>
+        <translation>暂停工单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Reason (e.g. waiting for parts):</source>
+        <translation>暂停原因(&amp;R)（如待料）：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Put on hold</source>
+        <translation>暂停</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <location filename="../../desk_app/ui/labels.py" line="+12"/>
@@ -883,7 +1556,7 @@ The incoming operator logs in below; you confirm with your own password. The han
 <context>
     <name>LendArchiveDialog</name>
     <message>
-        <location filename="../../desk_app/ui/dialogs/directory_archive.py" line="+91"/>
+        <location filename="../../desk_app/ui/dialogs/directory_archive.py" line="+85"/>
         <location line="+36"/>
         <source>Lend the archive of {unit}</source>
         <translation>借阅 {unit} 的业主档案</translation>
@@ -1015,7 +1688,12 @@ The incoming operator logs in below; you confirm with your own password. The han
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="+87"/>
+        <location filename="../../desk_app/ui/main_window.py" line="+88"/>
+        <source>Due now</source>
+        <translation>待办提醒</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
@@ -1035,7 +1713,7 @@ The incoming operator logs in below; you confirm with your own password. The han
         <translation>搜索：</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+40"/>
         <source>Reception</source>
         <translation>接待登记</translation>
     </message>
@@ -1117,7 +1795,7 @@ The incoming operator logs in below; you confirm with your own password. The han
         <translation>“一户一档”的业主档案将在这里管理。</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+125"/>
         <source>{estate} · Service desk</source>
         <translation>{estate} · 客服中心前台</translation>
     </message>
@@ -1142,7 +1820,12 @@ The incoming operator logs in below; you confirm with your own password. The han
         <translation>数据库文件</translation>
     </message>
     <message>
-        <location line="+107"/>
+        <location line="+91"/>
+        <source>Callback queue</source>
+        <translation>回访队列</translation>
+    </message>
+    <message>
+        <location line="+74"/>
         <source>Shift closed. Backup saved: {path}</source>
         <translation>已交班。备份已保存：{path}</translation>
     </message>
@@ -1207,7 +1890,7 @@ Use Data ▸ Back up now, or tell the administrator.</source>
 <context>
     <name>ManagerApprovalDialog</name>
     <message>
-        <location filename="../../desk_app/ui/dialogs/directory_archive.py" line="-80"/>
+        <location filename="../../desk_app/ui/dialogs/directory_archive.py" line="-74"/>
         <source>Manager approval</source>
         <translation>经理审批</translation>
     </message>
@@ -1220,6 +1903,44 @@ Use Data ▸ Back up now, or tell the administrator.</source>
         <location line="+6"/>
         <source>&amp;Manager:</source>
         <translation>经理(&amp;M)：</translation>
+    </message>
+</context>
+<context>
+    <name>MaterialsEditModel</name>
+    <message>
+        <location filename="../../desk_app/ui/repairs/completion.py" line="-352"/>
+        <source>Item</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unit price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>From the price list</source>
+        <translation>取自价格表</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Free item (not in the price list)</source>
+        <translation>自填项目（价格表中没有）</translation>
     </message>
 </context>
 <context>
@@ -1271,6 +1992,74 @@ Use Data ▸ Back up now, or tell the administrator.</source>
         <location line="+7"/>
         <source>The two passwords do not match.</source>
         <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>NewOrderDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/repairs/dialogs.py" line="-204"/>
+        <source>New repair order</source>
+        <translation>新建维修工单</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Unit:</source>
+        <translation>房号(&amp;U)：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>or public &amp;place:</source>
+        <translation>或公共区域(&amp;P)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reported &amp;by:</source>
+        <translation>报修人(&amp;B)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>P&amp;hone:</source>
+        <translation>联系电话(&amp;H)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Repair request:</source>
+        <translation>报修内容(&amp;R)：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Ur&amp;gency:</source>
+        <translation>紧急程度(&amp;G)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Appointment:</source>
+        <translation>预约时间(&amp;A)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>e.g. this afternoon, 2026-11-21 14:00</source>
+        <translation>如 今天下午、2026-11-21 14:00</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>N&amp;ote:</source>
+        <translation>备注(&amp;O)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Register</source>
+        <translation>登记</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>{phone} (from the owner archive)</source>
+        <translation>{phone}（取自业主档案）</translation>
     </message>
 </context>
 <context>
@@ -1357,7 +2146,7 @@ Use Data ▸ Back up now, or tell the administrator.</source>
 <context>
     <name>OpenLoansDialog</name>
     <message>
-        <location filename="../../desk_app/ui/dialogs/directory_archive.py" line="+105"/>
+        <location filename="../../desk_app/ui/dialogs/directory_archive.py" line="+99"/>
         <source>Archives on loan</source>
         <translation>借出的档案</translation>
     </message>
@@ -1437,6 +2226,226 @@ Use Data ▸ Back up now, or tell the administrator.</source>
         <location line="+1"/>
         <source>Created</source>
         <translation>创建时间</translation>
+    </message>
+</context>
+<context>
+    <name>OrderEventsModel</name>
+    <message>
+        <location filename="../../desk_app/ui/repairs/models.py" line="-17"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Detail</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Operator</source>
+        <translation>操作员</translation>
+    </message>
+</context>
+<context>
+    <name>OrderMaterialsModel</name>
+    <message>
+        <location line="-22"/>
+        <source>Item</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Unit price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+</context>
+<context>
+    <name>OrderView</name>
+    <message>
+        <location filename="../../desk_app/ui/repairs/order_view.py" line="+97"/>
+        <location line="+50"/>
+        <source>Materials</source>
+        <translation>材料</translation>
+    </message>
+    <message>
+        <location line="-47"/>
+        <source>Status history</source>
+        <translation>状态记录</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Callback</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Order no.</source>
+        <translation>单号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reported</source>
+        <translation>报修时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unit / place</source>
+        <translation>房号 / 地点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reported by</source>
+        <translation>报修人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Appointment</source>
+        <translation>预约时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Repair request</source>
+        <translation>报修内容</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Urgency</source>
+        <translation>紧急程度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dispatched</source>
+        <translation>派工时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Technician</source>
+        <translation>维修人员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contractor</source>
+        <translation>外单位</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Arrived</source>
+        <translation>到场时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Completed</source>
+        <translation>完工时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Closed</source>
+        <translation>结单时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Work done / result</source>
+        <translation>维修情况/处理结果</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Labour</source>
+        <translation>人工费</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paid service</source>
+        <translation>是否有偿</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Owner signed</source>
+        <translation>业主签字确认</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Callback time</source>
+        <translation>回访时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Callback result</source>
+        <translation>回访结果</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reception entry</source>
+        <translation>接待登记</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>No order chosen</source>
+        <translation>未选择工单</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>Labour {labour}   Materials {material}   Total {total}</source>
+        <translation>人工费 {labour}   材料费 {material}   合计 {total}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>No callback yet: it starts when the order is completed.</source>
+        <translation>尚无回访：工单完工后开始回访。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Callback due by {due}; {count} attempts so far.</source>
+        <translation>回访期限 {due}；已拨打 {count} 次。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Called back {at} by {name}: {result} {comment}</source>
+        <translation>{at} 由 {name} 回访：{result} {comment}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>not reached</source>
+        <translation>未接通</translation>
     </message>
 </context>
 <context>
@@ -1614,6 +2623,92 @@ Use Data ▸ Back up now, or tell the administrator.</source>
     </message>
 </context>
 <context>
+    <name>PriceDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/dialogs/repair_setup_dialog.py" line="+141"/>
+        <source>Add price item</source>
+        <translation>添加价格项目</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Edit price item</source>
+        <translation>修改价格项目</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Category:</source>
+        <translation>类别(&amp;C)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Item:</source>
+        <translation>项目(&amp;I)：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Unit:</source>
+        <translation>单位(&amp;U)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>e.g. 个, 米, 次</source>
+        <translation>如 个、米、次</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Price (yuan):</source>
+        <translation>单价(元)(&amp;P)：</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Labour (yuan):</source>
+        <translation>人工费(元)(&amp;L)：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Active (offered when completing orders)</source>
+        <translation>启用(&amp;A)（完工时可选用）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+</context>
+<context>
+    <name>PricesModel</name>
+    <message>
+        <location filename="../../desk_app/ui/repairs/models.py" line="+47"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Item</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Labour</source>
+        <translation>人工费</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+</context>
+<context>
     <name>PublicPlaceDialog</name>
     <message>
         <location filename="../../desk_app/ui/dialogs/directory_units.py" line="+27"/>
@@ -1730,6 +2825,585 @@ Use Data ▸ Back up now, or tell the administrator.</source>
         <location line="+2"/>
         <source>Note</source>
         <translation>交接说明</translation>
+    </message>
+</context>
+<context>
+    <name>ReceptionLogModel</name>
+    <message>
+        <location filename="../../desk_app/ui/reception/models.py" line="+116"/>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Received</source>
+        <translation>接待时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Channel</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unit / place</source>
+        <translation>房号 / 地点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Content</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Received by</source>
+        <translation>接待人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Department</source>
+        <translation>处理部门</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Handling</source>
+        <translation>处理情况</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Result</source>
+        <translation>处理结果</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time limit</source>
+        <translation>时限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Completed</source>
+        <translation>完成时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Called back</source>
+        <translation>回访时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Called back by</source>
+        <translation>回访人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Callback result</source>
+        <translation>回访结果</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Repair order</source>
+        <translation>维修工单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>ReceptionPage</name>
+    <message>
+        <location filename="../../desk_app/ui/reception/page.py" line="+132"/>
+        <source>Last 30 days</source>
+        <translation>最近 30 天</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+165"/>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location line="-164"/>
+        <source>From … to …</source>
+        <translation>从 … 到 …</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Unfinished</source>
+        <translation>未办结</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Overdue only</source>
+        <translation>仅看超时</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Period:</source>
+        <translation>时间：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Category:</source>
+        <translation>类别：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Channel:</source>
+        <translation>方式：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status:</source>
+        <translation>状态：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Building:</source>
+        <translation>楼号：</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Entry in full</source>
+        <translation>查看完整登记</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Handle…</source>
+        <translation>处理…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Call back…</source>
+        <translation>回访…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Report to supervisor…</source>
+        <translation>上报主管…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open repair order</source>
+        <translation>打开维修工单</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open unit</source>
+        <translation>打开房屋档案</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Form or log</source>
+        <translation>切换登记表/记录</translation>
+    </message>
+    <message>
+        <location line="+168"/>
+        <source>{count} entries</source>
+        <translation>共 {count} 条</translation>
+    </message>
+    <message>
+        <location line="+157"/>
+        <source>A repair call is handled in its repair order {order} (Repairs tab).</source>
+        <translation>报修在其维修工单 {order} 中处理（「维修工单」选项卡）。</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>{number} has already been reported to the supervisor.</source>
+        <translation>{number} 已上报主管。</translation>
+    </message>
+</context>
+<context>
+    <name>ReferOutDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/repairs/dialogs.py" line="+160"/>
+        <source>Refer to an outside contractor</source>
+        <translation>转外单位维修</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Con&amp;tractor:</source>
+        <translation>外单位(&amp;T)：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Appointment:</source>
+        <translation>预约时间(&amp;A)：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Refer out</source>
+        <translation>转外单位</translation>
+    </message>
+</context>
+<context>
+    <name>RepairFilterBar</name>
+    <message>
+        <location filename="../../desk_app/ui/repairs/filters.py" line="+48"/>
+        <source>Last 30 days</source>
+        <translation>最近 30 天</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All dates</source>
+        <translation>全部日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Custom dates</source>
+        <translation>自定义日期</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unfinished</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Any urgency</source>
+        <translation>全部紧急程度</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Overdue onl&amp;y</source>
+        <translation>仅看超时(&amp;Y)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Peri&amp;od:</source>
+        <translation>时间(&amp;O)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stat&amp;us:</source>
+        <translation>状态(&amp;U)：</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>All buildings</source>
+        <translation>全部楼号</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>All technicians</source>
+        <translation>全部维修人员</translation>
+    </message>
+    <message>
+        <location line="+98"/>
+        <source>{count} orders</source>
+        <translation>共 {count} 单</translation>
+    </message>
+</context>
+<context>
+    <name>RepairOrdersModel</name>
+    <message>
+        <location filename="../../desk_app/ui/repairs/models.py" line="-151"/>
+        <source>Order no.</source>
+        <translation>单号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reported</source>
+        <translation>报修时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unit / place</source>
+        <translation>房号 / 地点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reported by</source>
+        <translation>报修人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Repair request</source>
+        <translation>报修内容</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Urgency</source>
+        <translation>紧急程度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Technician / contractor</source>
+        <translation>维修人员 / 外单位</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dispatched</source>
+        <translation>派工时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Arrived</source>
+        <translation>到场时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Completed</source>
+        <translation>完工时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paid</source>
+        <translation>有偿</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Callback</source>
+        <translation>回访结果</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time limit</source>
+        <translation>时限</translation>
+    </message>
+</context>
+<context>
+    <name>RepairSetupDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/dialogs/repair_setup_dialog.py" line="+31"/>
+        <source>Technicians and prices</source>
+        <translation>维修人员与价格表</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>&amp;Add…</source>
+        <translation>添加(&amp;A)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Edit…</source>
+        <translation>修改(&amp;E)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+114"/>
+        <source>&amp;Deactivate</source>
+        <translation>停用(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="-103"/>
+        <source>Technicians</source>
+        <translation>维修人员</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>A&amp;dd…</source>
+        <translation>添加(&amp;D)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ed&amp;it…</source>
+        <translation>修改(&amp;I)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+96"/>
+        <source>De&amp;activate</source>
+        <translation>停用(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="-89"/>
+        <source>Paid-service prices</source>
+        <translation>有偿服务价格</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Load example price list</source>
+        <translation>载入示例价格表(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Adds an example list of technicians and prices, to be edited afterwards.</source>
+        <translation>添加一份示例维修人员和有偿服务价格，之后可再修改。</translation>
+    </message>
+    <message>
+        <location line="+79"/>
+        <source>A&amp;ctivate</source>
+        <translation>启用(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ac&amp;tivate</source>
+        <translation>启用(&amp;T)</translation>
+    </message>
+</context>
+<context>
+    <name>RepairText</name>
+    <message>
+        <location filename="../../desk_app/ui/repairs/models.py" line="-80"/>
+        <location line="+5"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+</context>
+<context>
+    <name>RepairsPage</name>
+    <message>
+        <location filename="../../desk_app/ui/repairs/page.py" line="+223"/>
+        <source>&amp;New order…</source>
+        <translation>新建工单(&amp;N)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Disp&amp;atch…</source>
+        <translation>派工(&amp;A)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>On s&amp;ite…</source>
+        <translation>到场(&amp;I)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Co&amp;mplete…</source>
+        <translation>完工(&amp;M)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hold / &amp;wait for parts…</source>
+        <translation>暂停/待料(&amp;W)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Resume</source>
+        <translation>恢复(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Re&amp;fer out…</source>
+        <translation>转外单位(&amp;F)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Cancel order…</source>
+        <translation>取消工单(&amp;C)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Call &amp;back…</source>
+        <translation>回访(&amp;B)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Print work order</source>
+        <translation>打印维修工作单(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print today&apos;s dispatch sh&amp;eet</source>
+        <translation>打印今日派工表(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open unit in the owner archive</source>
+        <translation>在业主档案中打开房屋</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open reception entry</source>
+        <translation>打开接待登记</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location line="+194"/>
+        <location line="+41"/>
+        <source>Order {number}: {status}.</source>
+        <translation>工单 {number}：{status}。</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Order {number} registered.</source>
+        <translation>工单 {number} 已登记。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Repair work order</source>
+        <translation>维修工作单</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Dispatch sheet</source>
+        <translation>维修派工表</translation>
     </message>
 </context>
 <context>
@@ -2125,9 +3799,24 @@ Use Data ▸ Back up now, or tell the administrator.</source>
         <translation>投诉处理时限：</translation>
     </message>
     <message>
+        <location line="+7"/>
+        <source>Department names separated by 、 or commas</source>
+        <translation>各部门名称用顿号或逗号分隔</translation>
+    </message>
+    <message>
         <location line="+1"/>
         <source>Callback within:</source>
         <translation>回访时限：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Callback may close as unreachable after failed attempts:</source>
+        <translation>按无法联系结束回访所需的未接通次数：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Handling d&amp;epartments:</source>
+        <translation>处理部门(&amp;E)：</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2242,6 +3931,82 @@ Use Data ▸ Back up now, or tell the administrator.</source>
     </message>
 </context>
 <context>
+    <name>TechnicianDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/dialogs/repair_setup_dialog.py" line="-279"/>
+        <source>Add technician</source>
+        <translation>添加维修人员</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Edit technician</source>
+        <translation>修改维修人员</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Name or company:</source>
+        <translation>姓名或单位名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Kind:</source>
+        <translation>类别(&amp;K)：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Phone:</source>
+        <translation>联系电话(&amp;P)：</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Specialty:</source>
+        <translation>专业(&amp;S)：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>e.g. plumbing and electrics, lifts</source>
+        <translation>如 水电、电梯</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Active (can be dispatched)</source>
+        <translation>启用(&amp;A)（可派工）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+</context>
+<context>
+    <name>TechniciansModel</name>
+    <message>
+        <location filename="../../desk_app/ui/repairs/models.py" line="+194"/>
+        <source>Name</source>
+        <translation>姓名/单位</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Specialty</source>
+        <translation>专业</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+</context>
+<context>
     <name>TransferOwnershipDialog</name>
     <message>
         <location filename="../../desk_app/ui/dialogs/directory_people.py" line="-203"/>
@@ -2272,6 +4037,19 @@ Use Data ▸ Back up now, or tell the administrator.</source>
         <location line="+8"/>
         <source>Transfer</source>
         <translation>过户</translation>
+    </message>
+</context>
+<context>
+    <name>UnitHistoryTab</name>
+    <message>
+        <location filename="../../desk_app/ui/directory/unit_history.py" line="+108"/>
+        <source>Reception entries: {count}</source>
+        <translation>接待登记：{count} 条</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Repair orders: {count}</source>
+        <translation>维修工单：{count} 单</translation>
     </message>
 </context>
 <context>
@@ -2333,7 +4111,7 @@ Use Data ▸ Back up now, or tell the administrator.</source>
 <context>
     <name>UnitPageWidget</name>
     <message>
-        <location filename="../../desk_app/ui/directory/unit_page.py" line="+115"/>
+        <location filename="../../desk_app/ui/directory/unit_page.py" line="+116"/>
         <source>&amp;Change unit…</source>
         <translation>修改房屋(&amp;C)…</translation>
     </message>
@@ -2363,7 +4141,12 @@ Use Data ▸ Back up now, or tell the administrator.</source>
         <translation>档案借阅</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+2"/>
+        <source>Reception and repairs</source>
+        <translation>接待与维修</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>&amp;Add person…</source>
         <translation>添加人员(&amp;A)…</translation>
     </message>
@@ -2389,12 +4172,12 @@ Use Data ▸ Back up now, or tell the administrator.</source>
     </message>
     <message>
         <location line="+13"/>
-        <location line="+221"/>
+        <location line="+223"/>
         <source>Person</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location line="-215"/>
+        <location line="-217"/>
         <source>Contact history</source>
         <translation>联系方式变更记录</translation>
     </message>
@@ -2454,7 +4237,7 @@ Use Data ▸ Back up now, or tell the administrator.</source>
         <translation>在列表中选择房屋，或在上方搜索框输入房号、业主姓名或电话。</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+38"/>
         <source>{area} m²</source>
         <translation>{area} ㎡</translation>
     </message>
@@ -2469,7 +4252,7 @@ Use Data ▸ Back up now, or tell the administrator.</source>
         <translation>业主：{names}</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+56"/>
         <source>{name} ({role})</source>
         <translation>{name}（{role}）</translation>
     </message>
@@ -2549,7 +4332,7 @@ Use Data ▸ Back up now, or tell the administrator.</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+53"/>
         <source>Owner archive sheet</source>
         <translation>业主档案资料表</translation>
     </message>
@@ -2562,6 +4345,112 @@ Use Data ▸ Back up now, or tell the administrator.</source>
         <location line="+65"/>
         <source>Has the archive come back from {borrower}?</source>
         <translation>档案已由 {borrower} 归还了吗？</translation>
+    </message>
+</context>
+<context>
+    <name>UnitReceptionModel</name>
+    <message>
+        <location filename="../../desk_app/ui/directory/unit_history.py" line="-90"/>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Received</source>
+        <translation>接待时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Channel</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Caller</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Content</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Result</source>
+        <translation>处理结果</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Callback</source>
+        <translation>回访结果</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Repair order</source>
+        <translation>维修工单</translation>
+    </message>
+</context>
+<context>
+    <name>UnitRepairsModel</name>
+    <message>
+        <location line="+7"/>
+        <source>Order No.</source>
+        <translation>单号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reported</source>
+        <translation>报修时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Content</source>
+        <translation>报修内容</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Technician</source>
+        <translation>维修人员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Completed</source>
+        <translation>完工时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Materials</source>
+        <translation>材料费</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paid</source>
+        <translation>有偿</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Callback</source>
+        <translation>回访结果</translation>
     </message>
 </context>
 <context>

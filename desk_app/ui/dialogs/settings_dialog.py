@@ -121,7 +121,7 @@ class SettingsDialog(FormDialog):
             self.tr("Callback may close as unreachable after failed attempts:"),
             self.callback_attempts,
         )
-        form.addRow(self.tr("Handling dep&artments:"), self.departments)
+        form.addRow(self.tr("Handling d&epartments:"), self.departments)
         self.tabs.addTab(limits, self.tr("Time limits"))
 
         paper = QWidget(self.tabs)

@@ -224,7 +224,7 @@ class EntryForm(QWidget):
             widget.setBuddy(buddy)
             return widget
 
-        self.urgency_label = label(self.tr("U&rgency:"), self.urgency_choice)
+        self.urgency_label = label(self.tr("Ur&gency:"), self.urgency_choice)
         self.appointment_label = label(self.tr("Appo&intment:"), self.appointment_edit)
         self.department_label = label(self.tr("De&partment:"), self.department_combo)
         self.result_label = label(self.tr("&Result:"), self.result_edit)

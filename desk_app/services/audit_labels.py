@@ -43,6 +43,7 @@ OPERATION_LABELS: dict[str, str] = {
     "archive_returned": "归还档案",
     "roster_imported": "导入业主名册",
     "roster_exported": "导出业主名册",
+    "demo_repairs_created": "生成演示接待与维修记录",
     "reception_recorded": "接待登记",
     "reception_handled": "接待处理",
     "reception_escalated": "上报主管",

@@ -14,7 +14,7 @@ from datetime import date, datetime, timedelta
 
 from desk_app.core.clock import CHINA_TZ, FixedClock, to_text
 from desk_app.core.errors import ValidationError
-from desk_app.services import demo_directory
+from desk_app.services import demo_directory, demo_repairs
 from desk_app.services import operators as operators_service
 from desk_app.services import settings as settings_service
 from desk_app.services.desk import Desk
@@ -61,7 +61,9 @@ class DemoSummary:
 # A generator gets the desk, the plan, a seeded Random and the operators, and
 # writes its module's history inside the demo's transaction.
 DemoGenerator = Callable[[Desk, DemoPlan, random.Random, list], int]
-DEMO_GENERATORS: list[tuple[str, DemoGenerator]] = []
+DEMO_GENERATORS: list[tuple[str, DemoGenerator]] = [
+    ("repairs", demo_repairs.generate),  # reception log, repair orders, callbacks
+]
 
 
 def _building_layouts(rng: random.Random, total_units: int) -> list[tuple[str, int, int, int]]:

@@ -142,7 +142,7 @@ def escalated_entries(desk: Desk) -> list[reception_store.EntryRow]:
         r[0]
         for r in desk.db.execute(
             "SELECT id FROM reception_entries WHERE escalated = 1 AND status <> 'closed' "
-            "ORDER BY received_at"
+            "ORDER BY +received_at"
         )
     ]
     return reception_store.many(desk.db, ids)

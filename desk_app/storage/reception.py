@@ -192,7 +192,9 @@ def _where(query: EntryQuery) -> tuple[str, list[object]]:
         params.append(query.unit_id)
     if query.overdue_before:
         conditions.append(
-            "((e.status = 'open' AND e.due_at IS NOT NULL AND e.due_at < ?) OR e.id IN "
+            # `status <> 'closed'` repeats the partial index's condition so it is used.
+            "((e.status <> 'closed' AND e.status = 'open' AND e.due_at IS NOT NULL "
+            "AND e.due_at < ?) OR e.id IN "
             "(SELECT reception_id FROM callbacks WHERE status = 'due' AND due_at < ? "
             "AND reception_id IS NOT NULL))"
         )
@@ -230,7 +232,8 @@ def many(db: Database, ids: list[int]) -> list[EntryRow]:
 
 def open_complaints(db: Database) -> list[EntryRow]:
     rows = db.execute(
-        f"{_SELECT} WHERE e.status = 'open' AND e.due_at IS NOT NULL ORDER BY e.due_at"
+        f"{_SELECT} WHERE e.status <> 'closed' AND e.status = 'open' AND e.due_at IS NOT NULL "
+        "ORDER BY e.due_at"
     ).fetchall()
     return [_row(r) for r in rows]
 

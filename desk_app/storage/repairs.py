@@ -235,8 +235,9 @@ def _where(query: OrderQuery) -> tuple[str, list[object]]:
     if query.overdue_before:
         dispatch_before, onsite_before, callback_before = query.overdue_before
         conditions.append(
-            "((o.status = '登记' AND o.reported_at < ?) "
-            "OR (o.status = '已派工' AND o.urgency = '紧急' AND o.arrived_at IS NULL "
+            "((o.status NOT IN ('已回访', '已取消') AND o.status = '登记' AND o.reported_at < ?) "
+            "OR (o.status NOT IN ('已回访', '已取消') AND o.status = '已派工' "
+            "    AND o.urgency = '紧急' AND o.arrived_at IS NULL "
             "    AND o.reported_at < ?) "
             "OR o.id IN (SELECT repair_order_id FROM callbacks WHERE status = 'due' "
             "    AND due_at < ? AND repair_order_id IS NOT NULL))"
@@ -253,11 +254,15 @@ def count(db: Database, query: OrderQuery) -> int:
 def page(db: Database, query: OrderQuery, *, limit: int, offset: int) -> list[OrderRow]:
     """Newest first."""
     where, params = _where(query)
+    # Few unfinished or overdue orders: read them through the partial index and sort,
+    # rather than walking the whole history in date order.
+    few = query.status == "unfinished" or query.overdue_before is not None
+    order = "+o.reported_at" if few else "o.reported_at"
     ids = [
         r[0]
         for r in db.execute(
             f"SELECT o.id FROM repair_orders o {where} "
-            "ORDER BY o.reported_at DESC, o.id DESC LIMIT ? OFFSET ?",
+            f"ORDER BY {order} DESC, o.id DESC LIMIT ? OFFSET ?",
             [*params, limit, offset],
         )
     ]
@@ -275,7 +280,9 @@ def many(db: Database, ids: list[int]) -> list[OrderRow]:
 def open_orders(db: Database, statuses: tuple[str, ...]) -> list[OrderRow]:
     marks = ", ".join("?" for _ in statuses)
     rows = db.execute(
-        f"{_SELECT} WHERE o.status IN ({marks}) ORDER BY o.reported_at", list(statuses)
+        f"{_SELECT} WHERE o.status NOT IN ('已回访', '已取消') AND o.status IN ({marks}) "
+        "ORDER BY o.reported_at",
+        list(statuses),
     ).fetchall()
     return [_row(r) for r in rows]
 

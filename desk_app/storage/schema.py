@@ -401,6 +401,8 @@ CREATE INDEX reception_received ON reception_entries(received_at);
 CREATE INDEX reception_unit ON reception_entries(unit_id, received_at);
 CREATE INDEX reception_category ON reception_entries(category, received_at);
 CREATE INDEX reception_open ON reception_entries(status, due_at) WHERE status <> 'closed';
+CREATE INDEX reception_building ON reception_entries(building, received_at);
+CREATE INDEX reception_repair ON reception_entries(repair_order_id);
 
 CREATE TABLE repair_orders (
     id INTEGER PRIMARY KEY,
@@ -440,6 +442,7 @@ CREATE TABLE repair_orders (
 CREATE INDEX repair_reported ON repair_orders(reported_at);
 CREATE INDEX repair_unit ON repair_orders(unit_id, reported_at);
 CREATE INDEX repair_technician ON repair_orders(technician_id, reported_at);
+CREATE INDEX repair_building ON repair_orders(building, reported_at);
 CREATE INDEX repair_open ON repair_orders(status, reported_at)
     WHERE status NOT IN ('已回访', '已取消');
 

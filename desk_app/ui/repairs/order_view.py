@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk_app.core.masking import mask_phone
 from desk_app.core.money import format_fen
 from desk_app.services.repairs import OrderDetail
 from desk_app.ui.directory.unit_page import table_view
@@ -188,7 +189,7 @@ class OrderView(QWidget):
             "reported_at": moment_text(order.reported_at),
             "location": order.location,
             "reporter": order.reporter,
-            "phone": order.phone,
+            "phone": mask_phone(order.phone),  # in full only on the work order and the callback
             "appointment": order.appointment,
             "content": order.content,
             "urgency": order.urgency,

@@ -282,6 +282,8 @@ def populate(
             sold_on = bought + timedelta(
                 days=rng.randint(300, max(301, (today - bought).days - 30))
             )
+            # never after the end of the history (short histories leave < 300 days)
+            sold_on = max(bought + timedelta(days=1), min(sold_on, today - timedelta(days=30)))
             first = occupy(unit_id, owner, "owner", since=_iso(bought))
             people_store.end_occupancy(
                 db,

@@ -138,14 +138,7 @@ def due_now(desk: Desk) -> list[DueItem]:
 
 
 def escalated_entries(desk: Desk) -> list[reception_store.EntryRow]:
-    ids = [
-        r[0]
-        for r in desk.db.execute(
-            "SELECT id FROM reception_entries WHERE escalated = 1 AND status <> 'closed' "
-            "ORDER BY +received_at"
-        )
-    ]
-    return reception_store.many(desk.db, ids)
+    return reception_store.escalated_open(desk.db)
 
 
 def handover_items(desk: Desk) -> list[dict[str, str]]:

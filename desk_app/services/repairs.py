@@ -112,16 +112,13 @@ class OrderDetail:
 
 def order_detail(desk: Desk, order_id: int) -> OrderDetail:
     order = get_order(desk, order_id)
-    callback = desk.db.execute(
-        "SELECT max(id) FROM callbacks WHERE repair_order_id = ?", [order_id]
-    ).fetchone()[0]
-    callback_row = callbacks_store.get(desk.db, callback) if callback else None
+    callback = callbacks_store.latest_for_repair(desk.db, order_id)
     return OrderDetail(
         order,
         repairs_store.materials(desk.db, order_id),
         repairs_store.events(desk.db, order_id),
-        callback_row,
-        callbacks_store.attempts(desk.db, callback) if callback else [],
+        callback,
+        callbacks_store.attempts(desk.db, callback.id) if callback else [],
     )
 
 

@@ -77,6 +77,13 @@ def open_for_repair(db: Database, order_id: int) -> CallbackRow | None:
     return CallbackRow(*row) if row else None
 
 
+def latest_for_repair(db: Database, order_id: int) -> CallbackRow | None:
+    row = db.execute(
+        f"{_SELECT} WHERE c.repair_order_id = ? ORDER BY c.id DESC LIMIT 1", [order_id]
+    ).fetchone()
+    return CallbackRow(*row) if row else None
+
+
 def open_for_reception(db: Database, entry_id: int) -> CallbackRow | None:
     row = db.execute(
         f"{_SELECT} WHERE c.reception_id = ? AND c.status = 'due' ORDER BY c.id DESC",

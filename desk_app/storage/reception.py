@@ -241,3 +241,16 @@ def open_complaints(db: Database) -> list[EntryRow]:
 def for_repair(db: Database, order_id: int) -> EntryRow | None:
     row = db.execute(f"{_SELECT} WHERE e.repair_order_id = ?", [order_id]).fetchone()
     return _row(row) if row else None
+
+
+def escalated_open(db: Database) -> list[EntryRow]:
+    """Entries raised to the supervisor and not yet closed, oldest first."""
+    ids = [
+        r[0]
+        for r in db.execute(
+            # `+received_at`: read the few escalated rows, not the whole history in date order
+            "SELECT id FROM reception_entries WHERE escalated = 1 AND status <> 'closed' "
+            "ORDER BY +received_at"
+        )
+    ]
+    return many(db, ids)

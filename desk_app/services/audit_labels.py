@@ -44,6 +44,14 @@ OPERATION_LABELS: dict[str, str] = {
     "roster_imported": "导入业主名册",
     "roster_exported": "导出业主名册",
     "demo_repairs_created": "生成演示接待与维修记录",
+    "fee_item_added": "新增收费项目",
+    "fee_rate_set": "调整收费标准",
+    "charge_posted": "计费入账",
+    "charge_adjusted": "费用调整",
+    "receipt_book_registered": "登记收据本",
+    "payment_received": "收款开票",
+    "credit_used": "预收款抵扣",
+    "receipt_voided": "收据作废",
     "reception_recorded": "接待登记",
     "reception_handled": "接待处理",
     "reception_escalated": "上报主管",
@@ -89,6 +97,12 @@ RECORD_LABELS: dict[str, str] = {
     "callbacks": "回访",
     "technicians": "维修人员",
     "service_prices": "有偿服务价格",
+    "fee_items": "收费项目",
+    "fee_rates": "收费标准",
+    "charges": "费用",
+    "receipt_books": "收据本",
+    "receipts": "收据",
+    "credit_uses": "预收款抵扣",
 }
 
 DETAIL_LABELS: dict[str, str] = {

@@ -46,11 +46,25 @@ def handover_loop(desk: Desk, password: str) -> None:
         print(desk.shift.id, flush=True)
 
 
+def payments_loop(desk: Desk, password: str) -> None:
+    from desk_app.services import directory, ledger
+
+    shifts.login(desk, "zhang", password, "早班")
+    unit = directory.find_unit(desk, "1-1-101")
+    while True:
+        ledger.post_charge(desk, unit.id, "parking", due_on="2026-10-25")
+        ids = [row.charge_id for row in ledger.owing(desk, unit.id)]
+        payment = ledger.take_payment(desk, unit.id, method="现金", charge_ids=ids)
+        print(payment.receipt.number, flush=True)
+
+
 def main() -> None:
     db_path, mode, password = Path(sys.argv[1]), sys.argv[2], sys.argv[3]
     desk = Desk.open(db_path)
     if mode == "settings":
         settings_loop(desk, password)
+    elif mode == "payments":
+        payments_loop(desk, password)
     else:
         handover_loop(desk, password)
 

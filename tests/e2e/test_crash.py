@@ -112,6 +112,49 @@ def test_sigkill_during_handovers(tmp_path):
         assert result.returncode == 0, result.stdout
 
 
+def make_ledger_db(path: Path) -> None:
+    from desk_app.core.estate import BuildingPlan
+    from desk_app.services import directory, ledger
+
+    make_staffed_db(path)
+    with Desk.open(path) as desk:
+        shifts.login(desk, "lee", PASSWORD, "早班")
+        directory.create_units(desk, BuildingPlan("1", 1, 1, 1, 1, 1, zero_padded=False))
+        ledger.add_fee_item(desk, "parking", "停车费", "fixed", "月")
+        ledger.set_rate(desk, "parking", "150", effective_from="2026-01-01")
+        ledger.register_book(desk, 1, 100_000)
+
+
+@pytest.mark.slow
+def test_sigkill_during_payments_never_loses_or_skips_a_receipt(tmp_path):
+    path = tmp_path / "crash.sqlite3"
+    make_ledger_db(path)
+    rng = random.Random(25)
+    last_reported = 0
+    for _ in range(10):
+        kill_writer_after(path, "payments", rng.uniform(0.8, 1.8))
+        db = connect(path, readonly=True)
+        try:
+            numbers = [r[0] for r in db.execute("SELECT number FROM receipts ORDER BY number")]
+            assert numbers == list(range(1, len(numbers) + 1))  # no gap, no duplicate
+            unbalanced = db.execute(
+                "SELECT count(*) FROM receipts r WHERE r.total_fen <> (SELECT coalesce(sum("
+                "amount_fen), 0) FROM receipt_lines WHERE receipt_id = r.id)"
+            ).fetchone()[0]
+            assert unbalanced == 0  # no payment without its lines
+            audited = db.execute(
+                "SELECT count(*) FROM audit_log WHERE operation = 'payment_received'"
+            ).fetchone()[0]
+            assert audited == len(numbers)
+        finally:
+            db.close()
+        assert len(numbers) >= last_reported
+        last_reported = len(numbers)
+        result = run_cli("--db", str(path), "check")
+        assert result.returncode == 0, result.stdout
+    assert last_reported > 10
+
+
 @pytest.mark.slow
 def test_sigkill_during_demo_generation_leaves_all_or_nothing(tmp_path):
     rng = random.Random(3)

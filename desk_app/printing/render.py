@@ -107,6 +107,13 @@ def _format_value(value: object, fmt: str | None) -> str:
     return str(value)
 
 
+def _absent(value: object) -> bool:
+    """A data value that leaves an ``only_if`` element out: missing, ``""``, ``False``, ``[]``."""
+    if value is None or value is False:
+        return True
+    return isinstance(value, str | Sequence | Mapping) and len(value) == 0
+
+
 def _fen(value: object) -> int:
     if isinstance(value, int) and not isinstance(value, bool):
         return value
@@ -277,6 +284,8 @@ class _Layout:
             ParagraphElement: self.paragraph,
         }
         for element in self.t.elements:
+            if element.only_if is not None and _absent(self.data.get(element.only_if)):
+                continue
             handlers[type(element)](element)
         return self.pages
 

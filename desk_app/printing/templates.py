@@ -23,7 +23,9 @@ Every element is positioned in mm from the top-left corner of the printable area
 that height on the current page; without ``y`` it flows: it goes ``gap`` mm
 (default 2) below the lowest thing placed so far, on a new page if it does not fit.
 ``same_row = true`` puts a flowing element at the top of the previous one (two
-signatures side by side). ``font_size`` (pt) and ``bold`` apply to any element.
+signatures side by side). ``font_size`` (pt) and ``bold`` apply to any element, and so
+does ``only_if = "key"``: the element is left out unless that data value is given and not
+empty (a 作废 frame printed only on a voided receipt).
 
 * ``text``: one line. ``text = "班次：{shift_name}"`` (static, ``{key}`` or
   ``{key|format}`` filled from the data, missing keys print as nothing, ``{{`` is a
@@ -50,7 +52,7 @@ signatures side by side). ``font_size`` (pt) and ``bold`` apply to any element.
 * ``paragraph``: wrapped text from ``field`` (with ``format``) or ``text``, ``width``
   (default: rest of the line), flows onto the next page.
 
-Formats: ``money`` (integer fen → ¥1,234.50), ``capitals`` (fen → 壹仟贰佰叁拾肆元伍角整),
+Formats: ``money`` (integer fen → ¥1,234.50), ``capitals`` (fen → 壹仟贰佰叁拾肆元伍角),
 ``date`` (2026-11-22), ``date_cn`` (2026年11月22日), ``datetime`` (2026-11-22 09:30),
 ``time`` (09:30), ``text`` (the default).
 """
@@ -103,6 +105,7 @@ class Element:
     same_row: bool = False
     font_size: float | None = None
     bold: bool = False
+    only_if: str | None = None  # data key: left out unless that value is non-empty
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -336,6 +339,7 @@ class _Parser:
             "same_row": self.boolean(item, "same_row", False),
             "font_size": self.number(item, "font_size", None, low=4, high=72),
             "bold": self.boolean(item, "bold", False),
+            "only_if": self.optional_key(item, "only_if"),
         }
         return builders[kind](item, common, content_width - x)
 

@@ -119,7 +119,9 @@ def test_list_is_newest_first_masked_and_counted(estate, qtbot, hub, clock, qtmo
     # the newest order is chosen and shown as its work order
     assert page.order.id == second.id
     assert page.order_view.text("order_no") == second.order_no
-    assert page.order_view.text("phone") == "139****5678"  # masked on screen; in full on the work order
+    assert (
+        page.order_view.text("phone") == "139****5678"
+    )  # masked on screen; in full on the work order
 
 
 def test_filters_change_the_count(estate, qtbot, hub, clock):

@@ -10,8 +10,7 @@ the late and near ones. Enter or a double-click asks to open the item.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QHideEvent, QShowEvent
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
@@ -27,8 +26,8 @@ from desk_app.services.desk import Desk
 from desk_app.services.due import DueItem
 from desk_app.ui import deadline_colors
 from desk_app.ui.events import EventHub
+from desk_app.ui.visible_timer import visible_timer
 
-REFRESH_MS = 30_000
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
@@ -47,7 +46,6 @@ class DuePanel(QWidget):
         super().__init__(parent)
         self.desk = desk
         self.hub = hub
-        self._was_hidden = False
         self.setObjectName("due_panel")
         self._items: list[DueItem] = []
         self.header_label = QLabel(self)
@@ -76,9 +74,7 @@ class DuePanel(QWidget):
         self.setFocusProxy(self.list)
         self.setMinimumWidth(220)
 
-        self.timer = QTimer(self)
-        self.timer.setInterval(REFRESH_MS)
-        self.timer.timeout.connect(self.refresh)
+        self.timer = visible_timer(self, self.refresh)
         for signal in (
             hub.reception_entry_changed,
             hub.repair_order_changed,
@@ -94,19 +90,6 @@ class DuePanel(QWidget):
 
     def items(self) -> list[DueItem]:
         return list(self._items)
-
-    def showEvent(self, event: QShowEvent) -> None:
-        """The clock-driven refresh runs only while the widget is on screen."""
-        super().showEvent(event)
-        if not self.timer.isActive():
-            self.timer.start()
-            if self._was_hidden:
-                self.refresh()
-
-    def hideEvent(self, event: QHideEvent) -> None:
-        super().hideEvent(event)
-        self.timer.stop()
-        self._was_hidden = True
 
     def refresh(self, *_args: object) -> None:
         current = self.list.currentItem()

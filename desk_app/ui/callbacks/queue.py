@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QHideEvent, QKeyEvent, QShowEvent
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -31,8 +31,7 @@ from desk_app.ui import deadline_colors
 from desk_app.ui.callbacks.callback_dialog import run_callback_dialog
 from desk_app.ui.events import EventHub
 from desk_app.ui.models.row_table import AnyIndex, Column, RowTableModel
-
-REFRESH_MS = 30_000
+from desk_app.ui.visible_timer import visible_timer
 
 
 class CallbackQueueModel(RowTableModel):
@@ -104,7 +103,6 @@ class CallbackQueue(QWidget):
         super().__init__(parent)
         self.desk = desk
         self.hub = hub
-        self._was_hidden = False
         self.setObjectName("callback_queue")
         self.model = CallbackQueueModel(desk, self)
         self.view = QueueView(self, self.open_selected)
@@ -153,26 +151,11 @@ class CallbackQueue(QWidget):
         layout.addWidget(self.view, 1)
         self.setFocusProxy(self.view)
 
-        self.timer = QTimer(self)
-        self.timer.setInterval(REFRESH_MS)
-        self.timer.timeout.connect(self.model.refresh_limits)
+        self.timer = visible_timer(self, self.model.refresh_limits)
         hub.callback_recorded.connect(self.refresh)
         hub.reception_entry_changed.connect(self.refresh)
         hub.repair_order_changed.connect(self.refresh)
         self.refresh()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        """The clock-driven refresh runs only while the widget is on screen."""
-        super().showEvent(event)
-        if not self.timer.isActive():
-            self.timer.start()
-            if self._was_hidden:
-                self.model.refresh_limits()
-
-    def hideEvent(self, event: QHideEvent) -> None:
-        super().hideEvent(event)
-        self.timer.stop()
-        self._was_hidden = True
 
     def refresh(self, *_args: object) -> None:
         current = self.selected()

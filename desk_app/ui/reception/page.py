@@ -17,8 +17,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QHideEvent, QKeyEvent, QKeySequence, QShowEvent
+from PySide6.QtCore import QDate, QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -51,8 +51,8 @@ from desk_app.ui.reception.handling_dialog import (
     HandlingDialog,
 )
 from desk_app.ui.reception.models import ReceptionLogModel
+from desk_app.ui.visible_timer import visible_timer
 
-REFRESH_MS = 30_000
 PERIOD_30_DAYS, PERIOD_TODAY, PERIOD_MONTH, PERIOD_ALL, PERIOD_CUSTOM = (
     "30d",
     "today",
@@ -113,7 +113,6 @@ class ReceptionPage(QWidget):
         super().__init__(parent)
         self.desk = desk
         self.hub = hub
-        self._was_hidden = False
         self.setObjectName("reception_page")
 
         # --- the entry form
@@ -251,10 +250,8 @@ class ReceptionPage(QWidget):
         layout.addLayout(actions_bar)
         self.setFocusProxy(self.form.unit_edit)
 
-        self.limit_timer = QTimer(self)
+        self.limit_timer = visible_timer(self, self.model.refresh_visible)
         self.limit_timer.setObjectName("limit_timer")
-        self.limit_timer.setInterval(REFRESH_MS)
-        self.limit_timer.timeout.connect(self.model.refresh_visible)
 
         self.period_combo.currentIndexChanged.connect(self._period_changed)
         for combo in (
@@ -496,19 +493,6 @@ class ReceptionPage(QWidget):
         if focus:
             self.view.setFocus(Qt.FocusReason.OtherFocusReason)
         return True
-
-    def showEvent(self, event: QShowEvent) -> None:
-        """The clock-driven refresh runs only while the widget is on screen."""
-        super().showEvent(event)
-        if not self.limit_timer.isActive():
-            self.limit_timer.start()
-            if self._was_hidden:
-                self.model.refresh_visible()
-
-    def hideEvent(self, event: QHideEvent) -> None:
-        super().hideEvent(event)
-        self.limit_timer.stop()
-        self._was_hidden = True
 
     def refresh(self) -> None:
         """Count and read the log again (and the filter's dates as of now)."""

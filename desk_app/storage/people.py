@@ -8,6 +8,8 @@ from dataclasses import dataclass, fields
 
 from sqlite_utils import Database
 
+from desk_app.storage.rows import update_columns
+
 
 @dataclass(frozen=True)
 class PersonRecord:
@@ -118,14 +120,7 @@ def person_by_id_number(db: Database, id_type: str, id_number: str) -> PersonRow
 def update_person(
     db: Database, person_id: int, changes: dict[str, object], updated_at: str
 ) -> None:
-    unknown = set(changes) - set(PERSON_FIELDS)
-    if unknown:
-        raise ValueError(f"unknown person fields: {sorted(unknown)}")
-    assignments = ", ".join(f"{name} = ?" for name in changes)
-    db.execute(
-        f"UPDATE people SET {assignments}, updated_at = ? WHERE id = ?",
-        [*changes.values(), updated_at, person_id],
-    )
+    update_columns(db, "people", person_id, changes, PERSON_FIELDS, updated_at)
 
 
 def count_people(db: Database) -> int:

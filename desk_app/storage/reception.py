@@ -6,6 +6,8 @@ from dataclasses import dataclass, fields
 
 from sqlite_utils import Database
 
+from desk_app.storage.rows import insert_record, update_columns
+
 
 @dataclass(frozen=True)
 class NewEntry:
@@ -95,14 +97,14 @@ def insert(
     created_by: int | None,
     created_shift: int | None,
 ) -> int:
-    values = {f.name: getattr(entry, f.name) for f in fields(NewEntry)}
-    values.update(created_at=created_at, created_by=created_by, created_shift=created_shift)
-    names = ", ".join(values)
-    marks = ", ".join("?" for _ in values)
-    cursor = db.execute(
-        f"INSERT INTO reception_entries ({names}) VALUES ({marks})", list(values.values())
+    return insert_record(
+        db,
+        "reception_entries",
+        entry,
+        created_at=created_at,
+        created_by=created_by,
+        created_shift=created_shift,
     )
-    return int(cursor.lastrowid)
 
 
 _UPDATABLE = {
@@ -120,14 +122,7 @@ _UPDATABLE = {
 
 
 def update(db: Database, entry_id: int, changes: dict[str, object], updated_at: str) -> None:
-    unknown = set(changes) - _UPDATABLE
-    if unknown:
-        raise ValueError(f"not updatable: {sorted(unknown)}")
-    assignments = ", ".join(f"{name} = ?" for name in changes)
-    db.execute(
-        f"UPDATE reception_entries SET {assignments}, updated_at = ? WHERE id = ?",
-        [*changes.values(), updated_at, entry_id],
-    )
+    update_columns(db, "reception_entries", entry_id, changes, _UPDATABLE, updated_at)
 
 
 def get(db: Database, entry_id: int) -> EntryRow | None:

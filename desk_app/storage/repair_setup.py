@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
+from desk_app.storage.rows import update_columns
+
 
 @dataclass(frozen=True)
 class TechnicianRow:
@@ -55,14 +57,8 @@ def insert_technician(
 def update_technician(
     db: Database, technician_id: int, changes: dict[str, object], updated_at: str
 ) -> None:
-    unknown = set(changes) - {"name", "kind", "phone", "specialty", "active"}
-    if unknown:
-        raise ValueError(f"not updatable: {sorted(unknown)}")
-    assignments = ", ".join(f"{name} = ?" for name in changes)
-    db.execute(
-        f"UPDATE technicians SET {assignments}, updated_at = ? WHERE id = ?",
-        [*changes.values(), updated_at, technician_id],
-    )
+    allowed = ("name", "kind", "phone", "specialty", "active")
+    update_columns(db, "technicians", technician_id, changes, allowed, updated_at)
 
 
 def technicians(db: Database, *, active_only: bool = False) -> list[TechnicianRow]:
@@ -117,14 +113,8 @@ def insert_price(
 
 
 def update_price(db: Database, price_id: int, changes: dict[str, object], updated_at: str) -> None:
-    unknown = set(changes) - {"category", "name", "unit", "price_fen", "labour_fen", "active"}
-    if unknown:
-        raise ValueError(f"not updatable: {sorted(unknown)}")
-    assignments = ", ".join(f"{name} = ?" for name in changes)
-    db.execute(
-        f"UPDATE service_prices SET {assignments}, updated_at = ? WHERE id = ?",
-        [*changes.values(), updated_at, price_id],
-    )
+    allowed = ("category", "name", "unit", "price_fen", "labour_fen", "active")
+    update_columns(db, "service_prices", price_id, changes, allowed, updated_at)
 
 
 _PRICE_COLUMNS = "id, category, name, unit, price_fen, labour_fen, active"

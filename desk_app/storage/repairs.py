@@ -6,6 +6,8 @@ from dataclasses import dataclass, fields
 
 from sqlite_utils import Database
 
+from desk_app.storage.rows import insert_record, update_columns
+
 
 @dataclass(frozen=True)
 class NewOrder:
@@ -123,14 +125,14 @@ def insert(
     created_by: int | None,
     created_shift: int | None,
 ) -> int:
-    values = {f.name: getattr(order, f.name) for f in fields(NewOrder)}
-    values.update(created_at=created_at, created_by=created_by, created_shift=created_shift)
-    names = ", ".join(values)
-    marks = ", ".join("?" for _ in values)
-    cursor = db.execute(
-        f"INSERT INTO repair_orders ({names}) VALUES ({marks})", list(values.values())
+    return insert_record(
+        db,
+        "repair_orders",
+        order,
+        created_at=created_at,
+        created_by=created_by,
+        created_shift=created_shift,
     )
-    return int(cursor.lastrowid)
 
 
 _UPDATABLE = {
@@ -155,14 +157,7 @@ _UPDATABLE = {
 
 
 def update(db: Database, order_id: int, changes: dict[str, object], updated_at: str) -> None:
-    unknown = set(changes) - _UPDATABLE
-    if unknown:
-        raise ValueError(f"not updatable: {sorted(unknown)}")
-    assignments = ", ".join(f"{name} = ?" for name in changes)
-    db.execute(
-        f"UPDATE repair_orders SET {assignments}, updated_at = ? WHERE id = ?",
-        [*changes.values(), updated_at, order_id],
-    )
+    update_columns(db, "repair_orders", order_id, changes, _UPDATABLE, updated_at)
 
 
 def get(db: Database, order_id: int) -> OrderRow | None:

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
+from desk_app.storage.rows import update_columns
+
 
 @dataclass(frozen=True)
 class NewUnit:
@@ -140,15 +142,8 @@ def list_units(
 
 
 def update(db: Database, unit_id: int, fields: dict[str, object], updated_at: str) -> None:
-    allowed = {"area_centi_m2", "kind", "status", "business_use", "note"}
-    unknown = set(fields) - allowed
-    if unknown:
-        raise ValueError(f"not updatable: {sorted(unknown)}")
-    assignments = ", ".join(f"{name} = ?" for name in fields)
-    db.execute(
-        f"UPDATE units SET {assignments}, updated_at = ? WHERE id = ?",
-        [*fields.values(), updated_at, unit_id],
-    )
+    allowed = ("area_centi_m2", "kind", "status", "business_use", "note")
+    update_columns(db, "units", unit_id, fields, allowed, updated_at)
 
 
 def counts_by_status(db: Database) -> dict[str, int]:

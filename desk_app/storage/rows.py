@@ -1,0 +1,38 @@
+"""The two statements every feature table repeats: insert a record's fields, and update
+some allowed columns of one row with its ``updated_at``. Table and column names come
+from constants in the calling module, never from user input."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping
+from dataclasses import asdict
+
+from sqlite_utils import Database
+
+
+def insert_record(db: Database, table: str, record: object, **stamp: object) -> int:
+    """INSERT the fields of a dataclass ``record`` plus ``stamp`` columns; the new id."""
+    values = {**asdict(record), **stamp}  # type: ignore[call-overload]
+    names = ", ".join(values)
+    marks = ", ".join("?" for _ in values)
+    cursor = db.execute(f"INSERT INTO {table} ({names}) VALUES ({marks})", list(values.values()))
+    return int(cursor.lastrowid)
+
+
+def update_columns(
+    db: Database,
+    table: str,
+    row_id: int,
+    changes: Mapping[str, object],
+    allowed: Collection[str],
+    updated_at: str,
+) -> None:
+    """UPDATE the ``changes`` (only ``allowed`` columns) of one row and its updated_at."""
+    unknown = set(changes) - set(allowed)
+    if unknown:
+        raise ValueError(f"not updatable in {table}: {sorted(unknown)}")
+    assignments = ", ".join(f"{name} = ?" for name in changes)
+    db.execute(
+        f"UPDATE {table} SET {assignments}, updated_at = ? WHERE id = ?",
+        [*changes.values(), updated_at, row_id],
+    )

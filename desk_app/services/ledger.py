@@ -364,13 +364,8 @@ def take_payment(
             total = parse_fen(amount, allow_zero=False)
         except ValidationError as error:
             raise ValidationError(error.message, field="amount") from None
-        allocation = ledger_rules.allocate_oldest_first(
-            total,
-            [
-                ledger_rules.Owing(r.charge_id, date.fromisoformat(r.due_on), r.outstanding_fen)
-                for r in ledger_store.owing(desk.db, unit.id)
-            ],
-        )
+        rows = ledger_store.owing(desk.db, unit.id)
+        allocation = ledger_rules.allocate_oldest_first(total, _as_owing(rows))
         paid, credit_fen = list(allocation.paid), allocation.credit_fen
     tendered_fen = None
     change = 0
@@ -382,7 +377,7 @@ def take_payment(
         change = ledger_rules.change_fen(tendered_fen, total)
     descriptions = {
         r.charge_id: f"{r.item_name} {r.period}".strip() if r.period else r.description
-        for r in ledger_store.owing_for(desk.db, [c for c, _ in paid])
+        for r in rows
     }
     name = customer.strip() or _customer_of(desk, unit)
     with desk.operation("payment_received") as op:
@@ -437,6 +432,13 @@ def take_payment(
     )
 
 
+def _as_owing(rows: list[OwingRow]) -> list[ledger_rules.Owing]:
+    return [
+        ledger_rules.Owing(r.charge_id, date.fromisoformat(r.due_on), r.outstanding_fen)
+        for r in rows
+    ]
+
+
 def _customer_of(desk: Desk, unit: units_store.UnitRow) -> str:
     contact = locations.contact_for_unit(desk, unit.id)
     place = locations.unit_text(unit)
@@ -450,13 +452,7 @@ def use_credit(desk: Desk, unit_id: int) -> int:
     rows = ledger_store.owing(desk.db, unit.id)
     if available <= 0 or not rows:
         return 0
-    allocation = ledger_rules.allocate_oldest_first(
-        available,
-        [
-            ledger_rules.Owing(r.charge_id, date.fromisoformat(r.due_on), r.outstanding_fen)
-            for r in rows
-        ],
-    )
+    allocation = ledger_rules.allocate_oldest_first(available, _as_owing(rows))
     used = 0
     with desk.operation("credit_used") as op:
         for charge_id, fen in allocation.paid:

@@ -210,6 +210,12 @@ def record(desk: Desk, new: NewEntry) -> Recorded:
     return Recorded(entry, repairs.get_order(desk, order_id) if order_id else None)
 
 
+def _with_line(op: Operation, record: str, text: str) -> str:
+    """The handling record with one more stamped line."""
+    stamped = _stamped(op, text)
+    return f"{record}\n{stamped}" if record else stamped
+
+
 def _stamped(op: Operation, text: str) -> str:
     name = op.desk.operator.display_name if op.desk.operator else ""
     return f"[{op.at[5:16].replace('T', ' ')} {name}] {text}".replace("  ", " ")
@@ -241,8 +247,7 @@ def record_handling(
     with desk.operation("reception_handled") as op:
         changes: dict[str, object] = {}
         if note:
-            stamped = _stamped(op, note)
-            changes["handling"] = f"{entry.handling}\n{stamped}" if entry.handling else stamped
+            changes["handling"] = _with_line(op, entry.handling, note)
         if department is not None and department.strip():
             changes["department"] = department.strip()[:40]
         if finished:
@@ -284,13 +289,12 @@ def escalate(desk: Desk, entry_id: int, reason: str) -> EntryRow:
     if entry.escalated:
         raise ValidationError(f"接待记录 {entry.entry_no} 已上报主管。", field="reason")
     with desk.operation("reception_escalated") as op:
-        stamped = _stamped(op, f"上报主管：{why}")
         reception_store.update(
             op.db,
             entry.id,
             {
                 "escalated": 1,
-                "handling": f"{entry.handling}\n{stamped}" if entry.handling else stamped,
+                "handling": _with_line(op, entry.handling, f"上报主管：{why}"),
             },
             op.at,
         )
@@ -301,7 +305,6 @@ def escalate(desk: Desk, entry_id: int, reason: str) -> EntryRow:
 def reopen_after_callback(op: Operation, entry: EntryRow, comment: str) -> None:
     """An unsatisfied complaint callback opens the complaint again with a fresh deadline."""
     due = deadlines.complaint_deadline(from_text(op.at), repairs.limits(op.desk)).due_at
-    stamped = _stamped(op, f"回访不满意，重新处理：{comment}".rstrip("："))
     reception_store.update(
         op.db,
         entry.id,
@@ -309,7 +312,9 @@ def reopen_after_callback(op: Operation, entry: EntryRow, comment: str) -> None:
             "status": "open",
             "due_at": to_text(due),
             "handled_at": None,
-            "handling": f"{entry.handling}\n{stamped}" if entry.handling else stamped,
+            "handling": _with_line(
+                op, entry.handling, f"回访不满意，重新处理：{comment}".rstrip("：")
+            ),
         },
         op.at,
     )

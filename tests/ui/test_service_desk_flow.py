@@ -131,6 +131,7 @@ def test_a_repair_call_from_the_phone_to_the_callback(
     unit = directory.find_unit(estate, "3-2-501")
     window.open_unit(unit.id)
     history = window.directory_page.unit_page.history_tab
+    window.directory_page.unit_page.tabs.setCurrentWidget(history)  # 接待与维修
     [listed_entry] = history.entries_model.rows()
     [listed_order] = history.orders_model.rows()
     assert listed_entry.entry_no == entry.entry_no and listed_entry.callback_result == "满意"

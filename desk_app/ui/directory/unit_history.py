@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QSplitter, QTableView, QVBoxLayout, QWidget
 
 from desk_app.core.clock import display
@@ -69,6 +70,8 @@ class UnitHistoryTab(QWidget):
     def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.desk = desk
+        self._unit_id: int | None = None
+        self._stale = False
         self.entries_model = UnitReceptionModel((), self)
         self.orders_model = UnitRepairsModel((), self)
         self.entries_view = _view(self, self.entries_model, "unit_reception_view")
@@ -95,6 +98,19 @@ class UnitHistoryTab(QWidget):
         self.orders_view.doubleClicked.connect(self._order_activated)
 
     def show_unit(self, unit_id: int | None) -> None:
+        """Show a unit's history; read only while the tab is on screen (else when shown)."""
+        self._unit_id = unit_id
+        self._stale = not self.isVisible()
+        if not self._stale:
+            self._load(unit_id)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self._stale = False
+            self._load(self._unit_id)
+
+    def _load(self, unit_id: int | None) -> None:
         if unit_id is None:
             entries, orders, entry_total, order_total = [], [], 0, 0
         else:

@@ -10,7 +10,7 @@ rate in 万分之). Every division rounds half up, once, at the end.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -45,7 +45,7 @@ class MeterCharge:
 def metered_fen(
     previous_centi: int,
     current_centi: int,
-    price_fen_milli: int,
+    price_milli_yuan: int,
     *,
     minimum_fen: int = 0,
     typical_usage_centi: int | None = None,
@@ -53,8 +53,8 @@ def metered_fen(
 ) -> MeterCharge:
     """(current − previous) × price, at least ``minimum_fen``.
 
-    ``price_fen_milli`` is the unit price in thousandths of a fen (¥0.565/kWh → 56500),
-    which covers the three decimals utility tariffs use. A reading below the previous one,
+    ``price_milli_yuan`` is the unit price in thousandths of a yuan (¥0.565/kWh → 565),
+    as fee rates are stored; it covers the three decimals utility tariffs use. A reading below the previous one,
     or a usage more than ``absurd_factor`` × the unit's typical usage, is refused."""
     if current_centi < previous_centi:
         raise ValidationError(
@@ -67,7 +67,7 @@ def metered_fen(
             f"用量 {usage / 100:g} 超过平时的 {absurd_factor} 倍，请核对读数。",
             field="reading",
         )
-    amount = _half_up(usage * price_fen_milli, 100 * 1000)
+    amount = _half_up(usage * price_milli_yuan, 1000)
     return MeterCharge(usage, max(amount, minimum_fen))
 
 
@@ -103,6 +103,43 @@ def allocate_oldest_first(amount_fen: int, owing: Sequence[Owing]) -> Allocation
         left -= part
     return Allocation(tuple(paid), left)
 
+
+
+@dataclass(frozen=True)
+class FeeAllocation:
+    paid: tuple[tuple[int, int], ...]  # (charge_id, fen) of the charges themselves
+    fees_charged: dict[int, int]  # charge_id → late fee charged as its debt is settled
+    fees_paid: dict[int, int]  # charge_id → fen of that late fee paid now
+    credit_fen: int
+
+
+def allocate_with_late_fees(
+    amount_fen: int, owing: Sequence[Owing], late_fees: Mapping[int, int]
+) -> FeeAllocation:
+    """Oldest first, like :func:`allocate_oldest_first`; a charge's late fee is charged
+    when the payment settles that charge, and paid right after it from what is left."""
+    if amount_fen <= 0:
+        raise ValidationError("收款金额必须大于零。", field="amount")
+    left = amount_fen
+    paid: list[tuple[int, int]] = []
+    charged: dict[int, int] = {}
+    fees_paid: dict[int, int] = {}
+    for item in sorted(owing, key=lambda o: (o.due_on, o.charge_id)):
+        if left == 0:
+            break
+        if item.outstanding_fen <= 0:
+            continue
+        part = min(left, item.outstanding_fen)
+        paid.append((item.charge_id, part))
+        left -= part
+        fee = late_fees.get(item.charge_id, 0)
+        if part == item.outstanding_fen and fee > 0:
+            charged[item.charge_id] = fee
+            fee_part = min(left, fee)
+            if fee_part:
+                fees_paid[item.charge_id] = fee_part
+                left -= fee_part
+    return FeeAllocation(tuple(paid), charged, fees_paid, left)
 
 def change_fen(tendered_fen: int, due_fen: int) -> int:
     """Cash tendered − amount due; refused when the cash is short."""

@@ -13,12 +13,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
-from desk_app.core import ledger_rules
+from desk_app.core import ledger_rules, numbering
 from desk_app.core.errors import NotFoundError, ValidationError
 from desk_app.core.money import format_fen, parse_fen
 from desk_app.services import locations
+from desk_app.services import settings as settings_service
 from desk_app.services.approvals import Approval
 from desk_app.services.desk import Desk, Operation
 from desk_app.storage import ledger as ledger_store
@@ -31,6 +32,7 @@ from desk_app.storage.ledger import (
     RateRow,
     ReceiptLineRow,
     ReceiptRow,
+    RefundRow,
     Stamp,
 )
 from desk_app.storage.schema import FEE_KINDS, PAYMENT_METHODS, UNIT_KINDS
@@ -44,6 +46,7 @@ __all__ = [
     "RateRow",
     "ReceiptLineRow",
     "ReceiptRow",
+    "RefundRow",
 ]
 
 FEE_KIND_LABELS = {
@@ -112,6 +115,78 @@ def add_fee_item(desk: Desk, code: str, name: str, kind: str, unit: str = "") ->
         )
         op.record("fee_items", item_id, code=code, name=name.strip(), kind=kind)
     return fee_item(desk, code)
+
+
+# The items an estate starts with (code, name, kind, unit); ``late_fee`` is charged by
+# payments, ``repair`` by completed paid repair orders.
+STANDARD_FEE_ITEMS: tuple[tuple[str, str, str, str], ...] = (
+    ("property", "物业服务费", "area", "月"),
+    ("water", "水费", "metered", "吨"),
+    ("electricity", "电费", "metered", "度"),
+    ("gas", "燃气费", "metered", "立方米"),
+    ("heating", "采暖费", "metered", "吉焦"),
+    ("parking", "车位管理费", "fixed", "月"),
+    ("garbage", "垃圾清运费", "fixed", "月"),
+    ("repair", "有偿维修费", "one_off", "次"),
+    ("card_fee", "工本费", "one_off", "张"),
+    ("renovation_deposit", "装修押金", "deposit", "笔"),
+    ("pass_deposit", "出入证押金", "deposit", "张"),
+    ("late_fee", "滞纳金", "one_off", "笔"),
+    ("other", "其他", "one_off", ""),
+)
+
+
+def install_standard_items(desk: Desk) -> list[FeeItemRow]:
+    """Add the standard fee items the estate does not have yet (a supervisor, or the
+    system at first start and in the demo); returns the items added."""
+    if desk.operator is not None:
+        desk.require_role("supervisor", "设置收费项目")
+    have = {item.code for item in ledger_store.fee_items(desk.db)}
+    missing = [spec for spec in STANDARD_FEE_ITEMS if spec[0] not in have]
+    if not missing:
+        return []
+    with desk.operation("fee_items_installed") as op:
+        for code, name, kind, unit in missing:
+            item_id = ledger_store.insert_fee_item(
+                op.db, code=code, name=name, kind=kind, unit=unit, stamp=_stamp(op)
+            )
+            op.record("fee_items", item_id, code=code, name=name, kind=kind)
+    return [i for i in ledger_store.fee_items(desk.db) if i.code in {m[0] for m in missing}]
+
+
+def _system_item(desk: Desk, op: Operation, code: str) -> int:
+    """The id of a standard item the ledger charges by itself, added if missing."""
+    item = ledger_store.fee_item_by_code(op.db, code)
+    if item is not None:
+        return item.id
+    _code, name, kind, unit = next(spec for spec in STANDARD_FEE_ITEMS if spec[0] == code)
+    item_id = ledger_store.insert_fee_item(
+        op.db, code=code, name=name, kind=kind, unit=unit, stamp=_stamp(op)
+    )
+    op.record("fee_items", item_id, code=code, name=name, kind=kind)
+    return item_id
+
+
+# --- closed periods (月结) -----------------------------------------------------------------------
+
+
+def closed_through(desk: Desk) -> str | None:
+    """The last day of the last closed period, or None when no month is closed."""
+    return ledger_store.closed_through(desk.db)
+
+
+def ensure_open(desk: Desk, day: str, what: str) -> None:
+    """Refuse a money record dated in a closed period with a message the clerk understands."""
+    through = ledger_store.closed_through(desk.db)
+    if through is not None and day[:10] <= through:
+        raise ValidationError(
+            f"{day[:10]} 所在账期已月结（结至 {through}），不能再{what}；请在本期内作调整。",
+            field="period",
+        )
+
+
+def _today(desk: Desk) -> str:
+    return desk.now_text()[:10]
 
 
 def set_rate(
@@ -209,6 +284,7 @@ def post_charge(
     unit = _unit(desk, unit_id)
     item = fee_item(desk, code)
     due = _date(due_on, "应缴日期", "due_on")
+    ensure_open(desk, due, "记入该期的费用")
     price_milli, quantity = 0, 100
     if amount.strip():
         try:
@@ -263,6 +339,8 @@ def adjust_charge(desk: Desk, charge_id: int, amount: str, reason: str) -> Charg
     row = rows[0]
     if row.amount_fen + fen < row.paid_fen or row.amount_fen + fen < 0:
         raise ValidationError("调整后金额不能低于已收金额。", field="amount")
+    today = _today(desk)
+    ensure_open(desk, today, "调整费用")
     with desk.operation("charge_adjusted") as op:
         adjustment_id = ledger_store.insert_charge(
             op.db,
@@ -271,7 +349,7 @@ def adjust_charge(desk: Desk, charge_id: int, amount: str, reason: str) -> Charg
                 item_id=row.item_id,
                 description=f"调整：{row.description}"[:100],
                 amount_fen=fen,
-                due_on=row.due_on,
+                due_on=today,  # a correction belongs to the period it is made in
                 period=row.period,
                 kind="adjustment",
                 adjusts_id=charge_id,
@@ -346,27 +424,36 @@ def take_payment(
     """Take a payment and issue its receipt in one transaction.
 
     Either the ticked ``charge_ids`` are paid in full, or ``amount`` is spread over what
-    the unit owes, oldest first, and any rest is kept as credit (预收)."""
+    the unit owes, oldest first, and any rest is kept as credit (预收). The late fee of an
+    overdue charge (滞纳金, unless waived) is charged when the payment settles that charge,
+    in the same transaction, and paid from the same money."""
     unit = _unit(desk, unit_id)
     if method not in PAYMENT_METHODS:
         raise ValidationError("请选择收款方式。", field="method")
+    today = _today(desk)
+    ensure_open(desk, today, "收款")
+    on = date.fromisoformat(today)
     if charge_ids:
         rows = ledger_store.owing_for(desk.db, charge_ids)
         if len(rows) != len(set(charge_ids)) or any(r.unit_id != unit.id for r in rows):
             raise ValidationError("所选费用不属于该房屋。", field="charges")
         if any(r.outstanding_fen <= 0 for r in rows):
             raise ValidationError("所选费用中有已结清的项目。", field="charges")
+        fees = _chargeable_fees(desk, unit.id, rows, on)
         paid = [(r.charge_id, r.outstanding_fen) for r in rows]
+        fees_charged, fees_paid = fees, dict(fees)
         credit_fen = 0
-        total = sum(p for _, p in paid)
+        total = sum(p for _, p in paid) + sum(fees.values())
     else:
         try:
             total = parse_fen(amount, allow_zero=False)
         except ValidationError as error:
             raise ValidationError(error.message, field="amount") from None
         rows = ledger_store.owing(desk.db, unit.id)
-        allocation = ledger_rules.allocate_oldest_first(total, _as_owing(rows))
+        fees = _chargeable_fees(desk, unit.id, rows, on)
+        allocation = ledger_rules.allocate_with_late_fees(total, _as_owing(rows), fees)
         paid, credit_fen = list(allocation.paid), allocation.credit_fen
+        fees_charged, fees_paid = allocation.fees_charged, allocation.fees_paid
     tendered_fen = None
     change = 0
     if method == "现金" and tendered.strip():
@@ -375,10 +462,7 @@ def take_payment(
         except ValidationError as error:
             raise ValidationError(error.message, field="tendered") from None
         change = ledger_rules.change_fen(tendered_fen, total)
-    descriptions = {
-        r.charge_id: f"{r.item_name} {r.period}".strip() if r.period else r.description
-        for r in rows
-    }
+    descriptions = {r.charge_id: _line_text(r) for r in rows}
     name = customer.strip() or _customer_of(desk, unit)
     with desk.operation("payment_received") as op:
         book = ledger_store.current_book(op.db)  # read inside the write lock
@@ -399,21 +483,26 @@ def take_payment(
             note=note.strip()[:200],
             stamp=_stamp(op),
         )
+        lines: list[tuple[int | None, str, int]] = []
         for charge_id, fen in paid:
+            lines.append((charge_id, descriptions[charge_id], fen))
+            if charge_id in fees_charged:
+                fee_id = _post_late_fee(
+                    desk, op, unit.id, charge_id, descriptions[charge_id], fees_charged[charge_id]
+                )
+                if fees_paid.get(charge_id):
+                    lines.append(
+                        (fee_id, f"滞纳金（{descriptions[charge_id]}）", fees_paid[charge_id])
+                    )
+        if credit_fen:
+            lines.append((None, "预收款", credit_fen))
+        for charge_id, text, fen in lines:
             ledger_store.insert_receipt_line(
                 op.db,
                 receipt_id=receipt_id,
                 charge_id=charge_id,
-                description=descriptions[charge_id][:100],
+                description=text[:100],
                 amount_fen=fen,
-            )
-        if credit_fen:
-            ledger_store.insert_receipt_line(
-                op.db,
-                receipt_id=receipt_id,
-                charge_id=None,
-                description="预收款",
-                amount_fen=credit_fen,
             )
         op.record(
             "receipts",
@@ -423,6 +512,7 @@ def take_payment(
             total_fen=total,
             method=method,
             charges=[c for c, _ in paid],
+            late_fee_fen=sum(fees_paid.values()),
             credit_fen=credit_fen,
         )
     return Payment(
@@ -430,6 +520,149 @@ def take_payment(
         ledger_store.receipt_lines(desk.db, receipt_id),
         change,
     )
+
+
+def _line_text(row: OwingRow) -> str:
+    return f"{row.item_name} {row.period}".strip() if row.period else row.description
+
+
+def _post_late_fee(
+    desk: Desk, op: Operation, unit_id: int, charge_id: int, text: str, fee_fen: int
+) -> int:
+    fee_id = ledger_store.insert_charge(
+        op.db,
+        NewCharge(
+            unit_id=unit_id,
+            item_id=_system_item(desk, op, "late_fee"),
+            description=f"滞纳金（{text}）"[:100],
+            amount_fen=fee_fen,
+            due_on=op.at[:10],
+            kind="late_fee",
+            source="late_fee",
+            source_ref=str(charge_id),
+        ),
+        _stamp(op),
+    )
+    op.record("charges", fee_id, late_fee_of=charge_id, amount_fen=fee_fen)
+    return fee_id
+
+
+# --- late fees (滞纳金) --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LateFee:
+    charge_id: int
+    description: str
+    due_on: str
+    overdue_fen: int
+    days: int  # days counted after the grace date
+    fee_fen: int
+    waived: bool
+
+
+@dataclass(frozen=True)
+class LateFeeTerms:
+    daily_rate_wan: int
+    grace_days: int
+    cap_percent: int | None
+
+
+def late_fee_terms(desk: Desk) -> LateFeeTerms:
+    values = settings_service.get_all(desk)
+    cap = int(values["ledger.late_fee_cap_percent"])
+    return LateFeeTerms(
+        int(values["ledger.late_fee_wan_per_day"]),
+        int(values["ledger.late_fee_grace_days"]),
+        cap or None,
+    )
+
+
+def _late_fees_of(
+    desk: Desk, unit_id: int, rows: list[OwingRow], on: date, terms: LateFeeTerms | None = None
+) -> list[LateFee]:
+    terms = terms or late_fee_terms(desk)
+    if terms.daily_rate_wan == 0:
+        return []
+    waived = ledger_store.waived_charges(desk.db, unit_id)
+    charged = ledger_store.late_fee_charged(desk.db, unit_id)
+    fees = []
+    for row in rows:
+        if row.kind != "charge" or row.outstanding_fen <= 0 or row.charge_id in charged:
+            continue
+        grace_until = date.fromisoformat(row.due_on) + timedelta(days=terms.grace_days)
+        if on <= grace_until:
+            continue
+        fee = ledger_rules.late_fee_fen(
+            row.outstanding_fen,
+            grace_until,
+            on,
+            daily_rate_wan=terms.daily_rate_wan,
+            cap_percent=terms.cap_percent,
+        )
+        if fee > 0:
+            fees.append(
+                LateFee(
+                    row.charge_id,
+                    _line_text(row),
+                    row.due_on,
+                    row.outstanding_fen,
+                    (on - grace_until).days,
+                    fee,
+                    row.charge_id in waived,
+                )
+            )
+    return fees
+
+
+def _chargeable_fees(desk: Desk, unit_id: int, rows: list[OwingRow], on: date) -> dict[int, int]:
+    return {f.charge_id: f.fee_fen for f in _late_fees_of(desk, unit_id, rows, on) if not f.waived}
+
+
+def late_fees(desk: Desk, unit_id: int, on: date | None = None) -> list[LateFee]:
+    """The late fee each overdue charge of the unit would carry if paid ``on`` (today)."""
+    day = on or date.fromisoformat(_today(desk))
+    return _late_fees_of(desk, unit_id, ledger_store.owing(desk.db, unit_id), day)
+
+
+def late_fee_total(desk: Desk, unit_id: int, on: date | None = None) -> int:
+    return sum(f.fee_fen for f in late_fees(desk, unit_id, on) if not f.waived)
+
+
+def waive_late_fee(
+    desk: Desk, charge_id: int, reason: str, finance_consent: str, approval: Approval
+) -> None:
+    """Waive the late fee of one overdue charge: a supervisor approves, and the consent of
+    finance (who agreed, and how) is recorded — the manual's 特殊原因 exemption."""
+    why = (reason or "").strip()
+    consent = (finance_consent or "").strip()
+    if not why:
+        raise ValidationError("请填写减免原因。", field="reason")
+    if not consent:
+        raise ValidationError("请填写财务部同意情况（经办人、方式）。", field="finance_consent")
+    if not approval.approver.at_least("supervisor"):
+        raise ValidationError("减免滞纳金须经客服主管批准。", field="approval")
+    rows = ledger_store.owing_for(desk.db, [charge_id])
+    if not rows or rows[0].kind != "charge":
+        raise NotFoundError("该费用不存在或不计滞纳金。", field="charge")
+    row = rows[0]
+    if charge_id in ledger_store.waived_charges(desk.db, row.unit_id):
+        raise ValidationError("该费用的滞纳金已减免。", field="charge")
+    if charge_id in ledger_store.late_fee_charged(desk.db, row.unit_id):
+        raise ValidationError("该费用的滞纳金已计收，须由主管作费用调整。", field="charge")
+    ensure_open(desk, _today(desk), "减免滞纳金")
+    with desk.operation("late_fee_waived") as op:
+        waiver_id = ledger_store.insert_waiver(
+            op.db,
+            charge_id=charge_id,
+            unit_id=row.unit_id,
+            reason=why[:200],
+            finance_consent=consent[:200],
+            approved_by=approval.approver.id,
+            stamp=_stamp(op),
+        )
+        approval.write_to(op, "late_fee_waivers", waiver_id)
+        op.record("late_fee_waivers", waiver_id, charge=charge_id, reason=why, consent=consent)
 
 
 def _as_owing(rows: list[OwingRow]) -> list[ledger_rules.Owing]:
@@ -448,6 +681,7 @@ def _customer_of(desk: Desk, unit: units_store.UnitRow) -> str:
 def use_credit(desk: Desk, unit_id: int) -> int:
     """Apply the unit's prepaid credit to what it owes, oldest first; returns fen used."""
     unit = _unit(desk, unit_id)
+    ensure_open(desk, _today(desk), "抵扣预收款")
     available = ledger_store.credit_balance(desk.db, unit.id)
     rows = ledger_store.owing(desk.db, unit.id)
     if available <= 0 or not rows:
@@ -502,6 +736,14 @@ def void_receipt(desk: Desk, receipt_id: int, reason: str, approval: Approval) -
         raise ValidationError(f"收据 {row.number_text} 已作废。", field="reason")
     if not approval.approver.at_least("supervisor"):
         raise ValidationError("作废收据须经客服主管批准。", field="approval")
+    if row.invoice_no:
+        raise ValidationError(
+            f"收据 {row.number_text} 已换开发票（{row.invoice_no}），不能作废。", field="reason"
+        )
+    if row.refunded_fen:
+        raise ValidationError(f"收据 {row.number_text} 已有退费，不能作废。", field="reason")
+    ensure_open(desk, row.issued_at, "作废该期的收据（已结账期请办理退费）")
+    ensure_open(desk, _today(desk), "作废收据")
     credit_in = sum(
         line.amount_fen
         for line in ledger_store.receipt_lines(desk.db, row.id)
@@ -520,3 +762,194 @@ def void_receipt(desk: Desk, receipt_id: int, reason: str, approval: Approval) -
             "receipts", row.id, number=row.number_text, reason=why, total=format_fen(row.total_fen)
         )
     return receipt(desk, row.id)
+
+
+# --- refunds (退费) and invoices (发票) ---------------------------------------------------------
+
+
+def refundable(desk: Desk, receipt_id: int, charge_id: int | None = None) -> int:
+    """What may still be paid back against a receipt: the deposit it paid (``charge_id``),
+    or the unused credit it brought in (``charge_id`` None), less what was refunded."""
+    row = receipt(desk, receipt_id)
+    if row.void or row.unit_id is None:
+        return 0
+    lines = ledger_store.receipt_lines(desk.db, row.id)
+    refunds = ledger_store.refunds_of_receipt(desk.db, row.id)
+    if charge_id is None:
+        brought = sum(line.amount_fen for line in lines if line.charge_id is None)
+        back = sum(f.amount_fen for f in refunds if f.charge_id is None)
+        return max(0, min(brought - back, ledger_store.credit_balance(desk.db, row.unit_id)))
+    charge = ledger_store.owing_for(desk.db, [charge_id])
+    if not charge or charge[0].kind != "deposit":
+        return 0
+    paid_here = sum(line.amount_fen for line in lines if line.charge_id == charge_id)
+    back = sum(f.amount_fen for f in refunds if f.charge_id == charge_id)
+    return max(0, min(paid_here - back, charge[0].paid_fen))
+
+
+def deposits_of_receipt(desk: Desk, receipt_id: int) -> list[OwingRow]:
+    """The deposit charges a receipt paid (装修押金, 出入证押金)."""
+    ids = [
+        line.charge_id
+        for line in ledger_store.receipt_lines(desk.db, receipt_id)
+        if line.charge_id is not None
+    ]
+    return [row for row in ledger_store.owing_for(desk.db, ids) if row.kind == "deposit"]
+
+
+def refund(
+    desk: Desk,
+    receipt_id: int,
+    *,
+    amount: str,
+    reason: str,
+    approval: Approval,
+    payee: str = "",
+    charge_id: int | None = None,
+    method: str = "现金",
+) -> RefundRow:
+    """退费: pay back a deposit (``charge_id``) or unused credit against the original
+    receipt, which is taken back. A supervisor approves; a 现金付出单 number is issued for
+    the voucher the payee signs. The past is never edited: a refund is a new row (and for
+    a deposit, an adjustment that releases it, so the unit owes nothing for it)."""
+    row = receipt(desk, receipt_id)
+    why = (reason or "").strip()
+    if not why:
+        raise ValidationError("请填写退费原因。", field="reason")
+    if not approval.approver.at_least("supervisor"):
+        raise ValidationError("退费须经客服主管批准。", field="approval")
+    if method not in PAYMENT_METHODS:
+        raise ValidationError("请选择退款方式。", field="method")
+    if row.void:
+        raise ValidationError(f"收据 {row.number_text} 已作废，不能退费。", field="receipt")
+    if row.unit_id is None:
+        raise ValidationError("该收据没有房屋，不能退费。", field="receipt")
+    try:
+        fen = parse_fen(amount, allow_zero=False)
+    except ValidationError as error:
+        raise ValidationError(error.message, field="amount") from None
+    limit = refundable(desk, row.id, charge_id)
+    if charge_id is not None and not any(
+        d.charge_id == charge_id for d in deposits_of_receipt(desk, row.id)
+    ):
+        raise ValidationError("该收据没有收取这笔押金。", field="charge")
+    if fen > limit:
+        what = "押金" if charge_id is not None else "预收款余额"
+        raise ValidationError(f"退费金额超过可退的{what} {format_fen(limit)} 元。", field="amount")
+    today = _today(desk)
+    ensure_open(desk, today, "退费")
+    name = (payee or "").strip() or row.customer
+    prefix = numbering.day_prefix("TK", date.fromisoformat(today))
+    with desk.operation("refund_paid") as op:
+        voucher = numbering.next_number(
+            "TK", date.fromisoformat(today), ledger_store.last_voucher_of_day(op.db, prefix)
+        )
+        if charge_id is not None:
+            deposit = ledger_store.owing_for(op.db, [charge_id])[0]
+            release_id = ledger_store.insert_charge(
+                op.db,
+                NewCharge(
+                    unit_id=row.unit_id,
+                    item_id=deposit.item_id,
+                    description=f"退还：{deposit.description}"[:100],
+                    amount_fen=-fen,
+                    due_on=today,
+                    period=deposit.period,
+                    kind="adjustment",
+                    adjusts_id=charge_id,
+                    reason=f"退费 {voucher}：{why}"[:200],
+                ),
+                _stamp(op),
+            )
+            op.record("charges", release_id, adjusts=charge_id, amount_fen=-fen, reason=why)
+        refund_id = ledger_store.insert_refund(
+            op.db,
+            unit_id=row.unit_id,
+            receipt_id=row.id,
+            charge_id=charge_id,
+            amount_fen=fen,
+            voucher_no=voucher,
+            payee=name[:60],
+            reason=why[:200],
+            method=method,
+            approved_by=approval.approver.id,
+            stamp=_stamp(op),
+        )
+        approval.write_to(op, "refunds", refund_id)
+        op.record(
+            "refunds",
+            refund_id,
+            voucher_no=voucher,
+            receipt=row.number_text,
+            amount_fen=fen,
+            reason=why,
+        )
+    return ledger_store.refund(desk.db, refund_id)  # type: ignore[return-value]
+
+
+def refund_row(desk: Desk, refund_id: int) -> RefundRow:
+    row = ledger_store.refund(desk.db, refund_id)
+    if row is None:
+        raise NotFoundError(f"退费记录 {refund_id} 不存在。")
+    return row
+
+
+def refunds_of_receipt(desk: Desk, receipt_id: int) -> list[RefundRow]:
+    return ledger_store.refunds_of_receipt(desk.db, receipt_id)
+
+
+def refunds_of_unit(desk: Desk, unit_id: int) -> list[RefundRow]:
+    return ledger_store.refunds_of_unit(desk.db, unit_id)
+
+
+def exchange_for_invoice(desk: Desk, receipt_id: int, invoice_no: str) -> ReceiptRow:
+    """The owner takes an invoice (发票) instead: the receipt is taken back for finance and
+    the invoice number recorded against it."""
+    row = receipt(desk, receipt_id)
+    number = unicodedata.normalize("NFKC", invoice_no or "").strip().upper()
+    if not number:
+        raise ValidationError("请填写发票号码。", field="invoice_no")
+    if len(number) > 30 or not re.fullmatch(r"[0-9A-Z\-]+", number):
+        raise ValidationError(f"发票号码格式不正确：{invoice_no.strip()}", field="invoice_no")
+    if row.void:
+        raise ValidationError(f"收据 {row.number_text} 已作废，不能换开发票。", field="invoice_no")
+    if row.invoice_no:
+        raise ValidationError(
+            f"收据 {row.number_text} 已换开发票 {row.invoice_no}。", field="invoice_no"
+        )
+    with desk.operation("invoice_exchanged") as op:
+        ledger_store.insert_invoice_exchange(
+            op.db, receipt_id=row.id, invoice_no=number, stamp=_stamp(op)
+        )
+        op.record("invoice_exchanges", row.id, receipt=row.number_text, invoice_no=number)
+    return receipt(desk, row.id)
+
+
+# --- paid repairs (有偿维修) --------------------------------------------------------------------
+
+
+def charge_repair_in(
+    desk: Desk, op: Operation, *, unit_id: int, order_no: str, amount_fen: int, work: str
+) -> int | None:
+    """Charge a completed paid repair to its unit inside the repair's own operation, so an
+    order is never completed as paid without its charge (nor charged twice)."""
+    if amount_fen <= 0:
+        return None
+    item_id = _system_item(desk, op, "repair")
+    if ledger_store.charge_exists(op.db, "repair", order_no, unit_id, item_id):
+        return None
+    charge_id = ledger_store.insert_charge(
+        op.db,
+        NewCharge(
+            unit_id=unit_id,
+            item_id=item_id,
+            description=f"有偿维修 {order_no} {work}".strip()[:100],
+            amount_fen=amount_fen,
+            due_on=op.at[:10],
+            source="repair",
+            source_ref=order_no,
+        ),
+        _stamp(op),
+    )
+    op.record("charges", charge_id, order_no=order_no, amount_fen=amount_fen)
+    return charge_id

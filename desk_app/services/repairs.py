@@ -18,7 +18,7 @@ from desk_app.core.errors import NotFoundError, ValidationError
 from desk_app.core.masking import mask_phone, validate_phone
 from desk_app.core.money import line_amount_fen, parse_fen, parse_quantity_centi
 from desk_app.core.numbering import day_prefix, next_number
-from desk_app.services import locations
+from desk_app.services import ledger, locations
 from desk_app.services import settings as settings_service
 from desk_app.services.desk import Desk, Operation
 from desk_app.storage import callbacks as callbacks_store
@@ -505,6 +505,15 @@ def complete(desk: Desk, order_id: int, completion: Completion) -> OrderRow:
             paid=completion.paid,
             materials=[f"{m.name}×{m.quantity_centi / 100:g}" for m in materials],
         )
+        if completion.paid and order.unit_id is not None:
+            ledger.charge_repair_in(
+                desk,
+                op,
+                unit_id=order.unit_id,
+                order_no=order.order_no,
+                amount_fen=labour + material_total,
+                work=work_done[:40],
+            )
         callbacks_store.insert(
             op.db,
             repair_order_id=order.id,

@@ -29,6 +29,12 @@ DEFAULTS: dict[str, Any] = {
     "paper.default": "A4",
     "paper.receipt": "receipt-241x93",
     "backup.keep": 30,
+    "ledger.due_day": 15,
+    "ledger.late_fee_wan_per_day": 5,
+    "ledger.late_fee_grace_days": 0,
+    "ledger.late_fee_cap_percent": 0,
+    "ledger.handover_weekday": 5,
+    "ledger.close_day": 25,
 }
 
 LABELS: dict[str, str] = {
@@ -47,6 +53,23 @@ LABELS: dict[str, str] = {
     "paper.default": "默认纸张",
     "paper.receipt": "收据纸张",
     "backup.keep": "保留备份份数",
+    "ledger.due_day": "每月应缴日",
+    "ledger.late_fee_wan_per_day": "滞纳金日费率（万分之）",
+    "ledger.late_fee_grace_days": "滞纳金宽限天数",
+    "ledger.late_fee_cap_percent": "滞纳金上限（欠费的百分比，0 为不设）",
+    "ledger.handover_weekday": "上缴财务日（1 周一 … 7 周日）",
+    "ledger.close_day": "月结日",
+}
+
+
+# Whole-number settings whose range is not "a positive number".
+RANGES: dict[str, tuple[int, int]] = {
+    "ledger.due_day": (1, 28),
+    "ledger.late_fee_wan_per_day": (0, 100),
+    "ledger.late_fee_grace_days": (0, 365),
+    "ledger.late_fee_cap_percent": (0, 100),
+    "ledger.handover_weekday": (1, 7),
+    "ledger.close_day": (1, 28),
 }
 
 
@@ -67,6 +90,11 @@ def _validate(key: str, value: Any) -> Any:
             number = int(value)
         except (TypeError, ValueError):
             raise ValidationError(f"{label}必须是整数。") from None
+        if key in RANGES:
+            low, high = RANGES[key]
+            if not low <= number <= high:
+                raise ValidationError(f"{label}必须在 {low}–{high} 之间。")
+            return number
         if number <= 0 or number > 100_000:
             raise ValidationError(f"{label}必须是正整数。")
         return number

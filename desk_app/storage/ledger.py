@@ -69,6 +69,7 @@ class OwingRow:
     amount_fen: int  # the charge with its adjustments
     paid_fen: int
     outstanding_fen: int
+    kind: str = "charge"  # charge / deposit / late_fee
 
 
 @dataclass(frozen=True)
@@ -98,6 +99,8 @@ class ReceiptRow:
     drawer_name: str | None
     void_reason: str | None
     voided_at: str | None
+    invoice_no: str | None = None  # exchanged for an invoice (发票)
+    refunded_fen: int = 0  # paid back against this receipt (退费)
 
     @property
     def void(self) -> bool:
@@ -234,7 +237,9 @@ def charge_exists(db: Database, source: str, source_ref: str, unit_id: int, item
     )
 
 
-# Outstanding per charge: amount + adjustments − paid by live receipts − credit used.
+# Outstanding per charge: amount + adjustments − paid by live receipts − credit used
+# + refunded (a deposit paid back is no longer held: its refund and the adjustment that
+# releases it cancel out).
 _OWING = """
 SELECT c.id, c.unit_id, c.item_id, i.name, c.description, c.period, c.due_on,
        c.amount_fen + coalesce((SELECT sum(a.amount_fen) FROM charges a
@@ -244,14 +249,16 @@ SELECT c.id, c.unit_id, c.item_id, i.name, c.description, c.period, c.due_on,
                  LEFT JOIN receipt_voids v ON v.receipt_id = r.id
                  WHERE l.charge_id = c.id AND v.receipt_id IS NULL), 0)
      + coalesce((SELECT sum(u.amount_fen) FROM credit_uses u WHERE u.charge_id = c.id), 0)
-       AS paid
+     - coalesce((SELECT sum(f.amount_fen) FROM refunds f WHERE f.charge_id = c.id), 0)
+       AS paid,
+       c.kind
 FROM charges c JOIN fee_items i ON i.id = c.item_id
 WHERE c.kind <> 'adjustment'
 """
 
 
 def _owing_row(row: tuple) -> OwingRow:
-    return OwingRow(*row, outstanding_fen=row[7] - row[8])
+    return OwingRow(*row[:9], outstanding_fen=row[7] - row[8], kind=row[9])
 
 
 def charges_of_unit(db: Database, unit_id: int) -> list[OwingRow]:
@@ -273,7 +280,7 @@ def owing_for(db: Database, charge_ids: list[int]) -> list[OwingRow]:
 
 
 def credit_balance(db: Database, unit_id: int) -> int:
-    """Credit paid in advance by live receipts and not yet used."""
+    """Credit paid in advance by live receipts, not yet used nor refunded."""
     paid_in = db.execute(
         "SELECT coalesce(sum(l.amount_fen), 0) FROM receipt_lines l "
         "JOIN receipts r ON r.id = l.receipt_id LEFT JOIN receipt_voids v "
@@ -284,7 +291,11 @@ def credit_balance(db: Database, unit_id: int) -> int:
     used = db.execute(
         "SELECT coalesce(sum(amount_fen), 0) FROM credit_uses WHERE unit_id = ?", [unit_id]
     ).fetchone()[0]
-    return int(paid_in) - int(used)
+    refunded = db.execute(
+        "SELECT coalesce(sum(amount_fen), 0) FROM refunds WHERE unit_id = ? AND charge_id IS NULL",
+        [unit_id],
+    ).fetchone()[0]
+    return int(paid_in) - int(used) - int(refunded)
 
 
 def insert_credit_use(
@@ -373,9 +384,12 @@ def insert_receipt_line(
 _RECEIPT = (
     "SELECT r.id, r.book_id, r.number, b.width, r.unit_id, r.customer, r.issued_at, r.method, "
     "r.total_fen, r.tendered_fen, r.note, r.created_by, r.created_shift, op.display_name, "
-    "v.reason, v.voided_at FROM receipts r JOIN receipt_books b ON b.id = r.book_id "
+    "v.reason, v.voided_at, ie.invoice_no, "
+    "(SELECT coalesce(sum(f.amount_fen), 0) FROM refunds f WHERE f.receipt_id = r.id) "
+    "FROM receipts r JOIN receipt_books b ON b.id = r.book_id "
     "LEFT JOIN operators op ON op.id = r.created_by "
     "LEFT JOIN receipt_voids v ON v.receipt_id = r.id "
+    "LEFT JOIN invoice_exchanges ie ON ie.receipt_id = r.id "
 )
 
 
@@ -423,3 +437,135 @@ def insert_void(
 def unit_balance(db: Database, unit_id: int) -> int:
     """What the unit owes in all (charges with adjustments − payments − credit used)."""
     return sum(row.outstanding_fen for row in charges_of_unit(db, unit_id))
+
+
+# --- refunds, invoices, late-fee waivers, closed periods ------------------------------------------
+
+
+@dataclass(frozen=True)
+class RefundRow:
+    id: int
+    unit_id: int
+    receipt_id: int
+    charge_id: int | None
+    amount_fen: int
+    voucher_no: str
+    payee: str
+    reason: str
+    method: str
+    approved_by: int
+    refunded_at: str
+    created_by: int | None
+    created_shift: int | None
+
+
+_REFUND = (
+    "SELECT id, unit_id, receipt_id, charge_id, amount_fen, voucher_no, payee, reason, method, "
+    "approved_by, refunded_at, created_by, created_shift FROM refunds "
+)
+
+
+def insert_refund(
+    db: Database,
+    *,
+    unit_id: int,
+    receipt_id: int,
+    charge_id: int | None,
+    amount_fen: int,
+    voucher_no: str,
+    payee: str,
+    reason: str,
+    method: str,
+    approved_by: int,
+    stamp: Stamp,
+) -> int:
+    cursor = db.execute(
+        "INSERT INTO refunds (unit_id, receipt_id, charge_id, amount_fen, voucher_no, payee, "
+        "reason, method, approved_by, refunded_at, created_by, created_shift) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            unit_id,
+            receipt_id,
+            charge_id,
+            amount_fen,
+            voucher_no,
+            payee,
+            reason,
+            method,
+            approved_by,
+            stamp.at,
+            stamp.by,
+            stamp.shift,
+        ],
+    )
+    return int(cursor.lastrowid)
+
+
+def refund(db: Database, refund_id: int) -> RefundRow | None:
+    row = db.execute(f"{_REFUND} WHERE id = ?", [refund_id]).fetchone()
+    return RefundRow(*row) if row else None
+
+
+def refunds_of_receipt(db: Database, receipt_id: int) -> list[RefundRow]:
+    rows = db.execute(f"{_REFUND} WHERE receipt_id = ? ORDER BY id", [receipt_id]).fetchall()
+    return [RefundRow(*r) for r in rows]
+
+
+def refunds_of_unit(db: Database, unit_id: int) -> list[RefundRow]:
+    rows = db.execute(f"{_REFUND} WHERE unit_id = ? ORDER BY id", [unit_id]).fetchall()
+    return [RefundRow(*r) for r in rows]
+
+
+def last_voucher_of_day(db: Database, prefix: str) -> str | None:
+    row = db.execute(
+        "SELECT max(voucher_no) FROM refunds WHERE voucher_no LIKE ?", [f"{prefix}%"]
+    ).fetchone()
+    return row[0] if row else None
+
+
+def insert_invoice_exchange(
+    db: Database, *, receipt_id: int, invoice_no: str, stamp: Stamp
+) -> None:
+    db.execute(
+        "INSERT INTO invoice_exchanges (receipt_id, invoice_no, exchanged_at, created_by, "
+        "created_shift) VALUES (?, ?, ?, ?, ?)",
+        [receipt_id, invoice_no, stamp.at, stamp.by, stamp.shift],
+    )
+
+
+def insert_waiver(
+    db: Database,
+    *,
+    charge_id: int,
+    unit_id: int,
+    reason: str,
+    finance_consent: str,
+    approved_by: int,
+    stamp: Stamp,
+) -> int:
+    cursor = db.execute(
+        "INSERT INTO late_fee_waivers (charge_id, unit_id, reason, finance_consent, approved_by, "
+        "waived_at, created_by, created_shift) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [charge_id, unit_id, reason, finance_consent, approved_by, stamp.at, stamp.by, stamp.shift],
+    )
+    return int(cursor.lastrowid)
+
+
+def waived_charges(db: Database, unit_id: int) -> set[int]:
+    rows = db.execute(
+        "SELECT charge_id FROM late_fee_waivers WHERE unit_id = ?", [unit_id]
+    ).fetchall()
+    return {r[0] for r in rows}
+
+
+def late_fee_charged(db: Database, unit_id: int) -> set[int]:
+    """Charges of the unit whose late fee has already been charged."""
+    rows = db.execute(
+        "SELECT source_ref FROM charges WHERE unit_id = ? AND source = 'late_fee'", [unit_id]
+    ).fetchall()
+    return {int(r[0]) for r in rows}
+
+
+def closed_through(db: Database) -> str | None:
+    """The last day of the last closed period (月结), or None."""
+    return db.execute("SELECT max(through_on) FROM period_closes").fetchone()[0]

@@ -56,3 +56,23 @@ class EventHub(QObject):
 
     repair_setup_changed = Signal()
     """The technicians or the paid-service price list changed."""
+
+    charges_posted = Signal()
+    """Charges were posted or adjusted (a billing run, a one-off charge, a late fee);
+    outstanding amounts changed."""
+
+    payment_recorded = Signal(int)
+    """A payment was taken and its receipt issued; carries the receipt id."""
+
+    receipt_changed = Signal(int)
+    """A receipt was voided, reprinted, exchanged for an invoice or refunded against;
+    carries the receipt id."""
+
+    arrears_action_recorded = Signal(int)
+    """A chasing step (phone call, notice, visit, post …) was recorded; carries the unit id."""
+
+    cash_handed_over = Signal(int)
+    """Cash was handed over to finance (上缴); carries the handover id."""
+
+    period_closed = Signal(str)
+    """A month was closed (月结); carries the period, e.g. "2026-11"."""

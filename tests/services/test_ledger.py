@@ -10,18 +10,21 @@ from hypothesis import strategies as st
 from desk_app.core.errors import DeskError, PermissionDenied, ValidationError
 from desk_app.core.estate import BuildingPlan
 from desk_app.services import approvals, directory, ledger, shifts
+from desk_app.services import settings as estate_settings
 from desk_app.services.directory import PersonRecord
 from desk_app.storage import audit, integrity
 from tests.support import PASSWORD
 
 
-def setup_estate(desk):
+def setup_estate(desk, *, late_fees=False):
     directory.create_units(
         desk, BuildingPlan("3", 1, 2, 1, 6, 2, zero_padded=False), area_text="128.80"
     )
     unit = directory.find_unit(desk, "3-2-501")
     directory.add_occupant(desk, unit.id, PersonRecord(name="张三", phone="13812345678"), "owner")
     shifts.login(desk, "lee", PASSWORD, "早班")
+    if not late_fees:
+        estate_settings.update(desk, {"ledger.late_fee_wan_per_day": 0})
     ledger.add_fee_item(desk, "property", "物业服务费", "area", "㎡·月")
     ledger.set_rate(desk, "property", "1.85", effective_from="2026-01-01")
     ledger.add_fee_item(desk, "parking", "停车费", "fixed", "月")

@@ -9,7 +9,16 @@ import pytest
 from desk_app.core import deadlines
 from desk_app.core.errors import DeskError, NotFoundError, PermissionDenied, ValidationError
 from desk_app.core.estate import BuildingPlan
-from desk_app.services import callbacks, directory, due, reception, repair_setup, repairs, shifts
+from desk_app.services import (
+    callbacks,
+    directory,
+    due,
+    ledger,
+    reception,
+    repair_setup,
+    repairs,
+    shifts,
+)
 from desk_app.services.directory import PersonRecord
 from desk_app.services.reception import EntryQuery, NewEntry
 from desk_app.services.repairs import Completion, MaterialInput, OrderQuery
@@ -88,6 +97,10 @@ def test_full_lifecycle_dispatch_arrive_complete_callback(estate, clock):
     assert order.material_fen == 3500 + 350  # 2.33 × 1.5 = 3.495 → 3.50 (half up)
     assert order.labour_fen == 2000 and order.total_fen == 5850 and order.paid
     assert repairs.paid_charges(estate)[0].id == order.id
+    # the paid repair is owed in the fee ledger, once, under its order number
+    [charge] = ledger.owing(estate, order.unit_id)
+    assert charge.amount_fen == 5850 and order.order_no in charge.description
+    assert ledger.balance(estate, order.unit_id) == 5850
     entry = reception.get_entry(estate, order.reception_id)
     assert entry.status == "handled"
     callback = callbacks.for_order(estate, order.id)

@@ -41,13 +41,13 @@ def test_property_fee_is_exact_half_up(area, rate, months):
 
 
 def test_metered_charge_minimum_and_absurd_readings():
-    charge = metered_fen(123450, 135450, 56500)  # 120 kWh at ¥0.565
+    charge = metered_fen(123450, 135450, 565)  # 120 kWh at ¥0.565
     assert charge.usage_centi == 12000 and charge.amount_fen == 6780
-    assert metered_fen(100, 150, 56500, minimum_fen=500).amount_fen == 500
+    assert metered_fen(100, 150, 565, minimum_fen=500).amount_fen == 500
     with pytest.raises(ValidationError, match="小于上次读数"):
-        metered_fen(500, 400, 56500)
+        metered_fen(500, 400, 565)
     with pytest.raises(ValidationError, match="超过平时的 10 倍"):
-        metered_fen(0, 100_001, 56500, typical_usage_centi=10_000)
+        metered_fen(0, 100_001, 565, typical_usage_centi=10_000)
 
 
 def test_allocation_oldest_first_with_credit():

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
-from desk_app.storage import audit, documents, schema
+from desk_app.storage import audit, documents, money_check, schema
 
 
 @dataclass(frozen=True)
@@ -67,6 +67,13 @@ def document_hash_check(db: Database) -> CheckResult:
     return CheckResult("archived_documents", True)
 
 
+def money_rows_check(db: Database) -> CheckResult:
+    found = money_check.problems(db)
+    if found:
+        return CheckResult("money_rows", False, "收费记录与审计链不符：" + "；".join(found))
+    return CheckResult("money_rows", True)
+
+
 def schema_check(db: Database) -> CheckResult:
     try:
         schema.refuse_if_newer(db)
@@ -108,4 +115,5 @@ def full_check(db: Database) -> list[CheckResult]:
         append_only_guard_check(db),
         audit_chain_check(db),
         document_hash_check(db),
+        money_rows_check(db),
     ]

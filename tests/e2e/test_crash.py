@@ -143,7 +143,8 @@ def test_sigkill_during_payments_never_loses_or_skips_a_receipt(tmp_path):
             ).fetchone()[0]
             assert unbalanced == 0  # no payment without its lines
             audited = db.execute(
-                "SELECT count(*) FROM audit_log WHERE operation = 'payment_received'"
+                "SELECT count(*) FROM audit_log WHERE operation = 'payment_received' "
+                "AND record_table = 'receipts'"
             ).fetchone()[0]
             assert audited == len(numbers)
         finally:

@@ -248,3 +248,31 @@ def test_standard_items_are_installed_once(estate):
     added = {item.code for item in ledger.install_standard_items(desk)}
     assert {"water", "late_fee", "renovation_deposit"} <= added and "property" not in added
     assert ledger.install_standard_items(desk) == []
+
+
+def test_check_finds_a_money_row_altered_behind_the_triggers(estate):
+    desk, unit = estate
+    ids = months(desk, unit, "2026-11")
+    receipt = ledger.take_payment(desk, unit.id, method="现金", charge_ids=ids).receipt
+    assert integrity.money_rows_check(desk.db).ok
+    for table, change, words in [
+        ("charges", f"UPDATE charges SET amount_fen = 100 WHERE id = {ids[0]}", "费用 #"),
+        ("receipts", f"UPDATE receipts SET total_fen = 100 WHERE id = {receipt.id}", "收据 "),
+    ]:
+        desk.db.execute(f"DROP TRIGGER {table}_no_update")
+        desk.db.execute(change)
+        result = integrity.money_rows_check(desk.db)
+        assert not result.ok and words in result.detail, table
+
+
+def test_a_bulk_seal_covers_rows_and_breaks_when_they_change(estate):
+    from desk_app.storage import money_check
+
+    desk, unit = estate
+    months(desk, unit, "2026-10", "2026-11")
+    with desk.operation("billing_posted") as op:
+        op.record("charges", None, seal={"charges": money_check.seal(op.db, "charges", 1, 2)})
+    assert integrity.money_rows_check(desk.db).ok
+    desk.db.execute("DROP TRIGGER charges_no_update")
+    desk.db.execute("UPDATE charges SET description = 'x' WHERE id = 2")
+    assert not integrity.money_rows_check(desk.db).ok

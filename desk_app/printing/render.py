@@ -57,8 +57,31 @@ def render_template(
     template: FormTemplate, data: Mapping[str, object], *, copy_mark: str | None = None
 ) -> bytes:
     """PDF bytes of ``template`` filled with ``data``; ``copy_mark`` is stamped on every page."""
+    return render_many(template, [data], copy_mark=copy_mark)
+
+
+def render_pages(
+    name: str,
+    datas: Sequence[Mapping[str, object]],
+    *,
+    copy_mark: str | None = None,
+    title: str | None = None,
+) -> bytes:
+    """One PDF of the form filled with each data set in turn, each from a new page with
+    its own page numbers (the copies of a receipt, a bundle of notices): one print job."""
+    return render_many(load_template(name), datas, copy_mark=copy_mark, title=title)
+
+
+def render_many(
+    template: FormTemplate,
+    datas: Sequence[Mapping[str, object]],
+    *,
+    copy_mark: str | None = None,
+    title: str | None = None,
+) -> bytes:
+    if not datas:
+        raise ValueError("nothing to render")
     font = ensure_fonts_registered()
-    pages = _Layout(template, data, font).run()
     buffer = io.BytesIO()
     canvas = Canvas(
         buffer,
@@ -68,15 +91,17 @@ def render_template(
         initialFontName=font,  # keeps Helvetica out of the PDF
         initialFontSize=template.font_size,
     )
-    canvas.setTitle(fill_placeholders(template.title, data))
+    canvas.setTitle(title if title is not None else fill_placeholders(template.title, datas[0]))
     canvas.setSubject(template.name)
     canvas.setAuthor("desk-app")
     canvas.setCreator("desk-app")
-    for number, ops in enumerate(pages, start=1):
-        for op in ops:
-            op(canvas)
-        _draw_page_furniture(canvas, template, data, font, number, len(pages), copy_mark)
-        canvas.showPage()
+    for data in datas:
+        pages = _Layout(template, data, font).run()
+        for number, ops in enumerate(pages, start=1):
+            for op in ops:
+                op(canvas)
+            _draw_page_furniture(canvas, template, data, font, number, len(pages), copy_mark)
+            canvas.showPage()
     canvas.save()
     return buffer.getvalue()
 

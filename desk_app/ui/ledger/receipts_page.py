@@ -1,0 +1,434 @@
+"""收据: every receipt issued, newest first (a page at a time), and what may happen to one
+afterwards.
+
+    page = ReceiptsPage(desk, hub)
+    page.show_receipt(receipt_id); page.refresh()
+
+Filters: the number (Enter finds it), the issue dates (from … to, both inclusive) and the
+unit. A void receipt stays in the list, its number in red and 作废 in its status; the
+status also says 已换发票 and 已退费. Actions on the chosen receipt (buttons, the list's
+context menu, and keys within the page): Ctrl+P 补打 (reprint, marked and audited),
+Ctrl+Shift+D 作废… (a reason and a supervisor's approval), Ctrl+I 换开发票…, Ctrl+Shift+R
+退费… (a supervisor's approval, then the 现金付出单 printed). Each emits
+``hub.receipt_changed``; the list refreshes itself from the hub.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import QDate, QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QDateEdit,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desk_app.core.errors import DeskError
+from desk_app.core.money import format_fen
+from desk_app.services import ledger, receipts_list
+from desk_app.services.desk import Desk
+from desk_app.services.receipts_list import ReceiptListRow, ReceiptQuery
+from desk_app.ui import messages
+from desk_app.ui.directory.unit_completer import UnitLineEdit
+from desk_app.ui.events import EventHub
+from desk_app.ui.ledger.receipt_models import ReceiptsModel
+from desk_app.ui.reception.entry_form import ERROR_STYLE
+
+# (action id, default shortcut)
+SHORTCUTS: dict[str, str] = {
+    "reprint": "Ctrl+P",
+    "void": "Ctrl+Shift+D",
+    "invoice": "Ctrl+I",
+    "refund": "Ctrl+Shift+R",
+}
+COLUMN_WIDTHS = {
+    ReceiptsModel.NUMBER: 80,
+    ReceiptsModel.ISSUED: 120,
+    ReceiptsModel.UNIT: 80,
+    ReceiptsModel.CUSTOMER: 170,
+    ReceiptsModel.METHOD: 60,
+    ReceiptsModel.TOTAL: 100,
+    ReceiptsModel.STATUS: 110,
+    ReceiptsModel.CLERK: 70,
+}
+
+
+class ReceiptsPage(QWidget):
+    def __init__(self, desk: Desk, hub: EventHub, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.desk = desk
+        self.hub = hub
+        self.setObjectName("receipts_page")
+        self.receipt: ReceiptListRow | None = None
+        self._stale = False
+
+        # --- filters
+        self.number_edit = QLineEdit(self)
+        self.number_edit.setObjectName("receipt_number_filter")
+        self.number_edit.setPlaceholderText(self.tr("Receipt number"))
+        self.number_edit.setClearButtonEnabled(True)
+        self.number_edit.setMaxLength(20)
+        self.number_edit.returnPressed.connect(self.apply_filters)
+        self.dates_check = QCheckBox(self.tr("Issued fro&m"), self)
+        self.dates_check.setObjectName("receipt_dates")
+        today = self._today()
+        self.from_edit = self._date_edit("receipt_from", today.replace(day=1))
+        self.to_edit = self._date_edit("receipt_to", today)
+        self.dates_check.toggled.connect(self._dates_toggled)
+        self.from_edit.dateChanged.connect(lambda _d: self.apply_filters())
+        self.to_edit.dateChanged.connect(lambda _d: self.apply_filters())
+        self.unit_edit = UnitLineEdit(desk, self)
+        self.unit_edit.setObjectName("receipt_unit_filter")
+        self.unit_edit.returnPressed.connect(self.apply_filters)
+        self.unit_edit.unit_chosen.connect(lambda _id: self.apply_filters())
+        self.all_button = QPushButton(self.tr("Show &all"), self)
+        self.all_button.setObjectName("receipts_show_all")
+        self.all_button.clicked.connect(self.show_all)
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("receipt_count")
+        self.error_label = QLabel(self)
+        self.error_label.setObjectName("receipts_error")
+        self.error_label.setStyleSheet(ERROR_STYLE)
+        self.error_label.hide()
+
+        # --- the list
+        self.model = ReceiptsModel(desk, self)
+        self.view = QTableView(self)
+        self.view.setObjectName("receipts_view")
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setTabKeyNavigation(False)
+        self.view.setAlternatingRowColors(True)
+        self.view.setWordWrap(False)
+        vertical = self.view.verticalHeader()
+        vertical.hide()
+        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vertical.setDefaultSectionSize(self.fontMetrics().height() + 8)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for column, width in COLUMN_WIDTHS.items():
+            header.resizeSection(column, width)
+        self.view.selectionModel().currentRowChanged.connect(self._row_chosen)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.detail_label = QLabel(self)
+        self.detail_label.setObjectName("receipt_detail")
+        self.detail_label.setWordWrap(True)
+        self.detail_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        # --- actions
+        self.actions: dict[str, QAction] = {}
+        self.buttons: dict[str, QToolButton] = {}
+        texts = {
+            "reprint": self.tr("&Reprint (补打)"),
+            "void": self.tr("&Void…"),
+            "invoice": self.tr("Exchange for &invoice…"),
+            "refund": self.tr("Re&fund…"),
+        }
+        slots: dict[str, Callable[[], object]] = {
+            "reprint": self.reprint,
+            "void": self.void,
+            "invoice": self.exchange_for_invoice,
+            "refund": self.refund,
+        }
+        bar = QHBoxLayout()
+        for name, key in SHORTCUTS.items():
+            action = QAction(texts[name], self)
+            action.setObjectName(f"receipts_{name}")
+            action.setShortcut(QKeySequence(key))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut = QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)
+            action.setToolTip(f"{texts[name].replace('&', '').rstrip('…')} ({shortcut})")
+            action.triggered.connect(lambda _checked=False, slot=slots[name]: slot())
+            self.addAction(action)
+            self.view.addAction(action)
+            self.actions[name] = action
+            button = QToolButton(self)
+            button.setObjectName(f"{name}_button")
+            button.setDefaultAction(action)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            self.buttons[name] = button
+            bar.addWidget(button)
+        bar.addStretch(1)
+
+        filters = QHBoxLayout()
+        number_label = QLabel(self.tr("&No.:"), self)
+        number_label.setBuddy(self.number_edit)
+        filters.addWidget(number_label)
+        filters.addWidget(self.number_edit)
+        filters.addSpacing(10)
+        filters.addWidget(self.dates_check)
+        filters.addWidget(self.from_edit)
+        filters.addWidget(QLabel(self.tr("to"), self))
+        filters.addWidget(self.to_edit)
+        filters.addSpacing(10)
+        unit_label = QLabel(self.tr("&Unit:"), self)
+        unit_label.setBuddy(self.unit_edit)
+        filters.addWidget(unit_label)
+        filters.addWidget(self.unit_edit)
+        filters.addWidget(self.all_button)
+        filters.addStretch(1)
+        filters.addWidget(self.count_label)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(self.error_label)
+        layout.addLayout(bar)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.detail_label)
+        for before, after in zip(
+            [self.number_edit, self.dates_check, self.from_edit, self.to_edit, self.unit_edit],
+            [self.dates_check, self.from_edit, self.to_edit, self.unit_edit, self.view],
+            strict=True,
+        ):
+            QWidget.setTabOrder(before, after)
+        self.setFocusProxy(self.view)
+        self._dates_toggled(False)
+
+        hub.payment_recorded.connect(self._changed)
+        hub.receipt_changed.connect(self._changed)
+        hub.period_closed.connect(self._changed)
+        self.refresh()
+
+    def _today(self) -> date:
+        return self.desk.clock.now().date()
+
+    def _date_edit(self, object_name: str, day: date) -> QDateEdit:
+        edit = QDateEdit(QDate(day.year, day.month, day.day), self)
+        edit.setObjectName(object_name)
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat("yyyy-MM-dd")
+        return edit
+
+    # ---- filters and the list ---------------------------------------------------------------
+
+    def _dates_toggled(self, on: bool) -> None:
+        self.from_edit.setEnabled(on)
+        self.to_edit.setEnabled(on)
+        self.apply_filters()
+
+    def query(self) -> ReceiptQuery:
+        """The filters as the service takes them; ``DeskError`` when one cannot be read."""
+        unit_id = None
+        if self.unit_edit.text().strip():
+            unit_id = self.unit_edit.resolve().id
+        date_from = date_to = None
+        if self.dates_check.isChecked():
+            date_from = self.from_edit.date().toPython()
+            date_to = self.to_edit.date().toPython()
+        return receipts_list.make_query(
+            number=self.number_edit.text(), date_from=date_from, date_to=date_to, unit_id=unit_id
+        )
+
+    def apply_filters(self) -> None:
+        """Read the list again with the filters; a number found is chosen."""
+        try:
+            query = self.query()
+        except DeskError as error:
+            self.error_label.setText(error.message)
+            self.error_label.show()
+            return
+        self.error_label.hide()
+        self._load(query, keep=None)
+        if query.number is not None and self.model.rowCount():
+            self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def refresh(self) -> None:
+        """Read the list again as it is filtered now, keeping the chosen receipt."""
+        self._stale = False
+        keep = self.receipt.id if self.receipt is not None else None
+        self._load(self.model.query, keep=keep)
+
+    def _load(self, query: ReceiptQuery, *, keep: int | None) -> None:
+        self.model.set_query(query)
+        total = self.model.rowCount()
+        self.count_label.setText(self.tr("{count} receipts").format(count=total))
+        row = self.model.row_of_receipt(keep) if keep is not None else -1
+        if row < 0 and total:
+            row = 0
+        if row >= 0:
+            self.select_row(row)
+        else:
+            self._show(None)
+
+    def show_all(self) -> None:
+        self.number_edit.clear()
+        self.unit_edit.clear()
+        self.dates_check.setChecked(False)  # toggled → apply_filters when it was on
+        self.apply_filters()
+
+    def select_row(self, row: int) -> None:
+        index = self.model.index(row, 0)
+        self.view.selectionModel().setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.view.scrollTo(index)
+        self._show(self.model.receipt_at(row))
+
+    def _row_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            self._show(self.model.receipt_at(current.row()))
+
+    def show_receipt(self, receipt_id: int) -> bool:
+        """Choose a receipt in the list (the filters cleared if they leave it out)."""
+        row = self.model.row_of_receipt(receipt_id)
+        if row < 0:
+            self.number_edit.clear()
+            self.unit_edit.clear()
+            self.dates_check.setChecked(False)
+            self._load(ReceiptQuery(), keep=receipt_id)
+            row = self.model.row_of_receipt(receipt_id)
+        if row < 0:
+            return False
+        self.select_row(row)
+        self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+        return True
+
+    def _show(self, row: ReceiptListRow | None) -> None:
+        self.receipt = row
+        self.detail_label.setText(self._detail(row) if row is not None else "")
+        self.update_actions()
+
+    def _detail(self, row: ReceiptListRow) -> str:
+        try:
+            lines = ledger.receipt_lines(self.desk, row.id)
+        except DeskError:
+            lines = []
+        parts = [f"{line.description} {format_fen(line.amount_fen)}" for line in lines]
+        text = f"№{row.number_text}：" + "；".join(parts)
+        if row.void:
+            text += "　" + self.tr("Void: {reason}").format(reason=row.void_reason or "")
+        if row.invoice_no:
+            text += "　" + self.tr("Invoice {number}").format(number=row.invoice_no)
+        if row.refunded_fen:
+            text += "　" + self.tr("Refunded {fen}").format(fen=format_fen(row.refunded_fen))
+        return text
+
+    def update_actions(self) -> None:
+        row = self.receipt
+        live = row is not None and not row.void
+        self.actions["reprint"].setEnabled(row is not None)
+        self.actions["void"].setEnabled(
+            live and not row.invoice_no and not row.refunded_fen  # type: ignore[union-attr]
+        )
+        self.actions["invoice"].setEnabled(live and not row.invoice_no)  # type: ignore[union-attr]
+        self.actions["refund"].setEnabled(live)
+
+    # ---- refresh ---------------------------------------------------------------------------------
+
+    def _changed(self, *_args: object) -> None:
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
+
+    # ---- actions -----------------------------------------------------------------------------------
+
+    def _chosen(self) -> ledger.ReceiptRow | None:
+        if self.receipt is None:
+            return None
+        try:
+            return ledger.receipt(self.desk, self.receipt.id)
+        except DeskError as error:
+            messages.desk_error(self, error)
+            return None
+
+    def reprint(self) -> None:
+        """补打: every copy again, marked 补打, audited; shown for printing."""
+        receipt = self._chosen()
+        if receipt is None:
+            return
+        from desk_app.services import receipts_print
+        from desk_app.ui import pdf_preview
+
+        try:
+            printed = receipts_print.print_receipt(self.desk, receipt.id, reprint=True)
+        except DeskError as error:
+            messages.desk_error(self, error)
+            return
+        self.hub.document_printed.emit(printed.id)
+        self.hub.receipt_changed.emit(receipt.id)
+        pdf_preview.show_pdf(printed.pdf, f"{printed.title}（补打）", self)
+
+    def _run(self, dialog: QDialog) -> bool:
+        try:
+            return dialog.exec() == QDialog.DialogCode.Accepted
+        finally:
+            dialog.deleteLater()
+
+    def void(self) -> None:
+        receipt = self._chosen()
+        if receipt is None or receipt.void:
+            return
+        from desk_app.ui.ledger.receipt_dialogs import VoidReceiptDialog
+
+        if self._run(VoidReceiptDialog(self.desk, receipt, self)):
+            self.hub.receipt_changed.emit(receipt.id)
+            self.show_status(
+                self.tr("Receipt №{number} voided.").format(number=receipt.number_text)
+            )
+
+    def exchange_for_invoice(self) -> None:
+        receipt = self._chosen()
+        if receipt is None:
+            return
+        from desk_app.ui.ledger.receipt_dialogs import InvoiceExchangeDialog
+
+        if self._run(InvoiceExchangeDialog(self.desk, receipt, self)):
+            self.hub.receipt_changed.emit(receipt.id)
+
+    def refund(self) -> None:
+        """退费, then the 现金付出单 printed and shown for the payee to sign."""
+        receipt = self._chosen()
+        if receipt is None:
+            return
+        from desk_app.ui.ledger.receipt_dialogs import RefundDialog
+
+        dialog = RefundDialog(self.desk, receipt, self)
+        try:
+            accepted = dialog.exec() == QDialog.DialogCode.Accepted
+            refund = dialog.refund
+        finally:
+            dialog.deleteLater()
+        if not accepted or refund is None:
+            return
+        self.hub.receipt_changed.emit(receipt.id)
+        self.hub.charges_posted.emit()  # a deposit paid back is released from the unit
+        from desk_app.services import receipts_print
+        from desk_app.ui import pdf_preview
+
+        try:
+            printed = receipts_print.print_refund_voucher(self.desk, refund.id)
+        except DeskError as error:
+            messages.desk_error(self, error)
+            return
+        self.hub.document_printed.emit(printed.id)
+        pdf_preview.show_pdf(printed.pdf, printed.title, self)
+
+    def show_status(self, text: str) -> None:
+        window = self.window()
+        status = getattr(window, "statusBar", None)
+        if callable(status):
+            status().showMessage(text, 15_000)

@@ -1,0 +1,258 @@
+"""Arrears (催款): what every owing unit has overdue, in set-based queries, and the chasing
+steps recorded against a unit (``arrears_actions``, append-only).
+
+A charge's outstanding amount is the ledger's (``storage.ledger._OWING``): its amount,
+plus its adjustments, less the lines of live receipts and the credit applied to it, plus
+refunds against it. Computing that per charge for every charge of a large estate (5,000
+units × 10 years) is the expensive part, so the queries first keep the units whose whole
+account is positive — per-table sums by unit, each read along an index — and compute per
+charge only for those. That is exact because no charge's outstanding amount is ever
+negative (a payment, credit or adjustment never takes a charge below zero): a unit with
+nothing owed in total owes nothing on any charge.
+
+Arrears are charges (and charged late fees) due before the day asked about and not paid;
+deposits are money held, not arrears, and a charge not yet due is not overdue.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlite_utils import Database
+
+from desk_app.storage.ledger import Stamp
+
+ARREARS_CHARGE_KINDS = ("charge", "late_fee")
+
+# The units whose account is positive: charges and adjustments less live receipt lines
+# for charges and credit used, plus refunds of charges. Each part is summed per unit along
+# an index, so no 2-million-row sort is needed.
+_OWING_UNITS = """
+unit_net(unit_id, fen) AS (
+    SELECT unit_id, sum(amount_fen) FROM charges GROUP BY unit_id
+    UNION ALL
+    SELECT r.unit_id, -sum(l.amount_fen) FROM receipts r
+    JOIN receipt_lines l ON l.receipt_id = r.id
+    WHERE l.charge_id IS NOT NULL
+      AND NOT EXISTS (SELECT 1 FROM receipt_voids v WHERE v.receipt_id = r.id)
+    GROUP BY r.unit_id
+    UNION ALL
+    SELECT unit_id, -sum(amount_fen) FROM credit_uses GROUP BY unit_id
+    UNION ALL
+    SELECT unit_id, sum(amount_fen) FROM refunds WHERE charge_id IS NOT NULL GROUP BY unit_id
+),
+scope(unit_id) AS (
+    SELECT n.unit_id FROM unit_net n JOIN units u ON u.id = n.unit_id
+    WHERE n.unit_id IS NOT NULL AND (:building IS NULL OR u.building = :building)
+    GROUP BY n.unit_id HAVING sum(n.fen) > 0
+)"""
+
+_GIVEN_UNITS = """
+scope(unit_id) AS (SELECT value FROM json_each(:units))"""
+
+# Outstanding per overdue charge of the units in ``scope`` (the formula of _OWING, with
+# the adjustments summed once per unit instead of once per charge).
+_OUTSTANDING = """,
+unit_charges AS MATERIALIZED (
+    SELECT c.id, c.unit_id, c.item_id, c.description, c.period, c.due_on, c.kind,
+           c.amount_fen, c.adjusts_id
+    FROM scope s JOIN charges c ON c.unit_id = s.unit_id
+),
+adjusted(charge_id, fen) AS (
+    SELECT adjusts_id, sum(amount_fen) FROM unit_charges
+    WHERE kind = 'adjustment' GROUP BY adjusts_id
+),
+outstanding AS MATERIALIZED (
+    SELECT c.id AS charge_id, c.unit_id, c.item_id, c.description, c.period, c.due_on,
+           c.kind,
+           c.amount_fen + coalesce(a.fen, 0)
+           - coalesce((SELECT sum(l.amount_fen) FROM receipt_lines l
+                       WHERE l.charge_id = c.id AND NOT EXISTS (
+                           SELECT 1 FROM receipt_voids v WHERE v.receipt_id = l.receipt_id)), 0)
+           - coalesce((SELECT sum(u.amount_fen) FROM credit_uses u
+                       WHERE u.charge_id = c.id), 0)
+           + coalesce((SELECT sum(f.amount_fen) FROM refunds f WHERE f.charge_id = c.id), 0)
+             AS fen
+    FROM unit_charges c LEFT JOIN adjusted a ON a.charge_id = c.id
+    WHERE c.kind IN ('charge', 'late_fee') AND c.due_on < :on
+)"""
+
+
+@dataclass(frozen=True)
+class UnitArrearsRow:
+    """One owing unit: its overdue charges summed, as of a day."""
+
+    unit_id: int
+    code: str
+    building: str
+    owed_fen: int
+    oldest_due_on: str
+    charge_count: int
+    area_fen: int  # property fee (按面积)
+    metered_fen: int  # water, electricity, gas, heating
+    fixed_fen: int  # parking, garbage
+    one_off_fen: int  # repairs, card fees, late fees charged, other
+    metered_oldest_due_on: str | None
+    last_action: str | None
+    last_action_on: str | None
+
+
+@dataclass(frozen=True)
+class OverdueChargeRow:
+    """One overdue charge with what is left to pay, and what its late fee depends on."""
+
+    charge_id: int
+    unit_id: int
+    item_id: int
+    item_name: str
+    item_kind: str
+    description: str
+    period: str
+    due_on: str
+    kind: str  # charge / late_fee
+    outstanding_fen: int
+    waived: bool  # its late fee was waived (减免)
+    late_fee_charged: bool  # its late fee has already been charged as a charge of its own
+
+    @property
+    def text(self) -> str:
+        """``物业服务费 2026-08`` as the ledger names a periodic charge on its receipt lines."""
+        return f"{self.item_name} {self.period}".strip() if self.period else self.description
+
+
+@dataclass(frozen=True)
+class ActionRow:
+    id: int
+    unit_id: int
+    action: str
+    done_on: str
+    stage: int
+    owed_fen: int
+    postal_receipt_no: str
+    note: str
+    created_at: str
+    created_by: int | None
+    created_by_name: str | None
+
+
+_BY_UNIT = f"""
+WITH {_OWING_UNITS}{_OUTSTANDING},
+last_action AS (
+    SELECT unit_id, action, done_on,
+           row_number() OVER (PARTITION BY unit_id ORDER BY done_on DESC, id DESC) AS n
+    FROM arrears_actions WHERE unit_id IN (SELECT unit_id FROM scope) AND done_on <= :on
+)
+SELECT o.unit_id, u.code, u.building, sum(o.fen), min(o.due_on), count(*),
+       sum(CASE WHEN i.kind = 'area' THEN o.fen ELSE 0 END),
+       sum(CASE WHEN i.kind = 'metered' THEN o.fen ELSE 0 END),
+       sum(CASE WHEN i.kind = 'fixed' THEN o.fen ELSE 0 END),
+       sum(CASE WHEN i.kind NOT IN ('area', 'metered', 'fixed') THEN o.fen ELSE 0 END),
+       min(CASE WHEN i.kind = 'metered' THEN o.due_on END),
+       la.action, la.done_on
+FROM outstanding o
+JOIN units u ON u.id = o.unit_id
+JOIN fee_items i ON i.id = o.item_id
+LEFT JOIN last_action la ON la.unit_id = o.unit_id AND la.n = 1
+WHERE o.fen > 0
+GROUP BY o.unit_id
+"""
+
+
+def by_unit(db: Database, on: str, *, building: str | None = None) -> list[UnitArrearsRow]:
+    """Every unit with something overdue on ``on`` (charges due before that day), with its
+    total, oldest due date, the split by kind of fee item and its last chasing step."""
+    rows = db.execute(_BY_UNIT, {"on": on, "building": building}).fetchall()
+    return [UnitArrearsRow(*row) for row in rows]
+
+
+_CHARGES = """
+SELECT o.charge_id, o.unit_id, o.item_id, i.name, i.kind, o.description, o.period, o.due_on,
+       o.kind, o.fen,
+       EXISTS (SELECT 1 FROM late_fee_waivers w WHERE w.charge_id = o.charge_id),
+       EXISTS (SELECT 1 FROM charges x WHERE x.source = 'late_fee'
+               AND x.source_ref = CAST(o.charge_id AS TEXT) AND x.unit_id = o.unit_id)
+FROM outstanding o JOIN fee_items i ON i.id = o.item_id
+WHERE o.fen > 0
+ORDER BY o.unit_id, o.due_on, o.charge_id
+"""
+
+
+def overdue_charges(db: Database, unit_ids: Sequence[int], on: str) -> list[OverdueChargeRow]:
+    """The overdue charges of the given units with their outstanding amounts, oldest first."""
+    if not unit_ids:
+        return []
+    rows = db.execute(
+        f"WITH {_GIVEN_UNITS}{_OUTSTANDING}{_CHARGES}",
+        {"units": json.dumps(list(unit_ids)), "on": on},
+    ).fetchall()
+    return [OverdueChargeRow(*row[:10], bool(row[10]), bool(row[11])) for row in rows]
+
+
+# --- chasing steps -----------------------------------------------------------------------------
+
+
+def insert_action(
+    db: Database,
+    *,
+    unit_id: int,
+    action: str,
+    done_on: str,
+    stage: int,
+    owed_fen: int,
+    postal_receipt_no: str,
+    note: str,
+    stamp: Stamp,
+) -> int:
+    cursor = db.execute(
+        "INSERT INTO arrears_actions (unit_id, action, done_on, stage, owed_fen, "
+        "postal_receipt_no, note, created_at, created_by, created_shift) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            unit_id,
+            action,
+            done_on,
+            stage,
+            owed_fen,
+            postal_receipt_no,
+            note,
+            stamp.at,
+            stamp.by,
+            stamp.shift,
+        ],
+    )
+    return int(cursor.lastrowid)
+
+
+_ACTION = (
+    "SELECT a.id, a.unit_id, a.action, a.done_on, a.stage, a.owed_fen, a.postal_receipt_no, "
+    "a.note, a.created_at, a.created_by, op.display_name FROM arrears_actions a "
+    "LEFT JOIN operators op ON op.id = a.created_by "
+)
+
+
+def actions_of_unit(db: Database, unit_id: int) -> list[ActionRow]:
+    """The unit's chasing steps, latest first."""
+    rows = db.execute(
+        f"{_ACTION} WHERE a.unit_id = ? ORDER BY a.done_on DESC, a.id DESC", [unit_id]
+    ).fetchall()
+    return [ActionRow(*row) for row in rows]
+
+
+def action(db: Database, action_id: int) -> ActionRow | None:
+    row = db.execute(f"{_ACTION} WHERE a.id = ?", [action_id]).fetchone()
+    return ActionRow(*row) if row else None
+
+
+def last_done(db: Database, unit_ids: Sequence[int], on: str) -> dict[tuple[int, str], str]:
+    """The day each kind of step was last done, up to ``on``, for each of the units."""
+    if not unit_ids:
+        return {}
+    rows = db.execute(
+        "SELECT unit_id, action, max(done_on) FROM arrears_actions "
+        "WHERE unit_id IN (SELECT value FROM json_each(?)) AND done_on <= ? "
+        "GROUP BY unit_id, action",
+        [json.dumps(list(unit_ids)), on],
+    ).fetchall()
+    return {(unit_id, kind): day for unit_id, kind, day in rows}

@@ -31,6 +31,13 @@ HANDOVER_FORM = "handover_report"
 OpenItemsProvider = Callable[[Desk], list[dict[str, str]]]
 OPEN_ITEM_PROVIDERS: list[OpenItemsProvider] = []
 
+# A module may add a whole section to the report (the shift's cash drawer …). A provider
+# gets the desk and the shift id and returns data keys merged into the report's data
+# (an empty dict when it has nothing to show); the form draws a section only when its
+# keys are present (``only_if``).
+ReportSectionProvider = Callable[[Desk, int], dict[str, object]]
+REPORT_SECTION_PROVIDERS: list[ReportSectionProvider] = []
+
 
 def _providers() -> list[OpenItemsProvider]:
     # Module services register on import; import them here so that a handover from
@@ -38,6 +45,12 @@ def _providers() -> list[OpenItemsProvider]:
     from desk_app.services import due  # noqa: F401
 
     return OPEN_ITEM_PROVIDERS
+
+
+def _section_providers() -> list[ReportSectionProvider]:
+    from desk_app.services import cash_drawer  # noqa: F401
+
+    return REPORT_SECTION_PROVIDERS
 
 
 @dataclass(frozen=True)
@@ -141,7 +154,11 @@ def handover_report_data(desk: Desk, shift_id: int, *, printed_at: str | None = 
     open_items: list[dict[str, str]] = []
     for provider in _providers():
         open_items.extend(provider(desk))
+    sections: dict[str, object] = {}
+    for section in _section_providers():
+        sections.update(section(desk, shift_id))
     return {
+        **sections,
         "estate_name": settings["estate.name"],
         "company_name": settings["estate.company"],
         "shift_name": row.name,

@@ -138,3 +138,26 @@ def test_day_close_logs_out_and_keeps_the_report(staffed_desk):
     assert staffed_desk.operator is None
     assert shifts_store.get(staffed_desk.db, old.id).status == "day_closed"
     assert documents.pdf_of(staffed_desk, result.document_id).startswith(b"%PDF")
+
+
+def test_handover_report_shows_the_shifts_money(staffed_desk, clock, tmp_path):
+    from desk_app.services import ledger
+    from tests.services.test_cash_drawer import ledger_estate
+
+    unit, _other = ledger_estate(staffed_desk)
+    ledger.post_charge(staffed_desk, unit.id, "parking", due_on="2026-11-15", amount="150")
+    ledger.take_payment(staffed_desk, unit.id, method="现金", amount="150")
+    clock.advance(hours=4)
+    result = shifts.handover(
+        staffed_desk,
+        incoming_username="chen",
+        incoming_password=PASSWORD,
+        outgoing_password=PASSWORD,
+    )
+    text = pdf_text(result.pdf, tmp_path)
+    for expected in ("本班收款情况", "现金", "0001001", "待上缴财务现金 ￥150.00"):
+        assert expected in text, expected
+    # the next shift took nothing in, but the cash still waits to go to finance
+    quiet = shifts.handover_report_data(staffed_desk, staffed_desk.shift.id)
+    assert quiet["money_receipts"] == "本班未开收据"
+    assert quiet["money_pending"].startswith("待上缴财务现金 ¥150.00")

@@ -100,3 +100,17 @@ def test_callback_attempts_and_departments_are_saved(manager_desk, qtbot):
     values = settings.get_all(manager_desk)
     assert values["limits.callback_attempts"] == 5
     assert values["reception.departments"] == ["客服中心", "工程部", "保安部"]
+
+
+def test_ledger_settings_within_their_ranges(manager_desk, qtbot):
+    dialog = open_dialog(qtbot, SettingsDialog(manager_desk))
+    assert (dialog.close_day.minimum(), dialog.close_day.maximum()) == (1, 28)
+    assert dialog.close_day.value() == 25 and dialog.handover_weekday.value() == 5
+    assert dialog.late_fee_cap_percent.minimum() == 0  # 0 = no cap
+    dialog.close_day.setValue(31)  # the spin box keeps it within 1–28
+    dialog.handover_weekday.setValue(4)
+    qtbot.keyClick(dialog.estate_name, Qt.Key.Key_Return)
+    values = settings.get_all(manager_desk)
+    assert values["ledger.close_day"] == 28
+    assert values["ledger.handover_weekday"] == 4
+    assert dialog.changed_keys == ["ledger.close_day", "ledger.handover_weekday"]

@@ -139,6 +139,35 @@ class SettingsDialog(FormDialog):
         form.addRow(self.tr("&Backups to keep:"), self.backup_keep)
         self.tabs.addTab(paper, self.tr("Printing and backup"))
 
+        ledger_page = QWidget(self.tabs)
+        form = QFormLayout(ledger_page)
+        days = self.tr(" days")
+        self.due_day = self._ledger_spin(ledger_page, "due_day", "ledger.due_day", "")
+        self.late_fee_rate = self._ledger_spin(
+            ledger_page, "late_fee_rate", "ledger.late_fee_wan_per_day", self.tr(" ‱ a day")
+        )
+        self.late_fee_grace_days = self._ledger_spin(
+            ledger_page, "late_fee_grace_days", "ledger.late_fee_grace_days", days
+        )
+        self.late_fee_cap_percent = self._ledger_spin(
+            ledger_page, "late_fee_cap_percent", "ledger.late_fee_cap_percent", " %"
+        )
+        self.late_fee_cap_percent.setSpecialValueText(self.tr("no cap"))
+        self.handover_weekday = self._ledger_spin(
+            ledger_page, "handover_weekday", "ledger.handover_weekday", ""
+        )
+        self.handover_weekday.setToolTip(self.tr("1 = Monday … 7 = Sunday"))
+        self.close_day = self._ledger_spin(ledger_page, "close_day", "ledger.close_day", "")
+        form.addRow(self.tr("Fees due on da&y of the month:"), self.due_day)
+        form.addRow(self.tr("&Late fee rate:"), self.late_fee_rate)
+        form.addRow(self.tr("Late fee &grace:"), self.late_fee_grace_days)
+        form.addRow(
+            self.tr("Late fee &upper limit (of the amount overdue):"), self.late_fee_cap_percent
+        )
+        form.addRow(self.tr("Cash to &finance on weekday (1–7):"), self.handover_weekday)
+        form.addRow(self.tr("Mon&th-end close on day:"), self.close_day)
+        self.tabs.addTab(ledger_page, self.tr("Ledger"))
+
         self.form.addRow(self.tabs)
         self.finish(self.tr("Save"), stretch=False)
         self.ok_button.setObjectName("save_button")
@@ -151,6 +180,13 @@ class SettingsDialog(FormDialog):
         spin.setRange(1, 100_000)
         spin.setValue(int(value))
         spin.setSuffix(suffix)
+        return spin
+
+    def _ledger_spin(self, parent: QWidget, name: str, key: str, suffix: str) -> QSpinBox:
+        spin = self._spin(parent, name, self.original[key], suffix)
+        low, high = settings.RANGES[key]
+        spin.setRange(low, high)
+        spin.setValue(int(self.original[key]))
         return spin
 
     def _paper_combo(self, parent: QWidget, name: str, value: str) -> QComboBox:
@@ -204,6 +240,12 @@ class SettingsDialog(FormDialog):
             "paper.default": self.paper_default.currentData(),
             "paper.receipt": self.paper_receipt.currentData(),
             "backup.keep": self.backup_keep.value(),
+            "ledger.due_day": self.due_day.value(),
+            "ledger.late_fee_wan_per_day": self.late_fee_rate.value(),
+            "ledger.late_fee_grace_days": self.late_fee_grace_days.value(),
+            "ledger.late_fee_cap_percent": self.late_fee_cap_percent.value(),
+            "ledger.handover_weekday": self.handover_weekday.value(),
+            "ledger.close_day": self.close_day.value(),
         }
 
     def changes(self) -> dict[str, Any]:
@@ -234,6 +276,12 @@ class SettingsDialog(FormDialog):
             "paper.default": self.paper_default,
             "paper.receipt": self.paper_receipt,
             "backup.keep": self.backup_keep,
+            "ledger.due_day": self.due_day,
+            "ledger.late_fee_wan_per_day": self.late_fee_rate,
+            "ledger.late_fee_grace_days": self.late_fee_grace_days,
+            "ledger.late_fee_cap_percent": self.late_fee_cap_percent,
+            "ledger.handover_weekday": self.handover_weekday,
+            "ledger.close_day": self.close_day,
         }.get(error.field or "")
         if widget is None:
             return None

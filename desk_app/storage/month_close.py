@@ -1,0 +1,260 @@
+"""The month-end close (月结): the reconciliation figures of a period, each one set-based
+query over the whole estate, and the closes themselves (append-only).
+
+Days are ISO text (``2026-10-26``); a period runs from ``start`` to ``through`` inclusive,
+so timestamps are compared with ``>= start`` and ``< after`` (the day after ``through``),
+which plain text comparison gets right for ``2026-11-25T17:30:00+08:00``. A charge (and an
+adjustment) belongs to the period of its ``due_on``. A voided receipt never counts: once a
+period is closed nothing dated in it can be voided any more, so its figures stay put.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlite_utils import Database
+
+from desk_app.storage.cash import (
+    CREDIT_ITEM,
+    REFUND_QUERY,
+    VOID_QUERY,
+    MethodTotal,
+    RefundLine,
+    VoidLine,
+    refund_line,
+)
+from desk_app.storage.ledger import Stamp
+
+_NOT_VOID = "NOT EXISTS (SELECT 1 FROM receipt_voids v WHERE v.receipt_id = r.id)"
+
+
+@dataclass(frozen=True)
+class ItemCharges:
+    item_id: int
+    item_name: str
+    charged_fen: int  # charges, late fees and deposits due in the period
+    adjusted_fen: int  # adjustments dated in the period (negative: reductions)
+    count: int
+
+
+@dataclass(frozen=True)
+class ItemReceived:
+    item_id: int | None  # None: credit paid in advance (预收款)
+    item_name: str
+    received_fen: int
+
+
+@dataclass(frozen=True)
+class ArrearsCell:
+    age: int  # 0: within a month overdue, 1: 1–2 months, 2: 2–3 months, 3: over 3 months
+    item_id: int
+    item_name: str
+    fen: int
+
+
+@dataclass(frozen=True)
+class ArrearsUnits:
+    age: int | None  # None: all ages together
+    units: int
+    fen: int
+
+
+@dataclass(frozen=True)
+class CloseRow:
+    period: str
+    through_on: str
+    approved_by: int
+    approved_by_name: str | None
+    charges_fen: int
+    received_fen: int
+    refunds_fen: int
+    deposits_held_fen: int
+    arrears_fen: int
+    created_at: str
+    created_by: int | None
+    created_by_name: str | None
+
+
+# --- figures of a period ---------------------------------------------------------------------------
+
+
+def charges_by_item(db: Database, start: str, through: str) -> list[ItemCharges]:
+    rows = db.execute(
+        "SELECT c.item_id, i.name, "
+        "sum(CASE WHEN c.kind <> 'adjustment' THEN c.amount_fen ELSE 0 END), "
+        "sum(CASE WHEN c.kind = 'adjustment' THEN c.amount_fen ELSE 0 END), "
+        "sum(c.kind <> 'adjustment') "
+        "FROM charges c JOIN fee_items i ON i.id = c.item_id "
+        "WHERE c.due_on >= ? AND c.due_on <= ? GROUP BY c.item_id ORDER BY c.item_id",
+        [start, through],
+    ).fetchall()
+    return [ItemCharges(*r) for r in rows]
+
+
+def received_by_method(db: Database, start: str, after: str) -> list[MethodTotal]:
+    """Receipts issued in the period and not voided, by method."""
+    rows = db.execute(
+        "SELECT r.method, count(*), sum(r.total_fen) FROM receipts r "
+        f"WHERE r.issued_at >= ? AND r.issued_at < ? AND {_NOT_VOID} "
+        "GROUP BY r.method ORDER BY r.method",
+        [start, after],
+    ).fetchall()
+    return [MethodTotal(*r) for r in rows]
+
+
+def received_by_item(db: Database, start: str, after: str) -> list[ItemReceived]:
+    """The same receipts' lines by fee item; credit lines as 预收款, last."""
+    rows = db.execute(
+        "SELECT i.id, coalesce(i.name, ?), sum(l.amount_fen) FROM receipts r "
+        "JOIN receipt_lines l ON l.receipt_id = r.id "
+        "LEFT JOIN charges c ON c.id = l.charge_id LEFT JOIN fee_items i ON i.id = c.item_id "
+        f"WHERE r.issued_at >= ? AND r.issued_at < ? AND {_NOT_VOID} "
+        "GROUP BY i.id ORDER BY i.id IS NULL, i.id",
+        [CREDIT_ITEM, start, after],
+    ).fetchall()
+    return [ItemReceived(*r) for r in rows]
+
+
+def voids_in(db: Database, start: str, after: str) -> list[VoidLine]:
+    rows = db.execute(
+        f"{VOID_QUERY} WHERE v.voided_at >= ? AND v.voided_at < ? ORDER BY v.voided_at, r.id",
+        [start, after],
+    )
+    return [VoidLine(*r) for r in rows.fetchall()]
+
+
+def refunds_in(db: Database, start: str, after: str) -> list[RefundLine]:
+    rows = db.execute(
+        f"{REFUND_QUERY} WHERE f.refunded_at >= ? AND f.refunded_at < ? ORDER BY f.id",
+        [start, after],
+    )
+    return [refund_line(r) for r in rows.fetchall()]
+
+
+def deposits_held(db: Database, after: str) -> int:
+    """Deposits paid (by live receipts and credit) before ``after``, less those paid back."""
+    row = db.execute(
+        "SELECT coalesce(sum("
+        "  coalesce((SELECT sum(l.amount_fen) FROM receipt_lines l "
+        "            JOIN receipts r ON r.id = l.receipt_id "
+        f"           WHERE l.charge_id = c.id AND r.issued_at < :after AND {_NOT_VOID}), 0)"
+        "+ coalesce((SELECT sum(u.amount_fen) FROM credit_uses u "
+        "            WHERE u.charge_id = c.id AND u.used_at < :after), 0)"
+        "- coalesce((SELECT sum(f.amount_fen) FROM refunds f "
+        "            WHERE f.charge_id = c.id AND f.refunded_at < :after), 0)"
+        "), 0) FROM charges c WHERE c.kind = 'deposit'",
+        {"after": after},
+    ).fetchone()
+    return int(row[0])
+
+
+# What each charge due by :through still owed at the end of that day: its amount and the
+# adjustments dated by then, less live receipts and credit used before :after, plus refunds
+# paid back against it before :after. One pass per table, grouped by charge; the aged
+# result is kept once and summed three ways (by age and item, by age, in all).
+_ARREARS = f"""
+WITH movements(charge_id, fen) AS (
+    SELECT coalesce(c.adjusts_id, c.id), c.amount_fen FROM charges c WHERE c.due_on <= :through
+    UNION ALL
+    SELECT l.charge_id, -l.amount_fen FROM receipt_lines l JOIN receipts r ON r.id = l.receipt_id
+     WHERE l.charge_id IS NOT NULL AND r.issued_at < :after AND {_NOT_VOID}
+    UNION ALL
+    SELECT charge_id, -amount_fen FROM credit_uses WHERE used_at < :after
+    UNION ALL
+    SELECT charge_id, amount_fen FROM refunds
+     WHERE charge_id IS NOT NULL AND refunded_at < :after
+),
+outstanding AS (
+    SELECT charge_id, sum(fen) AS fen FROM movements GROUP BY charge_id HAVING sum(fen) > 0
+),
+aged AS MATERIALIZED (
+    SELECT CASE WHEN c.due_on <= :three THEN 3 WHEN c.due_on <= :two THEN 2
+                WHEN c.due_on <= :one THEN 1 ELSE 0 END AS age,
+           c.item_id AS item_id, c.unit_id AS unit_id, o.fen AS fen
+      FROM outstanding o JOIN charges c ON c.id = o.charge_id
+     WHERE c.due_on <= :through
+)
+SELECT 'cell', a.age, a.item_id, i.name, NULL, sum(a.fen)
+  FROM aged a JOIN fee_items i ON i.id = a.item_id GROUP BY a.age, a.item_id
+UNION ALL
+SELECT 'age', age, NULL, NULL, count(DISTINCT unit_id), sum(fen) FROM aged GROUP BY age
+UNION ALL
+SELECT 'all', NULL, NULL, NULL, count(DISTINCT unit_id), coalesce(sum(fen), 0) FROM aged
+"""
+
+
+def arrears(
+    db: Database, through: str, after: str, months_back: tuple[str, str, str]
+) -> tuple[list[ArrearsCell], list[ArrearsUnits]]:
+    """Outstanding at the end of ``through`` by age and item, and units in arrears by age
+    (the last row: all ages). ``months_back`` are the days 1, 2 and 3 months before
+    ``through``: a charge due on or before the k-th is at least k whole months overdue."""
+    one, two, three = months_back
+    rows = db.execute(
+        _ARREARS,
+        {"through": through, "after": after, "one": one, "two": two, "three": three},
+    ).fetchall()
+    cells = [ArrearsCell(r[1], r[2], r[3], r[5]) for r in rows if r[0] == "cell"]
+    units = [ArrearsUnits(r[1], r[4], r[5]) for r in rows if r[0] != "cell"]
+    cells.sort(key=lambda c: (c.age, c.item_id))
+    units.sort(key=lambda u: (u.age is None, u.age or 0))
+    return cells, units
+
+
+# --- closes ------------------------------------------------------------------------------------------
+
+
+def insert_close(
+    db: Database,
+    *,
+    period: str,
+    through_on: str,
+    approved_by: int,
+    charges_fen: int,
+    received_fen: int,
+    refunds_fen: int,
+    deposits_held_fen: int,
+    arrears_fen: int,
+    stamp: Stamp,
+) -> None:
+    db.execute(
+        "INSERT INTO period_closes (period, through_on, approved_by, charges_fen, received_fen, "
+        "refunds_fen, deposits_held_fen, arrears_fen, created_at, created_by, created_shift) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            period,
+            through_on,
+            approved_by,
+            charges_fen,
+            received_fen,
+            refunds_fen,
+            deposits_held_fen,
+            arrears_fen,
+            stamp.at,
+            stamp.by,
+            stamp.shift,
+        ],
+    )
+
+
+_CLOSE = (
+    "SELECT p.period, p.through_on, p.approved_by, ap.display_name, p.charges_fen, "
+    "p.received_fen, p.refunds_fen, p.deposits_held_fen, p.arrears_fen, p.created_at, "
+    "p.created_by, cb.display_name FROM period_closes p "
+    "LEFT JOIN operators ap ON ap.id = p.approved_by "
+    "LEFT JOIN operators cb ON cb.id = p.created_by "
+)
+
+
+def close_of(db: Database, period: str) -> CloseRow | None:
+    row = db.execute(f"{_CLOSE} WHERE p.period = ?", [period]).fetchone()
+    return CloseRow(*row) if row else None
+
+
+def last_close(db: Database) -> CloseRow | None:
+    row = db.execute(f"{_CLOSE} ORDER BY p.through_on DESC LIMIT 1").fetchone()
+    return CloseRow(*row) if row else None
+
+
+def closes(db: Database) -> list[CloseRow]:
+    return [CloseRow(*r) for r in db.execute(f"{_CLOSE} ORDER BY p.through_on DESC").fetchall()]

@@ -57,6 +57,7 @@ def cli(ctx: click.Context, db: str | None, lang: str | None) -> None:
 def _register_commands() -> None:
     from desk_app.cli import (
         directory_commands,
+        ledger_commands,
         maintenance_commands,
         repairs_commands,
         roster_command,
@@ -71,6 +72,7 @@ def _register_commands() -> None:
     cli.add_command(roster_command.import_roster)
     cli.add_command(directory_commands.export_roster)
     repairs_commands.register(cli)
+    ledger_commands.register(cli)
 
 
 _register_commands()

@@ -38,6 +38,7 @@ from desk_app.ui.placeholder_page import PlaceholderPage
 if TYPE_CHECKING:
     from desk_app.ui.directory.page import DirectoryPage
     from desk_app.ui.due_panel import DuePanel
+    from desk_app.ui.ledger.page import LedgerPage
     from desk_app.ui.reception.page import ReceptionPage
     from desk_app.ui.repairs.page import RepairsPage
 
@@ -84,6 +85,7 @@ class MainWindow(QMainWindow):
         self._directory_page: DirectoryPage | None = None
         self._reception_page: ReceptionPage | None = None
         self._repairs_page: RepairsPage | None = None
+        self._ledger_page: LedgerPage | None = None
         self._due_panel: DuePanel | None = None
         self.due_dock = QDockWidget(self.tr("Due now"), self)
         self.due_dock.setObjectName("due_dock")
@@ -261,6 +263,15 @@ class MainWindow(QMainWindow):
         return self._repairs_page
 
     @property
+    def ledger_page(self) -> LedgerPage:
+        if self._ledger_page is None:
+            from desk_app.ui.ledger.page import LedgerPage
+
+            self._ledger_page = page = LedgerPage(self.desk, self.hub)
+            self._swap_in("tab_ledger", page)
+        return self._ledger_page
+
+    @property
     def due_panel(self) -> DuePanel:
         if self._due_panel is None:
             from desk_app.ui.due_panel import DuePanel
@@ -284,6 +295,7 @@ class MainWindow(QMainWindow):
         builders = {
             "tab_reception": lambda: self.reception_page,
             "tab_repairs": lambda: self.repairs_page,
+            "tab_ledger": lambda: self.ledger_page,
             "tab_directory": lambda: self.directory_page,
         }
         build = builders.get(widget.objectName())
@@ -409,6 +421,34 @@ class MainWindow(QMainWindow):
     def repairs_new_order(self) -> None:
         self.tabs.setCurrentWidget(self.repairs_page)
         self.repairs_page.new_order()
+
+    def open_ledger(self, name: str) -> QWidget:
+        """Show a sub-page of the 收费台账 tab (payment, receipts, billing, arrears, cash)."""
+        self.tabs.setCurrentWidget(self.ledger_page)
+        return self.ledger_page.show_sub_page(name)
+
+    def ledger_take_payment(self, unit_id: int | None = None) -> None:
+        page = self.open_ledger("payment")
+        if unit_id is not None and page.show_unit(unit_id):  # type: ignore[attr-defined]
+            return
+        page.focus_search()  # type: ignore[attr-defined]
+
+    def ledger_receipts(self) -> None:
+        self.open_ledger("receipts")
+
+    def ledger_billing(self) -> None:
+        self.open_ledger("billing")
+
+    def ledger_arrears(self) -> None:
+        self.open_ledger("arrears")
+
+    def ledger_cash(self) -> None:
+        self.open_ledger("cash")
+
+    def fee_setup(self) -> None:
+        from desk_app.ui.ledger.fee_setup_dialog import FeeSetupDialog
+
+        self.run_dialog(FeeSetupDialog(self.desk, self.hub, self))
 
     def repairs_print_dispatch_sheet(self) -> None:
         self.repairs_page.print_dispatch_sheet()

@@ -75,6 +75,31 @@
     </message>
     <message>
         <location line="+7"/>
+        <source>Take &amp;payment</source>
+        <translation>收款(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>R&amp;eceipts</source>
+        <translation>收据查询(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Billing and meter readings</source>
+        <translation>计费与抄表(&amp;B)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Arrears and chasing</source>
+        <translation>欠费催缴(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cash drawer and &amp;month-end close</source>
+        <translation>收银上缴与月结(&amp;M)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>&amp;Due now panel</source>
         <translation>待办提醒面板(&amp;D)</translation>
     </message>
@@ -135,6 +160,11 @@
     </message>
     <message>
         <location line="+7"/>
+        <source>&amp;Fee items, rates and receipt books…</source>
+        <translation>收费项目、标准与收据本(&amp;F)…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>&amp;Operators…</source>
         <translation>操作员(&amp;O)…</translation>
     </message>
@@ -165,6 +195,67 @@
     </message>
 </context>
 <context>
+    <name>ActionsModel</name>
+    <message>
+        <location filename="../../desk_app/ui/ledger/arrears_models.py" line="+106"/>
+        <source>Date</source>
+        <translation>催缴日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Step</source>
+        <translation>催缴方式</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stage</source>
+        <translation>催缴阶段</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Owed then</source>
+        <translation>当时欠费</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Postal receipt</source>
+        <translation>邮寄单据号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>By</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recorded</source>
+        <translation>登记时间</translation>
+    </message>
+</context>
+<context>
+    <name>AgesModel</name>
+    <message>
+        <location filename="../../desk_app/ui/ledger/cash_models.py" line="+89"/>
+        <source>Overdue</source>
+        <translation>账龄（逾期）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Units</source>
+        <translation>欠费户数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Arrears</source>
+        <translation>欠费金额</translation>
+    </message>
+</context>
+<context>
     <name>ArchiveFactsDialog</name>
     <message>
         <location filename="../../desk_app/ui/dialogs/directory_archive.py" line="+58"/>
@@ -175,6 +266,172 @@
         <location line="+20"/>
         <source>Save</source>
         <translation>保存</translation>
+    </message>
+</context>
+<context>
+    <name>ArrearsModel</name>
+    <message>
+        <location filename="../../desk_app/ui/ledger/arrears_models.py" line="-82"/>
+        <source>Unit</source>
+        <translation>房号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer</source>
+        <translation>客户名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Owed</source>
+        <translation>欠费金额</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Oldest due</source>
+        <translation>最早应缴日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Months</source>
+        <translation>欠费月数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stage</source>
+        <translation>催缴阶段</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Late fee</source>
+        <translation>滞纳金</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Utilities days</source>
+        <translation>水电欠费天数</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Utilities step</source>
+        <translation>水电催缴</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last step</source>
+        <translation>最近催缴</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Done on</source>
+        <translation>催缴日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Due now</source>
+        <translation>本阶段应办</translation>
+    </message>
+</context>
+<context>
+    <name>ArrearsPage</name>
+    <message>
+        <location filename="../../desk_app/ui/ledger/arrears_page.py" line="+109"/>
+        <source>All stages</source>
+        <translation>全部阶段</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Debt of the chosen unit</source>
+        <translation>所选房屋的欠费明细</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Chasing steps</source>
+        <translation>催缴记录</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Record chasing step…</source>
+        <translation>登记催缴(&amp;R)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Print notice</source>
+        <translation>打印催款通知书(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print notices for all &amp;shown…</source>
+        <translation>为所列房屋打印催款通知书(&amp;S)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Export to Excel…</source>
+        <translation>导出到 Excel(&amp;E)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>S&amp;tage:</source>
+        <translation>阶段(&amp;T)：</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Building:</source>
+        <translation>楼栋(&amp;B)：</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>All buildings</source>
+        <translation>全部楼栋</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>{count} units, owed {owed}, late fees {late}</source>
+        <translation>共 {count} 户，欠费 {owed}，滞纳金 {late}</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>{unit}: owed {owed} + late fees {late} = {total}</source>
+        <translation>{unit}：欠费 {owed} + 滞纳金 {late} = {total}</translation>
+    </message>
+    <message>
+        <location line="+73"/>
+        <source>{unit}: {step} recorded.</source>
+        <translation>{unit}：已登记{step}。</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>No unit shown is a month or more overdue.</source>
+        <translation>所列房屋中没有逾期一个月及以上的。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Print arrears notices for {count} units (those shown from stage 1 on)? Each is recorded as a written notice.</source>
+        <translation>为 {count} 户（所列房屋中第一阶段及以上的）打印催款通知书？每户都记为一次书面通知。</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Export arrears</source>
+        <translation>导出欠费催缴表</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>{count} units exported to {path}.</source>
+        <translation>已导出 {count} 户到 {path}。</translation>
     </message>
 </context>
 <context>
@@ -193,6 +450,245 @@
         <location line="+2"/>
         <source>Record arrival</source>
         <translation>登记到场</translation>
+    </message>
+</context>
+<context>
+    <name>BillingLinesModel</name>
+    <message>
+        <location filename="../../desk_app/ui/ledger/billing_models.py" line="+177"/>
+        <source>Room</source>
+        <translation>房号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer</source>
+        <translation>客户名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Item</source>
+        <translation>收费项目</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Previous reading</source>
+        <translation>上次读数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This reading</source>
+        <translation>本次读数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quantity</source>
+        <translation>用量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Due</source>
+        <translation>应缴日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not billed because</source>
+        <translation>不计费原因</translation>
+    </message>
+</context>
+<context>
+    <name>BillingPage</name>
+    <message>
+        <location filename="../../desk_app/ui/ledger/billing_page.py" line="+81"/>
+        <source>&amp;Month:</source>
+        <translation>计费月份(&amp;M)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Due date:</source>
+        <translation>应缴日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>B&amp;uildings:</source>
+        <translation>楼栋(&amp;U)：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Items:</source>
+        <translation>收费项目：</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>&amp;Generate</source>
+        <translation>生成(&amp;G)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>P&amp;ost…</source>
+        <translation>入账(&amp;O)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pr&amp;int…</source>
+        <translation>打印(&amp;I)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>E&amp;xport to Excel…</source>
+        <translation>导出到 Excel(&amp;X)…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Posted &amp;sheets:</source>
+        <translation>已入账计费表(&amp;S)：</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Meter &amp;readings</source>
+        <translation>抄表(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Billing s&amp;heet</source>
+        <translation>计费表(&amp;H)</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>All buildings</source>
+        <translation>全部楼栋</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Building {code}</source>
+        <translation>{code}栋</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>Choose the month and items, then Generate.</source>
+        <translation>请选择计费月份和收费项目，然后点击「生成」。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Posted sheet No. {number} of {period}, posted {at} by {who}.</source>
+        <translation>{period} 已入账计费表第 {number} 号，{who} 于 {at} 入账。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Preview of {period}, due {due} — not posted.</source>
+        <translation>{period} 计费预览，应缴日期 {due} —— 未入账。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{count} lines can not be billed (highlighted).</source>
+        <translation>{count} 行无法计费（已标出）。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{item} {count} × {amount}</source>
+        <translation>{item} {count} 笔 {amount}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Total {count} charges, {amount}</source>
+        <translation>合计 {count} 笔，金额 {amount}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>There is nothing to post in this sheet.</source>
+        <translation>此计费表没有可入账的费用。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Post {count} charges of {period} (due {due}), total {amount}?
+Posted charges can not be edited; corrections are adjustments.</source>
+        <translation>将 {period} 的 {count} 笔费用入账（应缴日期 {due}），合计 {amount}？
+入账后的费用不能修改，更正须做调整。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Posted sheet No. {number}: {count} charges, total {amount}.</source>
+        <translation>已入账，计费表第 {number} 号：{count} 笔，合计 {amount}。</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Export billing sheet</source>
+        <translation>导出计费表</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Billing sheet saved: {path}</source>
+        <translation>计费表已保存：{path}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>(none chosen)</source>
+        <translation>（未选择）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No. {number} {items} {count} × {amount}</source>
+        <translation>第 {number} 号 {items} {count} 笔 {amount}</translation>
+    </message>
+</context>
+<context>
+    <name>BookDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/ledger/fee_setup_dialog.py" line="+205"/>
+        <source>Register receipt book</source>
+        <translation>登记收据本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;First number:</source>
+        <translation>起始号码(&amp;F)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Last number:</source>
+        <translation>终止号码(&amp;L)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Register</source>
+        <translation>登记</translation>
+    </message>
+</context>
+<context>
+    <name>BooksModel</name>
+    <message>
+        <location line="-133"/>
+        <source>First number</source>
+        <translation>起始号码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last number</source>
+        <translation>终止号码</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Last used</source>
+        <translation>最近使用号码</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Used</source>
+        <translation>已用</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Left</source>
+        <translation>剩余</translation>
     </message>
 </context>
 <context>
@@ -423,12 +919,12 @@
 <context>
     <name>CallbackQueue</name>
     <message>
-        <location filename="../../desk_app/ui/callbacks/queue.py" line="+144"/>
+        <location filename="../../desk_app/ui/callbacks/queue.py" line="+142"/>
         <source>Call back…</source>
         <translation>回访…</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+22"/>
         <source>{count} callbacks open</source>
         <translation>待回访 {count} 项</translation>
     </message>
@@ -436,7 +932,7 @@
 <context>
     <name>CallbackQueueModel</name>
     <message>
-        <location line="-132"/>
+        <location line="-116"/>
         <source>Time limit</source>
         <translation>时限</translation>
     </message>
@@ -493,6 +989,85 @@
         <location line="-1"/>
         <source>&amp;Reason for cancelling:</source>
         <translation>取消原因(&amp;R)：</translation>
+    </message>
+</context>
+<context>
+    <name>CashPage</name>
+    <message>
+        <location filename="../../desk_app/ui/ledger/cash_page.py" line="+78"/>
+        <source>Cash drawer of the shift</source>
+        <translation>本班收款</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Voided in the shift:</source>
+        <translation>本班作废：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Refunds paid in the shift:</source>
+        <translation>本班退费：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>To hand over to finance</source>
+        <translation>待上缴财务</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Hand over to &amp;finance…</source>
+        <translation>上缴财务(&amp;F)…</translation>
+    </message>
+    <message>
+        <location line="+87"/>
+        <source>{shift} — {operator}, since {opened}</source>
+        <translation>{shift} — {operator}，{opened} 开班</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Receipt numbers: {numbers}</source>
+        <translation>收据号码：{numbers}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+30"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location line="-25"/>
+        <source>Total {total}; cash {cash_in} less cash refunds {refunds}: {cash} in the drawer.</source>
+        <translation>合计 {total}；现金 {cash_in}，减去现金退费 {refunds}，应有现金 {cash}。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Since the last handover on {at}</source>
+        <translation>自 {at} 上次上缴以来</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nothing handed over yet</source>
+        <translation>尚未上缴过</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{since}. Receipts: {numbers}</source>
+        <translation>{since}。收据：{numbers}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Total {total}; refunds {refunds} ({count}); voids {voids}. Cash to hand over: {cash}.</source>
+        <translation>合计 {total}；退费 {refunds}（{count} 笔）；作废 {voids} 张。应上缴现金：{cash}。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Today the cash goes to finance: {cash} to hand over (receipts {numbers}).</source>
+        <translation>今天是上缴财务日：应上缴现金 {cash}（收据 {numbers}）。</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Nothing has been taken in since the last handover.</source>
+        <translation>自上次上缴以来没有收款。</translation>
     </message>
 </context>
 <context>
@@ -717,6 +1292,50 @@ Make no more entries; call the administrator and keep the latest backups.</sourc
     </message>
 </context>
 <context>
+    <name>DebtModel</name>
+    <message>
+        <location filename="../../desk_app/ui/ledger/arrears_models.py" line="+29"/>
+        <source>Item</source>
+        <translation>收费项目</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Due</source>
+        <translation>应缴日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Late fee: {item}</source>
+        <translation>滞纳金：{item}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> (waived)</source>
+        <translation>（已减免）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+3"/>
+        <source>{days} days</source>
+        <translation>{days} 天</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>{months} months</source>
+        <translation>{months} 个月</translation>
+    </message>
+</context>
+<context>
     <name>DeskApplication</name>
     <message>
         <location filename="../../desk_app/ui/app.py" line="+52"/>
@@ -933,12 +1552,12 @@ The last step may not have been saved. Please tell the administrator.</source>
 <context>
     <name>DuePanel</name>
     <message>
-        <location filename="../../desk_app/ui/due_panel.py" line="+68"/>
+        <location filename="../../desk_app/ui/due_panel.py" line="+66"/>
         <source>Nothing due.</source>
         <translation>暂无待办事项。</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+49"/>
         <source>Late {late} · near {near} · {total} due</source>
         <translation>超时 {late} · 临近 {near} · 共 {total} 项待办</translation>
     </message>
@@ -1286,6 +1905,115 @@ The last step may not have been saved. Please tell the administrator.</source>
     </message>
 </context>
 <context>
+    <name>FeeItemDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/ledger/fee_setup_dialog.py" line="+25"/>
+        <source>Add fee item</source>
+        <translation>添加收费项目</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Co&amp;de:</source>
+        <translation>代码(&amp;D)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>lower-case letters, e.g. water2</source>
+        <translation>小写字母，如 water2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>C&amp;harged:</source>
+        <translation>收费方式(&amp;H)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Unit:</source>
+        <translation>计量单位(&amp;U)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. 月, 吨, 度</source>
+        <translation>如 月、吨、度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+</context>
+<context>
+    <name>FeeItemsModel</name>
+    <message>
+        <location line="-76"/>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Charged</source>
+        <translation>收费方式</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unit</source>
+        <translation>计量单位</translation>
+    </message>
+</context>
+<context>
+    <name>FeeSetupDialog</name>
+    <message>
+        <location line="+187"/>
+        <source>Fee items and rates</source>
+        <translation>收费项目与收费标准</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&amp;Add item…</source>
+        <translation>添加项目(&amp;A)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add the &amp;standard items</source>
+        <translation>添加常用收费项目(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Fee &amp;items</source>
+        <translation>收费项目(&amp;I)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Set a &amp;rate…</source>
+        <translation>设定收费标准(&amp;R)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ra&amp;tes</source>
+        <translation>收费标准(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Register &amp;book…</source>
+        <translation>登记收据本(&amp;B)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Receipt b&amp;ooks</source>
+        <translation>收据本(&amp;O)</translation>
+    </message>
+</context>
+<context>
     <name>FirstManagerDialog</name>
     <message>
         <location filename="../../desk_app/ui/dialogs/first_manager.py" line="+19"/>
@@ -1387,6 +2115,44 @@ The last step may not have been saved. Please tell the administrator.</source>
         <location line="+1"/>
         <source>No unit, person, vehicle or public place matches.</source>
         <translation>没有匹配的房屋、人员、车辆或公共区域。</translation>
+    </message>
+</context>
+<context>
+    <name>HandOverDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/ledger/cash_dialogs.py" line="+23"/>
+        <source>Hand over to finance</source>
+        <translation>上缴财务</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>since the last handover ({at})</source>
+        <translation>自上次上缴（{at}）以来</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>since the start (first handover)</source>
+        <translation>自启用以来（首次上缴）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Hand over everything taken in {since}: receipts {numbers}, total {total}; cash to hand over {cash} (cash refunds {refunds} deducted).</source>
+        <translation>上缴{since}收取的全部款项：收据 {numbers}，合计 {total}；应上缴现金 {cash}（已扣除现金退费 {refunds}）。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Received by (finance):</source>
+        <translation>财务收款人(&amp;R)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Print the slip</source>
+        <translation>打印交款单(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Hand over</source>
+        <translation>上缴</translation>
     </message>
 </context>
 <context>
@@ -1506,6 +2272,42 @@ The incoming operator logs in below; you confirm with your own password. The han
     </message>
 </context>
 <context>
+    <name>InvoiceExchangeDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/ledger/receipt_dialogs.py" line="+61"/>
+        <source>Exchange for an invoice</source>
+        <translation>换开发票</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The owner takes an invoice for receipt {receipt}; the receipt is taken back and goes to finance with the invoice&apos;s accounting copy.</source>
+        <translation>业主凭收据 {receipt} 换开发票；收据收回，与发票记账联一并交财务。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Invoice number:</source>
+        <translation>发票号码(&amp;I)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Record</source>
+        <translation>保存</translation>
+    </message>
+</context>
+<context>
+    <name>ItemTotalsModel</name>
+    <message>
+        <location filename="../../desk_app/ui/ledger/cash_models.py" line="-63"/>
+        <source>Fee item</source>
+        <translation>收费项目</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <location filename="../../desk_app/ui/labels.py" line="+12"/>
@@ -1551,6 +2353,72 @@ The incoming operator logs in below; you confirm with your own password. The han
         <location line="+1"/>
         <source>Deactivated</source>
         <translation>已停用</translation>
+    </message>
+</context>
+<context>
+    <name>LateFeesModel</name>
+    <message>
+        <location filename="../../desk_app/ui/ledger/payment_models.py" line="+129"/>
+        <source>Late fee of</source>
+        <translation>欠费项目</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Due</source>
+        <translation>应缴日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Days late</source>
+        <translation>逾期天数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Owing</source>
+        <translation>欠费金额</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Late fee</source>
+        <translation>滞纳金</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waived</source>
+        <translation>减免</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>waived</source>
+        <translation>已减免</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerPage</name>
+    <message>
+        <location filename="../../desk_app/ui/ledger/page.py" line="+59"/>
+        <source>Payment</source>
+        <translation>收款</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Receipts</source>
+        <translation>收据</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Billing</source>
+        <translation>计费</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Arrears</source>
+        <translation>欠费催缴</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cash and month-end close</source>
+        <translation>收银与月结</translation>
     </message>
 </context>
 <context>
@@ -1688,7 +2556,7 @@ The incoming operator logs in below; you confirm with your own password. The han
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="+88"/>
+        <location filename="../../desk_app/ui/main_window.py" line="+90"/>
         <source>Due now</source>
         <translation>待办提醒</translation>
     </message>
@@ -1795,7 +2663,7 @@ The incoming operator logs in below; you confirm with your own password. The han
         <translation>“一户一档”的业主档案将在这里管理。</translation>
     </message>
     <message>
-        <location line="+125"/>
+        <location line="+135"/>
         <source>{estate} · Service desk</source>
         <translation>{estate} · 客服中心前台</translation>
     </message>
@@ -1820,7 +2688,7 @@ The incoming operator logs in below; you confirm with your own password. The han
         <translation>数据库文件</translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+119"/>
         <source>Callback queue</source>
         <translation>回访队列</translation>
     </message>
@@ -1949,6 +2817,105 @@ Use Data ▸ Back up now, or tell the administrator.</source>
         <location filename="../../desk_app/ui/messages.py" line="+13"/>
         <source>Service desk</source>
         <translation>客服中心前台</translation>
+    </message>
+</context>
+<context>
+    <name>MethodTotalsModel</name>
+    <message>
+        <location filename="../../desk_app/ui/ledger/cash_models.py" line="-12"/>
+        <source>Method</source>
+        <translation>收款方式</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Receipts</source>
+        <translation>收据张数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+</context>
+<context>
+    <name>MonthCloseSection</name>
+    <message>
+        <location filename="../../desk_app/ui/ledger/close_section.py" line="+81"/>
+        <source>Month-end close</source>
+        <translation>月结</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Peri&amp;od:</source>
+        <translation>账期(&amp;O)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sho&amp;w</source>
+        <translation>查看(&amp;W)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>P&amp;rint…</source>
+        <translation>打印(&amp;R)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Close the &amp;month…</source>
+        <translation>月结(&amp;M)…</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>{period} (closed)</source>
+        <translation>{period}（已月结）</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>{start} to {through}</source>
+        <translation>{start} 至 {through}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Closed on {at} by {who}.</source>
+        <translation>已于 {at} 月结（{who}）。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Not closed: the figures may still change.</source>
+        <translation>未月结：数字可能还会变化。</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>Export month-end report</source>
+        <translation>导出月结对账表</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Saved to {path}.</source>
+        <translation>已保存到 {path}。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Close {period} ({start} to {through})?
+
+Due {charges}, received {received} ({rate}), refunds {refunds}, deposits held {deposits}, arrears {arrears}.
+
+Nothing dated in the period can be written afterwards.</source>
+        <translation>月结 {period}（{start} 至 {through}）？
+
+应收 {charges}，实收 {received}（收缴率 {rate}），退款 {refunds}，押金结存 {deposits}，欠费 {arrears}。
+
+月结后，日期在本账期内的任何记录都不能再录入。</translation>
     </message>
 </context>
 <context>
@@ -2277,7 +3244,7 @@ Use Data ▸ Back up now, or tell the administrator.</source>
 <context>
     <name>OrderView</name>
     <message>
-        <location filename="../../desk_app/ui/repairs/order_view.py" line="+97"/>
+        <location filename="../../desk_app/ui/repairs/order_view.py" line="+98"/>
         <location line="+50"/>
         <source>Materials</source>
         <translation>材料</translation>
@@ -2446,6 +3413,207 @@ Use Data ▸ Back up now, or tell the administrator.</source>
         <location line="+3"/>
         <source>not reached</source>
         <translation>未接通</translation>
+    </message>
+</context>
+<context>
+    <name>OwingModel</name>
+    <message>
+        <location filename="../../desk_app/ui/ledger/payment_models.py" line="-98"/>
+        <source>Item</source>
+        <translation>收费项目</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Period</source>
+        <translation>账期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Due</source>
+        <translation>应缴日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Age (months)</source>
+        <translation>账龄（月）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Charged</source>
+        <translation>应收</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paid</source>
+        <translation>已收</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Owing</source>
+        <translation>欠费</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentPage</name>
+    <message>
+        <location filename="../../desk_app/ui/ledger/payment_page.py" line="+121"/>
+        <source>Unit or owner, e.g. 3-2-501 or 张三</source>
+        <translation>房号或业主，如 3-2-501 或 张三</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>&amp;Waive late fee…</source>
+        <translation>减免滞纳金(&amp;W)…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Pay an amount, oldest first (Alt+A)</source>
+        <translation>按金额收款，先冲抵最早的欠费（Alt+A）</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Tende&amp;red:</source>
+        <translation>实收(&amp;R)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Change:</source>
+        <translation>找零：</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Take payment and &amp;print</source>
+        <translation>收款并打印(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ctrl+Enter</source>
+        <translation>Ctrl+Enter</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Use cred&amp;it</source>
+        <translation>抵扣预收款(&amp;I)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Apply the unit&apos;s prepaid credit to its debts</source>
+        <translation>用该房屋的预收款抵扣欠费</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Next owner</source>
+        <translation>下一位</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Esc</source>
+        <translation>Esc</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Pay an amount</source>
+        <translation>按金额收款</translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <source>&amp;Unit / owner:</source>
+        <translation>房号 / 业主(&amp;U)：</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Owing:</source>
+        <translation>欠费：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Late fees today:</source>
+        <translation>今日滞纳金：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Credit available:</source>
+        <translation>预收款余额：</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>A&amp;mount:</source>
+        <translation>金额(&amp;M)：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Meth&amp;od:</source>
+        <translation>收款方式(&amp;O)：</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Customer:</source>
+        <translation>客户名称(&amp;C)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not&amp;e:</source>
+        <translation>备注(&amp;E)：</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>To pay:</source>
+        <translation>本次应收：</translation>
+    </message>
+    <message>
+        <location line="+76"/>
+        <source>A public place has no fee account: choose a unit.</source>
+        <translation>公共区域没有收费账户，请选择房屋。</translation>
+    </message>
+    <message>
+        <location line="+116"/>
+        <source>Oldest debts first; what is left is kept as credit.</source>
+        <translation>先冲抵最早的欠费，余额转为预收款。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Pays {count} of {total} debts</source>
+        <translation>冲抵 {total} 笔欠费中的 {count} 笔</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>, late fees {fees}</source>
+        <translation>，滞纳金 {fees}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>, credit {credit}</source>
+        <translation>，转预收款 {credit}</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>short {fen}</source>
+        <translation>还差 {fen}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Choose a unit first.</source>
+        <translation>请先选择房屋。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Tick the charges paid (Space), or pay an amount (Alt+A).</source>
+        <translation>请勾选要收的费用（空格键），或按金额收款（Alt+A）。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Receipt №{number}: {total} by {method}</source>
+        <translation>收据 №{number}：{method} {total}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>, tendered {tendered}, change {change}</source>
+        <translation>，实收 {tendered}，找零 {change}</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Credit used: {fen}</source>
+        <translation>已抵扣预收款：{fen}</translation>
     </message>
 </context>
 <context>
@@ -2757,6 +3925,329 @@ Use Data ▸ Back up now, or tell the administrator.</source>
     </message>
 </context>
 <context>
+    <name>RateDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/ledger/fee_setup_dialog.py" line="-115"/>
+        <source>Set a rate</source>
+        <translation>设定收费标准</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A new rate applies to charges due from its date on; charges already made keep the rate they were made with.</source>
+        <translation>新标准适用于自生效日期起应缴的费用；已生成的费用仍按原标准。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Item:</source>
+        <translation>收费项目(&amp;I)：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>All kinds</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Kind of unit:</source>
+        <translation>房屋类型(&amp;K)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Price (yuan):</source>
+        <translation>单价(元)(&amp;P)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>up to 3 decimals, e.g. 1.85 or 0.565</source>
+        <translation>最多 3 位小数，如 1.85 或 0.565</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Minimum (yuan):</source>
+        <translation>最低收费(元)(&amp;M)：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;From:</source>
+        <translation>生效日期(&amp;F)：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Set rate</source>
+        <translation>设定</translation>
+    </message>
+</context>
+<context>
+    <name>RatesModel</name>
+    <message>
+        <location line="-125"/>
+        <source>Item</source>
+        <translation>收费项目</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind of unit</source>
+        <translation>房屋类型</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>All kinds</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Price (yuan)</source>
+        <translation>单价(元)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Minimum</source>
+        <translation>最低收费</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>From</source>
+        <translation>生效日期</translation>
+    </message>
+</context>
+<context>
+    <name>ReadingsModel</name>
+    <message>
+        <location filename="../../desk_app/ui/ledger/billing_models.py" line="-147"/>
+        <source>Room</source>
+        <translation>房号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer</source>
+        <translation>客户名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Previous reading</source>
+        <translation>上次读数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This reading</source>
+        <translation>本次读数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Usage</source>
+        <translation>用量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check</source>
+        <translation>校验</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Billed: the reading is final</source>
+        <translation>已计费：读数不能再改</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>First reading: kept as the base</source>
+        <translation>首次读数：作为起始底数</translation>
+    </message>
+</context>
+<context>
+    <name>ReadingsPanel</name>
+    <message>
+        <location filename="../../desk_app/ui/ledger/billing_readings.py" line="+140"/>
+        <source>&amp;Item:</source>
+        <translation>收费项目(&amp;I)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Buildin&amp;g:</source>
+        <translation>楼栋(&amp;G)：</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Save readings</source>
+        <translation>保存读数(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Import from E&amp;xcel…</source>
+        <translation>从 Excel 导入(&amp;X)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Export &amp;template…</source>
+        <translation>导出抄表模板(&amp;T)…</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>Building {code}</source>
+        <translation>{code}栋</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>No metered item is set up (水费, 电费 …).</source>
+        <translation>尚未设置按读数收费的项目（水费、电费 …）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{period}: {rooms} rooms, {typed} readings typed and not saved.</source>
+        <translation>{period}：共 {rooms} 户，已录入未保存的读数 {typed} 个。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>There are no new readings to save.</source>
+        <translation>没有需要保存的新读数。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>{count} readings saved.</source>
+        <translation>{count} 个读数已保存。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Import meter readings</source>
+        <translation>导入抄表读数</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{count} readings imported.</source>
+        <translation>{count} 个读数已导入。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Export readings template</source>
+        <translation>导出抄表模板</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Readings template saved: {path}</source>
+        <translation>抄表模板已保存：{path}</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptsModel</name>
+    <message>
+        <location filename="../../desk_app/ui/ledger/receipt_models.py" line="+32"/>
+        <source>No.</source>
+        <translation>收据号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Issued</source>
+        <translation>开具时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unit</source>
+        <translation>房号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer</source>
+        <translation>客户名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Method</source>
+        <translation>收款方式</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clerk</source>
+        <translation>填票人</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptsPage</name>
+    <message>
+        <location filename="../../desk_app/ui/ledger/receipts_page.py" line="+81"/>
+        <source>Receipt number</source>
+        <translation>收据号码</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Issued fro&amp;m</source>
+        <translation>开具日期(&amp;M)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Show &amp;all</source>
+        <translation>显示全部(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>&amp;Reprint (补打)</source>
+        <translation>补打(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Void…</source>
+        <translation>作废(&amp;V)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exchange for &amp;invoice…</source>
+        <translation>换开发票(&amp;I)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Re&amp;fund…</source>
+        <translation>退费(&amp;F)…</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>&amp;No.:</source>
+        <translation>收据号(&amp;N)：</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Unit:</source>
+        <translation>房号(&amp;U)：</translation>
+    </message>
+    <message>
+        <location line="+80"/>
+        <source>{count} receipts</source>
+        <translation>共 {count} 张</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>Void: {reason}</source>
+        <translation>作废：{reason}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Invoice {number}</source>
+        <translation>发票 {number}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Refunded {fen}</source>
+        <translation>已退费 {fen}</translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <source>Receipt №{number} voided.</source>
+        <translation>收据 №{number} 已作废。</translation>
+    </message>
+</context>
+<context>
     <name>RecentShiftsDialog</name>
     <message>
         <location filename="../../desk_app/ui/dialogs/recent_shifts.py" line="+29"/>
@@ -2933,7 +4424,7 @@ Use Data ▸ Back up now, or tell the administrator.</source>
 <context>
     <name>ReceptionPage</name>
     <message>
-        <location filename="../../desk_app/ui/reception/page.py" line="+132"/>
+        <location filename="../../desk_app/ui/reception/page.py" line="+131"/>
         <source>Last 30 days</source>
         <translation>最近 30 天</translation>
     </message>
@@ -2949,12 +4440,12 @@ Use Data ▸ Back up now, or tell the administrator.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+165"/>
+        <location line="+163"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location line="-164"/>
+        <location line="-162"/>
         <source>From … to …</source>
         <translation>从 … 到 …</translation>
     </message>
@@ -3034,12 +4525,12 @@ Use Data ▸ Back up now, or tell the administrator.</source>
         <translation>切换登记表/记录</translation>
     </message>
     <message>
-        <location line="+168"/>
+        <location line="+166"/>
         <source>{count} entries</source>
         <translation>共 {count} 条</translation>
     </message>
     <message>
-        <location line="+157"/>
+        <location line="+144"/>
         <source>A repair call is handled in its repair order {order} (Repairs tab).</source>
         <translation>报修在其维修工单 {order} 中处理（「维修工单」选项卡）。</translation>
     </message>
@@ -3047,6 +4538,54 @@ Use Data ▸ Back up now, or tell the administrator.</source>
         <location line="+32"/>
         <source>{number} has already been reported to the supervisor.</source>
         <translation>{number} 已上报主管。</translation>
+    </message>
+</context>
+<context>
+    <name>RecordActionDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/ledger/arrears_dialogs.py" line="+29"/>
+        <source>Record chasing step</source>
+        <translation>登记催缴</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{who}: owes {owed} ({stage}).</source>
+        <translation>{who}：欠费 {owed}（{stage}）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Due now: {steps}</source>
+        <translation>本阶段应办：{steps}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Step:</source>
+        <translation>催缴方式(&amp;S)：</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Done &amp;on:</source>
+        <translation>催缴日期(&amp;O)：</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>number on the postal receipt</source>
+        <translation>邮寄单据上的号码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Postal receipt no.:</source>
+        <translation>邮寄单据号(&amp;P)：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Note:</source>
+        <translation>备注(&amp;N)：</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Record</source>
+        <translation>保存</translation>
     </message>
 </context>
 <context>
@@ -3070,6 +4609,87 @@ Use Data ▸ Back up now, or tell the administrator.</source>
         <location line="+3"/>
         <source>Refer out</source>
         <translation>转外单位</translation>
+    </message>
+</context>
+<context>
+    <name>RefundDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/ledger/receipt_dialogs.py" line="+23"/>
+        <source>Refund</source>
+        <translation>退费</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Refund against receipt {receipt}. The original receipt is taken back; a supervisor approves; the cash-payment voucher is printed for the payee to sign.</source>
+        <translation>凭收据 {receipt} 退费：收回原收据，经客服主管批准，打印现金付出单由领款人签字。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{deposit} ({left} refundable)</source>
+        <translation>{deposit}（可退 {left}）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Unused credit ({left} refundable)</source>
+        <translation>未用预收款（可退 {left}）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;What:</source>
+        <translation>退费项目(&amp;W)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Amount:</source>
+        <translation>金额(&amp;A)：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Payee:</source>
+        <translation>领款人(&amp;P)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Reason:</source>
+        <translation>退款事由(&amp;R)：</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Paid &amp;by:</source>
+        <translation>付款方式(&amp;B)：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Refund…</source>
+        <translation>退费…</translation>
+    </message>
+</context>
+<context>
+    <name>RefundsModel</name>
+    <message>
+        <location filename="../../desk_app/ui/ledger/cash_models.py" line="+32"/>
+        <source>Voucher</source>
+        <translation>付出单号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Receipt</source>
+        <translation>原收据号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Payee</source>
+        <translation>领款人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Method</source>
+        <translation>付款方式</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Amount</source>
+        <translation>金额</translation>
     </message>
 </context>
 <context>
@@ -3404,6 +5024,44 @@ Use Data ▸ Back up now, or tell the administrator.</source>
         <location line="+13"/>
         <source>Dispatch sheet</source>
         <translation>维修派工表</translation>
+    </message>
+</context>
+<context>
+    <name>ReportItemsModel</name>
+    <message>
+        <location filename="../../desk_app/ui/ledger/cash_models.py" line="+19"/>
+        <source>Fee item</source>
+        <translation>收费项目</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Charged</source>
+        <translation>本期计费</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Adjusted</source>
+        <translation>调整</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Due</source>
+        <translation>应收合计</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Received</source>
+        <translation>实收</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rate</source>
+        <translation>收缴率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Arrears</source>
+        <translation>期末欠费</translation>
     </message>
 </context>
 <context>
@@ -3854,12 +5512,67 @@ Use Data ▸ Back up now, or tell the administrator.</source>
         <translation>打印与备份</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> ‱ a day</source>
+        <translation> ‱/天</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>no cap</source>
+        <translation>不设上限</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>1 = Monday … 7 = Sunday</source>
+        <translation>1 = 周一 … 7 = 周日</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fees due on da&amp;y of the month:</source>
+        <translation>每月应缴日(&amp;Y)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Late fee rate:</source>
+        <translation>滞纳金日费率(&amp;L)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Late fee &amp;grace:</source>
+        <translation>滞纳金宽限期(&amp;G)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Late fee &amp;upper limit (of the amount overdue):</source>
+        <translation>滞纳金上限(&amp;U)（占欠费金额）：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cash to &amp;finance on weekday (1–7):</source>
+        <translation>上缴财务日(&amp;F)（星期 1–7）：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mon&amp;th-end close on day:</source>
+        <translation>每月月结日(&amp;T)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ledger</source>
+        <translation>收费</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+24"/>
         <source>A5 landscape</source>
         <translation>A5 横向</translation>
     </message>
@@ -3890,6 +5603,19 @@ Use Data ▸ Back up now, or tell the administrator.</source>
         <location line="+0"/>
         <source>End</source>
         <translation>结束</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryModel</name>
+    <message>
+        <location filename="../../desk_app/ui/ledger/cash_models.py" line="-16"/>
+        <source>Item</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Amount</source>
+        <translation>金额</translation>
     </message>
 </context>
 <context>
@@ -4042,7 +5768,7 @@ Use Data ▸ Back up now, or tell the administrator.</source>
 <context>
     <name>UnitHistoryTab</name>
     <message>
-        <location filename="../../desk_app/ui/directory/unit_history.py" line="+108"/>
+        <location filename="../../desk_app/ui/directory/unit_history.py" line="+124"/>
         <source>Reception entries: {count}</source>
         <translation>接待登记：{count} 条</translation>
     </message>
@@ -4350,7 +6076,7 @@ Use Data ▸ Back up now, or tell the administrator.</source>
 <context>
     <name>UnitReceptionModel</name>
     <message>
-        <location filename="../../desk_app/ui/directory/unit_history.py" line="-90"/>
+        <location filename="../../desk_app/ui/directory/unit_history.py" line="-105"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
@@ -4512,6 +6238,90 @@ Use Data ▸ Back up now, or tell the administrator.</source>
         <location line="+1"/>
         <source>Note</source>
         <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>VoidReceiptDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/ledger/receipt_dialogs.py" line="-101"/>
+        <source>Void receipt</source>
+        <translation>作废收据</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Void receipt {receipt}. The number stays, marked void; what it paid is owed again. A supervisor approves.</source>
+        <translation>作废收据 {receipt}：号码保留并标为作废，所收费用恢复为欠费。须经客服主管批准。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Reason:</source>
+        <translation>作废原因(&amp;R)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Void…</source>
+        <translation>作废…</translation>
+    </message>
+</context>
+<context>
+    <name>VoidsModel</name>
+    <message>
+        <location filename="../../desk_app/ui/ledger/cash_models.py" line="-27"/>
+        <source>No.</source>
+        <translation>收据号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Voided</source>
+        <translation>作废时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer</source>
+        <translation>客户名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason</source>
+        <translation>作废原因</translation>
+    </message>
+</context>
+<context>
+    <name>WaiveLateFeeDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/ledger/payment_dialogs.py" line="+52"/>
+        <source>Waive late fee</source>
+        <translation>减免滞纳金</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Late fee {fee} of {charge} ({days} days late).</source>
+        <translation>{charge} 的滞纳金 {fee}（逾期 {days} 天）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Reason:</source>
+        <translation>减免原因(&amp;R)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Finance consent:</source>
+        <translation>财务同意情况(&amp;F)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>who at finance agreed, and how</source>
+        <translation>财务部经办人及同意方式</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waive…</source>
+        <translation>减免…</translation>
     </message>
 </context>
 </TS>

@@ -104,7 +104,6 @@ def allocate_oldest_first(amount_fen: int, owing: Sequence[Owing]) -> Allocation
     return Allocation(tuple(paid), left)
 
 
-
 @dataclass(frozen=True)
 class FeeAllocation:
     paid: tuple[tuple[int, int], ...]  # (charge_id, fen) of the charges themselves
@@ -140,6 +139,7 @@ def allocate_with_late_fees(
                 fees_paid[item.charge_id] = fee_part
                 left -= fee_part
     return FeeAllocation(tuple(paid), charged, fees_paid, left)
+
 
 def change_fen(tendered_fen: int, due_fen: int) -> int:
     """Cash tendered − amount due; refused when the cash is short."""

@@ -28,8 +28,8 @@ from desk_app.core.money import format_fen, format_quantity
 from desk_app.services import ledger
 from desk_app.services import settings as settings_service
 from desk_app.services.desk import Desk, Operation
-from desk_app.storage import money_check
 from desk_app.storage import billing as billing_store
+from desk_app.storage import money_check
 from desk_app.storage.billing import NewReading, RunRow, ScopeUnit
 from desk_app.storage.ledger import FeeItemRow, NewCharge, RateRow, Stamp
 

@@ -150,7 +150,9 @@ def test_random_sequences_keep_the_books_exact_and_closed_months_fixed(tmp_path_
                 run_step(desk, clock, unit, receipts, closed, step, value)
                 event(f"{step} done")
             except DeskError:
-                event(f"{step} refused")  # a refused operation must leave everything as it was (checked below)
+                event(
+                    f"{step} refused"
+                )  # a refused operation must leave everything as it was (checked below)
 
         db = desk.db
         for table, column in MONEY_COLUMNS:

@@ -13,6 +13,7 @@ from desk_app.core.ledger_rules import (
     Owing,
     ReceiptBook,
     allocate_oldest_first,
+    allocate_with_late_fees,
     arrears_stage,
     change_fen,
     late_fee_fen,
@@ -80,6 +81,27 @@ def test_allocation_conserves_every_fen(amount, rows):
     assert result.credit_fen == 0 or all(
         p == outstanding[i] for i, p in result.paid
     )  # credit only once everything is paid
+
+
+@given(
+    st.integers(1, 10**9),
+    st.lists(
+        st.tuples(st.integers(0, 3650), st.integers(0, 10**7), st.integers(0, 10**5)),
+        max_size=30,
+    ),
+)
+def test_allocation_with_late_fees_conserves_every_fen(amount, rows):
+    owing = [Owing(i, D + timedelta(days=d), fen) for i, (d, fen, _) in enumerate(rows)]
+    fees = {i: fee for i, (_, _, fee) in enumerate(rows)}
+    result = allocate_with_late_fees(amount, owing, fees)
+    paid = sum(p for _, p in result.paid) + sum(result.fees_paid.values())
+    assert paid + result.credit_fen == amount
+    outstanding = {o.charge_id: o.outstanding_fen for o in owing}
+    settled = {i for i, p in result.paid if p == outstanding[i]}
+    # a fee is charged exactly when its charge is settled, and paid at most in full
+    assert set(result.fees_charged) == {i for i in settled if fees[i] > 0}
+    assert all(0 < result.fees_paid[i] <= result.fees_charged[i] for i in result.fees_paid)
+    assert result.credit_fen == 0 or result.fees_paid == result.fees_charged
 
 
 def test_change_for_cash():

@@ -14,7 +14,7 @@ from datetime import date, datetime, timedelta
 
 from desk_app.core.clock import CHINA_TZ, FixedClock, to_text
 from desk_app.core.errors import ValidationError
-from desk_app.services import demo_directory, demo_repairs
+from desk_app.services import demo_directory, demo_ledger, demo_repairs
 from desk_app.services import operators as operators_service
 from desk_app.services import settings as settings_service
 from desk_app.services.desk import Desk
@@ -63,6 +63,7 @@ class DemoSummary:
 DemoGenerator = Callable[[Desk, DemoPlan, random.Random, list], int]
 DEMO_GENERATORS: list[tuple[str, DemoGenerator]] = [
     ("repairs", demo_repairs.generate),  # reception log, repair orders, callbacks
+    ("ledger", demo_ledger.generate),  # fee ledger; last: its month-end closes lock the past
 ]
 
 

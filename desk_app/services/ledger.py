@@ -322,10 +322,16 @@ def post_charge(
     return ChargeResult(charge_id, fen)
 
 
-def adjust_charge(desk: Desk, charge_id: int, amount: str, reason: str) -> ChargeResult:
+def adjust_charge(
+    desk: Desk, charge_id: int, amount: str, reason: str, approval: Approval | None = None
+) -> ChargeResult:
     """A correction of a posted charge: a new adjusting row (negative to reduce), never an
-    edit; the adjusted charge can not go below what has been paid on it, nor below zero."""
-    desk.require_role("supervisor", "调整已入账费用")
+    edit; the adjusted charge can not go below what has been paid on it, nor below zero.
+    A supervisor on duty adjusts; a clerk needs a supervisor's ``approval``."""
+    if approval is None:
+        desk.require_role("supervisor", "调整已入账费用")
+    elif not approval.approver.at_least("supervisor"):
+        raise ValidationError("调整已入账费用须经客服主管批准。", field="approval")
     why = (reason or "").strip()
     if not why:
         raise ValidationError("请填写调整原因。", field="reason")
@@ -357,6 +363,8 @@ def adjust_charge(desk: Desk, charge_id: int, amount: str, reason: str) -> Charg
             ),
             _stamp(op),
         )
+        if approval is not None:
+            approval.write_to(op, "charges", adjustment_id)
         op.record("charges", adjustment_id, adjusts=charge_id, amount_fen=fen, reason=why)
     return ChargeResult(adjustment_id, fen)
 

@@ -238,6 +238,39 @@
     </message>
 </context>
 <context>
+    <name>AdjustChargeDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/ledger/charge_dialogs.py" line="+81"/>
+        <source>Adjust a charge</source>
+        <translation>调整费用</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{charge}: {amount}, paid {paid}. The charge is kept; the adjustment is a new entry.</source>
+        <translation>{charge}：应收 {amount}，已收 {paid}。原费用保留不改，调整另记一笔。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Adjust by:</source>
+        <translation>调整金额(&amp;A)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. -28.28 to reduce</source>
+        <translation>如 -28.28 为调减</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Reason:</source>
+        <translation>原因(&amp;R)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Adjust…</source>
+        <translation>调整…</translation>
+    </message>
+</context>
+<context>
     <name>AgesModel</name>
     <message>
         <location filename="../../desk_app/ui/ledger/cash_models.py" line="+89"/>
@@ -2919,6 +2952,49 @@ Nothing dated in the period can be written afterwards.</source>
     </message>
 </context>
 <context>
+    <name>NewChargeDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/ledger/charge_dialogs.py" line="-60"/>
+        <source>New charge</source>
+        <translation>新增费用</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A charge on {unit}.</source>
+        <translation>为 {unit} 新增一笔费用。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Item:</source>
+        <translation>收费项目(&amp;I)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Amount:</source>
+        <translation>金额(&amp;A)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>yuan; blank: the item&apos;s rate</source>
+        <translation>元；留空按收费标准</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;What for:</source>
+        <translation>摘要(&amp;W)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Due on:</source>
+        <translation>应缴日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Charge</source>
+        <translation>记费</translation>
+    </message>
+</context>
+<context>
     <name>NewOperatorDialog</name>
     <message>
         <location filename="../../desk_app/ui/dialogs/operators_dialog.py" line="+33"/>
@@ -3502,6 +3578,26 @@ Nothing dated in the period can be written afterwards.</source>
     </message>
     <message>
         <location line="+2"/>
+        <source>&amp;New charge…</source>
+        <translation>新增费用(&amp;N)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A one-off charge or a deposit on this unit</source>
+        <translation>为该房屋新增一次性费用或押金</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ad&amp;just…</source>
+        <translation>调整(&amp;J)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Correct the charge under the cursor by an adjusting entry</source>
+        <translation>以调整分录更正光标所在的费用</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Next owner</source>
         <translation>下一位</translation>
     </message>
@@ -3536,7 +3632,7 @@ Nothing dated in the period can be written afterwards.</source>
         <translation>预收款余额：</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>A&amp;mount:</source>
         <translation>金额(&amp;M)：</translation>
     </message>
@@ -3614,6 +3710,11 @@ Nothing dated in the period can be written afterwards.</source>
         <location line="+36"/>
         <source>Credit used: {fen}</source>
         <translation>已抵扣预收款：{fen}</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Choose the charge to adjust.</source>
+        <translation>请先选中要调整的费用。</translation>
     </message>
 </context>
 <context>

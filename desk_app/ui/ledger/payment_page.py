@@ -193,6 +193,16 @@ class PaymentPage(QWidget):
         self.credit_button.setObjectName("use_credit")
         self.credit_button.setToolTip(self.tr("Apply the unit's prepaid credit to its debts"))
         self.credit_button.clicked.connect(self.use_credit)
+        self.new_charge_button = QPushButton(self.tr("&New charge…"), self)
+        self.new_charge_button.setObjectName("new_charge")
+        self.new_charge_button.setToolTip(self.tr("A one-off charge or a deposit on this unit"))
+        self.new_charge_button.clicked.connect(self.new_charge)
+        self.adjust_button = QPushButton(self.tr("Ad&just…"), self)
+        self.adjust_button.setObjectName("adjust_charge")
+        self.adjust_button.setToolTip(
+            self.tr("Correct the charge under the cursor by an adjusting entry")
+        )
+        self.adjust_button.clicked.connect(self.adjust_charge)
         self.clear_button = QPushButton(self.tr("Next owner"), self)
         self.clear_button.setObjectName("clear_payment")
         self.clear_button.setToolTip(self.tr("Esc"))
@@ -292,6 +302,8 @@ class PaymentPage(QWidget):
             facts.addWidget(label)
             facts.addSpacing(18)
         facts.addStretch(1)
+        facts.addWidget(self.new_charge_button)
+        facts.addWidget(self.adjust_button)
         facts.addWidget(self.credit_button)
 
         late = QHBoxLayout()
@@ -627,6 +639,45 @@ class PaymentPage(QWidget):
             self.hub.charges_posted.emit()
             self.last_label.setText(self.tr("Credit used: {fen}").format(fen=money(used)))
         self.reload()
+
+    def new_charge(self) -> None:
+        """新增费用 on the unit shown: a one-off charge or a deposit, then ticked to pay."""
+        if self.unit_id is None:
+            self.focus_search()
+            return
+        from desk_app.ui.ledger.charge_dialogs import NewChargeDialog
+
+        dialog = NewChargeDialog(self.desk, self.unit_id, self.unit_label.text(), self)
+        try:
+            accepted = dialog.exec() == NewChargeDialog.DialogCode.Accepted
+            charge_id = dialog.charge_id
+        finally:
+            dialog.deleteLater()
+        if accepted:
+            self.hub.charges_posted.emit()
+            self.reload()
+            for row in range(self.owing_model.rowCount()):
+                if self.owing_model.row_at(row).charge_id == charge_id:
+                    self.owing_model.set_ticked(row, True)
+                    self.owing_view.setCurrentIndex(self.owing_model.index(row, 1))
+            self.owing_view.setFocus()
+
+    def adjust_charge(self) -> None:
+        """调整 the charge under the cursor (a supervisor approves)."""
+        row = self.owing_view.currentIndex().row()
+        if not 0 <= row < self.owing_model.rowCount():
+            self.show_error_text(self.tr("Choose the charge to adjust."))
+            return
+        from desk_app.ui.ledger.charge_dialogs import AdjustChargeDialog
+
+        dialog = AdjustChargeDialog(self.desk, self.owing_model.row_at(row), self)
+        try:
+            accepted = dialog.exec() == AdjustChargeDialog.DialogCode.Accepted
+        finally:
+            dialog.deleteLater()
+        if accepted:
+            self.hub.charges_posted.emit()
+            self.reload()
 
     def chosen_late_fee(self) -> LateFee | None:
         """The late fee of the debt under the cursor, else the one chosen in the late-fee

@@ -54,6 +54,8 @@ class ItemLine:
     adjusted_fen: int  # adjustments dated in the period
     received_fen: int  # received in the period for this item
     arrears_fen: int  # still owed for this item at the period's end
+    collectible_fen: int = 0  # due in the period (deposits aside), with its adjustments
+    collected_fen: int = 0  # of that, paid by the period's end
 
     @property
     def due_fen(self) -> int:
@@ -62,7 +64,8 @@ class ItemLine:
 
     @property
     def rate(self) -> Fraction | None:
-        return collection_rate(self.received_fen, self.due_fen)
+        """收缴率: the share of what fell due in the period paid by its end."""
+        return collection_rate(self.collected_fen, self.collectible_fen)
 
 
 @dataclass(frozen=True)
@@ -121,9 +124,20 @@ class MonthReport:
         return sum(a.fen for a in self.ages)
 
     @property
+    def collectible_fen(self) -> int:
+        return sum(i.collectible_fen for i in self.items)
+
+    @property
+    def collected_fen(self) -> int:
+        return sum(i.collected_fen for i in self.items)
+
+    @property
     def collection_rate(self) -> Fraction | None:
-        """实收/应收 of the period; None when nothing fell due."""
-        return collection_rate(self.received_fen, self.charges_fen)
+        """收缴率 (当期实收 / 当期应收): of the charges that fell due in the period, the share
+        paid by its end, whenever paid (a prepayment counts once applied); deposits are
+        held, not income, and are left out. None when nothing fell due. (本期实收, the money
+        taken in the period, includes prepayments and old debts, so it is not a rate.)"""
+        return collection_rate(self.collected_fen, self.collectible_fen)
 
     @property
     def rate_text(self) -> str:
@@ -258,8 +272,12 @@ def report(desk: Desk, period: str) -> MonthReport:
     for cell in cells:
         names[cell.item_id] = cell.item_name
         amounts.setdefault(cell.item_id, [0, 0, 0, 0])[3] += cell.fen
+    collected = {
+        row.item_id: (row.collectible_fen, row.collected_fen)
+        for row in close_store.collected_by_item(db, start, through, after)
+    }
     order = sorted(amounts, key=lambda item_id: (item_id is None, item_id or 0))
-    items = [ItemLine(names[i], *amounts[i]) for i in order]
+    items = [ItemLine(names[i], *amounts[i], *collected.get(i, (0, 0))) for i in order]
 
     units_by_age = {u.age: u for u in unit_rows}
     ages = []

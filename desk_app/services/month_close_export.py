@@ -71,7 +71,13 @@ def _summary(workbook: Workbook, figures: MonthReport) -> None:
         ["本期实收", yuan(figures.received_fen), f"有效收据 {figures.receipt_count} 张"],
         money,
     )
-    _append(sheet, ["收缴率（实收 / 应收）", _rate(figures.collection_rate), ""], {2: RATE_FORMAT})
+    _append(sheet, ["当期应收（不含押金）", yuan(figures.collectible_fen), ""], money)
+    _append(sheet, ["其中期末前已收", yuan(figures.collected_fen), ""], money)
+    _append(
+        sheet,
+        ["收缴率（当期实收 / 当期应收）", _rate(figures.collection_rate), ""],
+        {2: RATE_FORMAT},
+    )
     _append(sheet, ["作废收据", yuan(figures.voided_fen), f"{len(figures.voids)} 张"], money)
     _append(sheet, ["退款", yuan(figures.refunds_fen), f"{len(figures.refunds)} 笔"], money)
     _append(sheet, ["期末押金结存", yuan(figures.deposits_held_fen), ""], money)

@@ -28,7 +28,11 @@ def summary_rows(figures: MonthReport) -> list[tuple[str, str]]:
         ("本期应收（到期费用，含调整）", format_fen(figures.charges_fen)),
         ("　其中：调整", format_fen(figures.adjustments_fen)),
         (f"本期实收（有效收据 {figures.receipt_count} 张）", format_fen(figures.received_fen)),
-        ("收缴率（实收 / 应收）", figures.rate_text),
+        (
+            f"收缴率（当期应收 {format_fen(figures.collectible_fen)} 中期末前已收 "
+            f"{format_fen(figures.collected_fen)}）",
+            figures.rate_text,
+        ),
         (f"作废收据（{len(figures.voids)} 张）", format_fen(figures.voided_fen)),
         (f"退款（{len(figures.refunds)} 笔）", format_fen(figures.refunds_fen)),
         ("期末押金结存", format_fen(figures.deposits_held_fen)),

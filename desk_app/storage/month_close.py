@@ -91,6 +91,31 @@ def charges_by_item(db: Database, start: str, through: str) -> list[ItemCharges]
     return [ItemCharges(*r) for r in rows]
 
 
+@dataclass(frozen=True)
+class ItemCollected:
+    item_id: int
+    collectible_fen: int  # charges and late fees due in the period, with their adjustments
+    collected_fen: int  # paid on them (receipts or credit) before the period ended
+
+
+def collected_by_item(db: Database, start: str, through: str, after: str) -> list[ItemCollected]:
+    """收缴率's figures: of what fell due in the period (deposits aside: they are held, not
+    income), how much was paid by its end — by live receipts issued before ``after``, or by
+    credit used before it (a prepayment counts when it is applied)."""
+    rows = db.execute(
+        "SELECT c.item_id, sum(c.amount_fen + coalesce((SELECT sum(a.amount_fen) FROM charges a "
+        "WHERE a.adjusts_id = c.id AND a.due_on < ?), 0)), "
+        "sum(coalesce((SELECT sum(l.amount_fen) FROM receipt_lines l JOIN receipts r "
+        f"ON r.id = l.receipt_id WHERE l.charge_id = c.id AND r.issued_at < ? AND {_NOT_VOID}), 0)"
+        " + coalesce((SELECT sum(u.amount_fen) FROM credit_uses u WHERE u.charge_id = c.id "
+        "AND u.used_at < ?), 0)) "
+        "FROM charges c WHERE c.kind IN ('charge', 'late_fee') AND c.due_on >= ? "
+        "AND c.due_on <= ? GROUP BY c.item_id ORDER BY c.item_id",
+        [after, after, after, start, through],
+    ).fetchall()
+    return [ItemCollected(*r) for r in rows]
+
+
 def received_by_method(db: Database, start: str, after: str) -> list[MethodTotal]:
     """Receipts issued in the period and not voided, by method."""
     rows = db.execute(

@@ -137,7 +137,7 @@ def test_the_report_as_a_workbook_and_as_pdf_without_login(estate, tmp_path):
     assert summary["账期"] == period
     assert round(summary["本期实收"] * 100) == PROPERTY + 15000
     assert round(summary["期末欠费"] * 100) == PROPERTY
-    assert summary["收缴率（实收 / 应收）"] == 1
+    assert summary["收缴率（当期实收 / 当期应收）"] == 1
     items = {row[0].value: row for row in book["按项目"].iter_rows(min_row=2)}
     assert round(items["物业服务费"][4].value * 100) == PROPERTY
     assert items["物业服务费"][4].number_format == "#,##0.00"

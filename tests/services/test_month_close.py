@@ -129,11 +129,16 @@ def test_the_report_equals_the_sums_worked_out_by_hand(history):
     ]
     assert report.arrears_fen == 3 * PROPERTY and report.arrears_units == 1
     assert items["物业服务费"].arrears_fen == 3 * PROPERTY
-    assert report.collection_rate == Fraction(PROPERTY + 240000, PROPERTY + 165000)
+    # 收缴率: of what fell due in the period (the deposit aside: held, not income), the
+    # share paid by 11-25 — A's November fee and B's parking, both paid
+    assert (report.collectible_fen, report.collected_fen) == (PROPERTY + 15000, PROPERTY + 15000)
+    assert report.collection_rate == 1 and items["装修押金"].rate is None
 
     october = month_close.report(desk, "2026-10")
     assert october.received_fen == PROPERTY and october.charges_fen == PROPERTY
-    assert october.collection_rate == 1 and october.rate_text == "100.0%"
+    # October's fee fell due and was not paid by 10-25 (the receipt then paid August's)
+    assert (october.collectible_fen, october.collected_fen) == (PROPERTY, 0)
+    assert october.collection_rate == 0 and october.rate_text == "0.0%"
     # at 10-25 the November charges were not due, October's was just due
     assert [age.fen for age in october.ages] == [PROPERTY, PROPERTY, 0, PROPERTY]
 
@@ -297,8 +302,9 @@ def test_the_report_prints_and_exports(history, tmp_path):
     assert round(summary["本期实收"].value * 100) == PROPERTY + 240000
     assert summary["本期实收"].number_format == "#,##0.00"
     assert round(summary["期末欠费"].value * 100) == 3 * PROPERTY
-    rate = summary["收缴率（实收 / 应收）"]
-    assert rate.number_format == "0.0%" and rate.value == pytest.approx(1.397)  # 263828 / 188828
+    rate = summary["收缴率（当期实收 / 当期应收）"]
+    assert rate.number_format == "0.0%" and rate.value == 1  # the period's charges all paid
+    assert round(summary["当期应收（不含押金）"].value * 100) == PROPERTY + 15000
     items = [[c.value for c in row] for row in book["按项目"].iter_rows(min_row=2)]
     assert items[-1][0] == "合计" and round(items[-1][4] * 100) == PROPERTY + 240000
     ages = [[c.value for c in row] for row in book["欠费账龄"].iter_rows(min_row=2)]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from desk_app.core.clock import CHINA_TZ, FixedClock, to_text
@@ -56,6 +56,7 @@ class DemoSummary:
     audit_rows: int
     people: int = 0
     vehicles: int = 0
+    history: dict[str, int] = field(default_factory=dict)  # generator name → rows it wrote
 
 
 # A generator gets the desk, the plan, a seeded Random and the operators, and
@@ -297,8 +298,9 @@ def generate(desk: Desk, plan: DemoPlan) -> DemoSummary:
             )
             shifts_store.insert_history(desk.db, history)
             audit_store.append_many(desk.db, entries)
-            for _name, generator in DEMO_GENERATORS:
-                generator(desk, plan, rng, staff)
+            written = {}
+            for name, generator in DEMO_GENERATORS:
+                written[name] = generator(desk, plan, rng, staff)
             with desk.operation("demo_generated", actor="demo") as op:
                 op.record(
                     None,
@@ -318,4 +320,5 @@ def generate(desk: Desk, plan: DemoPlan) -> DemoSummary:
         audit_store.count(desk.db),
         people_counts["people"],
         people_counts["vehicles"],
+        written,
     )

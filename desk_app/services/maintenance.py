@@ -23,6 +23,7 @@ CHECK_LABELS = {
     "append_only_guards": "防篡改触发器",
     "audit_chain": "审计链校验",
     "archived_documents": "存档文件校验",
+    "money_rows": "收费记录与审计链比对",
     "audit_vs_backup": "与最近备份比对审计链",
 }
 

@@ -10,7 +10,7 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
-from desk_app.core.errors import EnvironmentFault
+from desk_app.exporting.workbook_files import save_workbook
 
 
 def write_table(
@@ -38,14 +38,7 @@ def write_table(
     for row in rows:
         sheet.append(["" if value is None else value for value in row])
         count += 1
-    target = Path(path)
-    partial = target.with_name(target.name + ".partial")
-    try:
-        workbook.save(partial)
-        partial.replace(target)
-    except OSError as error:
-        partial.unlink(missing_ok=True)
-        raise EnvironmentFault(f"无法写入文件 {target}：{error.strerror or error}") from error
+    save_workbook(workbook, path)
     return count
 
 

@@ -12,7 +12,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from desk_app.core.errors import EnvironmentFault
+from desk_app.exporting.workbook_files import save_workbook
 from desk_app.services import arrears
 from desk_app.services.arrears import ArrearsRow
 from desk_app.services.desk import Desk
@@ -112,15 +112,5 @@ def export_arrears(
             row_cells[column - 1].number_format = MONEY_FORMAT
         row_cells[4].number_format = "yyyy-mm"
         row_cells[10].number_format = "yyyy-mm-dd"
-    _save(workbook, Path(path))
+    save_workbook(workbook, Path(path))
     return ArrearsExport(Path(path), len(rows), owed, late)
-
-
-def _save(workbook: Workbook, target: Path) -> None:
-    partial = target.with_name(target.name + ".partial")
-    try:
-        workbook.save(partial)
-        partial.replace(target)
-    except OSError as error:
-        partial.unlink(missing_ok=True)
-        raise EnvironmentFault(f"无法写入文件 {target}：{error.strerror or error}") from error

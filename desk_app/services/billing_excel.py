@@ -22,8 +22,9 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from desk_app.core.address import parse_unit_address
-from desk_app.core.errors import EnvironmentFault, ValidationError
+from desk_app.core.errors import ValidationError
 from desk_app.exporting.roster_files import read_roster
+from desk_app.exporting.workbook_files import save_workbook
 from desk_app.exporting.xlsx_safety import iter_sheet_rows, open_workbook
 from desk_app.services import billing, ledger
 from desk_app.services import settings as settings_service
@@ -57,17 +58,6 @@ _HEADER_FILL = PatternFill("solid", fgColor="DDDDDD")
 _INPUT_FILL = PatternFill("solid", fgColor="FFF6D5")
 _PERIOD_IN_TITLE = re.compile(r"\b(\d{4}-\d{2})\b")
 _CODE_IN_TITLE = re.compile(r"（([a-z][a-z0-9_]*)）")
-
-
-def _save(workbook: Workbook, path: Path) -> None:
-    target = Path(path)
-    partial = target.with_name(target.name + ".partial")
-    try:
-        workbook.save(partial)
-        partial.replace(target)
-    except OSError as error:
-        partial.unlink(missing_ok=True)
-        raise EnvironmentFault(f"无法写入文件 {target}：{error.strerror or error}") from error
 
 
 def _title_row(sheet: Worksheet, text: str, columns: int) -> None:
@@ -170,7 +160,7 @@ def export_sheet(desk: Desk, sheet: BillingSheet, path: str | Path) -> int:
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
-    _save(workbook, Path(path))
+    save_workbook(workbook, Path(path))
     return len(sheet.lines)
 
 
@@ -211,7 +201,7 @@ def write_readings_template(
         entry.number_format = READING_FORMAT
         entry.fill = _INPUT_FILL
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    _save(workbook, Path(path))
+    save_workbook(workbook, Path(path))
     return len(rows)
 
 

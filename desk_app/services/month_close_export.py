@@ -14,7 +14,8 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from desk_app.core.errors import EnvironmentFault, ValidationError
+from desk_app.core.errors import ValidationError
+from desk_app.exporting.workbook_files import save_workbook
 from desk_app.services import month_close
 from desk_app.services.desk import Desk
 from desk_app.services.month_close import MonthReport
@@ -160,11 +161,5 @@ def export_report(
     _summary(workbook, figures)
     _items(workbook, figures)
     _ages(workbook, figures)
-    partial = target.with_name(target.name + ".partial")
-    try:
-        workbook.save(partial)
-        partial.replace(target)
-    except OSError as error:
-        partial.unlink(missing_ok=True)
-        raise EnvironmentFault(f"无法写入文件 {target}：{error.strerror or error}") from error
+    save_workbook(workbook, target)
     return figures

@@ -1,0 +1,21 @@
+"""Saving a workbook the desk hands out: written beside the target as ``.partial`` and
+moved into place, so a full disk or a file open in Excel never leaves half a file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from openpyxl import Workbook
+
+from desk_app.core.errors import EnvironmentFault
+
+
+def save_workbook(workbook: Workbook, path: str | Path) -> None:
+    target = Path(path)
+    partial = target.with_name(target.name + ".partial")
+    try:
+        workbook.save(partial)
+        partial.replace(target)
+    except OSError as error:
+        partial.unlink(missing_ok=True)
+        raise EnvironmentFault(f"无法写入文件 {target}：{error.strerror or error}") from error

@@ -16,7 +16,6 @@ from desk_app.storage.documents import DocumentInfo
 
 SLIP_FORM = "cash_handover_slip"
 RECORD_TABLE = "cash_handovers"
-REPRINT_MARK = "补打"
 
 
 def slip_no(handover_id: int) -> str:
@@ -93,20 +92,15 @@ def slip_data(desk: Desk, handover_id: int) -> dict[str, object]:
 
 def slip_prints(desk: Desk, handover_id: int) -> list[DocumentInfo]:
     """The archived prints of a handover's slip, oldest first."""
-    return [
-        d for d in documents.documents_for(desk, RECORD_TABLE, handover_id) if d.form == SLIP_FORM
-    ]
+    return documents.prints_of(desk, SLIP_FORM, RECORD_TABLE, handover_id)
 
 
 def print_slip(desk: Desk, handover_id: int) -> PrintedDocument:
     """Render and archive the slip; later prints of the same handover carry 补打."""
-    data = slip_data(desk, handover_id)
-    earlier = slip_prints(desk, handover_id)
-    return documents.print_form(
+    return documents.print_marking_reprints(
         desk,
         SLIP_FORM,
-        data,
+        slip_data(desk, handover_id),
         record_table=RECORD_TABLE,
         record_id=handover_id,
-        copy_mark=REPRINT_MARK if earlier else None,
     )

@@ -81,6 +81,31 @@ def print_form(
     return PrintedDocument(document_id, form, title, pdf)
 
 
+REPRINT_MARK = "补打"
+
+
+def prints_of(
+    desk: Desk, form: str, record_table: str, record_id: object
+) -> list[documents_store.DocumentInfo]:
+    """The archived prints of one form for one record, oldest first."""
+    return [d for d in documents_for(desk, record_table, record_id) if d.form == form]
+
+
+def print_marking_reprints(
+    desk: Desk, form: str, data: Mapping[str, object], *, record_table: str, record_id: object
+) -> PrintedDocument:
+    """:func:`print_form`; a form already printed for this record is stamped 补打."""
+    earlier = prints_of(desk, form, record_table, record_id)
+    return print_form(
+        desk,
+        form,
+        data,
+        record_table=record_table,
+        record_id=record_id,
+        copy_mark=REPRINT_MARK if earlier else None,
+    )
+
+
 def pdf_of(desk: Desk, document_id: int) -> bytes:
     pdf = documents_store.pdf_bytes(desk.db, document_id)
     if pdf is None:

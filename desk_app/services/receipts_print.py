@@ -38,7 +38,7 @@ RECEIPT_TITLE = "收款收据"
 VOUCHER_TITLE = "现金付出单"
 RECEIPTS_TABLE = "receipts"
 REFUNDS_TABLE = "refunds"
-REPRINT_MARK = "补打"
+REPRINT_MARK = documents.REPRINT_MARK
 VOID_MARK = "作废"
 CREDIT_ITEM = "预收款"
 LINES_PER_SHEET = 5
@@ -225,11 +225,7 @@ def warm_up() -> None:
 
 def receipt_prints(desk: Desk, receipt_id: int) -> list[DocumentInfo]:
     """The archived prints of a receipt, oldest first."""
-    return [
-        d
-        for d in documents.documents_for(desk, RECEIPTS_TABLE, receipt_id)
-        if d.form == RECEIPT_FORM
-    ]
+    return documents.prints_of(desk, RECEIPT_FORM, RECEIPTS_TABLE, receipt_id)
 
 
 def _render_sheets(
@@ -316,20 +312,15 @@ def refund_voucher_data(desk: Desk, refund_id: int) -> dict[str, object]:
 
 
 def voucher_prints(desk: Desk, refund_id: int) -> list[DocumentInfo]:
-    return [
-        d for d in documents.documents_for(desk, REFUNDS_TABLE, refund_id) if d.form == VOUCHER_FORM
-    ]
+    return documents.prints_of(desk, VOUCHER_FORM, REFUNDS_TABLE, refund_id)
 
 
 def print_refund_voucher(desk: Desk, refund_id: int) -> PrintedDocument:
     """Render and archive the 现金付出单 of a refund; later prints carry 补打."""
-    data = refund_voucher_data(desk, refund_id)
-    earlier = voucher_prints(desk, refund_id)
-    return documents.print_form(
+    return documents.print_marking_reprints(
         desk,
         VOUCHER_FORM,
-        data,
+        refund_voucher_data(desk, refund_id),
         record_table=REFUNDS_TABLE,
         record_id=refund_id,
-        copy_mark=REPRINT_MARK if earlier else None,
     )

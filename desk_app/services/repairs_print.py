@@ -23,7 +23,6 @@ from desk_app.storage.schema import CALLBACK_RESULTS
 WORK_ORDER_FORM = "repair_work_order"
 DISPATCH_SHEET_FORM = "repair_dispatch_sheet"
 RECORD_TABLE = "repair_orders"
-REPRINT_MARK = "补打"
 NOT_DISPATCHED = "未派工"
 
 
@@ -105,24 +104,17 @@ def work_order_data(desk: Desk, order_id: int) -> dict[str, object]:
 
 def work_order_prints(desk: Desk, order_id: int) -> list[DocumentInfo]:
     """The archived prints of an order's work order, oldest first."""
-    return [
-        d
-        for d in documents.documents_for(desk, RECORD_TABLE, order_id)
-        if d.form == WORK_ORDER_FORM
-    ]
+    return documents.prints_of(desk, WORK_ORDER_FORM, RECORD_TABLE, order_id)
 
 
 def print_work_order(desk: Desk, order_id: int) -> PrintedDocument:
     """Render and archive the work order; later prints of the same order carry 补打."""
-    data = work_order_data(desk, order_id)
-    earlier = work_order_prints(desk, order_id)
-    return documents.print_form(
+    return documents.print_marking_reprints(
         desk,
         WORK_ORDER_FORM,
-        data,
+        work_order_data(desk, order_id),
         record_table=RECORD_TABLE,
         record_id=order_id,
-        copy_mark=REPRINT_MARK if earlier else None,
     )
 
 

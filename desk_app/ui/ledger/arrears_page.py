@@ -18,7 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
-from PySide6.QtGui import QAction, QKeySequence, QShowEvent
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -45,6 +45,7 @@ from desk_app.ui import messages
 from desk_app.ui.events import EventHub
 from desk_app.ui.ledger.arrears_models import ActionsModel, ArrearsModel, DebtModel
 from desk_app.ui.models.row_table import RowTableModel
+from desk_app.ui.shown_refresh import ShownRefresh
 
 # (action id, default shortcut)
 SHORTCUTS: dict[str, str] = {
@@ -99,7 +100,7 @@ class ArrearsPage(QWidget):
         self.setObjectName("arrears_page")
         self.row: ArrearsRow | None = None  # the chosen unit's line of the list
         self.debt: UnitDebt | None = None
-        self._stale = False
+        self._on_change = ShownRefresh(self, self.refresh)
         self._selecting = False
         self._quiet = False  # while a bulk print reports its units, refresh once after
 
@@ -251,7 +252,6 @@ class ArrearsPage(QWidget):
 
     def refresh(self) -> None:
         """Read the list again with the filters as they are; keep the chosen unit."""
-        self._stale = False
         keep = self.row.unit_id if self.row is not None else None
         try:
             rows = arrears.arrears(self.desk, stage=self.stage(), building=self.building())
@@ -331,7 +331,7 @@ class ArrearsPage(QWidget):
 
     def show_unit_id(self, unit_id: int) -> bool:
         """Choose a unit in the list (the filters widen when they leave it out)."""
-        if self._stale:
+        if self._on_change.stale:
             self.refresh()
         row = self.model.row_of_unit(unit_id)
         if row < 0 and (self.stage() is not None or self.building() is not None):
@@ -347,21 +347,12 @@ class ArrearsPage(QWidget):
     # ---- refreshing ----------------------------------------------------------------------------
 
     def _changed(self, *_args: object) -> None:
-        if self._quiet:
-            return
-        if self.isVisible():
-            self.refresh()
-        else:
-            self._stale = True
+        if not self._quiet:
+            self._on_change.changed()
 
     def _settings_changed(self, keys: list) -> None:
         if any(str(k).startswith(("ledger.", "estate.")) for k in keys):
             self._changed()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.refresh()
 
     def show_status(self, text: str) -> None:
         window = self.window()

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence, QShowEvent
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QFrame,
@@ -44,6 +44,7 @@ from desk_app.ui.ledger.cash_models import (
     VoidsModel,
 )
 from desk_app.ui.ledger.close_section import MonthCloseSection, table
+from desk_app.ui.shown_refresh import ShownRefresh
 
 NOTICE_STYLE = (
     "background: #fff3cd; color: #7a4f01; border: 1px solid #e0b84c; "
@@ -65,7 +66,7 @@ class CashPage(QWidget):
         self.hub = hub
         self.drawer: Drawer | None = None
         self.draft: HandoverDraft | None = None
-        self._stale = False
+        self._on_change = ShownRefresh(self, self.refresh)
         self.setObjectName("cash_page")
 
         self.notice_label = QLabel(self)
@@ -172,16 +173,15 @@ class CashPage(QWidget):
             hub.shift_opened,
             hub.shift_closed,
         ):
-            signal.connect(self._changed)
-        hub.settings_changed.connect(self._changed)
-        hub.period_closed.connect(self._changed)
+            signal.connect(self._on_change.changed)
+        hub.settings_changed.connect(self._on_change.changed)
+        hub.period_closed.connect(self._on_change.changed)
         self.refresh()
 
     # --- reading ----------------------------------------------------------------------------------
 
     def refresh(self) -> None:
         """Read the drawer and the pending handover again."""
-        self._stale = False
         self._show_drawer()
         self._show_pending()
 
@@ -267,17 +267,6 @@ class CashPage(QWidget):
                 ).format(cash=format_fen(draft.cash_fen), numbers=draft.numbers_text or "—")
             )
         self.notice_label.setVisible(due)
-
-    def _changed(self, *_args: object) -> None:
-        if self.isVisible():
-            self.refresh()
-        else:
-            self._stale = True
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.refresh()
 
     # --- the handover --------------------------------------------------------------------------------
 

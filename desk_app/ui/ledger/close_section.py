@@ -12,7 +12,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -38,6 +37,7 @@ from desk_app.ui.dialogs.approval import request_approval
 from desk_app.ui.events import EventHub
 from desk_app.ui.ledger.cash_models import AgesModel, ReportItemsModel, SummaryModel
 from desk_app.ui.models.row_table import RowTableModel
+from desk_app.ui.shown_refresh import ShownRefresh
 
 CLOSED_STYLE = "color: #2e7d32; font-weight: bold;"
 OPEN_STYLE = "color: #555555;"
@@ -76,7 +76,7 @@ class MonthCloseSection(QGroupBox):
         self.desk = desk
         self.hub = hub
         self.report: MonthReport | None = None
-        self._stale = False
+        self._on_change = ShownRefresh(self, self.refresh)
         self.setObjectName("close_section")
         self.setTitle(self.tr("Month-end close"))
 
@@ -177,7 +177,6 @@ class MonthCloseSection(QGroupBox):
 
     def refresh(self) -> None:
         """Read the chosen period's figures again."""
-        self._stale = False
         try:
             report = month_close.report(self.desk, self.period())
         except DeskError as error:
@@ -215,15 +214,7 @@ class MonthCloseSection(QGroupBox):
         self.close_button.setEnabled(ready and self.report.closed is None)  # type: ignore[union-attr]
 
     def changed(self, *_args: object) -> None:
-        if self.isVisible():
-            self.refresh()
-        else:
-            self._stale = True
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.refresh()
+        self._on_change.changed()
 
     def _period_closed(self, period: str) -> None:
         self.fill_periods(self.period())
@@ -239,7 +230,7 @@ class MonthCloseSection(QGroupBox):
     def _figures(self) -> MonthReport | None:
         """The report on screen when it is the chosen period's and current."""
         report = self.report
-        if report is None or self._stale or report.period != self.period():
+        if report is None or self._on_change.stale or report.period != self.period():
             return None
         return report
 

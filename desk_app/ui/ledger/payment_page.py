@@ -47,6 +47,7 @@ from desk_app.ui.events import EventHub
 from desk_app.ui.ledger.payment_models import LateFeesModel, OwingModel
 from desk_app.ui.models.search_results import SearchTarget
 from desk_app.ui.reception.entry_form import ERROR_STYLE, HINT_STYLE, KeyChoice
+from desk_app.ui.shown_refresh import ShownRefresh
 
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 CASH = "现金"
@@ -112,7 +113,6 @@ class PaymentPage(QWidget):
         self.unit_id: int | None = None
         self._default_customer = ""
         self._late_fees: dict[int, int] = {}  # charge id → late fee charged when it is paid
-        self._stale = False
         self._warmed = False
 
         # --- the unit
@@ -225,6 +225,7 @@ class PaymentPage(QWidget):
         self.addAction(self.amount_action)
 
         self._lay_out()
+        self._on_change = ShownRefresh(self, self.reload)
 
         # Enter moves on through these (those hidden or disabled are skipped).
         self.fields: list[QWidget] = [
@@ -450,7 +451,6 @@ class PaymentPage(QWidget):
 
     def reload(self, *, keep_ticks: bool = True) -> None:
         """Read the unit's debts, late fees, balance and credit again."""
-        self._stale = False
         if self.unit_id is None:
             return
         today = self.desk.clock.now().date()
@@ -766,12 +766,8 @@ class PaymentPage(QWidget):
     # ---- refresh ---------------------------------------------------------------------------------
 
     def _ledger_changed(self, *_args: object) -> None:
-        if self.unit_id is None:
-            return
-        if self.isVisible():
-            self.reload()
-        else:
-            self._stale = True
+        if self.unit_id is not None:
+            self._on_change.changed()
 
     def _unit_changed(self, unit_id: int) -> None:
         """Its owner may have changed: the header and the default 客户名称 follow."""
@@ -785,8 +781,6 @@ class PaymentPage(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self._stale:
-            self.reload()
         if not self._warmed:
             self._warmed = True
             QTimer.singleShot(0, self, self._warm_up_printing)

@@ -19,7 +19,7 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QDate, QItemSelectionModel, QModelIndex, Qt
-from PySide6.QtGui import QAction, QKeySequence, QShowEvent
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -46,6 +46,7 @@ from desk_app.ui.directory.unit_completer import UnitLineEdit
 from desk_app.ui.events import EventHub
 from desk_app.ui.ledger.receipt_models import ReceiptsModel
 from desk_app.ui.reception.entry_form import ERROR_STYLE
+from desk_app.ui.shown_refresh import ShownRefresh
 
 # (action id, default shortcut)
 SHORTCUTS: dict[str, str] = {
@@ -73,7 +74,7 @@ class ReceiptsPage(QWidget):
         self.hub = hub
         self.setObjectName("receipts_page")
         self.receipt: ReceiptListRow | None = None
-        self._stale = False
+        self._on_change = ShownRefresh(self, self.refresh)
 
         # --- filters
         self.number_edit = QLineEdit(self)
@@ -200,9 +201,9 @@ class ReceiptsPage(QWidget):
         self.setFocusProxy(self.view)
         self._dates_toggled(False)
 
-        hub.payment_recorded.connect(self._changed)
-        hub.receipt_changed.connect(self._changed)
-        hub.period_closed.connect(self._changed)
+        hub.payment_recorded.connect(self._on_change.changed)
+        hub.receipt_changed.connect(self._on_change.changed)
+        hub.period_closed.connect(self._on_change.changed)
         self.refresh()
 
     def _today(self) -> date:
@@ -250,7 +251,6 @@ class ReceiptsPage(QWidget):
 
     def refresh(self) -> None:
         """Read the list again as it is filtered now, keeping the chosen receipt."""
-        self._stale = False
         keep = self.receipt.id if self.receipt is not None else None
         self._load(self.model.query, keep=keep)
 
@@ -332,17 +332,6 @@ class ReceiptsPage(QWidget):
         self.actions["refund"].setEnabled(live)
 
     # ---- refresh ---------------------------------------------------------------------------------
-
-    def _changed(self, *_args: object) -> None:
-        if self.isVisible():
-            self.refresh()
-        else:
-            self._stale = True
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.refresh()
 
     # ---- actions -----------------------------------------------------------------------------------
 

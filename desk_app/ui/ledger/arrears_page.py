@@ -18,7 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -45,6 +45,7 @@ from desk_app.ui import messages
 from desk_app.ui.events import EventHub
 from desk_app.ui.ledger.arrears_models import ActionsModel, ArrearsModel, DebtModel
 from desk_app.ui.models.row_table import RowTableModel
+from desk_app.ui.page_actions import page_action, tool_button
 from desk_app.ui.shown_refresh import ShownRefresh
 
 # (action id, default shortcut)
@@ -166,23 +167,18 @@ class ArrearsPage(QWidget):
         bar = QHBoxLayout()
         bar.setSpacing(4)
         for name, key in SHORTCUTS.items():
-            action = QAction(texts[name], self)
-            action.setObjectName(f"arrears_{name}")
-            action.setShortcut(QKeySequence(key))
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut = QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)
-            action.setToolTip(f"{texts[name].replace('&', '').rstrip('…')} ({shortcut})")
-            action.triggered.connect(lambda _checked=False, slot=slots[name]: slot())
-            self.addAction(action)
-            self.view.addAction(action)
+            action = page_action(
+                self,
+                key,
+                slots[name],
+                text=texts[name],
+                object_name=f"arrears_{name}",
+                view=self.view,
+            )
             self.actions[name] = action
             if name in TOOLBAR:
-                button = QToolButton(self)
-                button.setObjectName(f"arrears_{name}_button")
-                button.setDefaultAction(action)
-                button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-                self.buttons[name] = button
-                bar.addWidget(button)
+                self.buttons[name] = tool_button(self, action, f"arrears_{name}_button")
+                bar.addWidget(self.buttons[name])
         bar.addStretch(1)
 
         filters = QHBoxLayout()

@@ -39,6 +39,7 @@ from desk_app.ui.dialogs.roster_import import choose_save_path
 from desk_app.ui.events import EventHub
 from desk_app.ui.ledger.billing_models import BillingLinesModel
 from desk_app.ui.ledger.billing_readings import ReadingsPanel
+from desk_app.ui.page_actions import page_action
 
 LINE_COLUMN_WIDTHS = {
     BillingLinesModel.ROOM: 90,
@@ -174,12 +175,7 @@ class BillingPage(QWidget):
     def _shortcut(
         self, keys: str | QKeySequence.StandardKey, slot: Callable[[], object]
     ) -> QAction:
-        action = QAction(self)
-        action.setShortcut(QKeySequence(keys))
-        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        action.triggered.connect(lambda _checked=False: slot())
-        self.addAction(action)
-        return action
+        return page_action(self, keys, slot)
 
     # ---- choices -------------------------------------------------------------------------------
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QDialog,
     QFrame,
@@ -44,6 +44,7 @@ from desk_app.ui.ledger.cash_models import (
     VoidsModel,
 )
 from desk_app.ui.ledger.close_section import MonthCloseSection, table
+from desk_app.ui.page_actions import page_action
 from desk_app.ui.shown_refresh import ShownRefresh
 
 NOTICE_STYLE = (
@@ -158,13 +159,7 @@ class CashPage(QWidget):
             "refresh": self.refresh_all,
         }
         for name, key in SHORTCUTS.items():
-            action = QAction(self)
-            action.setObjectName(f"cash_{name}")
-            action.setShortcut(QKeySequence(key))
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            action.triggered.connect(lambda _checked=False, slot=slots[name]: slot())
-            self.addAction(action)
-            self.actions[name] = action
+            self.actions[name] = page_action(self, key, slots[name], object_name=f"cash_{name}")
 
         for signal in (
             hub.payment_recorded,

@@ -19,7 +19,7 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QDate, QItemSelectionModel, QModelIndex, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -45,6 +45,7 @@ from desk_app.ui import messages
 from desk_app.ui.directory.unit_completer import UnitLineEdit
 from desk_app.ui.events import EventHub
 from desk_app.ui.ledger.receipt_models import ReceiptsModel
+from desk_app.ui.page_actions import page_action, tool_button
 from desk_app.ui.reception.entry_form import ERROR_STYLE
 from desk_app.ui.shown_refresh import ShownRefresh
 
@@ -149,22 +150,17 @@ class ReceiptsPage(QWidget):
         }
         bar = QHBoxLayout()
         for name, key in SHORTCUTS.items():
-            action = QAction(texts[name], self)
-            action.setObjectName(f"receipts_{name}")
-            action.setShortcut(QKeySequence(key))
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut = QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)
-            action.setToolTip(f"{texts[name].replace('&', '').rstrip('…')} ({shortcut})")
-            action.triggered.connect(lambda _checked=False, slot=slots[name]: slot())
-            self.addAction(action)
-            self.view.addAction(action)
+            action = page_action(
+                self,
+                key,
+                slots[name],
+                text=texts[name],
+                object_name=f"receipts_{name}",
+                view=self.view,
+            )
             self.actions[name] = action
-            button = QToolButton(self)
-            button.setObjectName(f"{name}_button")
-            button.setDefaultAction(action)
-            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-            self.buttons[name] = button
-            bar.addWidget(button)
+            self.buttons[name] = tool_button(self, action, f"{name}_button")
+            bar.addWidget(self.buttons[name])
         bar.addStretch(1)
 
         filters = QHBoxLayout()

@@ -169,18 +169,9 @@ def _late_fee_line(
     """The ledger's rule (``ledger.late_fees``) for one charge, for many units at once: a
     charge (not a charged late fee) overdue past its grace days whose late fee has not
     been charged yet; a waived one is listed, marked."""
-    if terms.daily_rate_wan == 0 or row.kind != "charge" or row.late_fee_charged:
+    if row.kind != "charge" or row.late_fee_charged:
         return None
-    grace_until = date.fromisoformat(row.due_on) + timedelta(days=terms.grace_days)
-    if on <= grace_until:
-        return None
-    fee = ledger_rules.late_fee_fen(
-        row.outstanding_fen,
-        grace_until,
-        on,
-        daily_rate_wan=terms.daily_rate_wan,
-        cap_percent=terms.cap_percent,
-    )
+    grace_until, fee = terms.fee(row.due_on, row.outstanding_fen, on)
     if fee <= 0:
         return None
     return LateFeeLine(

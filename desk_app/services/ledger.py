@@ -575,6 +575,20 @@ class LateFeeTerms:
     grace_days: int
     cap_percent: int | None
 
+    def fee(self, due_on: str, overdue_fen: int, on: date) -> tuple[date, int]:
+        """(the grace date, the late fee) of ``overdue_fen`` due on ``due_on`` if paid
+        ``on``; the fee is 0 within the grace days or when the estate charges none."""
+        grace_until = date.fromisoformat(due_on) + timedelta(days=self.grace_days)
+        if self.daily_rate_wan == 0 or on <= grace_until:
+            return grace_until, 0
+        return grace_until, ledger_rules.late_fee_fen(
+            overdue_fen,
+            grace_until,
+            on,
+            daily_rate_wan=self.daily_rate_wan,
+            cap_percent=self.cap_percent,
+        )
+
 
 def late_fee_terms(desk: Desk) -> LateFeeTerms:
     values = settings_service.get_all(desk)
@@ -598,16 +612,7 @@ def _late_fees_of(
     for row in rows:
         if row.kind != "charge" or row.outstanding_fen <= 0 or row.charge_id in charged:
             continue
-        grace_until = date.fromisoformat(row.due_on) + timedelta(days=terms.grace_days)
-        if on <= grace_until:
-            continue
-        fee = ledger_rules.late_fee_fen(
-            row.outstanding_fen,
-            grace_until,
-            on,
-            daily_rate_wan=terms.daily_rate_wan,
-            cap_percent=terms.cap_percent,
-        )
+        grace_until, fee = terms.fee(row.due_on, row.outstanding_fen, on)
         if fee > 0:
             fees.append(
                 LateFee(

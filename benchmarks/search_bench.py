@@ -29,9 +29,9 @@ from run import ensure_estate  # noqa: E402
 
 from desk_app.services import search as search_service  # noqa: E402
 from desk_app.services.desk import Desk  # noqa: E402
-from desk_app.storage import people as people_store  # noqa: E402
-from desk_app.storage import search_index  # noqa: E402
-from desk_app.storage.people import PersonRecord  # noqa: E402
+from desk_app.storage.directory import people as people_store  # noqa: E402
+from desk_app.storage.directory import search_index  # noqa: E402
+from desk_app.storage.directory.people import PersonRecord  # noqa: E402
 from desk_app.storage.transactions import write_transaction  # noqa: E402
 
 AT = "2026-11-01T07:00:00+08:00"

@@ -59,7 +59,7 @@ def _run(folder: Path) -> None:
             raise DeskError("存档的 PDF 与打印的不一致。")
         pdf_path = folder / "selftest.pdf"
         pdf_path.write_bytes(printed.pdf)
-        from desk_app.storage.integrity import full_check
+        from desk_app.storage.desk.integrity import full_check
 
         failed = [r for r in full_check(desk.db) if not r.ok]
         if failed:

@@ -23,13 +23,13 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from desk_app.core.errors import ValidationError
 from desk_app.core.masking import mask_id_number, mask_phone
+from desk_app.core.vocabularies import UNIT_KINDS, UNIT_STATUSES
 from desk_app.exporting.xlsx_safety import (
     DEFAULT_LIMITS,
     WorkbookLimits,
     iter_sheet_rows,
     open_workbook,
 )
-from desk_app.storage.schema import UNIT_KINDS, UNIT_STATUSES
 
 HEADER_SEARCH_ROWS = 20
 

@@ -28,14 +28,14 @@ from datetime import date, timedelta
 from desk_app.core import ledger_rules
 from desk_app.core.address import parse_unit_address, unit_sort_key
 from desk_app.core.errors import NotFoundError, ValidationError
+from desk_app.core.vocabularies import ARREARS_ACTIONS
 from desk_app.services import ledger, locations
 from desk_app.services import settings as settings_service
 from desk_app.services.desk import Desk, Operation
-from desk_app.storage import arrears as arrears_store
-from desk_app.storage import units as units_store
-from desk_app.storage.arrears import ActionRow, OverdueChargeRow, UnitArrearsRow
-from desk_app.storage.ledger import Stamp
-from desk_app.storage.schema import ARREARS_ACTIONS
+from desk_app.storage.directory import units as units_store
+from desk_app.storage.ledger import arrears as arrears_store
+from desk_app.storage.ledger.arrears import ActionRow, OverdueChargeRow, UnitArrearsRow
+from desk_app.storage.rows import Stamp
 
 __all__ = ["ARREARS_ACTIONS", "ActionRow"]
 

@@ -28,10 +28,12 @@ from desk_app.core.money import format_fen, format_quantity
 from desk_app.services import ledger
 from desk_app.services import settings as settings_service
 from desk_app.services.desk import Desk, Operation
-from desk_app.storage import billing as billing_store
-from desk_app.storage import money_check
-from desk_app.storage.billing import NewReading, RunRow, ScopeUnit
-from desk_app.storage.ledger import FeeItemRow, NewCharge, RateRow, Stamp
+from desk_app.storage.ledger import billing as billing_store
+from desk_app.storage.ledger import money_check
+from desk_app.storage.ledger.billing import NewReading, RunRow, ScopeUnit
+from desk_app.storage.ledger.charges import NewCharge
+from desk_app.storage.ledger.fee_items import FeeItemRow, RateRow
+from desk_app.storage.rows import Stamp
 
 __all__ = ["RunRow"]
 

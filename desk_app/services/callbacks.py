@@ -12,12 +12,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from desk_app.core.errors import NotFoundError, ValidationError
+from desk_app.core.vocabularies import CALLBACK_RESULTS
 from desk_app.services import reception, repairs
 from desk_app.services import settings as settings_service
 from desk_app.services.desk import Desk
-from desk_app.storage import callbacks as callbacks_store
-from desk_app.storage.callbacks import AttemptRow, CallbackRow
-from desk_app.storage.schema import CALLBACK_RESULTS
+from desk_app.storage.repairs import callbacks as callbacks_store
+from desk_app.storage.repairs.callbacks import AttemptRow, CallbackRow
 
 __all__ = ["CALLBACK_RESULTS", "AttemptRow", "CallbackRow"]
 

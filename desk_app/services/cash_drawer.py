@@ -19,9 +19,8 @@ from desk_app.core.money import format_fen
 from desk_app.services import settings as settings_service
 from desk_app.services.desk import Desk
 from desk_app.services.shifts import REPORT_SECTION_PROVIDERS
-from desk_app.storage import cash as cash_store
-from desk_app.storage import shifts as shifts_store
-from desk_app.storage.cash import (
+from desk_app.storage.ledger import cash as cash_store
+from desk_app.storage.ledger.cash import (
     HandoverRow,
     ItemTotal,
     MethodTotal,
@@ -29,7 +28,8 @@ from desk_app.storage.cash import (
     RefundLine,
     VoidLine,
 )
-from desk_app.storage.ledger import Stamp
+from desk_app.storage.rows import Stamp
+from desk_app.storage.shifts import shifts as shifts_store
 
 __all__ = [
     "Drawer",

@@ -12,7 +12,7 @@ from desk_app.services import cash_drawer, documents
 from desk_app.services import settings as settings_service
 from desk_app.services.desk import Desk
 from desk_app.services.documents import PrintedDocument
-from desk_app.storage.documents import DocumentInfo
+from desk_app.storage.desk.documents import DocumentInfo
 
 SLIP_FORM = "cash_handover_slip"
 RECORD_TABLE = "cash_handovers"

@@ -19,12 +19,12 @@ from desk_app.services import operators as operators_service
 from desk_app.services import settings as settings_service
 from desk_app.services.desk import Desk
 from desk_app.storage import audit as audit_store
-from desk_app.storage import buildings as buildings_store
-from desk_app.storage import search_index
-from desk_app.storage import shifts as shifts_store
-from desk_app.storage import units as units_store
 from desk_app.storage.audit import NewAuditEntry
-from desk_app.storage.shifts import HistoricShift
+from desk_app.storage.directory import buildings as buildings_store
+from desk_app.storage.directory import search_index
+from desk_app.storage.directory import units as units_store
+from desk_app.storage.shifts import shifts as shifts_store
+from desk_app.storage.shifts.shifts import HistoricShift
 from desk_app.storage.transactions import write_transaction
 
 DEMO_PASSWORD = "desk123"

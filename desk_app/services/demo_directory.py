@@ -12,11 +12,11 @@ from datetime import date, timedelta
 
 from desk_app.core.masking import id_check_char
 from desk_app.services.desk import Desk
-from desk_app.storage import archives as archives_store
-from desk_app.storage import people as people_store
-from desk_app.storage import search_index
-from desk_app.storage.archives import ArchiveFacts
-from desk_app.storage.people import PersonRecord
+from desk_app.storage.directory import archives as archives_store
+from desk_app.storage.directory import people as people_store
+from desk_app.storage.directory import search_index
+from desk_app.storage.directory.archives import ArchiveFacts
+from desk_app.storage.directory.people import PersonRecord
 
 # The commonest surnames with rough shares (per mille) of the population.
 SURNAMES = [
@@ -238,7 +238,7 @@ def populate(
     desk: Desk, rng: random.Random, unit_ids: list[int], *, today: date, years: int, at: str
 ) -> dict[str, int]:
     """Occupy the demo units; returns counts. Runs inside the caller's transaction."""
-    from desk_app.storage import units as units_store
+    from desk_app.storage.directory import units as units_store
 
     maker = PeopleMaker(rng, today)
     db = desk.db

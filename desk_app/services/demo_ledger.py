@@ -25,6 +25,8 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from desk_app.core.address import parse_unit_address
+from desk_app.demo import bulk as demo_bulk
+from desk_app.demo import ledger_bulk as bulk
 from desk_app.services import ledger
 from desk_app.services import settings as settings_service
 from desk_app.services.demo_ledger_rows import (
@@ -37,8 +39,6 @@ from desk_app.services.demo_ledger_rows import (
 from desk_app.services.demo_ledger_text import FLAT_RATES, LOW_RISE_FLOORS, MINUTE, PROPERTY_RATES
 from desk_app.services.demo_repairs import DemoRandom
 from desk_app.services.desk import Desk
-from desk_app.storage import demo_bulk
-from desk_app.storage import demo_ledger_bulk as bulk
 
 if TYPE_CHECKING:
     from sqlite_utils import Database

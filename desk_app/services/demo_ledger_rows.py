@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING
 
 from desk_app.core import ledger_rules
 from desk_app.core.numbering import SEQUENCE_DIGITS, day_prefix
+from desk_app.demo import ledger_bulk as bulk
 from desk_app.services.demo_ledger_text import (
     ACTION_NOTES,
     ARREARS_DAYS,
@@ -87,7 +88,6 @@ from desk_app.services.demo_ledger_text import (
     WAIVER_SHARE,
     cumulative,
 )
-from desk_app.storage import demo_ledger_bulk as bulk
 
 if TYPE_CHECKING:
     from desk_app.services.demo_repairs import DemoRandom

@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING, Any
 from desk_app.core.address import parse_unit_address
 from desk_app.core.money import parse_fen
 from desk_app.core.numbering import day_prefix
+from desk_app.demo import bulk as demo_bulk
 from desk_app.services import repairs as repairs_service
 from desk_app.services.demo_repairs_rows import Rows
 from desk_app.services.demo_repairs_text import (
@@ -61,9 +62,9 @@ from desk_app.services.demo_repairs_text import (
 )
 from desk_app.services.desk import Desk
 from desk_app.services.repair_setup import STARTER_PRICES, STARTER_TECHNICIANS
-from desk_app.storage import buildings as buildings_store
-from desk_app.storage import demo_bulk, search_index
-from desk_app.storage import repair_setup as setup_store
+from desk_app.storage.directory import buildings as buildings_store
+from desk_app.storage.directory import search_index
+from desk_app.storage.repairs import setup as setup_store
 
 if TYPE_CHECKING:
     from desk_app.services.demo import DemoPlan

@@ -30,7 +30,7 @@ _CHECKER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="quick-check")
 def _quick_check_file(path: Path) -> str:
     """'' when PRAGMA quick_check passes; else what it found (own read-only connection)."""
     from desk_app.storage.database import connect
-    from desk_app.storage.integrity import quick_check
+    from desk_app.storage.desk.integrity import quick_check
 
     try:
         db = connect(path, readonly=True)

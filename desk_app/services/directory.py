@@ -13,18 +13,18 @@ from desk_app.core.address import parse_unit_address
 from desk_app.core.errors import NotFoundError, PermissionDenied, ValidationError
 from desk_app.core.estate import BuildingPlan, format_area, parse_area_centi
 from desk_app.core.masking import mask_id_number, mask_phone, validate_id_number, validate_phone
+from desk_app.core.vocabularies import OCCUPANT_ROLES, UNIT_KINDS, UNIT_STATUSES, VEHICLE_KINDS
 from desk_app.services.approvals import Approval
 from desk_app.services.desk import Change, Desk, Operation
-from desk_app.storage import archives as archives_store
-from desk_app.storage import buildings as buildings_store
-from desk_app.storage import people as people_store
-from desk_app.storage import search_index
-from desk_app.storage import units as units_store
-from desk_app.storage.archives import ArchiveFacts, LoanRow
-from desk_app.storage.buildings import BuildingRow, PlaceRow
-from desk_app.storage.people import PersonRecord, VehicleRow
-from desk_app.storage.schema import OCCUPANT_ROLES, UNIT_KINDS, UNIT_STATUSES, VEHICLE_KINDS
-from desk_app.storage.units import NewUnit, UnitRow
+from desk_app.storage.directory import archives as archives_store
+from desk_app.storage.directory import buildings as buildings_store
+from desk_app.storage.directory import people as people_store
+from desk_app.storage.directory import search_index
+from desk_app.storage.directory import units as units_store
+from desk_app.storage.directory.archives import ArchiveFacts, LoanRow
+from desk_app.storage.directory.buildings import BuildingRow, PlaceRow
+from desk_app.storage.directory.people import PersonRecord, VehicleRow
+from desk_app.storage.directory.units import NewUnit, UnitRow
 
 __all__ = [
     "OCCUPANT_ROLES",

@@ -10,7 +10,7 @@ from desk_app.core.masking import mask_id_number, mask_phone
 from desk_app.exporting.roster_export import write_table
 from desk_app.services import directory
 from desk_app.services.desk import Desk
-from desk_app.storage import people as people_store
+from desk_app.storage.directory import people as people_store
 
 HEADER = [
     "房屋编号",

@@ -7,7 +7,7 @@ from desk_app.services import directory, documents
 from desk_app.services import settings as settings_service
 from desk_app.services.desk import Desk
 from desk_app.services.documents import PrintedDocument
-from desk_app.storage import people as people_store
+from desk_app.storage.directory import people as people_store
 
 FORM = "owner_archive"
 

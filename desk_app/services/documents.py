@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from desk_app.core.errors import NotFoundError
 from desk_app.services.desk import Desk, Operation
-from desk_app.storage import documents as documents_store
+from desk_app.storage.desk import documents as documents_store
 
 
 @dataclass(frozen=True)

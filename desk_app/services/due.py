@@ -12,9 +12,9 @@ from desk_app.core.clock import display, from_text, to_text
 from desk_app.services import reception, repairs
 from desk_app.services.desk import Desk
 from desk_app.services.shifts import OPEN_ITEM_PROVIDERS
-from desk_app.storage import callbacks as callbacks_store
-from desk_app.storage import reception as reception_store
-from desk_app.storage import repairs as repairs_store
+from desk_app.storage.reception import entries as reception_store
+from desk_app.storage.repairs import callbacks as callbacks_store
+from desk_app.storage.repairs import orders as repairs_store
 
 STATE_ORDER = {deadlines.LATE: 0, deadlines.NEAR: 1, deadlines.ON_TIME: 2}
 

@@ -18,24 +18,22 @@ from datetime import date, timedelta
 from desk_app.core import ledger_rules, numbering
 from desk_app.core.errors import NotFoundError, ValidationError
 from desk_app.core.money import format_fen, parse_fen
+from desk_app.core.vocabularies import FEE_KINDS, PAYMENT_METHODS, UNIT_KINDS
 from desk_app.services import locations
 from desk_app.services import settings as settings_service
 from desk_app.services.approvals import Approval
 from desk_app.services.desk import Desk, Operation
-from desk_app.storage import ledger as ledger_store
-from desk_app.storage import units as units_store
-from desk_app.storage.ledger import (
-    BookRow,
-    FeeItemRow,
-    NewCharge,
-    OwingRow,
-    RateRow,
-    ReceiptLineRow,
-    ReceiptRow,
-    RefundRow,
-    Stamp,
-)
-from desk_app.storage.schema import FEE_KINDS, PAYMENT_METHODS, UNIT_KINDS
+from desk_app.storage.directory import units as units_store
+from desk_app.storage.ledger import charges as charges_store
+from desk_app.storage.ledger import fee_items as fee_items_store
+from desk_app.storage.ledger import month_close as month_close_store
+from desk_app.storage.ledger import receipts as receipts_store
+from desk_app.storage.ledger import refunds as refunds_store
+from desk_app.storage.ledger.charges import NewCharge, OwingRow
+from desk_app.storage.ledger.fee_items import FeeItemRow, RateRow
+from desk_app.storage.ledger.receipts import BookRow, ReceiptLineRow, ReceiptRow
+from desk_app.storage.ledger.refunds import RefundRow
+from desk_app.storage.rows import Stamp
 
 __all__ = [
     "FEE_KINDS",
@@ -88,11 +86,11 @@ def parse_price_milli(text: str, label: str = "单价", field: str = "price") ->
 
 
 def fee_items(desk: Desk) -> list[FeeItemRow]:
-    return ledger_store.fee_items(desk.db)
+    return fee_items_store.fee_items(desk.db)
 
 
 def fee_item(desk: Desk, code: str) -> FeeItemRow:
-    item = ledger_store.fee_item_by_code(desk.db, code)
+    item = fee_items_store.fee_item_by_code(desk.db, code)
     if item is None:
         raise NotFoundError(f"没有收费项目“{code}”。", field="item")
     return item
@@ -107,10 +105,10 @@ def add_fee_item(desk: Desk, code: str, name: str, kind: str, unit: str = "") ->
         raise ValidationError("请填写项目名称。", field="name")
     if kind not in FEE_KINDS:
         raise ValidationError("收费方式不正确。", field="kind")
-    if ledger_store.fee_item_by_code(desk.db, code):
+    if fee_items_store.fee_item_by_code(desk.db, code):
         raise ValidationError(f"已有收费项目“{code}”。", field="code")
     with desk.operation("fee_item_added") as op:
-        item_id = ledger_store.insert_fee_item(
+        item_id = fee_items_store.insert_fee_item(
             op.db, code=code, name=name.strip(), kind=kind, unit=unit.strip(), stamp=_stamp(op)
         )
         op.record("fee_items", item_id, code=code, name=name.strip(), kind=kind)
@@ -141,26 +139,26 @@ def install_standard_items(desk: Desk) -> list[FeeItemRow]:
     system at first start and in the demo); returns the items added."""
     if desk.operator is not None:
         desk.require_role("supervisor", "设置收费项目")
-    have = {item.code for item in ledger_store.fee_items(desk.db)}
+    have = {item.code for item in fee_items_store.fee_items(desk.db)}
     missing = [spec for spec in STANDARD_FEE_ITEMS if spec[0] not in have]
     if not missing:
         return []
     with desk.operation("fee_items_installed") as op:
         for code, name, kind, unit in missing:
-            item_id = ledger_store.insert_fee_item(
+            item_id = fee_items_store.insert_fee_item(
                 op.db, code=code, name=name, kind=kind, unit=unit, stamp=_stamp(op)
             )
             op.record("fee_items", item_id, code=code, name=name, kind=kind)
-    return [i for i in ledger_store.fee_items(desk.db) if i.code in {m[0] for m in missing}]
+    return [i for i in fee_items_store.fee_items(desk.db) if i.code in {m[0] for m in missing}]
 
 
 def _system_item(desk: Desk, op: Operation, code: str) -> int:
     """The id of a standard item the ledger charges by itself, added if missing."""
-    item = ledger_store.fee_item_by_code(op.db, code)
+    item = fee_items_store.fee_item_by_code(op.db, code)
     if item is not None:
         return item.id
     _code, name, kind, unit = next(spec for spec in STANDARD_FEE_ITEMS if spec[0] == code)
-    item_id = ledger_store.insert_fee_item(
+    item_id = fee_items_store.insert_fee_item(
         op.db, code=code, name=name, kind=kind, unit=unit, stamp=_stamp(op)
     )
     op.record("fee_items", item_id, code=code, name=name, kind=kind)
@@ -172,12 +170,12 @@ def _system_item(desk: Desk, op: Operation, code: str) -> int:
 
 def closed_through(desk: Desk) -> str | None:
     """The last day of the last closed period, or None when no month is closed."""
-    return ledger_store.closed_through(desk.db)
+    return month_close_store.closed_through(desk.db)
 
 
 def ensure_open(desk: Desk, day: str, what: str) -> None:
     """Refuse a money record dated in a closed period with a message the clerk understands."""
-    through = ledger_store.closed_through(desk.db)
+    through = month_close_store.closed_through(desk.db)
     if through is not None and day[:10] <= through:
         raise ValidationError(
             f"{day[:10]} 所在账期已月结（结至 {through}），不能再{what}；请在本期内作调整。",
@@ -210,7 +208,7 @@ def set_rate(
     except ValidationError as error:
         raise ValidationError(f"最低收费：{error.message}", field="minimum") from None
     with desk.operation("fee_rate_set") as op:
-        rate_id = ledger_store.insert_rate(
+        rate_id = fee_items_store.insert_rate(
             op.db,
             item_id=item.id,
             unit_kind=unit_kind,
@@ -227,11 +225,11 @@ def set_rate(
             effective_from=start,
             unit_kind=unit_kind,
         )
-    return next(r for r in ledger_store.rates(desk.db, item.id) if r.id == rate_id)
+    return next(r for r in fee_items_store.rates(desk.db, item.id) if r.id == rate_id)
 
 
 def rate_on(desk: Desk, code: str, unit_kind: str | None, on: str) -> RateRow | None:
-    return ledger_store.rate_on(desk.db, fee_item(desk, code).id, unit_kind, on)
+    return fee_items_store.rate_on(desk.db, fee_item(desk, code).id, unit_kind, on)
 
 
 # --- charges ------------------------------------------------------------------------------------
@@ -254,7 +252,7 @@ def charge_amount(
     desk: Desk, item: FeeItemRow, unit: units_store.UnitRow, due_on: str, months: int = 1
 ) -> tuple[int, RateRow]:
     """The amount of a periodic charge from the rate in force on its due date."""
-    rate = ledger_store.rate_on(desk.db, item.id, unit.kind, due_on)
+    rate = fee_items_store.rate_on(desk.db, item.id, unit.kind, due_on)
     if rate is None:
         raise ValidationError(f"“{item.name}”在 {due_on} 没有收费标准。", field="item")
     if item.kind == "area":
@@ -296,12 +294,12 @@ def post_charge(
         price_milli = rate.price_milli_yuan
         quantity = unit.area_centi_m2 or 100 if item.kind == "area" else 100
     text = (description or "").strip() or (f"{item.name} {period}".strip())
-    if source_ref is not None and ledger_store.charge_exists(
+    if source_ref is not None and charges_store.charge_exists(
         desk.db, source, source_ref, unit.id, item.id
     ):
         raise ValidationError(f"{unit.code} 的“{text}”已经计费，不能重复。", field="item")
     with desk.operation("charge_posted") as op:
-        charge_id = ledger_store.insert_charge(
+        charge_id = charges_store.insert_charge(
             op.db,
             NewCharge(
                 unit_id=unit.id,
@@ -339,7 +337,7 @@ def adjust_charge(
         fen = parse_fen(amount, allow_negative=True, allow_zero=False)
     except ValidationError as error:
         raise ValidationError(error.message, field="amount") from None
-    rows = ledger_store.owing_for(desk.db, [charge_id])
+    rows = charges_store.owing_for(desk.db, [charge_id])
     if not rows:
         raise NotFoundError("该费用不存在。", field="charge")
     row = rows[0]
@@ -348,7 +346,7 @@ def adjust_charge(
     today = _today(desk)
     ensure_open(desk, today, "调整费用")
     with desk.operation("charge_adjusted") as op:
-        adjustment_id = ledger_store.insert_charge(
+        adjustment_id = charges_store.insert_charge(
             op.db,
             NewCharge(
                 unit_id=row.unit_id,
@@ -370,15 +368,15 @@ def adjust_charge(
 
 
 def owing(desk: Desk, unit_id: int) -> list[OwingRow]:
-    return ledger_store.owing(desk.db, unit_id)
+    return charges_store.owing(desk.db, unit_id)
 
 
 def balance(desk: Desk, unit_id: int) -> int:
-    return ledger_store.unit_balance(desk.db, unit_id)
+    return charges_store.unit_balance(desk.db, unit_id)
 
 
 def credit(desk: Desk, unit_id: int) -> int:
-    return ledger_store.credit_balance(desk.db, unit_id)
+    return charges_store.credit_balance(desk.db, unit_id)
 
 
 # --- receipt books (supervisor) -----------------------------------------------------------------
@@ -388,7 +386,7 @@ def register_book(desk: Desk, first: int, last: int, *, width: int = 7) -> BookR
     """A new receipt book (收据本) with its printed number range."""
     desk.require_role("supervisor", "登记收据本")
     book = ledger_rules.ReceiptBook(first, last, width)
-    for existing in ledger_store.books(desk.db):
+    for existing in receipts_store.books(desk.db):
         if ledger_rules.overlaps(
             book, ledger_rules.ReceiptBook(existing.first_no, existing.last_no)
         ):
@@ -397,15 +395,15 @@ def register_book(desk: Desk, first: int, last: int, *, width: int = 7) -> BookR
                 field="first",
             )
     with desk.operation("receipt_book_registered") as op:
-        book_id = ledger_store.insert_book(
+        book_id = receipts_store.insert_book(
             op.db, first_no=first, last_no=last, width=width, stamp=_stamp(op)
         )
         op.record("receipt_books", book_id, first=first, last=last)
-    return next(b for b in ledger_store.books(desk.db) if b.id == book_id)
+    return next(b for b in receipts_store.books(desk.db) if b.id == book_id)
 
 
 def books(desk: Desk) -> list[BookRow]:
-    return ledger_store.books(desk.db)
+    return receipts_store.books(desk.db)
 
 
 # --- payments -----------------------------------------------------------------------------------
@@ -442,7 +440,7 @@ def take_payment(
     ensure_open(desk, today, "收款")
     on = date.fromisoformat(today)
     if charge_ids:
-        rows = ledger_store.owing_for(desk.db, charge_ids)
+        rows = charges_store.owing_for(desk.db, charge_ids)
         if len(rows) != len(set(charge_ids)) or any(r.unit_id != unit.id for r in rows):
             raise ValidationError("所选费用不属于该房屋。", field="charges")
         if any(r.outstanding_fen <= 0 for r in rows):
@@ -457,7 +455,7 @@ def take_payment(
             total = parse_fen(amount, allow_zero=False)
         except ValidationError as error:
             raise ValidationError(error.message, field="amount") from None
-        rows = ledger_store.owing(desk.db, unit.id)
+        rows = charges_store.owing(desk.db, unit.id)
         fees = _chargeable_fees(desk, unit.id, rows, on)
         allocation = ledger_rules.allocate_with_late_fees(total, _as_owing(rows), fees)
         paid, credit_fen = list(allocation.paid), allocation.credit_fen
@@ -473,13 +471,13 @@ def take_payment(
     descriptions = {r.charge_id: _line_text(r) for r in rows}
     name = customer.strip() or _customer_of(desk, unit)
     with desk.operation("payment_received") as op:
-        book = ledger_store.current_book(op.db)  # read inside the write lock
+        book = receipts_store.current_book(op.db)  # read inside the write lock
         if book is None:
             raise ValidationError("没有可用的收据本：请主管登记新的收据本。", field="book")
         number = ledger_rules.ReceiptBook(book.first_no, book.last_no, book.width).next_after(
             book.last_used
         )
-        receipt_id = ledger_store.insert_receipt(
+        receipt_id = receipts_store.insert_receipt(
             op.db,
             book_id=book.id,
             number=number,
@@ -505,7 +503,7 @@ def take_payment(
         if credit_fen:
             lines.append((None, "预收款", credit_fen))
         for charge_id, text, fen in lines:
-            ledger_store.insert_receipt_line(
+            receipts_store.insert_receipt_line(
                 op.db,
                 receipt_id=receipt_id,
                 charge_id=charge_id,
@@ -524,8 +522,8 @@ def take_payment(
             credit_fen=credit_fen,
         )
     return Payment(
-        ledger_store.receipt(desk.db, receipt_id),  # type: ignore[arg-type]
-        ledger_store.receipt_lines(desk.db, receipt_id),
+        receipts_store.receipt(desk.db, receipt_id),  # type: ignore[arg-type]
+        receipts_store.receipt_lines(desk.db, receipt_id),
         change,
     )
 
@@ -537,7 +535,7 @@ def _line_text(row: OwingRow) -> str:
 def _post_late_fee(
     desk: Desk, op: Operation, unit_id: int, charge_id: int, text: str, fee_fen: int
 ) -> int:
-    fee_id = ledger_store.insert_charge(
+    fee_id = charges_store.insert_charge(
         op.db,
         NewCharge(
             unit_id=unit_id,
@@ -606,8 +604,8 @@ def _late_fees_of(
     terms = terms or late_fee_terms(desk)
     if terms.daily_rate_wan == 0:
         return []
-    waived = ledger_store.waived_charges(desk.db, unit_id)
-    charged = ledger_store.late_fee_charged(desk.db, unit_id)
+    waived = charges_store.waived_charges(desk.db, unit_id)
+    charged = charges_store.late_fee_charged(desk.db, unit_id)
     fees = []
     for row in rows:
         if row.kind != "charge" or row.outstanding_fen <= 0 or row.charge_id in charged:
@@ -635,7 +633,7 @@ def _chargeable_fees(desk: Desk, unit_id: int, rows: list[OwingRow], on: date) -
 def late_fees(desk: Desk, unit_id: int, on: date | None = None) -> list[LateFee]:
     """The late fee each overdue charge of the unit would carry if paid ``on`` (today)."""
     day = on or date.fromisoformat(_today(desk))
-    return _late_fees_of(desk, unit_id, ledger_store.owing(desk.db, unit_id), day)
+    return _late_fees_of(desk, unit_id, charges_store.owing(desk.db, unit_id), day)
 
 
 def late_fee_total(desk: Desk, unit_id: int, on: date | None = None) -> int:
@@ -655,17 +653,17 @@ def waive_late_fee(
         raise ValidationError("请填写财务部同意情况（经办人、方式）。", field="finance_consent")
     if not approval.approver.at_least("supervisor"):
         raise ValidationError("减免滞纳金须经客服主管批准。", field="approval")
-    rows = ledger_store.owing_for(desk.db, [charge_id])
+    rows = charges_store.owing_for(desk.db, [charge_id])
     if not rows or rows[0].kind != "charge":
         raise NotFoundError("该费用不存在或不计滞纳金。", field="charge")
     row = rows[0]
-    if charge_id in ledger_store.waived_charges(desk.db, row.unit_id):
+    if charge_id in charges_store.waived_charges(desk.db, row.unit_id):
         raise ValidationError("该费用的滞纳金已减免。", field="charge")
-    if charge_id in ledger_store.late_fee_charged(desk.db, row.unit_id):
+    if charge_id in charges_store.late_fee_charged(desk.db, row.unit_id):
         raise ValidationError("该费用的滞纳金已计收，须由主管作费用调整。", field="charge")
     ensure_open(desk, _today(desk), "减免滞纳金")
     with desk.operation("late_fee_waived") as op:
-        waiver_id = ledger_store.insert_waiver(
+        waiver_id = charges_store.insert_waiver(
             op.db,
             charge_id=charge_id,
             unit_id=row.unit_id,
@@ -695,15 +693,15 @@ def use_credit(desk: Desk, unit_id: int) -> int:
     """Apply the unit's prepaid credit to what it owes, oldest first; returns fen used."""
     unit = _unit(desk, unit_id)
     ensure_open(desk, _today(desk), "抵扣预收款")
-    available = ledger_store.credit_balance(desk.db, unit.id)
-    rows = ledger_store.owing(desk.db, unit.id)
+    available = charges_store.credit_balance(desk.db, unit.id)
+    rows = charges_store.owing(desk.db, unit.id)
     if available <= 0 or not rows:
         return 0
     allocation = ledger_rules.allocate_oldest_first(available, _as_owing(rows))
     used = 0
     with desk.operation("credit_used") as op:
         for charge_id, fen in allocation.paid:
-            ledger_store.insert_credit_use(
+            charges_store.insert_credit_use(
                 op.db, unit_id=unit.id, charge_id=charge_id, amount_fen=fen, stamp=_stamp(op)
             )
             used += fen
@@ -715,7 +713,7 @@ def use_credit(desk: Desk, unit_id: int) -> int:
 
 
 def receipt(desk: Desk, receipt_id: int) -> ReceiptRow:
-    row = ledger_store.receipt(desk.db, receipt_id)
+    row = receipts_store.receipt(desk.db, receipt_id)
     if row is None:
         raise NotFoundError(f"收据 {receipt_id} 不存在。")
     return row
@@ -725,18 +723,18 @@ def find_receipt(desk: Desk, number_text: str) -> ReceiptRow:
     digits = unicodedata.normalize("NFKC", number_text).strip().lstrip("№No.").strip()
     if not digits.isdigit():
         raise ValidationError(f"收据号码格式不正确：{number_text.strip()}", field="number")
-    rows = ledger_store.receipts_numbered(desk.db, int(digits))
+    rows = receipts_store.receipts_numbered(desk.db, int(digits))
     if not rows:
         raise NotFoundError(f"没有收据号码 {digits}。", field="number")
     return rows[-1]
 
 
 def receipt_lines(desk: Desk, receipt_id: int) -> list[ReceiptLineRow]:
-    return ledger_store.receipt_lines(desk.db, receipt_id)
+    return receipts_store.receipt_lines(desk.db, receipt_id)
 
 
 def receipts_of_unit(desk: Desk, unit_id: int) -> list[ReceiptRow]:
-    return ledger_store.receipts_of_unit(desk.db, unit_id)
+    return receipts_store.receipts_of_unit(desk.db, unit_id)
 
 
 def void_receipt(desk: Desk, receipt_id: int, reason: str, approval: Approval) -> ReceiptRow:
@@ -759,15 +757,15 @@ def void_receipt(desk: Desk, receipt_id: int, reason: str, approval: Approval) -
     ensure_open(desk, _today(desk), "作废收据")
     credit_in = sum(
         line.amount_fen
-        for line in ledger_store.receipt_lines(desk.db, row.id)
+        for line in receipts_store.receipt_lines(desk.db, row.id)
         if line.charge_id is None
     )
-    if row.unit_id is not None and credit_in > ledger_store.credit_balance(desk.db, row.unit_id):
+    if row.unit_id is not None and credit_in > charges_store.credit_balance(desk.db, row.unit_id):
         raise ValidationError(
             f"收据 {row.number_text} 的预收款已抵扣后续费用，不能直接作废。", field="reason"
         )
     with desk.operation("receipt_voided") as op:
-        ledger_store.insert_void(
+        receipts_store.insert_void(
             op.db, receipt_id=row.id, reason=why, approved_by=approval.approver.id, stamp=_stamp(op)
         )
         approval.write_to(op, "receipts", row.id)
@@ -786,13 +784,13 @@ def refundable(desk: Desk, receipt_id: int, charge_id: int | None = None) -> int
     row = receipt(desk, receipt_id)
     if row.void or row.unit_id is None:
         return 0
-    lines = ledger_store.receipt_lines(desk.db, row.id)
-    refunds = ledger_store.refunds_of_receipt(desk.db, row.id)
+    lines = receipts_store.receipt_lines(desk.db, row.id)
+    refunds = refunds_store.refunds_of_receipt(desk.db, row.id)
     if charge_id is None:
         brought = sum(line.amount_fen for line in lines if line.charge_id is None)
         back = sum(f.amount_fen for f in refunds if f.charge_id is None)
-        return max(0, min(brought - back, ledger_store.credit_balance(desk.db, row.unit_id)))
-    charge = ledger_store.owing_for(desk.db, [charge_id])
+        return max(0, min(brought - back, charges_store.credit_balance(desk.db, row.unit_id)))
+    charge = charges_store.owing_for(desk.db, [charge_id])
     if not charge or charge[0].kind != "deposit":
         return 0
     paid_here = sum(line.amount_fen for line in lines if line.charge_id == charge_id)
@@ -804,10 +802,10 @@ def deposits_of_receipt(desk: Desk, receipt_id: int) -> list[OwingRow]:
     """The deposit charges a receipt paid (装修押金, 出入证押金)."""
     ids = [
         line.charge_id
-        for line in ledger_store.receipt_lines(desk.db, receipt_id)
+        for line in receipts_store.receipt_lines(desk.db, receipt_id)
         if line.charge_id is not None
     ]
-    return [row for row in ledger_store.owing_for(desk.db, ids) if row.kind == "deposit"]
+    return [row for row in charges_store.owing_for(desk.db, ids) if row.kind == "deposit"]
 
 
 def refund(
@@ -855,11 +853,11 @@ def refund(
     prefix = numbering.day_prefix("TK", date.fromisoformat(today))
     with desk.operation("refund_paid") as op:
         voucher = numbering.next_number(
-            "TK", date.fromisoformat(today), ledger_store.last_voucher_of_day(op.db, prefix)
+            "TK", date.fromisoformat(today), refunds_store.last_voucher_of_day(op.db, prefix)
         )
         if charge_id is not None:
-            deposit = ledger_store.owing_for(op.db, [charge_id])[0]
-            release_id = ledger_store.insert_charge(
+            deposit = charges_store.owing_for(op.db, [charge_id])[0]
+            release_id = charges_store.insert_charge(
                 op.db,
                 NewCharge(
                     unit_id=row.unit_id,
@@ -875,7 +873,7 @@ def refund(
                 _stamp(op),
             )
             op.record("charges", release_id, adjusts=charge_id, amount_fen=-fen, reason=why)
-        refund_id = ledger_store.insert_refund(
+        refund_id = refunds_store.insert_refund(
             op.db,
             unit_id=row.unit_id,
             receipt_id=row.id,
@@ -897,22 +895,22 @@ def refund(
             amount_fen=fen,
             reason=why,
         )
-    return ledger_store.refund(desk.db, refund_id)  # type: ignore[return-value]
+    return refunds_store.refund(desk.db, refund_id)  # type: ignore[return-value]
 
 
 def refund_row(desk: Desk, refund_id: int) -> RefundRow:
-    row = ledger_store.refund(desk.db, refund_id)
+    row = refunds_store.refund(desk.db, refund_id)
     if row is None:
         raise NotFoundError(f"退费记录 {refund_id} 不存在。")
     return row
 
 
 def refunds_of_receipt(desk: Desk, receipt_id: int) -> list[RefundRow]:
-    return ledger_store.refunds_of_receipt(desk.db, receipt_id)
+    return refunds_store.refunds_of_receipt(desk.db, receipt_id)
 
 
 def refunds_of_unit(desk: Desk, unit_id: int) -> list[RefundRow]:
-    return ledger_store.refunds_of_unit(desk.db, unit_id)
+    return refunds_store.refunds_of_unit(desk.db, unit_id)
 
 
 def exchange_for_invoice(desk: Desk, receipt_id: int, invoice_no: str) -> ReceiptRow:
@@ -931,7 +929,7 @@ def exchange_for_invoice(desk: Desk, receipt_id: int, invoice_no: str) -> Receip
             f"收据 {row.number_text} 已换开发票 {row.invoice_no}。", field="invoice_no"
         )
     with desk.operation("invoice_exchanged") as op:
-        ledger_store.insert_invoice_exchange(
+        receipts_store.insert_invoice_exchange(
             op.db, receipt_id=row.id, invoice_no=number, stamp=_stamp(op)
         )
         op.record("invoice_exchanges", row.id, receipt=row.number_text, invoice_no=number)
@@ -949,9 +947,9 @@ def charge_repair_in(
     if amount_fen <= 0:
         return None
     item_id = _system_item(desk, op, "repair")
-    if ledger_store.charge_exists(op.db, "repair", order_no, unit_id, item_id):
+    if charges_store.charge_exists(op.db, "repair", order_no, unit_id, item_id):
         return None
-    charge_id = ledger_store.insert_charge(
+    charge_id = charges_store.insert_charge(
         op.db,
         NewCharge(
             unit_id=unit_id,

@@ -10,9 +10,9 @@ from desk_app.core.errors import NotFoundError, ValidationError
 from desk_app.core.masking import mask_phone
 from desk_app.services import directory
 from desk_app.services.desk import Desk
-from desk_app.storage import buildings as buildings_store
-from desk_app.storage import people as people_store
-from desk_app.storage import units as units_store
+from desk_app.storage.directory import buildings as buildings_store
+from desk_app.storage.directory import people as people_store
+from desk_app.storage.directory import units as units_store
 
 
 @dataclass(frozen=True)

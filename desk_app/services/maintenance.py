@@ -9,9 +9,9 @@ from desk_app.core.clock import Clock, SystemClock
 from desk_app.core.errors import CorruptDatabase, EnvironmentFault
 from desk_app.services import settings as settings_service
 from desk_app.services.desk import Desk
-from desk_app.storage import backup as backup_store
-from desk_app.storage import integrity
 from desk_app.storage.database import connect
+from desk_app.storage.desk import backup as backup_store
+from desk_app.storage.desk import integrity
 from desk_app.storage.instance_lock import InstanceLock
 
 CheckResult = integrity.CheckResult

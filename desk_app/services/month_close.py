@@ -24,10 +24,10 @@ from desk_app.core.errors import PermissionDenied, ValidationError
 from desk_app.services import settings as settings_service
 from desk_app.services.approvals import Approval
 from desk_app.services.desk import Desk
-from desk_app.storage import month_close as close_store
-from desk_app.storage.cash import MethodTotal, RefundLine, VoidLine
-from desk_app.storage.ledger import Stamp
-from desk_app.storage.month_close import CloseRow
+from desk_app.storage.ledger import month_close as close_store
+from desk_app.storage.ledger.cash import MethodTotal, RefundLine, VoidLine
+from desk_app.storage.ledger.month_close import CloseRow
+from desk_app.storage.rows import Stamp
 
 __all__ = ["AGE_LABELS", "CloseRow", "MethodTotal", "RefundLine", "VoidLine"]
 

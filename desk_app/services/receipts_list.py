@@ -9,8 +9,8 @@ from datetime import date, timedelta
 
 from desk_app.core.errors import ValidationError
 from desk_app.services.desk import Desk
-from desk_app.storage import receipts_list as receipts_store
-from desk_app.storage.receipts_list import ReceiptListRow, ReceiptQuery
+from desk_app.storage.ledger import receipts_list as receipts_store
+from desk_app.storage.ledger.receipts_list import ReceiptListRow, ReceiptQuery
 
 __all__ = ["ReceiptListRow", "ReceiptQuery"]
 

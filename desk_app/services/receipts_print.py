@@ -25,12 +25,12 @@ from desk_app.services import documents, ledger, locations
 from desk_app.services import settings as settings_service
 from desk_app.services.desk import Desk
 from desk_app.services.documents import PrintedDocument
-from desk_app.storage import operators as operators_store
-from desk_app.storage import receipts_list as receipts_store
-from desk_app.storage import units as units_store
-from desk_app.storage.documents import DocumentInfo
-from desk_app.storage.ledger import ReceiptRow
-from desk_app.storage.receipts_list import PrintLineRow
+from desk_app.storage.desk.documents import DocumentInfo
+from desk_app.storage.directory import units as units_store
+from desk_app.storage.ledger import receipts_list as receipts_store
+from desk_app.storage.ledger.receipts import ReceiptRow
+from desk_app.storage.ledger.receipts_list import PrintLineRow
+from desk_app.storage.shifts import operators as operators_store
 
 RECEIPT_FORM = "receipt"
 VOUCHER_FORM = "cash_payment_voucher"

@@ -15,13 +15,13 @@ from desk_app.core.clock import from_text, to_text
 from desk_app.core.errors import NotFoundError, ValidationError
 from desk_app.core.masking import mask_phone
 from desk_app.core.numbering import day_prefix, next_number
+from desk_app.core.vocabularies import RECEPTION_CATEGORIES, RECEPTION_CHANNELS
 from desk_app.services import locations, repairs
 from desk_app.services import settings as settings_service
 from desk_app.services.desk import Desk, Operation
-from desk_app.storage import callbacks as callbacks_store
-from desk_app.storage import reception as reception_store
-from desk_app.storage.reception import EntryQuery, EntryRow
-from desk_app.storage.schema import RECEPTION_CATEGORIES, RECEPTION_CHANNELS
+from desk_app.storage.reception import entries as reception_store
+from desk_app.storage.reception.entries import EntryQuery, EntryRow
+from desk_app.storage.repairs import callbacks as callbacks_store
 
 __all__ = ["RECEPTION_CATEGORIES", "RECEPTION_CHANNELS", "EntryQuery", "EntryRow"]
 

@@ -6,10 +6,10 @@ from __future__ import annotations
 from desk_app.core.errors import NotFoundError, ValidationError
 from desk_app.core.masking import validate_phone
 from desk_app.core.money import parse_fen
+from desk_app.core.vocabularies import TECHNICIAN_KINDS
 from desk_app.services.desk import Desk
-from desk_app.storage import repair_setup as setup_store
-from desk_app.storage.repair_setup import PriceRow, TechnicianRow
-from desk_app.storage.schema import TECHNICIAN_KINDS
+from desk_app.storage.repairs import setup as setup_store
+from desk_app.storage.repairs.setup import PriceRow, TechnicianRow
 
 __all__ = ["TECHNICIAN_KINDS", "PriceRow", "TechnicianRow"]
 

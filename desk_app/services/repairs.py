@@ -18,15 +18,15 @@ from desk_app.core.errors import NotFoundError, ValidationError
 from desk_app.core.masking import mask_phone, validate_phone
 from desk_app.core.money import line_amount_fen, parse_fen, parse_quantity_centi
 from desk_app.core.numbering import day_prefix, next_number
+from desk_app.core.vocabularies import REPAIR_STATUSES, REPAIR_URGENCIES
 from desk_app.services import ledger, locations
 from desk_app.services import settings as settings_service
 from desk_app.services.desk import Desk, Operation
-from desk_app.storage import callbacks as callbacks_store
-from desk_app.storage import reception as reception_store
-from desk_app.storage import repair_setup as setup_store
-from desk_app.storage import repairs as repairs_store
-from desk_app.storage.repairs import EventRow, MaterialRow, OrderQuery, OrderRow
-from desk_app.storage.schema import REPAIR_STATUSES, REPAIR_URGENCIES
+from desk_app.storage.reception import entries as reception_store
+from desk_app.storage.repairs import callbacks as callbacks_store
+from desk_app.storage.repairs import orders as repairs_store
+from desk_app.storage.repairs import setup as setup_store
+from desk_app.storage.repairs.orders import EventRow, MaterialRow, OrderQuery, OrderRow
 
 __all__ = [
     "REPAIR_STATUSES",

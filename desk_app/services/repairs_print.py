@@ -13,12 +13,12 @@ from datetime import date, datetime, time, timedelta
 
 from desk_app.core.clock import CHINA_TZ, from_text, to_text
 from desk_app.core.money import format_fen, format_quantity
+from desk_app.core.vocabularies import CALLBACK_RESULTS
 from desk_app.services import documents, repairs
 from desk_app.services import settings as settings_service
 from desk_app.services.desk import Desk
 from desk_app.services.documents import PrintedDocument
-from desk_app.storage.documents import DocumentInfo
-from desk_app.storage.schema import CALLBACK_RESULTS
+from desk_app.storage.desk.documents import DocumentInfo
 
 WORK_ORDER_FORM = "repair_work_order"
 DISPATCH_SHEET_FORM = "repair_dispatch_sheet"

@@ -63,15 +63,15 @@ from desk_app.services.roster_rows import (  # noqa: F401 - the import's public 
     parse_roster_month,
     row_error,
 )
-from desk_app.storage import archives as archives_store
-from desk_app.storage import buildings as buildings_store
-from desk_app.storage import people as people_store
-from desk_app.storage import search_index
-from desk_app.storage import units as units_store
-from desk_app.storage.archives import ArchiveFacts
-from desk_app.storage.people import PersonRecord
+from desk_app.storage.directory import archives as archives_store
+from desk_app.storage.directory import buildings as buildings_store
+from desk_app.storage.directory import people as people_store
+from desk_app.storage.directory import search_index
+from desk_app.storage.directory import units as units_store
+from desk_app.storage.directory.archives import ArchiveFacts
+from desk_app.storage.directory.people import PersonRecord
+from desk_app.storage.directory.units import NewUnit, UnitRow
 from desk_app.storage.transactions import write_transaction
-from desk_app.storage.units import NewUnit, UnitRow
 
 # --- reading ------------------------------------------------------------------------------
 

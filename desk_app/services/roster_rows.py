@@ -13,12 +13,12 @@ from desk_app.core.address import UnitAddress, parse_unit_address
 from desk_app.core.errors import ValidationError
 from desk_app.core.estate import parse_area_centi
 from desk_app.core.masking import mask_id_number, mask_phone, validate_id_number, validate_phone
+from desk_app.core.vocabularies import UNIT_KINDS, UNIT_STATUSES
 from desk_app.exporting.roster_files import SheetRow
 from desk_app.services.directory import clean_person
 from desk_app.services.roster_mapping import FIELDS_BY_KEY, LABELS, PERSON_KEYS
-from desk_app.storage import search_index
-from desk_app.storage.people import PersonRecord
-from desk_app.storage.schema import UNIT_KINDS, UNIT_STATUSES
+from desk_app.storage.directory import search_index
+from desk_app.storage.directory.people import PersonRecord
 
 OPERATION = "roster_imported"
 MAX_SHOWN_OWNERS = 3

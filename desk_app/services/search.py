@@ -31,8 +31,8 @@ from desk_app.core.errors import ValidationError
 from desk_app.core.masking import mask_phone
 from desk_app.services.desk import Desk
 from desk_app.services.directory import ROLE_LABELS
-from desk_app.storage import search_index
-from desk_app.storage.search_index import PersonMatch, TermQuery, UnitMatch
+from desk_app.storage.directory import search_index
+from desk_app.storage.directory.search_index import PersonMatch, TermQuery, UnitMatch
 
 MIN_QUERY_LENGTH = 2
 MIN_PHONE_DIGITS = 4

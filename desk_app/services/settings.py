@@ -8,7 +8,7 @@ from typing import Any
 from desk_app.core.errors import ValidationError
 from desk_app.core.shifts import DEFAULT_SCHEDULE, parse_schedule
 from desk_app.services.desk import Change, Desk
-from desk_app.storage import settings as settings_store
+from desk_app.storage.desk import settings as settings_store
 
 PAPER_SIZES = ["A4", "A5", "A5-landscape", "B5", "receipt-241x93"]
 

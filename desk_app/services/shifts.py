@@ -20,8 +20,8 @@ from desk_app.services.audit_labels import detail_text, operation_label, record_
 from desk_app.services.desk import Desk, Operation, Operator, Shift
 from desk_app.services.operators import authenticate
 from desk_app.storage import audit as audit_store
-from desk_app.storage import shifts as shifts_store
-from desk_app.storage.shifts import ShiftRow
+from desk_app.storage.shifts import shifts as shifts_store
+from desk_app.storage.shifts.shifts import ShiftRow
 
 HANDOVER_FORM = "handover_report"
 

@@ -1,13 +1,22 @@
-"""The two statements every feature table repeats: insert a record's fields, and update
-some allowed columns of one row with its ``updated_at``. Table and column names come
+"""What every feature table repeats: who wrote a row and when (``Stamp``), insert a
+record's fields, and update some allowed columns of one row with its ``updated_at``. Table and column names come
 from constants in the calling module, never from user input."""
 
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 
 from sqlite_utils import Database
+
+
+@dataclass(frozen=True)
+class Stamp:
+    """Who wrote a row and when: the created_at / created_by / created_shift columns."""
+
+    at: str
+    by: int | None
+    shift: int | None
 
 
 def insert_record(db: Database, table: str, record: object, **stamp: object) -> int:

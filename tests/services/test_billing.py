@@ -9,7 +9,8 @@ from desk_app.core.errors import NotFoundError, PermissionDenied, ValidationErro
 from desk_app.core.estate import BuildingPlan
 from desk_app.services import billing, directory, ledger, shifts
 from desk_app.services.directory import PersonRecord
-from desk_app.storage import audit, integrity
+from desk_app.storage import audit
+from desk_app.storage.desk import integrity
 from tests.support import PASSWORD
 
 

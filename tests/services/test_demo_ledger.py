@@ -16,11 +16,11 @@ import pytest
 from desk_app.core import ledger_rules
 from desk_app.core.clock import CHINA_TZ, FixedClock, from_text, to_text
 from desk_app.core.errors import ValidationError
+from desk_app.demo import ledger_bulk as bulk
 from desk_app.services import demo, demo_ledger, ledger, maintenance, month_close
 from desk_app.services.demo_ledger_rows import DeskDays, LedgerHistory, Owner, Terms, UnitPlan
 from desk_app.services.demo_repairs import DemoRandom
 from desk_app.services.desk import Desk
-from desk_app.storage import demo_ledger_bulk as bulk
 
 UNTIL = date(2026, 11, 10)
 PLAN = demo.DemoPlan(seed=11, units=40, years=2, until=UNTIL)

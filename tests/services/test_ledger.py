@@ -12,7 +12,8 @@ from desk_app.core.estate import BuildingPlan
 from desk_app.services import approvals, directory, ledger, shifts
 from desk_app.services import settings as estate_settings
 from desk_app.services.directory import PersonRecord
-from desk_app.storage import audit, integrity
+from desk_app.storage import audit
+from desk_app.storage.desk import integrity
 from tests.support import PASSWORD
 
 

@@ -15,7 +15,8 @@ from desk_app.core.clock import CHINA_TZ, FixedClock
 from desk_app.core.errors import DeskError
 from desk_app.services import approvals, ledger, month_close, operators, shifts
 from desk_app.services.desk import Desk
-from desk_app.storage import audit, integrity
+from desk_app.storage import audit
+from desk_app.storage.desk import integrity
 from tests.services.test_ledger import setup_estate
 from tests.support import PASSWORD
 

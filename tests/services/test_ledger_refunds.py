@@ -11,7 +11,8 @@ import pytest
 from desk_app.core.errors import DeskError, NotFoundError, ValidationError
 from desk_app.services import approvals, ledger, shifts
 from desk_app.services import settings as estate_settings
-from desk_app.storage import audit, integrity
+from desk_app.storage import audit
+from desk_app.storage.desk import integrity
 from tests.services.test_ledger import approval, months, setup_estate
 from tests.support import PASSWORD
 
@@ -266,7 +267,7 @@ def test_check_finds_a_money_row_altered_behind_the_triggers(estate):
 
 
 def test_a_bulk_seal_covers_rows_and_breaks_when_they_change(estate):
-    from desk_app.storage import money_check
+    from desk_app.storage.ledger import money_check
 
     desk, unit = estate
     months(desk, unit, "2026-10", "2026-11")

@@ -9,7 +9,7 @@ import pytest
 from desk_app.core.errors import CorruptDatabase, EnvironmentFault
 from desk_app.services import maintenance, operators, settings, shifts
 from desk_app.services.desk import Desk
-from desk_app.storage import backup as backup_store
+from desk_app.storage.desk import backup as backup_store
 from tests.support import PASSWORD
 
 

@@ -17,8 +17,9 @@ from desk_app.exporting.roster_files import SheetRow, cell_text, read_roster
 from desk_app.exporting.xlsx_safety import WorkbookLimits, WorkbookRejected
 from desk_app.services import directory
 from desk_app.services import roster_import as ri
-from desk_app.storage import archives, audit, people, search_index
-from desk_app.storage import units as units_store
+from desk_app.storage import audit
+from desk_app.storage.directory import archives, people, search_index
+from desk_app.storage.directory import units as units_store
 from tests.fixtures.roster_workbooks import (
     HEADERS,
     bad_checksum,

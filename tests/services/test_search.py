@@ -14,8 +14,8 @@ from desk_app.core.estate import BuildingPlan
 from desk_app.core.masking import id_check_char
 from desk_app.services import directory, operators, search, shifts
 from desk_app.services.desk import Desk
-from desk_app.storage import search_index
-from desk_app.storage.people import PersonRecord
+from desk_app.storage.directory import search_index
+from desk_app.storage.directory.people import PersonRecord
 from desk_app.storage.transactions import write_transaction
 from tests.support import PASSWORD
 

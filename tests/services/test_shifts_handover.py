@@ -10,7 +10,7 @@ import pytest
 from desk_app.core.errors import AuthenticationError, ValidationError
 from desk_app.services import documents, maintenance, settings, shifts
 from desk_app.storage import audit
-from desk_app.storage import shifts as shifts_store
+from desk_app.storage.shifts import shifts as shifts_store
 from tests.support import PASSWORD
 
 

@@ -9,12 +9,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from desk_app.storage import people as people_store
-from desk_app.storage import search_index
 from desk_app.storage.database import open_database
-from desk_app.storage.people import PersonRecord
-from desk_app.storage.search_index import TermQuery
-from desk_app.storage.units import NewUnit, insert_many
+from desk_app.storage.directory import people as people_store
+from desk_app.storage.directory import search_index
+from desk_app.storage.directory.people import PersonRecord
+from desk_app.storage.directory.search_index import TermQuery
+from desk_app.storage.directory.units import NewUnit, insert_many
 
 AT = "2026-11-20T08:00:00+08:00"
 
@@ -249,7 +249,7 @@ def test_find_people_ranks_exact_then_prefix_then_substring(db):
 def test_pinyin_is_not_imported_by_the_modules_that_search():
     code = (
         "import sys\n"
-        "import desk_app.storage.search_index, desk_app.services.search\n"
+        "import desk_app.storage.directory.search_index, desk_app.services.search\n"
         "import desk_app.services.directory\n"
         "assert 'pypinyin' not in sys.modules, 'pypinyin imported at start'\n"
     )

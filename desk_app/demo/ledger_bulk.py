@@ -19,7 +19,7 @@ from typing import Any, NamedTuple
 
 from sqlite_utils import Database
 
-from desk_app.storage import money_check
+from desk_app.storage.ledger import money_check
 
 RECEIPT_BOOKS = "receipt_books"
 CHARGES = "charges"

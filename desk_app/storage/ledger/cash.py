@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
-from desk_app.storage.ledger import Stamp
+from desk_app.storage.rows import Stamp
 
 CREDIT_ITEM = "预收款"
 

@@ -14,8 +14,10 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
-from desk_app.storage.ledger import NewCharge, RateRow, Stamp
-from desk_app.storage.units import ORDER as UNIT_ORDER
+from desk_app.storage.directory.units import ORDER as UNIT_ORDER
+from desk_app.storage.ledger.charges import NewCharge
+from desk_app.storage.ledger.fee_items import RateRow
+from desk_app.storage.rows import Stamp
 
 BILLING_SOURCE = "billing"
 _CHUNK = 500  # ids per IN (...) list

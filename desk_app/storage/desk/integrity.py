@@ -6,7 +6,9 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
-from desk_app.storage import audit, documents, money_check, schema
+from desk_app.storage import audit, schema
+from desk_app.storage.desk import documents
+from desk_app.storage.ledger import money_check
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
-from desk_app.storage.ledger import Stamp
+from desk_app.storage.rows import Stamp
 
 ARREARS_CHARGE_KINDS = ("charge", "late_fee")
 

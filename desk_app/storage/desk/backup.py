@@ -12,8 +12,8 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from desk_app.core.errors import CorruptDatabase, EnvironmentFault
-from desk_app.storage import integrity
 from desk_app.storage.database import connect
+from desk_app.storage.desk import integrity
 
 BACKUP_DIR_NAME = "backups"
 _REASON_SAFE = re.compile(r"[^A-Za-z0-9_-]+")

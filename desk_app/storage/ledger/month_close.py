@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
-from desk_app.storage.cash import (
+from desk_app.storage.ledger.cash import (
     CREDIT_ITEM,
     REFUND_QUERY,
     VOID_QUERY,
@@ -23,7 +23,7 @@ from desk_app.storage.cash import (
     VoidLine,
     refund_line,
 )
-from desk_app.storage.ledger import Stamp
+from desk_app.storage.rows import Stamp
 
 _NOT_VOID = "NOT EXISTS (SELECT 1 FROM receipt_voids v WHERE v.receipt_id = r.id)"
 
@@ -283,3 +283,8 @@ def last_close(db: Database) -> CloseRow | None:
 
 def closes(db: Database) -> list[CloseRow]:
     return [CloseRow(*r) for r in db.execute(f"{_CLOSE} ORDER BY p.through_on DESC").fetchall()]
+
+
+def closed_through(db: Database) -> str | None:
+    """The last day of the last closed period (月结), or None."""
+    return db.execute("SELECT max(through_on) FROM period_closes").fetchone()[0]

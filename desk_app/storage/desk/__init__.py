@@ -1,0 +1,1 @@
+"""The desk's own tables and files: settings, archived documents, backups and the integrity check."""

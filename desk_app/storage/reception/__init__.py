@@ -1,0 +1,1 @@
+"""The reception log (接待登记)."""

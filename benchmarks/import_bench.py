@@ -27,9 +27,9 @@ sys.path.insert(0, str(ROOT))
 
 import openpyxl  # noqa: E402
 
-from desk_app.services import directory  # noqa: E402
-from desk_app.services import roster_import as ri  # noqa: E402
 from desk_app.services.desk import Desk  # noqa: E402
+from desk_app.services.directory import estate  # noqa: E402
+from desk_app.services.directory import roster_import as ri  # noqa: E402
 from tests.fixtures.roster_workbooks import HEADERS, roster_rows, write_roster  # noqa: E402
 
 
@@ -74,7 +74,7 @@ def one_run(folder: Path, workbook: Path) -> dict[str, float]:
     figures["bare read"], rows = timed(lambda: bare_read(workbook))
     figures["bare write"], _ = timed(lambda: bare_write(folder / "bare.sqlite3", rows))  # type: ignore[arg-type]
     with Desk.open(folder / "desk.sqlite3") as desk:
-        directory.create_building(desk, "1")
+        estate.create_building(desk, "1")
         figures["read + validate"], check = timed(lambda: read_and_validate(desk, workbook))
         assert check.ok, check.errors[:3]  # type: ignore[union-attr]
         figures["import"], result = timed(lambda: ri.import_roster(desk, check))  # type: ignore[arg-type]

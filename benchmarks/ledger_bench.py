@@ -43,14 +43,9 @@ from run import UNTIL, child_env, ratio  # noqa: E402
 from search_bench import fresh_copy  # noqa: E402
 
 from desk_app.core.clock import CHINA_TZ, FixedClock  # noqa: E402
-from desk_app.services import (  # noqa: E402
-    billing,
-    ledger,
-    month_close,
-    receipts_print,
-    shifts,
-)
 from desk_app.services.desk import Desk  # noqa: E402
+from desk_app.services.ledger import billing, books, charges, month_close, payments, receipts_print  # noqa: E402
+from desk_app.services.shifts import login  # noqa: E402
 
 NOW = datetime(2026, 11, 2, 9, 0, tzinfo=CHINA_TZ)
 PASSWORD = "desk123"
@@ -59,7 +54,7 @@ PASSWORD = "desk123"
 # The demo keeps the ledger to ~170,000 household-months (3 years at 5,000 units) so that
 # it is generated in seconds; --full-ledger lifts that limit in the generating child.
 FULL_LEDGER_CHILD = (
-    "import sys; import desk_app.services.demo_ledger_rows as rows; "
+    "import sys; import desk_app.demo.ledger_rows as rows; "
     "rows.LEDGER_UNIT_MONTHS = 10**9; from desk_app.cli.main import main; "
     "sys.argv = ['desk-app'] + sys.argv[1:]; main()"
 )
@@ -97,22 +92,22 @@ def summary(values: list[float]) -> str:
 
 def payment_runs(desk: Desk, runs: int) -> tuple[list[float], list[float]]:
     """Charge three months to ``runs`` units, then take each unit's payment and print it."""
-    shifts.login(desk, "lihua", PASSWORD, "早班")
-    ledger.register_book(desk, 9_000_001, 9_100_000)  # a fresh book for the run
-    shifts.login(desk, "zhangli", PASSWORD, "早班")
+    login.login(desk, "lihua", PASSWORD, "早班")
+    books.register_book(desk, 9_000_001, 9_100_000)  # a fresh book for the run
+    login.login(desk, "zhangli", PASSWORD, "早班")
     units = [u for u in _some_units(desk, runs)]
     charge_ids = {}
     # three charges after the last closed day (the demo closes every month up to October)
     for unit_id in units:
         charge_ids[unit_id] = [
-            ledger.post_charge(desk, unit_id, "garbage", due_on=day, amount="10").charge_id
+            charges.post_charge(desk, unit_id, "garbage", due_on=day, amount="10").charge_id
             for day in ("2026-10-28", "2026-10-30", "2026-11-01")
         ]
     receipts_print.warm_up()
     pay_ms, print_ms = [], []
     for unit_id in units:
         started = time.perf_counter()
-        payment = ledger.take_payment(
+        payment = payments.take_payment(
             desk, unit_id, method="现金", charge_ids=charge_ids[unit_id], tendered="100"
         )
         paid = time.perf_counter()
@@ -124,10 +119,10 @@ def payment_runs(desk: Desk, runs: int) -> tuple[list[float], list[float]]:
 
 
 def _some_units(desk: Desk, count: int) -> list[int]:
-    from desk_app.services import directory
+    from desk_app.services.directory import estate as directory_estate
 
     # residential units spread over the estate (offset 7: not only the first floor)
-    units = directory.list_units(desk, limit=count * 7)
+    units = directory_estate.list_units(desk, limit=count * 7)
     return [unit.id for unit in units[::7]][:count]
 
 
@@ -213,7 +208,7 @@ def bare_reportlab_runs(desk: Desk, receipt_id: int, runs: int) -> list[float]:
 
 
 def billing_month(desk: Desk) -> tuple[float, float, int]:
-    shifts.login(desk, "zhangli", PASSWORD, "早班")
+    login.login(desk, "zhangli", PASSWORD, "早班")
     items = [
         i.code for i in billing.billable_items(desk) if i.code in ("property", "garbage", "parking")
     ]

@@ -46,10 +46,12 @@ from run import UNTIL, child_env, ensure_estate, ratio  # noqa: E402
 from search_bench import fresh_copy  # noqa: E402
 
 from desk_app.core.clock import CHINA_TZ, FixedClock  # noqa: E402
-from desk_app.services import due, reception, repairs  # noqa: E402
 from desk_app.services.desk import Desk  # noqa: E402
-from desk_app.services.reception import EntryQuery  # noqa: E402
-from desk_app.services.repairs import OrderQuery  # noqa: E402
+from desk_app.services.reception import entries as reception  # noqa: E402
+from desk_app.services.reception.entries import EntryQuery  # noqa: E402
+from desk_app.services.repairs import due  # noqa: E402
+from desk_app.services.repairs import orders as repairs  # noqa: E402
+from desk_app.services.repairs.orders import OrderQuery  # noqa: E402
 
 NOW = datetime(2026, 11, 1, 9, 0, tzinfo=CHINA_TZ)
 PAGE = 100

@@ -27,8 +27,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from run import ensure_estate  # noqa: E402
 
-from desk_app.services import search as search_service  # noqa: E402
 from desk_app.services.desk import Desk  # noqa: E402
+from desk_app.services.directory import search as search_service  # noqa: E402
 from desk_app.storage.directory import people as people_store  # noqa: E402
 from desk_app.storage.directory import search_index  # noqa: E402
 from desk_app.storage.directory.people import PersonRecord  # noqa: E402

@@ -39,8 +39,8 @@ def run_desk(db_path: str, username: str, password: str) -> None:
     open + quick_check + migrations, login (the password hash) and the main window."""
     from pathlib import Path
 
-    from desk_app.services import shifts
     from desk_app.services.desk import Desk
+    from desk_app.services.shifts import login
     from desk_app.ui import preferences
     from desk_app.ui.app import application
     from desk_app.ui.main_window import MainWindow
@@ -49,10 +49,10 @@ def run_desk(db_path: str, username: str, password: str) -> None:
     app.set_language(preferences.resolve_language(None))
     app.apply_look()
     desk = Desk.open(Path(db_path), quick_check="background")  # as run_gui does
-    shifts.login(desk, username, password)
+    login.login(desk, username, password)
     window = MainWindow(desk, app.hub, remember_layout=False)
     show_and_report(app, window)
-    shifts.logout(desk)
+    login.logout(desk)
     desk.close()
 
 

@@ -60,13 +60,13 @@ def child(db: str, runs: int) -> None:
     from PySide6.QtWidgets import QApplication, QTableView
 
     from desk_app.core.clock import CHINA_TZ, FixedClock
-    from desk_app.services import shifts
     from desk_app.services.desk import Desk
+    from desk_app.services.shifts import login
     from desk_app.ui.events import EventHub
 
     app = QApplication.instance() or QApplication([])
     desk = Desk.open(db, clock=FixedClock(datetime(2026, 11, 20, 10, 0, tzinfo=CHINA_TZ)))
-    shifts.login(desk, "zhangli", "desk123", "早班")
+    login.login(desk, "zhangli", "desk123", "早班")
     hub = EventHub()
 
     def painted(widget) -> None:

@@ -13,8 +13,11 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import pytest  # noqa: E402
 
 from desk_app.core.clock import CHINA_TZ, FixedClock  # noqa: E402
-from desk_app.services import operators, shifts  # noqa: E402
 from desk_app.services.desk import Desk  # noqa: E402
+from desk_app.services.shifts import (
+    login,  # noqa: E402
+    operators,  # noqa: E402
+)
 from tests.support import PASSWORD  # noqa: E402
 
 
@@ -47,9 +50,9 @@ def desk(db_path, clock):
 def staffed_desk(desk):
     """A desk with a manager, a supervisor and two clerks; the clerk zhang is logged in."""
     operators.create_first_manager(desk, "boss", "王经理", PASSWORD)
-    shifts.login(desk, "boss", PASSWORD, "早班")
+    login.login(desk, "boss", PASSWORD, "早班")
     operators.create_operator(desk, "lee", "李主管", "supervisor", PASSWORD)
     operators.create_operator(desk, "zhang", "张丽", "clerk", PASSWORD)
     operators.create_operator(desk, "chen", "陈静", "clerk", PASSWORD)
-    shifts.login(desk, "zhang", PASSWORD, "早班")
+    login.login(desk, "zhang", PASSWORD, "早班")
     return desk

@@ -7,8 +7,8 @@ from __future__ import annotations
 import click
 
 from desk_app.core.errors import PermissionDenied
-from desk_app.services import operators
 from desk_app.services.desk import ROLE_LABELS, Desk
+from desk_app.services.shifts import operators
 
 
 def sign_in(desk: Desk, *, role: str, what: str, username: str | None = None) -> None:

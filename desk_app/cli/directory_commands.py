@@ -6,8 +6,8 @@ from pathlib import Path
 
 import click
 
-from desk_app.services import directory_export
 from desk_app.services.desk import Desk
+from desk_app.services.directory import roster_export as directory_export
 
 
 @click.command("export-roster")

@@ -17,8 +17,9 @@ import click
 
 from desk_app.core.errors import ValidationError
 from desk_app.core.money import format_fen
-from desk_app.services import arrears, arrears_export, arrears_print, locations
 from desk_app.services.desk import Desk
+from desk_app.services.directory import locations
+from desk_app.services.ledger import arrears, arrears_export, arrears_print
 
 BUILDING_SUFFIXES = ("号楼", "栋", "幢", "座")
 

@@ -17,9 +17,9 @@ import click
 from desk_app.cli.credentials import sign_in
 from desk_app.core.errors import ValidationError
 from desk_app.core.money import format_fen
-from desk_app.services import billing, billing_excel, billing_print
-from desk_app.services.billing import BillingPreview, BillingSheet
 from desk_app.services.desk import Desk
+from desk_app.services.ledger import billing, billing_excel, billing_print
+from desk_app.services.ledger.billing import BillingPreview, BillingSheet
 
 SHOWN_PROBLEMS = 20
 SHEET_SUFFIXES = (".xlsx", ".pdf")

@@ -17,15 +17,15 @@ from desk_app.cli.repairs_commands import pad, text_width
 from desk_app.core.clock import display
 from desk_app.core.errors import ValidationError
 from desk_app.core.money import format_fen
-from desk_app.services import (
+from desk_app.services.desk import Desk
+from desk_app.services.ledger import (
     cash_drawer,
     cash_print,
     month_close,
     month_close_export,
     month_close_print,
 )
-from desk_app.services.desk import Desk
-from desk_app.services.month_close import MonthReport
+from desk_app.services.ledger.month_close import MonthReport
 
 REPORT_SUFFIXES = (".xlsx", ".pdf")
 

@@ -15,8 +15,9 @@ import click
 from desk_app.core.clock import display
 from desk_app.core.errors import ValidationError
 from desk_app.core.money import format_fen
-from desk_app.services import ledger, receipts_list, receipts_print
 from desk_app.services.desk import Desk
+from desk_app.services.ledger import receipts, receipts_list, receipts_print
+from desk_app.services.ledger import refunds as ledger_refunds
 
 
 def attach(group: click.Group) -> None:
@@ -48,7 +49,7 @@ def print_receipt(ctx: click.Context, number: str, out: Path) -> None:
     """补打收据号码 NUMBER 的收款收据（全部联次，标“补打”，存档并记入审计）。"""
     _check_suffix(out)
     with Desk.open(ctx.obj["db"], exclusive=False) as desk:
-        receipt = ledger.find_receipt(desk, number)
+        receipt = receipts.find_receipt(desk, number)
         existed = out.exists()
         try:
             handle = out.open("ab")
@@ -79,10 +80,10 @@ def print_receipt(ctx: click.Context, number: str, out: Path) -> None:
 def show_receipt(ctx: click.Context, number: str) -> None:
     """显示收据号码 NUMBER：客户、金额、收款方式、状态和各行明细。"""
     with Desk.open(ctx.obj["db"], exclusive=False, quick_check=False) as desk:
-        receipt = ledger.find_receipt(desk, number)
+        receipt = receipts.find_receipt(desk, number)
         row = receipts_list.receipt_row(desk, receipt.id)
-        lines = ledger.receipt_lines(desk, receipt.id)
-        refunds = ledger.refunds_of_receipt(desk, receipt.id)
+        lines = receipts.receipt_lines(desk, receipt.id)
+        refunds = ledger_refunds.refunds_of_receipt(desk, receipt.id)
     status = (receipts_list.status_text(row) if row else "") or "有效"
     click.echo(f"收款收据 №{receipt.number_text}    {status}")
     click.echo(

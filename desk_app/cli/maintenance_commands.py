@@ -8,9 +8,8 @@ from pathlib import Path
 import click
 
 from desk_app.core.clock import SystemClock
-from desk_app.services import demo as demo_service
-from desk_app.services import maintenance
-from desk_app.services.desk import Desk
+from desk_app.demo import generate as demo_service
+from desk_app.services.desk import Desk, maintenance
 
 
 def _db(ctx: click.Context) -> Path:

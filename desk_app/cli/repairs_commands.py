@@ -23,10 +23,14 @@ from desk_app.core import deadlines
 from desk_app.core.clock import display
 from desk_app.core.errors import NotFoundError, ValidationError
 from desk_app.core.money import fen_to_yuan_text
-from desk_app.services import locations, reception, repair_setup, repairs, repairs_print
 from desk_app.services.desk import Desk
-from desk_app.services.reception import EntryQuery, EntryRow
-from desk_app.services.repairs import OrderQuery, OrderRow
+from desk_app.services.directory import locations
+from desk_app.services.reception import entries as reception
+from desk_app.services.reception.entries import EntryQuery, EntryRow
+from desk_app.services.repairs import orders as repairs
+from desk_app.services.repairs import orders_print as repairs_print
+from desk_app.services.repairs import setup as repair_setup
+from desk_app.services.repairs.orders import OrderQuery, OrderRow
 
 PAGE_SIZE = 500
 DEFAULT_LIMIT = 200

@@ -12,8 +12,8 @@ from pathlib import Path
 import click
 
 from desk_app.core.errors import ValidationError
-from desk_app.services import roster_import
 from desk_app.services.desk import Desk
+from desk_app.services.directory import roster_import
 
 SHOWN_ERRORS = 20
 

@@ -33,14 +33,14 @@ def selftest(keep: bool) -> None:
 
 def _run(folder: Path) -> None:
     from desk_app.core.errors import DeskError
-    from desk_app.services import documents, operators, shifts
-    from desk_app.services.desk import Desk
+    from desk_app.services.desk import Desk, documents
+    from desk_app.services.shifts import login, operators
 
     _step("数据库：创建、迁移、写入、读取")
     desk = Desk.open(folder / "selftest.sqlite3")
     try:
         operators.create_first_manager(desk, "selftest", "自检", "selftest-pass")
-        shifts.login(desk, "selftest", "selftest-pass", shifts.shift_names(desk)[0])
+        login.login(desk, "selftest", "selftest-pass", login.shift_names(desk)[0])
         _step("打印：渲染含中文的 PDF 并存档")
         printed = documents.print_form(
             desk,

@@ -19,8 +19,9 @@ from PySide6.QtWidgets import QApplication, QDialog
 from desk_app import __version__
 from desk_app.core.errors import DeskError
 from desk_app.paths import resource_path
-from desk_app.services import operators, shifts
 from desk_app.services.desk import Desk
+from desk_app.services.shifts import login as shifts_login
+from desk_app.services.shifts import operators
 from desk_app.ui import messages, preferences
 from desk_app.ui.dialogs.first_manager import FirstManagerDialog
 from desk_app.ui.dialogs.login import LoginDialog
@@ -165,5 +166,5 @@ def run_gui(db_path: Path, lang: str | None = None) -> int:
         return app.exec()
     finally:
         sys.excepthook = previous_hook
-        shifts.logout(desk)
+        shifts_login.logout(desk)
         desk.close()

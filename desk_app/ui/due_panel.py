@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
 )
 
 from desk_app.core import deadlines
-from desk_app.services import due
 from desk_app.services.desk import Desk
-from desk_app.services.due import DueItem
+from desk_app.services.repairs import due
+from desk_app.services.repairs.due import DueItem
 from desk_app.ui import deadline_colors
 from desk_app.ui.events import EventHub
 from desk_app.ui.visible_timer import visible_timer

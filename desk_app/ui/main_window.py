@@ -22,10 +22,9 @@ from PySide6.QtWidgets import (
 
 from desk_app import __version__
 from desk_app.core.errors import DeskError
-from desk_app.services import maintenance
-from desk_app.services import settings as settings_service
-from desk_app.services.desk import Desk
-from desk_app.services.shifts import HandoverResult
+from desk_app.services.desk import Desk, maintenance
+from desk_app.services.desk import settings as settings_service
+from desk_app.services.shifts.handover import HandoverResult
 from desk_app.ui import messages, preferences
 from desk_app.ui.actions import MAIN_ACTIONS, MAIN_MENUS, ActionCollection
 from desk_app.ui.background import BackgroundTask

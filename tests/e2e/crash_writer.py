@@ -13,14 +13,14 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from desk_app.services import settings, shifts
-from desk_app.services.desk import Desk
+from desk_app.services.desk import Desk, settings
+from desk_app.services.shifts import handover, login
 
 GENERATION_KEYS = ["estate.name", "estate.address", "estate.phone", "estate.company"]
 
 
 def settings_loop(desk: Desk, password: str) -> None:
-    shifts.login(desk, "lee", password, "早班")
+    login.login(desk, "lee", password, "早班")
     generation = int(settings.get(desk, "backup.keep"))
     while True:
         generation += 1
@@ -31,12 +31,12 @@ def settings_loop(desk: Desk, password: str) -> None:
 
 
 def handover_loop(desk: Desk, password: str) -> None:
-    current = shifts.current_shift(desk)
+    current = login.current_shift(desk)
     username = "zhang" if current is None or current.operator_name != "张丽" else "chen"
-    shifts.login(desk, username, password, "早班")
+    login.login(desk, username, password, "早班")
     while True:
         incoming = "chen" if desk.operator.username == "zhang" else "zhang"
-        shifts.handover(
+        handover.handover(
             desk,
             incoming_username=incoming,
             incoming_password=password,
@@ -47,14 +47,15 @@ def handover_loop(desk: Desk, password: str) -> None:
 
 
 def payments_loop(desk: Desk, password: str) -> None:
-    from desk_app.services import directory, ledger
+    from desk_app.services.directory import estate
+    from desk_app.services.ledger import charges, payments
 
-    shifts.login(desk, "zhang", password, "早班")
-    unit = directory.find_unit(desk, "1-1-101")
+    login.login(desk, "zhang", password, "早班")
+    unit = estate.find_unit(desk, "1-1-101")
     while True:
-        ledger.post_charge(desk, unit.id, "parking", due_on="2026-10-25")
-        ids = [row.charge_id for row in ledger.owing(desk, unit.id)]
-        payment = ledger.take_payment(desk, unit.id, method="现金", charge_ids=ids)
+        charges.post_charge(desk, unit.id, "parking", due_on="2026-10-25")
+        ids = [row.charge_id for row in charges.owing(desk, unit.id)]
+        payment = payments.take_payment(desk, unit.id, method="现金", charge_ids=ids)
         print(payment.receipt.number, flush=True)
 
 

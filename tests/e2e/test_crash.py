@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from desk_app.services import operators, settings, shifts
-from desk_app.services.desk import Desk
+from desk_app.services.desk import Desk, settings
+from desk_app.services.shifts import login, operators
 from desk_app.storage.database import connect
 from tests.e2e.cli import run_cli
 from tests.e2e.crash_writer import GENERATION_KEYS
@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parents[2]
 def make_staffed_db(path: Path) -> None:
     with Desk.open(path) as desk:
         operators.create_first_manager(desk, "boss", "王经理", PASSWORD)
-        shifts.login(desk, "boss", PASSWORD, "早班")
+        login.login(desk, "boss", PASSWORD, "早班")
         operators.create_operator(desk, "lee", "李主管", "supervisor", PASSWORD)
         operators.create_operator(desk, "zhang", "张丽", "clerk", PASSWORD)
         operators.create_operator(desk, "chen", "陈静", "clerk", PASSWORD)
@@ -114,15 +114,16 @@ def test_sigkill_during_handovers(tmp_path):
 
 def make_ledger_db(path: Path) -> None:
     from desk_app.core.estate import BuildingPlan
-    from desk_app.services import directory, ledger
+    from desk_app.services.directory import estate
+    from desk_app.services.ledger import books, fee_items, rates
 
     make_staffed_db(path)
     with Desk.open(path) as desk:
-        shifts.login(desk, "lee", PASSWORD, "早班")
-        directory.create_units(desk, BuildingPlan("1", 1, 1, 1, 1, 1, zero_padded=False))
-        ledger.add_fee_item(desk, "parking", "停车费", "fixed", "月")
-        ledger.set_rate(desk, "parking", "150", effective_from="2026-01-01")
-        ledger.register_book(desk, 1, 100_000)
+        login.login(desk, "lee", PASSWORD, "早班")
+        estate.create_units(desk, BuildingPlan("1", 1, 1, 1, 1, 1, zero_padded=False))
+        fee_items.add_fee_item(desk, "parking", "停车费", "fixed", "月")
+        rates.set_rate(desk, "parking", "150", effective_from="2026-01-01")
+        books.register_book(desk, 1, 100_000)
 
 
 @pytest.mark.slow

@@ -14,9 +14,10 @@ import pytest
 from openpyxl import load_workbook
 
 from desk_app.core.clock import CHINA_TZ, FixedClock
-from desk_app.services import arrears, operators, shifts
-from desk_app.services.arrears_export import HEADER
 from desk_app.services.desk import Desk
+from desk_app.services.ledger import arrears
+from desk_app.services.ledger.arrears_export import HEADER
+from desk_app.services.shifts import login, operators
 from tests.e2e.cli import run_cli
 from tests.services.test_arrears import build_estate, charge
 from tests.support import PASSWORD
@@ -29,10 +30,10 @@ def estate(tmp_path_factory):
     clock = FixedClock(datetime.combine(today, time(7, 30), tzinfo=CHINA_TZ))
     with Desk.open(path, clock=clock) as desk:
         operators.create_first_manager(desk, "boss", "王经理", PASSWORD)
-        shifts.login(desk, "boss", PASSWORD, "早班")
+        login.login(desk, "boss", PASSWORD, "早班")
         operators.create_operator(desk, "lee", "李主管", "supervisor", PASSWORD)
         operators.create_operator(desk, "zhang", "张丽", "clerk", PASSWORD)
-        shifts.login(desk, "zhang", PASSWORD, "早班")
+        login.login(desk, "zhang", PASSWORD, "早班")
         units = build_estate(desk)
         charge(desk, units["3-2-501"], "property", (today - timedelta(days=70)).isoformat())
         charge(desk, units["5-1-101"], "other", (today - timedelta(days=160)).isoformat(), "300")

@@ -10,8 +10,8 @@ import openpyxl
 import pytest
 
 from desk_app.core.clock import CHINA_TZ, FixedClock
-from desk_app.services import operators, shifts
 from desk_app.services.desk import Desk
+from desk_app.services.shifts import login, operators
 from tests.e2e.cli import run_cli
 from tests.services.test_billing import build_billing_estate, close_period, read
 from tests.support import PASSWORD
@@ -22,7 +22,7 @@ def db(tmp_path):
     path = tmp_path / "desk.sqlite3"
     with Desk.open(path, clock=FixedClock(datetime.now(CHINA_TZ))) as desk:
         operators.create_first_manager(desk, "boss", "王经理", PASSWORD)
-        shifts.login(desk, "boss", PASSWORD, "早班")
+        login.login(desk, "boss", PASSWORD, "早班")
         operators.create_operator(desk, "lee", "李主管", "supervisor", PASSWORD)
         operators.create_operator(desk, "zhang", "张丽", "clerk", PASSWORD)
         units = build_billing_estate(desk)

@@ -15,16 +15,18 @@ import pytest
 
 from desk_app.core.clock import CHINA_TZ, FixedClock
 from desk_app.core.estate import BuildingPlan
-from desk_app.services import (
+from desk_app.services.desk import Desk, settings
+from desk_app.services.directory import estate as directory_estate
+from desk_app.services.ledger import (
+    books,
     cash_drawer,
-    directory,
-    ledger,
+    charges,
+    fee_items,
     month_close,
-    operators,
-    settings,
-    shifts,
+    payments,
+    rates,
 )
-from desk_app.services.desk import Desk
+from desk_app.services.shifts import login, operators
 from desk_app.storage import audit
 from tests.e2e.cli import run_cli
 from tests.support import PASSWORD
@@ -50,27 +52,27 @@ def estate(tmp_path):
     clock = FixedClock(datetime(year, month, 10, 9, 0, tzinfo=CHINA_TZ))
     with Desk.open(path, clock=clock) as desk:
         operators.create_first_manager(desk, "boss", "王经理", PASSWORD)
-        shifts.login(desk, "boss", PASSWORD, "早班")
+        login.login(desk, "boss", PASSWORD, "早班")
         operators.create_operator(desk, "lee", "李主管", "supervisor", PASSWORD)
         operators.create_operator(desk, "zhang", "张丽", "clerk", PASSWORD)
-        directory.create_units(
+        directory_estate.create_units(
             desk, BuildingPlan("3", 1, 2, 1, 6, 2, zero_padded=False), area_text="128.80"
         )
-        a = directory.find_unit(desk, "3-2-501")
-        b = directory.find_unit(desk, "3-1-101")
-        shifts.login(desk, "lee", PASSWORD, "早班")
+        a = directory_estate.find_unit(desk, "3-2-501")
+        b = directory_estate.find_unit(desk, "3-1-101")
+        login.login(desk, "lee", PASSWORD, "早班")
         settings.update(desk, {"ledger.late_fee_wan_per_day": 0})
-        ledger.install_standard_items(desk)
-        ledger.set_rate(desk, "property", "1.85", effective_from="2020-01-01")
-        ledger.set_rate(desk, "parking", "150", effective_from="2020-01-01")
-        ledger.register_book(desk, 1001, 1050)
-        shifts.login(desk, "zhang", PASSWORD, "早班")
-        ledger.post_charge(desk, a.id, "property", due_on=f"{before}-05", period=before)
-        fee = ledger.post_charge(desk, a.id, "property", due_on=f"{period}-05", period=period)
-        parking = ledger.post_charge(desk, b.id, "parking", due_on=f"{period}-05", period=period)
+        fee_items.install_standard_items(desk)
+        rates.set_rate(desk, "property", "1.85", effective_from="2020-01-01")
+        rates.set_rate(desk, "parking", "150", effective_from="2020-01-01")
+        books.register_book(desk, 1001, 1050)
+        login.login(desk, "zhang", PASSWORD, "早班")
+        charges.post_charge(desk, a.id, "property", due_on=f"{before}-05", period=before)
+        fee = charges.post_charge(desk, a.id, "property", due_on=f"{period}-05", period=period)
+        parking = charges.post_charge(desk, b.id, "parking", due_on=f"{period}-05", period=period)
         clock.set(datetime.combine(clock.now().date(), time(10), tzinfo=CHINA_TZ))
-        ledger.take_payment(desk, a.id, method="现金", charge_ids=[fee.charge_id])
-        ledger.take_payment(desk, b.id, method="微信", charge_ids=[parking.charge_id])
+        payments.take_payment(desk, a.id, method="现金", charge_ids=[fee.charge_id])
+        payments.take_payment(desk, b.id, method="微信", charge_ids=[parking.charge_id])
         shift_id = desk.shift.id
     return {"path": path, "period": period, "shift_id": shift_id}
 

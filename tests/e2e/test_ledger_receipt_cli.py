@@ -11,8 +11,9 @@ import pytest
 
 from desk_app.core.clock import CHINA_TZ, FixedClock
 from desk_app.core.money import format_fen
-from desk_app.services import approvals, ledger, operators, receipts_print, shifts
 from desk_app.services.desk import Desk
+from desk_app.services.ledger import charges, payments, receipts, receipts_print
+from desk_app.services.shifts import approvals, login, operators
 from desk_app.storage import audit
 from tests.e2e.cli import run_cli
 from tests.services.test_receipts_print import ledger_estate, property_months
@@ -26,20 +27,20 @@ def estate(tmp_path_factory):
     clock = FixedClock(datetime(2026, 11, 20, 9, 0, tzinfo=CHINA_TZ))
     with Desk.open(path, clock=clock) as desk:
         operators.create_first_manager(desk, "boss", "王经理", PASSWORD)
-        shifts.login(desk, "boss", PASSWORD, "早班")
+        login.login(desk, "boss", PASSWORD, "早班")
         operators.create_operator(desk, "lee", "李主管", "supervisor", PASSWORD)
         operators.create_operator(desk, "zhang", "张丽", "clerk", PASSWORD)
-        shifts.login(desk, "zhang", PASSWORD, "早班")
+        login.login(desk, "zhang", PASSWORD, "早班")
         unit = ledger_estate(desk)
         ids = property_months(desk, unit.id, "2026-08", "2026-09", "2026-10")
-        first = ledger.take_payment(desk, unit.id, method="现金", charge_ids=ids, tendered="800")
+        first = payments.take_payment(desk, unit.id, method="现金", charge_ids=ids, tendered="800")
         receipts_print.print_receipt(desk, first.receipt.id)
         approval = approvals.verify_approval(
             desk, "lee", PASSWORD, action="receipt_void", reason="写错金额"
         )
-        ledger.void_receipt(desk, first.receipt.id, "写错金额", approval)
-        again = [r.charge_id for r in ledger.owing(desk, unit.id)]
-        second = ledger.take_payment(desk, unit.id, method="微信", charge_ids=again)
+        receipts.void_receipt(desk, first.receipt.id, "写错金额", approval)
+        again = [r.charge_id for r in charges.owing(desk, unit.id)]
+        second = payments.take_payment(desk, unit.id, method="微信", charge_ids=again)
     return path, first.receipt, second.receipt
 
 

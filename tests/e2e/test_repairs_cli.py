@@ -20,19 +20,17 @@ import pytest
 from desk_app.cli import repairs_commands
 from desk_app.core.clock import CHINA_TZ, FixedClock
 from desk_app.core.estate import BuildingPlan
-from desk_app.services import (
-    callbacks,
-    directory,
-    operators,
-    reception,
-    repair_setup,
-    repairs,
-    shifts,
-)
 from desk_app.services.desk import Desk
-from desk_app.services.directory import PersonRecord
-from desk_app.services.reception import NewEntry
-from desk_app.services.repairs import Completion, MaterialInput, NewRepair
+from desk_app.services.directory import estate as directory_estate
+from desk_app.services.directory import people
+from desk_app.services.directory.people import PersonRecord
+from desk_app.services.reception import entries as reception
+from desk_app.services.reception.entries import NewEntry
+from desk_app.services.repairs import callbacks
+from desk_app.services.repairs import orders as repairs
+from desk_app.services.repairs import setup as repair_setup
+from desk_app.services.repairs.orders import Completion, MaterialInput, NewRepair
+from desk_app.services.shifts import login, operators
 from tests.e2e.cli import run_cli
 from tests.support import PASSWORD
 
@@ -60,15 +58,15 @@ def estate(tmp_path_factory):
     clock = FixedClock(_at(day1, 7, 30))
     with Desk.open(path, clock=clock) as desk:
         operators.create_first_manager(desk, "boss", "王经理", PASSWORD)
-        shifts.login(desk, "boss", PASSWORD, "早班")
+        login.login(desk, "boss", PASSWORD, "早班")
         operators.create_operator(desk, "zhang", "张丽", "clerk", PASSWORD)
-        directory.create_units(desk, BuildingPlan("3", 1, 2, 1, 6, 2, zero_padded=False))
-        directory.create_units(desk, BuildingPlan("5", 1, 1, 1, 3, 2, zero_padded=False))
-        unit = directory.find_unit(desk, "3-2-501")
-        directory.add_occupant(desk, unit.id, PersonRecord(name="张三", phone=PHONE), "owner")
+        directory_estate.create_units(desk, BuildingPlan("3", 1, 2, 1, 6, 2, zero_padded=False))
+        directory_estate.create_units(desk, BuildingPlan("5", 1, 1, 1, 3, 2, zero_padded=False))
+        unit = directory_estate.find_unit(desk, "3-2-501")
+        people.add_occupant(desk, unit.id, PersonRecord(name="张三", phone=PHONE), "owner")
         wang = repair_setup.add_technician(desk, "王建国", specialty="水电")
         li = repair_setup.add_technician(desk, "李强", specialty="土建")
-        shifts.login(desk, "zhang", PASSWORD, "早班")
+        login.login(desk, "zhang", PASSWORD, "早班")
 
         clock.set(_at(day1, 8))
         a = reception.record(

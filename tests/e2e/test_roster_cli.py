@@ -8,8 +8,8 @@ import sqlite3
 import openpyxl
 import pytest
 
-from desk_app.services import directory
 from desk_app.services.desk import Desk
+from desk_app.services.directory import estate
 from tests.e2e.cli import run_cli
 from tests.fixtures.roster_workbooks import bad_checksum, roster_rows, write_roster
 
@@ -20,7 +20,7 @@ TABLES = ("units", "people", "occupancies", "vehicles", "audit_log")
 def db(tmp_path):
     path = tmp_path / "desk.sqlite3"
     with Desk.open(path) as desk:
-        directory.create_building(desk, "1")
+        estate.create_building(desk, "1")
     return path
 
 

@@ -11,9 +11,22 @@ import pytest
 
 from desk_app.core.errors import DeskError, PermissionDenied, ValidationError
 from desk_app.core.estate import BuildingPlan
-from desk_app.services import approvals, arrears, directory, ledger, shifts
-from desk_app.services import settings as estate_settings
-from desk_app.services.directory import PersonRecord
+from desk_app.services.desk import settings as estate_settings
+from desk_app.services.directory import estate as directory_estate
+from desk_app.services.directory import people
+from desk_app.services.directory.people import PersonRecord
+from desk_app.services.ledger import (
+    arrears,
+    books,
+    charges,
+    credit,
+    fee_items,
+    late_fees,
+    payments,
+    rates,
+    receipts,
+)
+from desk_app.services.shifts import approvals, login
 from desk_app.storage import audit
 from tests.support import PASSWORD
 
@@ -23,12 +36,12 @@ TODAY = "2026-11-20"  # the clock fixture's day
 def build_estate(desk) -> dict[str, int]:
     """Building 3 (two entrances, 128.80 m² each) and building 5, three owners, the
     standard fee items, property fee 1.85/m², a receipt book; zhang on duty."""
-    directory.create_units(
+    directory_estate.create_units(
         desk, BuildingPlan("3", 1, 2, 1, 6, 2, zero_padded=False), area_text="128.80"
     )
-    directory.create_units(desk, BuildingPlan("5", 1, 1, 1, 3, 2, zero_padded=False))
+    directory_estate.create_units(desk, BuildingPlan("5", 1, 1, 1, 3, 2, zero_padded=False))
     units = {
-        code: directory.find_unit(desk, code).id
+        code: directory_estate.find_unit(desk, code).id
         for code in ("3-2-501", "3-1-101", "3-1-102", "5-1-101", "5-1-102")
     }
     owners = {
@@ -37,25 +50,25 @@ def build_estate(desk) -> dict[str, int]:
         "5-1-101": ("王五", "13712345678"),
     }
     for code, (name, phone) in owners.items():
-        directory.add_occupant(desk, units[code], PersonRecord(name=name, phone=phone), "owner")
-    shifts.login(desk, "lee", PASSWORD, "早班")
-    ledger.install_standard_items(desk)
-    ledger.set_rate(desk, "property", "1.85", effective_from="2026-01-01")
-    ledger.register_book(desk, 1001, 1100)
-    shifts.login(desk, "zhang", PASSWORD, "早班")
+        people.add_occupant(desk, units[code], PersonRecord(name=name, phone=phone), "owner")
+    login.login(desk, "lee", PASSWORD, "早班")
+    fee_items.install_standard_items(desk)
+    rates.set_rate(desk, "property", "1.85", effective_from="2026-01-01")
+    books.register_book(desk, 1001, 1100)
+    login.login(desk, "zhang", PASSWORD, "早班")
     return units
 
 
 def charge(desk, unit_id, code, due_on, amount="", period=""):
-    return ledger.post_charge(
+    return charges.post_charge(
         desk, unit_id, code, due_on=due_on, amount=amount, period=period
     ).charge_id
 
 
 def settings(desk, **values):
-    shifts.login(desk, "lee", PASSWORD, "早班")
+    login.login(desk, "lee", PASSWORD, "早班")
     estate_settings.update(desk, {f"ledger.{k}": v for k, v in values.items()})
-    shifts.login(desk, "zhang", PASSWORD, "早班")
+    login.login(desk, "zhang", PASSWORD, "早班")
 
 
 @pytest.fixture
@@ -146,7 +159,7 @@ def test_late_fee_is_shown_separately_as_the_ledger_computes_it(estate):
     assert row.owed_fen == 23828  # the debt itself
     assert row.late_fee_fen == 369  # 238.28 × 0.0005 × 31 days = 3.69
     assert row.total_fen == 23828 + 369
-    assert row.late_fee_fen == ledger.late_fee_total(desk, unit)
+    assert row.late_fee_fen == late_fees.late_fee_total(desk, unit)
 
     debt = arrears.unit_debt(desk, unit)
     assert [(line.text, line.outstanding_fen) for line in debt.lines] == [
@@ -169,7 +182,7 @@ def test_late_fee_cap_and_grace_days_from_the_settings(estate):
     assert arrears.unit_debt(desk, unit).late_fees[0].from_on == "2026-01-30"
     for on in ("2026-11-20", "2026-06-30"):
         row = rows_by_code(desk, on)["3-2-501"]
-        assert row.late_fee_fen == ledger.late_fee_total(desk, unit, date.fromisoformat(on))
+        assert row.late_fee_fen == late_fees.late_fee_total(desk, unit, date.fromisoformat(on))
     settings(desk, late_fee_wan_per_day=0)
     assert rows_by_code(desk)["3-2-501"].late_fee_fen == 0
 
@@ -179,7 +192,7 @@ def test_a_waived_late_fee_is_listed_but_not_owed(estate):
     unit = units["3-2-501"]
     october = charge(desk, unit, "property", "2026-10-20", period="2026-10")
     approval = approvals.verify_approval(desk, "lee", PASSWORD, action="减免滞纳金", reason="住院")
-    ledger.waive_late_fee(desk, october, "住院", "财务部王会计电话同意", approval)
+    late_fees.waive_late_fee(desk, october, "住院", "财务部王会计电话同意", approval)
     assert rows_by_code(desk)["3-2-501"].late_fee_fen == 0
     debt = arrears.unit_debt(desk, unit)
     assert [f.waived for f in debt.late_fees] == [True] and debt.late_fee_fen == 0
@@ -272,7 +285,7 @@ def test_bad_actions_are_refused_and_write_nothing(estate):
         with pytest.raises(DeskError) as caught:
             arrears.record_action(desk, unit, action, **extra)
         assert caught.value.field == field
-    shifts.logout(desk)
+    login.logout(desk)
     with pytest.raises(PermissionDenied):
         arrears.record_action(desk, owing, "phone")
     assert audit.count(desk.db) == before
@@ -288,17 +301,17 @@ def test_a_paid_up_unit_leaves_the_list_and_a_void_brings_it_back(estate):
     charge(desk, units["3-1-101"], "other", "2026-10-01", amount="50")
     assert set(rows_by_code(desk)) == {"3-2-501", "3-1-101"}
 
-    payment = ledger.take_payment(desk, unit, method="现金", charge_ids=[october])
+    payment = payments.take_payment(desk, unit, method="现金", charge_ids=[october])
     assert payment.receipt.total_fen == 23828 + 369  # the late fee charged with it
     assert set(rows_by_code(desk)) == {"3-1-101"}
     assert arrears.unit_debt(desk, unit).lines == ()
 
     approval = approvals.verify_approval(desk, "lee", PASSWORD, action="作废收据", reason="错收")
-    ledger.void_receipt(desk, payment.receipt.id, "错收", approval)
+    receipts.void_receipt(desk, payment.receipt.id, "错收", approval)
     back = rows_by_code(desk)["3-2-501"]
     assert back.owed_fen == 23828 and back.stage == 1
     # the fee was charged today (due today, not yet overdue) and is not counted again
-    assert back.late_fee_fen == 0 == ledger.late_fee_total(desk, unit)
+    assert back.late_fee_fen == 0 == late_fees.late_fee_total(desk, unit)
     assert rows_by_code(desk, "2026-11-21")["3-2-501"].owed_fen == 23828 + 369
 
 
@@ -311,18 +324,18 @@ def test_the_set_based_list_agrees_with_the_ledger_unit_by_unit(estate):
         for month in ("08", "09", "10"):
             charge(desk, unit, "property", f"2026-{month}-20", period=f"2026-{month}")
     charge(desk, a, "water", "2026-11-10", amount="40", period="2026-10")
-    ledger.take_payment(desk, a, method="现金", amount="300")  # the oldest and a part
-    ledger.take_payment(desk, b, method="微信", amount="1000")  # all, the rest is credit
+    payments.take_payment(desk, a, method="现金", amount="300")  # the oldest and a part
+    payments.take_payment(desk, b, method="微信", amount="1000")  # all, the rest is credit
     charge(desk, b, "parking", "2026-11-01", amount="150")
-    ledger.use_credit(desk, b)
+    credit.use_credit(desk, b)
     mistaken = charge(desk, c, "other", "2026-10-01", amount="500")
-    shifts.login(desk, "lee", PASSWORD, "早班")
-    ledger.adjust_charge(desk, mistaken, "-200", "多计")
-    shifts.login(desk, "zhang", PASSWORD, "早班")
-    paid = ledger.take_payment(desk, d, method="现金", amount="50")  # credit only
+    login.login(desk, "lee", PASSWORD, "早班")
+    charges.adjust_charge(desk, mistaken, "-200", "多计")
+    login.login(desk, "zhang", PASSWORD, "早班")
+    paid = payments.take_payment(desk, d, method="现金", amount="50")  # credit only
     charge(desk, d, "other", "2026-10-10", amount="80")
     approval = approvals.verify_approval(desk, "lee", PASSWORD, action="作废收据", reason="错")
-    ledger.void_receipt(desk, paid.receipt.id, "错", approval)
+    receipts.void_receipt(desk, paid.receipt.id, "错", approval)
     charge(desk, d, "renovation_deposit", "2026-10-01", amount="2000")
 
     for on in ("2026-11-05", TODAY):
@@ -331,7 +344,7 @@ def test_the_set_based_list_agrees_with_the_ledger_unit_by_unit(estate):
         for unit in units.values():
             owed = sum(
                 r.outstanding_fen
-                for r in ledger.owing(desk, unit)
+                for r in charges.owing(desk, unit)
                 if r.kind in ("charge", "late_fee") and r.due_on < on
             )
             if owed:

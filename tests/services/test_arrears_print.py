@@ -10,8 +10,10 @@ import pytest
 
 from desk_app import paths
 from desk_app.core.errors import ValidationError
-from desk_app.services import arrears, arrears_print, documents, shifts
-from desk_app.services import settings as estate_settings
+from desk_app.services.desk import documents
+from desk_app.services.desk import settings as estate_settings
+from desk_app.services.ledger import arrears, arrears_print
+from desk_app.services.shifts import login
 from desk_app.storage import audit
 from tests.printing.conftest import pdf_pages  # noqa: F401 - the fixture, reused
 from tests.services.test_arrears import build_estate, charge
@@ -22,7 +24,7 @@ from tests.support import PASSWORD
 def estate(staffed_desk):
     desk = staffed_desk
     units = build_estate(desk)
-    shifts.login(desk, "lee", PASSWORD, "早班")
+    login.login(desk, "lee", PASSWORD, "早班")
     estate_settings.update(
         desk,
         {
@@ -31,7 +33,7 @@ def estate(staffed_desk):
             "estate.phone": "0537-1234567",
         },
     )
-    shifts.login(desk, "zhang", PASSWORD, "早班")
+    login.login(desk, "zhang", PASSWORD, "早班")
     return desk, units
 
 
@@ -50,10 +52,10 @@ def test_notice_data_fills_every_key_of_the_form(estate):
     desk, units = estate
     charge(desk, units["3-2-501"], "property", "2026-09-20", period="2026-09")
     item = arrears.notice(desk, units["3-2-501"])
-    from desk_app.services import ledger
+    from desk_app.services.ledger import late_fees
 
     data = arrears_print.notice_data(
-        item, terms=ledger.late_fee_terms(desk), printed_at=desk.now_text()
+        item, terms=late_fees.late_fee_terms(desk), printed_at=desk.now_text()
     )
     assert template_keys() <= set(data)
     assert data["deadline"] == "2026-11-27"  # a week to pay

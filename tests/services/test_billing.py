@@ -7,8 +7,11 @@ import pytest
 
 from desk_app.core.errors import NotFoundError, PermissionDenied, ValidationError
 from desk_app.core.estate import BuildingPlan
-from desk_app.services import billing, directory, ledger, shifts
-from desk_app.services.directory import PersonRecord
+from desk_app.services.directory import estate as directory_estate
+from desk_app.services.directory import people
+from desk_app.services.directory.people import PersonRecord
+from desk_app.services.ledger import billing, charges, fee_items, rates
+from desk_app.services.shifts import login
 from desk_app.storage import audit
 from desk_app.storage.desk import integrity
 from tests.support import PASSWORD
@@ -19,25 +22,25 @@ def build_billing_estate(desk) -> dict[str, int]:
     50 m²; 7-101 with no area. Rates from 2026-01-01: property 1.85 (shops 3.00), water
     3.5 with a 5-yuan minimum, garbage 10, parking 150 for parking spaces only.
     The clerk zhang is on duty afterwards; returns unit ids by code."""
-    directory.create_units(
+    directory_estate.create_units(
         desk, BuildingPlan("3", 1, 1, 1, 2, 2, zero_padded=False), area_text="100"
     )
-    directory.create_units(
+    directory_estate.create_units(
         desk, BuildingPlan("5", None, None, 1, 1, 2, zero_padded=False), area_text="50", kind="商铺"
     )
-    directory.create_units(desk, BuildingPlan("7", None, None, 1, 1, 1, zero_padded=False))
-    units = {u.code: u.id for u in directory.list_units(desk)}
-    directory.add_occupant(
+    directory_estate.create_units(desk, BuildingPlan("7", None, None, 1, 1, 1, zero_padded=False))
+    units = {u.code: u.id for u in directory_estate.list_units(desk)}
+    people.add_occupant(
         desk, units["3-1-101"], PersonRecord(name="张三", phone="13812345678"), "owner"
     )
-    shifts.login(desk, "lee", PASSWORD, "早班")
-    ledger.install_standard_items(desk)
-    ledger.set_rate(desk, "property", "1.85", effective_from="2026-01-01")
-    ledger.set_rate(desk, "property", "3", effective_from="2026-01-01", unit_kind="商铺")
-    ledger.set_rate(desk, "water", "3.5", effective_from="2026-01-01", minimum="5")
-    ledger.set_rate(desk, "garbage", "10", effective_from="2026-01-01")
-    ledger.set_rate(desk, "parking", "150", effective_from="2026-01-01", unit_kind="车位")
-    shifts.login(desk, "zhang", PASSWORD, "早班")
+    login.login(desk, "lee", PASSWORD, "早班")
+    fee_items.install_standard_items(desk)
+    rates.set_rate(desk, "property", "1.85", effective_from="2026-01-01")
+    rates.set_rate(desk, "property", "3", effective_from="2026-01-01", unit_kind="商铺")
+    rates.set_rate(desk, "water", "3.5", effective_from="2026-01-01", minimum="5")
+    rates.set_rate(desk, "garbage", "10", effective_from="2026-01-01")
+    rates.set_rate(desk, "parking", "150", effective_from="2026-01-01", unit_kind="车位")
+    login.login(desk, "zhang", PASSWORD, "早班")
     return units
 
 
@@ -113,7 +116,7 @@ def test_post_writes_every_billable_line_and_its_run_once(estate):
     rows = charge_rows(desk, "2026-12")
     assert len(rows) == 13
     assert {(r[3], r[4], r[6]) for r in rows} == {("billing", "2026-12", "2026-12-15")}
-    assert ledger.balance(desk, units["3-1-101"]) == 18500 + 1000
+    assert charges.balance(desk, units["3-1-101"]) == 18500 + 1000
     [run] = billing.runs(desk, "2026-12")
     assert (run.charge_count, run.total_fen, run.items, run.scope) == (
         13,
@@ -145,7 +148,7 @@ def test_a_selection_first_then_the_rest_skips_what_is_billed(estate):
     first = billing.post(desk, "2026-12", items=["property"], unit_ids=[units["3-1-101"]])
     assert first.charge_count == 1
     # a charge made by hand with the billing reference is skipped as well
-    ledger.post_charge(
+    charges.post_charge(
         desk,
         units["3-1-102"],
         "property",
@@ -168,12 +171,12 @@ def test_a_selection_first_then_the_rest_skips_what_is_billed(estate):
 def test_a_new_rate_from_a_date_never_changes_past_charges(estate):
     desk, units = estate
     billing.post(desk, "2026-11", items=["property"], building="3")
-    shifts.login(desk, "lee", PASSWORD, "早班")
-    ledger.set_rate(desk, "property", "2.10", effective_from="2026-12-01")
-    ledger.set_rate(desk, "property", "9.99", effective_from="2027-01-01")  # not yet in force
-    shifts.login(desk, "zhang", PASSWORD, "早班")
+    login.login(desk, "lee", PASSWORD, "早班")
+    rates.set_rate(desk, "property", "2.10", effective_from="2026-12-01")
+    rates.set_rate(desk, "property", "9.99", effective_from="2027-01-01")  # not yet in force
+    login.login(desk, "zhang", PASSWORD, "早班")
     billing.post(desk, "2026-12", items=["property"], building="3")
-    amounts = [row.amount_fen for row in ledger.owing(desk, units["3-1-101"])]
+    amounts = [row.amount_fen for row in charges.owing(desk, units["3-1-101"])]
     assert amounts == [18500, 21000]
     assert billing.preview(desk, "2026-11", items=["property"], building="3").count == 0
     sheet = billing.run_sheet(desk, billing.runs(desk, "2026-11")[0].id)
@@ -283,7 +286,7 @@ def test_items_outside_the_sheet_and_unknown_ones_are_refused(estate):
 
 def test_a_fixed_item_applies_to_the_kinds_it_has_a_rate_for(estate):
     desk, units = estate
-    directory.update_unit(desk, units["7-101"], kind="车位")
+    directory_estate.update_unit(desk, units["7-101"], kind="车位")
     sheet = billing.preview(desk, "2026-12", items=["parking", "garbage"])
     parking = [line for line in sheet.lines if line.item_code == "parking"]
     assert [(line.unit_code, line.amount_fen) for line in parking] == [("7-101", 15000)]
@@ -333,7 +336,7 @@ def test_reads_are_per_item_not_per_unit(estate):
         return len(seen)
 
     small = statements(building="5")
-    directory.create_units(
+    directory_estate.create_units(
         desk, BuildingPlan("9", 1, 2, 1, 6, 4, zero_padded=False), area_text="90"
     )
     assert statements() == small  # 48 more units, not one query more

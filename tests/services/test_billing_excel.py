@@ -9,7 +9,7 @@ import openpyxl
 import pytest
 
 from desk_app.core.errors import ValidationError
-from desk_app.services import billing, billing_excel
+from desk_app.services.ledger import billing, billing_excel
 from desk_app.storage import audit
 from tests.services.test_billing import build_billing_estate, read
 

@@ -12,17 +12,22 @@ import pytest
 
 from desk_app.core.errors import ValidationError
 from desk_app.core.estate import BuildingPlan
-from desk_app.services import (
-    approvals,
+from desk_app.services.desk import documents, settings
+from desk_app.services.directory import estate as directory_estate
+from desk_app.services.directory import people
+from desk_app.services.directory.people import PersonRecord
+from desk_app.services.ledger import (
+    books,
     cash_drawer,
     cash_print,
-    directory,
-    documents,
-    ledger,
-    settings,
-    shifts,
+    charges,
+    fee_items,
+    payments,
+    rates,
+    receipts,
+    refunds,
 )
-from desk_app.services.directory import PersonRecord
+from desk_app.services.shifts import approvals, handover, login
 from desk_app.storage import audit
 from tests.support import PASSWORD
 
@@ -31,19 +36,19 @@ def ledger_estate(desk):
     """Building 3 (128.80 m² units), the standard fee items with a property rate of 1.85
     and parking at 150 a month, no late fee (sums stay easy to check), book 1001–1050;
     the clerk zhang on duty. Returns the units 3-2-501 (owner 张三) and 3-1-101."""
-    directory.create_units(
+    directory_estate.create_units(
         desk, BuildingPlan("3", 1, 2, 1, 6, 2, zero_padded=False), area_text="128.80"
     )
-    a = directory.find_unit(desk, "3-2-501")
-    b = directory.find_unit(desk, "3-1-101")
-    directory.add_occupant(desk, a.id, PersonRecord(name="张三", phone="13812345678"), "owner")
-    shifts.login(desk, "lee", PASSWORD, "早班")
+    a = directory_estate.find_unit(desk, "3-2-501")
+    b = directory_estate.find_unit(desk, "3-1-101")
+    people.add_occupant(desk, a.id, PersonRecord(name="张三", phone="13812345678"), "owner")
+    login.login(desk, "lee", PASSWORD, "早班")
     settings.update(desk, {"ledger.late_fee_wan_per_day": 0})
-    ledger.install_standard_items(desk)
-    ledger.set_rate(desk, "property", "1.85", effective_from="2026-01-01")
-    ledger.set_rate(desk, "parking", "150", effective_from="2026-01-01")
-    ledger.register_book(desk, 1001, 1050)
-    shifts.login(desk, "zhang", PASSWORD, "早班")
+    fee_items.install_standard_items(desk)
+    rates.set_rate(desk, "property", "1.85", effective_from="2026-01-01")
+    rates.set_rate(desk, "parking", "150", effective_from="2026-01-01")
+    books.register_book(desk, 1001, 1050)
+    login.login(desk, "zhang", PASSWORD, "早班")
     return a, b
 
 
@@ -55,7 +60,7 @@ def approval(desk, action="作废收据"):
 
 
 def property_charge(desk, unit, period, due_on=None):
-    return ledger.post_charge(
+    return charges.post_charge(
         desk,
         unit.id,
         "property",
@@ -76,16 +81,16 @@ def busy_shift(desk, a, b):
     """Cash for A's property fee, WeChat 400 for B (150 parking + 250 credit), a cash
     deposit of 2000 for A, a cash receipt voided, and 500 of the deposit paid back."""
     fee = property_charge(desk, a, "2026-11")
-    ledger.post_charge(desk, b.id, "parking", due_on="2026-11-15", period="2026-11")
-    deposit = ledger.post_charge(
+    charges.post_charge(desk, b.id, "parking", due_on="2026-11-15", period="2026-11")
+    deposit = charges.post_charge(
         desk, a.id, "renovation_deposit", due_on="2026-11-20", amount="2000"
     )
-    cash = ledger.take_payment(desk, a.id, method="现金", charge_ids=[fee])
-    wechat = ledger.take_payment(desk, b.id, method="微信", amount="400")
-    held = ledger.take_payment(desk, a.id, method="现金", charge_ids=[deposit.charge_id])
-    spoiled = ledger.take_payment(desk, b.id, method="现金", amount="88")
-    ledger.void_receipt(desk, spoiled.receipt.id, "金额写错", approval(desk))
-    ledger.refund(
+    cash = payments.take_payment(desk, a.id, method="现金", charge_ids=[fee])
+    wechat = payments.take_payment(desk, b.id, method="微信", amount="400")
+    held = payments.take_payment(desk, a.id, method="现金", charge_ids=[deposit.charge_id])
+    spoiled = payments.take_payment(desk, b.id, method="现金", amount="88")
+    receipts.void_receipt(desk, spoiled.receipt.id, "金额写错", approval(desk))
+    refunds.refund(
         desk,
         held.receipt.id,
         amount="500",
@@ -124,12 +129,12 @@ def test_another_shift_and_no_shift(estate, clock):
     busy_shift(desk, a, b)
     first = desk.shift.id
     clock.advance(hours=7)
-    shifts.handover(
+    handover.handover(
         desk, incoming_username="chen", incoming_password=PASSWORD, outgoing_password=PASSWORD
     )
     assert cash_drawer.drawer(desk).empty
     assert cash_drawer.drawer(desk, first).total_fen == PROPERTY + 240000
-    shifts.close_day(desk, password=PASSWORD)
+    handover.close_day(desk, password=PASSWORD)
     with pytest.raises(ValidationError, match="没有进行中的班次"):
         cash_drawer.drawer(desk)
 
@@ -170,7 +175,7 @@ def test_hand_over_everything_since_the_last_handover_once(estate, clock):
 
     clock.advance(days=1)
     fee = property_charge(desk, a, "2026-12", "2026-12-15")
-    later = ledger.take_payment(desk, a.id, method="银行卡", charge_ids=[fee])
+    later = payments.take_payment(desk, a.id, method="银行卡", charge_ids=[fee])
     second = cash_drawer.pending_handover(desk)
     assert second.previous.id == row.id and second.since == row.created_at
     assert [(m.method, m.total_fen) for m in second.methods] == [("银行卡", PROPERTY)]
@@ -186,7 +191,7 @@ def test_a_slip_shows_what_was_handed_over_even_after_a_later_void(estate, clock
     cash, *_ = busy_shift(desk, a, b)
     row = cash_drawer.hand_over(desk, "王会计")
     clock.advance(hours=1)
-    ledger.void_receipt(desk, cash.receipt.id, "重复收款", approval(desk))
+    receipts.void_receipt(desk, cash.receipt.id, "重复收款", approval(desk))
     detail = cash_drawer.handover_detail(desk, row.id)
     assert detail.total_fen == row.total_fen and detail.cash_fen == row.cash_fen
     pending = cash_drawer.pending_handover(desk)
@@ -198,10 +203,10 @@ def test_handover_is_due_on_the_handover_weekday_with_cash_pending(estate):
     desk, a, b = estate
     friday, thursday = date(2026, 11, 20), date(2026, 11, 19)
     assert not cash_drawer.handover_due(desk, friday)  # nothing taken yet
-    ledger.take_payment(desk, a.id, method="现金", amount="100")
+    payments.take_payment(desk, a.id, method="现金", amount="100")
     assert cash_drawer.handover_due(desk, friday) and cash_drawer.handover_due(desk)
     assert not cash_drawer.handover_due(desk, thursday)
-    shifts.login(desk, "lee", PASSWORD, "早班")
+    login.login(desk, "lee", PASSWORD, "早班")
     settings.update(desk, {"ledger.handover_weekday": 4})
     assert cash_drawer.handover_due(desk, thursday) and not cash_drawer.handover_due(desk, friday)
     cash_drawer.hand_over(desk, "王会计")
@@ -250,10 +255,10 @@ def test_the_slip_is_printed_archived_and_marked_when_printed_again(estate, tmp_
 
 def test_the_handover_report_has_a_money_section_only_when_money_moved(estate, clock):
     desk, a, b = estate
-    quiet = shifts.handover_report_data(desk, desk.shift.id)
+    quiet = handover.handover_report_data(desk, desk.shift.id)
     assert "money" not in quiet
     busy_shift(desk, a, b)
-    data = shifts.handover_report_data(desk, desk.shift.id)
+    data = handover.handover_report_data(desk, desk.shift.id)
     assert data["money_receipts"] == "0001001–0001004（4 张）"
     assert data["money_methods"][-1] == {"method": "合计", "count": "3", "total": "¥2,638.28"}
     assert [v["number"] for v in data["money_voids"]] == ["0001004"]

@@ -16,11 +16,14 @@ import pytest
 from desk_app.core import ledger_rules
 from desk_app.core.clock import CHINA_TZ, FixedClock, from_text, to_text
 from desk_app.core.errors import ValidationError
+from desk_app.demo import generate as demo
+from desk_app.demo import ledger as demo_ledger
 from desk_app.demo import ledger_bulk as bulk
-from desk_app.services import demo, demo_ledger, ledger, maintenance, month_close
-from desk_app.services.demo_ledger_rows import DeskDays, LedgerHistory, Owner, Terms, UnitPlan
-from desk_app.services.demo_repairs import DemoRandom
-from desk_app.services.desk import Desk
+from desk_app.demo.ledger_rows import DeskDays, LedgerHistory, Owner, Terms, UnitPlan
+from desk_app.demo.repairs import DemoRandom
+from desk_app.services.desk import Desk, maintenance
+from desk_app.services.ledger import charges, fee_items, month_close
+from desk_app.services.ledger import periods as ledger_periods
 
 UNTIL = date(2026, 11, 10)
 PLAN = demo.DemoPlan(seed=11, units=40, years=2, until=UNTIL)
@@ -167,9 +170,9 @@ def test_balances_are_what_the_ledger_derives(db, desk):
     with_credit = 0
     for unit_id in units:
         balance = charged[unit_id] - paid[unit_id] - used[unit_id] + refunded[unit_id]
-        assert ledger.balance(desk, unit_id) == balance, unit_id
+        assert charges.balance(desk, unit_id) == balance, unit_id
         credit = credit_in[unit_id] - used[unit_id] - credit_back[unit_id]
-        assert ledger.credit(desk, unit_id) == credit >= 0, unit_id
+        assert charges.credit(desk, unit_id) == credit >= 0, unit_id
         with_credit += credit > 0
     assert with_credit >= 3  # households that paid ahead
 
@@ -381,7 +384,7 @@ def test_closes_cover_every_complete_month_and_lock_it(db, desk):
                 close["created_at"],
             )
             assert not late, (table, close["period"])
-    assert ledger.closed_through(desk) == "2026-10-25"
+    assert ledger_periods.closed_through(desk) == "2026-10-25"
     for close in closes[-3:]:
         figures = month_close.report(desk, close["period"])
         assert (
@@ -403,7 +406,7 @@ def test_the_month_is_open_with_arrears_at_every_stage(db, desk):
     stages = Counter()
     owing_now = 0
     for (unit_id,) in rows(db, "SELECT id FROM units"):
-        owed = ledger.owing(desk, unit_id)
+        owed = charges.owing(desk, unit_id)
         if not owed:
             continue
         owing_now += 1
@@ -489,8 +492,8 @@ def test_the_full_check_passes(demo_path):
 
 def test_the_closed_months_are_locked_for_the_desk(desk):
     with pytest.raises(ValidationError, match="已月结"):
-        ledger.ensure_open(desk, "2026-10-20", "收款")
-    ledger.ensure_open(desk, "2026-10-26", "收款")
+        ledger_periods.ensure_open(desk, "2026-10-20", "收款")
+    ledger_periods.ensure_open(desk, "2026-10-26", "收款")
 
 
 def test_same_seed_same_rows(demo_path, tmp_path):
@@ -535,7 +538,7 @@ def test_a_large_estate_keeps_only_its_last_years_in_the_ledger(units, months):
         UnitPlan(i, f"1栋1单元{i}", 9000, "住宅", False, 0, [Owner(-5, None, "王", i)], None)
         for i in range(1, units + 1)
     ]
-    codes = [spec[0] for spec in ledger.STANDARD_FEE_ITEMS]
+    codes = [spec[0] for spec in fee_items.STANDARD_FEE_ITEMS]
     items = {code: (n, code) for n, code in enumerate(codes, start=1)}
     history = LedgerHistory(
         DemoRandom(3),

@@ -12,10 +12,14 @@ import pytest
 
 from desk_app.core.clock import CHINA_TZ, FixedClock, from_text, to_text
 from desk_app.core.money import line_amount_fen
-from desk_app.services import callbacks, demo, demo_repairs, due, maintenance, reception, repairs
-from desk_app.services.desk import Desk
-from desk_app.services.reception import EntryQuery
-from desk_app.services.repairs import OrderQuery
+from desk_app.demo import generate as demo
+from desk_app.demo import repairs as demo_repairs
+from desk_app.services.desk import Desk, maintenance
+from desk_app.services.reception import entries as reception
+from desk_app.services.reception.entries import EntryQuery
+from desk_app.services.repairs import callbacks, due
+from desk_app.services.repairs import orders as repairs
+from desk_app.services.repairs.orders import OrderQuery
 
 UNTIL = date(2026, 11, 1)
 PLAN = demo.DemoPlan(seed=11, units=200, years=1, until=UNTIL)

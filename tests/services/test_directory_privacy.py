@@ -11,8 +11,11 @@ from openpyxl import load_workbook
 
 from desk_app.core.errors import PermissionDenied
 from desk_app.core.estate import BuildingPlan
-from desk_app.services import directory, directory_export, directory_print, shifts
-from desk_app.services.directory import PersonRecord
+from desk_app.services.directory import archive, estate, people
+from desk_app.services.directory import archive_print as directory_print
+from desk_app.services.directory import roster_export as directory_export
+from desk_app.services.directory.people import PersonRecord
+from desk_app.services.shifts import login
 from desk_app.storage import audit
 from tests.support import PASSWORD
 
@@ -28,11 +31,11 @@ FULL_NUMBERS = [p.id_number for p in PEOPLE] + [p.phone for p in PEOPLE] + ["888
 
 @pytest.fixture
 def household(staffed_desk):
-    directory.create_units(staffed_desk, BuildingPlan("3", 1, 1, 1, 5, 2, zero_padded=False))
-    unit_id = directory.find_unit(staffed_desk, "3-1-501").id
-    directory.add_occupant(staffed_desk, unit_id, PEOPLE[0], "owner")
-    directory.add_occupant(staffed_desk, unit_id, PEOPLE[1], "co_owner")
-    directory.add_occupant(staffed_desk, unit_id, PEOPLE[2], "member", relation="子女")
+    estate.create_units(staffed_desk, BuildingPlan("3", 1, 1, 1, 5, 2, zero_padded=False))
+    unit_id = estate.find_unit(staffed_desk, "3-1-501").id
+    people.add_occupant(staffed_desk, unit_id, PEOPLE[0], "owner")
+    people.add_occupant(staffed_desk, unit_id, PEOPLE[1], "co_owner")
+    people.add_occupant(staffed_desk, unit_id, PEOPLE[2], "member", relation="子女")
     return staffed_desk, unit_id
 
 
@@ -64,7 +67,7 @@ def test_clerk_cannot_export_unmasked_manager_can_and_it_is_logged(household, tm
     with pytest.raises(PermissionDenied):
         directory_export.export_roster(desk, tmp_path / "x.xlsx", unmasked=True)
     assert not (tmp_path / "x.xlsx").exists()
-    shifts.login(desk, "boss", PASSWORD)
+    login.login(desk, "boss", PASSWORD)
     directory_export.export_roster(desk, tmp_path / "full.xlsx", unmasked=True)
     assert PEOPLE[0].id_number in workbook_text(tmp_path / "full.xlsx")
     operations = [e.operation for e in audit.recent(desk.db, 3)]
@@ -87,7 +90,7 @@ def test_printed_archive_sheet_is_masked(household, tmp_path):
 
 def test_unit_page_and_search_free_lists_are_masked(household):
     desk, unit_id = household
-    assert_no_full_numbers(repr(directory.unit_page(desk, unit_id)))
+    assert_no_full_numbers(repr(archive.unit_page(desk, unit_id)))
 
 
 def test_cli_export_is_masked(household, tmp_path):

@@ -7,7 +7,7 @@ import sqlite3
 import pytest
 
 from desk_app.core.errors import ValidationError
-from desk_app.services import documents
+from desk_app.services.desk import documents
 from desk_app.storage import audit
 
 

@@ -9,29 +9,33 @@ from hypothesis import strategies as st
 
 from desk_app.core.errors import DeskError, PermissionDenied, ValidationError
 from desk_app.core.estate import BuildingPlan
-from desk_app.services import approvals, directory, ledger, shifts
-from desk_app.services import settings as estate_settings
-from desk_app.services.directory import PersonRecord
+from desk_app.services.desk import settings as estate_settings
+from desk_app.services.directory import estate as directory_estate
+from desk_app.services.directory import people
+from desk_app.services.directory.people import PersonRecord
+from desk_app.services.ledger import books, charges, credit, fee_items, payments, rates
+from desk_app.services.ledger import receipts as ledger_receipts
+from desk_app.services.shifts import approvals, login
 from desk_app.storage import audit
 from desk_app.storage.desk import integrity
 from tests.support import PASSWORD
 
 
 def setup_estate(desk, *, late_fees=False):
-    directory.create_units(
+    directory_estate.create_units(
         desk, BuildingPlan("3", 1, 2, 1, 6, 2, zero_padded=False), area_text="128.80"
     )
-    unit = directory.find_unit(desk, "3-2-501")
-    directory.add_occupant(desk, unit.id, PersonRecord(name="张三", phone="13812345678"), "owner")
-    shifts.login(desk, "lee", PASSWORD, "早班")
+    unit = directory_estate.find_unit(desk, "3-2-501")
+    people.add_occupant(desk, unit.id, PersonRecord(name="张三", phone="13812345678"), "owner")
+    login.login(desk, "lee", PASSWORD, "早班")
     if not late_fees:
         estate_settings.update(desk, {"ledger.late_fee_wan_per_day": 0})
-    ledger.add_fee_item(desk, "property", "物业服务费", "area", "㎡·月")
-    ledger.set_rate(desk, "property", "1.85", effective_from="2026-01-01")
-    ledger.add_fee_item(desk, "parking", "停车费", "fixed", "月")
-    ledger.set_rate(desk, "parking", "150", effective_from="2026-01-01")
-    ledger.register_book(desk, 1001, 1050)
-    shifts.login(desk, "zhang", PASSWORD, "早班")
+    fee_items.add_fee_item(desk, "property", "物业服务费", "area", "㎡·月")
+    rates.set_rate(desk, "property", "1.85", effective_from="2026-01-01")
+    fee_items.add_fee_item(desk, "parking", "停车费", "fixed", "月")
+    rates.set_rate(desk, "parking", "150", effective_from="2026-01-01")
+    books.register_book(desk, 1001, 1050)
+    login.login(desk, "zhang", PASSWORD, "早班")
     return unit
 
 
@@ -47,7 +51,7 @@ def approval(desk, reason="写错金额"):
 
 def months(desk, unit, *periods):
     return [
-        ledger.post_charge(
+        charges.post_charge(
             desk, unit.id, "property", due_on=f"{p}-25", period=p, source="billing", source_ref=p
         ).charge_id
         for p in periods
@@ -57,34 +61,34 @@ def months(desk, unit, *periods):
 def test_property_fee_from_area_and_the_rate_in_force(estate):
     desk, unit = estate
     [first] = months(desk, unit, "2026-10")
-    assert ledger.owing(desk, unit.id)[0].amount_fen == 23828  # 128.80 × 1.85
-    shifts.login(desk, "lee", PASSWORD, "早班")
-    ledger.set_rate(desk, "property", "2.10", effective_from="2026-11-01")
-    shifts.login(desk, "zhang", PASSWORD, "早班")
+    assert charges.owing(desk, unit.id)[0].amount_fen == 23828  # 128.80 × 1.85
+    login.login(desk, "lee", PASSWORD, "早班")
+    rates.set_rate(desk, "property", "2.10", effective_from="2026-11-01")
+    login.login(desk, "zhang", PASSWORD, "早班")
     months(desk, unit, "2026-11")
-    amounts = [row.amount_fen for row in ledger.owing(desk, unit.id)]
+    amounts = [row.amount_fen for row in charges.owing(desk, unit.id)]
     assert amounts == [23828, 27048]  # the October charge keeps its rate
     with pytest.raises(ValidationError, match="已经计费"):
         months(desk, unit, "2026-10")
-    assert ledger.owing(desk, unit.id)[0].charge_id == first
+    assert charges.owing(desk, unit.id)[0].charge_id == first
 
 
 def test_payment_for_three_charges_takes_the_next_receipt_number(estate, clock):
     desk, unit = estate
     ids = months(desk, unit, "2026-08", "2026-09", "2026-10")
-    payment = ledger.take_payment(desk, unit.id, method="现金", charge_ids=ids, tendered="800")
+    payment = payments.take_payment(desk, unit.id, method="现金", charge_ids=ids, tendered="800")
     assert payment.receipt.number == 1001 and payment.receipt.number_text == "0001001"
     assert payment.receipt.total_fen == 3 * 23828 and payment.change_fen == 80000 - 71484
     assert payment.receipt.customer == "3栋2单元501 张三"
     assert [line.amount_fen for line in payment.lines] == [23828] * 3
-    assert ledger.balance(desk, unit.id) == 0 and ledger.owing(desk, unit.id) == []
+    assert charges.balance(desk, unit.id) == 0 and charges.owing(desk, unit.id) == []
 
-    voided = ledger.void_receipt(desk, payment.receipt.id, "写错金额", approval(desk))
+    voided = ledger_receipts.void_receipt(desk, payment.receipt.id, "写错金额", approval(desk))
     assert voided.void and voided.number == 1001
-    assert ledger.balance(desk, unit.id) == 3 * 23828  # owed again
-    again = ledger.take_payment(desk, unit.id, method="微信", charge_ids=ids)
+    assert charges.balance(desk, unit.id) == 3 * 23828  # owed again
+    again = payments.take_payment(desk, unit.id, method="微信", charge_ids=ids)
     assert again.receipt.number == 1002
-    numbers = [(r.number, r.void) for r in ledger.receipts_of_unit(desk, unit.id)]
+    numbers = [(r.number, r.void) for r in ledger_receipts.receipts_of_unit(desk, unit.id)]
     assert sorted(numbers) == [(1001, True), (1002, False)]
     operations = [
         e.operation for e in audit.entries_for_record(desk.db, "receipts", str(voided.id))
@@ -95,16 +99,16 @@ def test_payment_for_three_charges_takes_the_next_receipt_number(estate, clock):
 def test_partial_payment_oldest_first_and_credit(estate):
     desk, unit = estate
     months(desk, unit, "2026-09", "2026-10")
-    ledger.take_payment(desk, unit.id, method="支付宝", amount="300")
-    rows = ledger.owing(desk, unit.id)
+    payments.take_payment(desk, unit.id, method="支付宝", amount="300")
+    rows = charges.owing(desk, unit.id)
     assert [(r.period, r.outstanding_fen) for r in rows] == [("2026-10", 2 * 23828 - 30000)]
-    ledger.take_payment(desk, unit.id, method="转账", amount="500")
-    assert ledger.balance(desk, unit.id) == 0
-    assert ledger.credit(desk, unit.id) == 80000 - 2 * 23828
+    payments.take_payment(desk, unit.id, method="转账", amount="500")
+    assert charges.balance(desk, unit.id) == 0
+    assert charges.credit(desk, unit.id) == 80000 - 2 * 23828
     months(desk, unit, "2026-11")
-    assert ledger.use_credit(desk, unit.id) == 23828
-    assert ledger.balance(desk, unit.id) == 0
-    assert ledger.credit(desk, unit.id) == 80000 - 3 * 23828
+    assert credit.use_credit(desk, unit.id) == 23828
+    assert charges.balance(desk, unit.id) == 0
+    assert charges.credit(desk, unit.id) == 80000 - 3 * 23828
 
 
 def test_bad_payments_write_nothing(estate):
@@ -119,59 +123,59 @@ def test_bad_payments_write_nothing(estate):
         ({"method": "现金", "charge_ids": [9999]}, "charges"),
     ]:
         with pytest.raises(DeskError) as caught:
-            ledger.take_payment(desk, unit.id, **kwargs)
+            payments.take_payment(desk, unit.id, **kwargs)
         assert caught.value.field == field
     assert audit.count(desk.db) == before
-    assert ledger.books(desk)[0].last_used is None
+    assert books.books(desk)[0].last_used is None
 
 
 def test_void_needs_a_reason_and_a_supervisor_and_happens_once(estate):
     desk, unit = estate
     ids = months(desk, unit, "2026-10")
-    payment = ledger.take_payment(desk, unit.id, method="现金", charge_ids=ids)
+    payment = payments.take_payment(desk, unit.id, method="现金", charge_ids=ids)
     with pytest.raises(ValidationError, match="作废原因"):
-        ledger.void_receipt(desk, payment.receipt.id, " ", approval(desk))
+        ledger_receipts.void_receipt(desk, payment.receipt.id, " ", approval(desk))
     with pytest.raises(PermissionDenied):
         approvals.verify_approval(desk, "chen", PASSWORD, action="作废收据", reason="x")
-    ledger.void_receipt(desk, payment.receipt.id, "重复收款", approval(desk))
+    ledger_receipts.void_receipt(desk, payment.receipt.id, "重复收款", approval(desk))
     with pytest.raises(ValidationError, match="已作废"):
-        ledger.void_receipt(desk, payment.receipt.id, "again", approval(desk))
+        ledger_receipts.void_receipt(desk, payment.receipt.id, "again", approval(desk))
 
 
 def test_books_run_out_and_do_not_overlap(estate):
     desk, unit = estate
-    shifts.login(desk, "lee", PASSWORD, "早班")
+    login.login(desk, "lee", PASSWORD, "早班")
     with pytest.raises(ValidationError, match="重叠"):
-        ledger.register_book(desk, 1040, 1100)
-    ledger.register_book(desk, 2001, 2002)
-    shifts.login(desk, "zhang", PASSWORD, "早班")
+        books.register_book(desk, 1040, 1100)
+    books.register_book(desk, 2001, 2002)
+    login.login(desk, "zhang", PASSWORD, "早班")
     with pytest.raises(PermissionDenied):
-        ledger.register_book(desk, 3001, 3010)
+        books.register_book(desk, 3001, 3010)
     numbers = []
     for _ in range(52):
-        ledger.post_charge(desk, unit.id, "parking", due_on="2026-10-25")
+        charges.post_charge(desk, unit.id, "parking", due_on="2026-10-25")
         numbers.append(
-            ledger.take_payment(desk, unit.id, method="现金", amount="150").receipt.number
+            payments.take_payment(desk, unit.id, method="现金", amount="150").receipt.number
         )
     assert numbers == [*range(1001, 1051), 2001, 2002]
-    ledger.post_charge(desk, unit.id, "parking", due_on="2026-10-25")
+    charges.post_charge(desk, unit.id, "parking", due_on="2026-10-25")
     with pytest.raises(ValidationError, match="收据本"):
-        ledger.take_payment(desk, unit.id, method="现金", amount="150")
+        payments.take_payment(desk, unit.id, method="现金", amount="150")
 
 
 def test_adjustment_is_a_new_row_and_money_rows_are_append_only(estate):
     desk, unit = estate
     [charge] = months(desk, unit, "2026-10")
     with pytest.raises(PermissionDenied):
-        ledger.adjust_charge(desk, charge, "-28.28", "面积更正")
-    shifts.login(desk, "lee", PASSWORD, "早班")
-    ledger.adjust_charge(desk, charge, "-28.28", "面积更正")
-    assert ledger.balance(desk, unit.id) == 23828 - 2828
+        charges.adjust_charge(desk, charge, "-28.28", "面积更正")
+    login.login(desk, "lee", PASSWORD, "早班")
+    charges.adjust_charge(desk, charge, "-28.28", "面积更正")
+    assert charges.balance(desk, unit.id) == 23828 - 2828
     with pytest.raises(ValidationError, match="调整后"):
-        ledger.adjust_charge(desk, charge, "-300", "x")
-    shifts.login(desk, "zhang", PASSWORD, "早班")
-    payment = ledger.take_payment(desk, unit.id, method="现金", amount="300")
-    ledger.void_receipt(desk, payment.receipt.id, "测试", approval(desk))
+        charges.adjust_charge(desk, charge, "-300", "x")
+    login.login(desk, "zhang", PASSWORD, "早班")
+    payment = payments.take_payment(desk, unit.id, method="现金", amount="300")
+    ledger_receipts.void_receipt(desk, payment.receipt.id, "测试", approval(desk))
     for table in ("charges", "receipts", "receipt_lines", "receipt_voids", "fee_rates"):
         with pytest.raises(Exception, match="append-only"):
             desk.db.execute(f"DELETE FROM {table}")
@@ -196,13 +200,13 @@ OPERATIONS = st.lists(
 )
 @given(OPERATIONS)
 def test_random_sequences_keep_the_books_exact(tmp_path_factory, clock, operations):
-    from desk_app.services import operators
     from desk_app.services.desk import Desk
+    from desk_app.services.shifts import operators
 
     path = tmp_path_factory.mktemp("ledger") / "desk.sqlite3"
     with Desk.open(path, clock=clock) as desk:
         operators.create_first_manager(desk, "boss", "王经理", PASSWORD)
-        shifts.login(desk, "boss", PASSWORD, "早班")
+        login.login(desk, "boss", PASSWORD, "早班")
         operators.create_operator(desk, "lee", "李主管", "supervisor", PASSWORD)
         operators.create_operator(desk, "zhang", "张丽", "clerk", PASSWORD)
         unit = setup_estate(desk)
@@ -211,25 +215,25 @@ def test_random_sequences_keep_the_books_exact(tmp_path_factory, clock, operatio
         for step, value in operations:
             try:
                 if step == "charge":
-                    ledger.post_charge(
+                    charges.post_charge(
                         desk, unit.id, "parking", due_on="2026-10-25", amount=f"{value / 100:.2f}"
                     )
                 elif step == "pay_all":
-                    ids = [r.charge_id for r in ledger.owing(desk, unit.id)]
+                    ids = [r.charge_id for r in charges.owing(desk, unit.id)]
                     receipts.append(
-                        ledger.take_payment(desk, unit.id, method="现金", charge_ids=ids).receipt
+                        payments.take_payment(desk, unit.id, method="现金", charge_ids=ids).receipt
                     )
                 elif step == "pay":
                     receipts.append(
-                        ledger.take_payment(
+                        payments.take_payment(
                             desk, unit.id, method="现金", amount=f"{value / 100:.2f}"
                         ).receipt
                     )
                 elif step == "void" and receipts:
                     target = receipts[value % len(receipts)]
-                    ledger.void_receipt(desk, target.id, "测试作废", approval(desk))
+                    ledger_receipts.void_receipt(desk, target.id, "测试作废", approval(desk))
                 elif step == "credit":
-                    ledger.use_credit(desk, unit.id)
+                    credit.use_credit(desk, unit.id)
             except ValidationError:
                 pass  # refused operations must leave everything as it was (checked below)
         db = desk.db
@@ -240,9 +244,9 @@ def test_random_sequences_keep_the_books_exact(tmp_path_factory, clock, operatio
             "(SELECT receipt_id FROM receipt_voids)"
         ).fetchone()[0]
         used = db.execute("SELECT coalesce(sum(amount_fen), 0) FROM credit_uses").fetchone()[0]
-        assert ledger.balance(desk, unit.id) == charged - paid - used
-        assert ledger.credit(desk, unit.id) >= 0
-        assert all(r.outstanding_fen >= 0 for r in ledger.owing(desk, unit.id))
+        assert charges.balance(desk, unit.id) == charged - paid - used
+        assert charges.credit(desk, unit.id) >= 0
+        assert all(r.outstanding_fen >= 0 for r in charges.owing(desk, unit.id))
         for table, column in [
             ("charges", "amount_fen"),
             ("receipts", "total_fen"),

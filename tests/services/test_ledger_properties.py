@@ -13,8 +13,14 @@ from hypothesis import strategies as st
 
 from desk_app.core.clock import CHINA_TZ, FixedClock
 from desk_app.core.errors import DeskError
-from desk_app.services import approvals, ledger, month_close, operators, shifts
 from desk_app.services.desk import Desk
+from desk_app.services.ledger import books, credit, fee_items, month_close
+from desk_app.services.ledger import charges as ledger_charges
+from desk_app.services.ledger import late_fees as ledger_late_fees
+from desk_app.services.ledger import payments as ledger_payments
+from desk_app.services.ledger import receipts as ledger_receipts
+from desk_app.services.ledger import refunds as ledger_refunds
+from desk_app.services.shifts import approvals, login, operators
 from desk_app.storage import audit
 from desk_app.storage.desk import integrity
 from tests.services.test_ledger import setup_estate
@@ -77,36 +83,42 @@ def closed_snapshot(desk: Desk, through: str) -> tuple:
 def run_step(desk, clock, unit, receipts, closed, step, value) -> None:
     today = clock.now().date()
     if step == "charge":
-        ledger.post_charge(
+        ledger_charges.post_charge(
             desk, unit.id, "parking", due_on=today.isoformat(), amount=f"{value / 100:.2f}"
         )
     elif step == "old_charge":
         due = date.fromordinal(today.toordinal() - value).isoformat()
-        ledger.post_charge(desk, unit.id, "parking", due_on=due)  # refused if closed
+        ledger_charges.post_charge(desk, unit.id, "parking", due_on=due)  # refused if closed
     elif step == "deposit":
-        charge = ledger.post_charge(
+        charge = ledger_charges.post_charge(
             desk, unit.id, "deposit", due_on=today.isoformat(), amount=f"{value / 100:.2f}"
         )
         receipts.append(
-            ledger.take_payment(desk, unit.id, method="现金", charge_ids=[charge.charge_id]).receipt
+            ledger_payments.take_payment(
+                desk, unit.id, method="现金", charge_ids=[charge.charge_id]
+            ).receipt
         )
     elif step == "pay_all":
-        ids = [r.charge_id for r in ledger.owing(desk, unit.id)]
-        receipts.append(ledger.take_payment(desk, unit.id, method="微信", charge_ids=ids).receipt)
+        ids = [r.charge_id for r in ledger_charges.owing(desk, unit.id)]
+        receipts.append(
+            ledger_payments.take_payment(desk, unit.id, method="微信", charge_ids=ids).receipt
+        )
     elif step == "pay":
         receipts.append(
-            ledger.take_payment(desk, unit.id, method="现金", amount=f"{value / 100:.2f}").receipt
+            ledger_payments.take_payment(
+                desk, unit.id, method="现金", amount=f"{value / 100:.2f}"
+            ).receipt
         )
     elif step == "void" and receipts:
         target = receipts[value % len(receipts)]
-        ledger.void_receipt(desk, target.id, "测试作废", supervisor(desk))
+        ledger_receipts.void_receipt(desk, target.id, "测试作废", supervisor(desk))
     elif step == "refund" and receipts:
         target = receipts[value % len(receipts)]
-        deposits = ledger.deposits_of_receipt(desk, target.id)
+        deposits = ledger_refunds.deposits_of_receipt(desk, target.id)
         charge_id = deposits[0].charge_id if deposits else None
-        limit = ledger.refundable(desk, target.id, charge_id)
+        limit = ledger_refunds.refundable(desk, target.id, charge_id)
         amount = max(1, limit // (1 + value % 3))
-        ledger.refund(
+        ledger_refunds.refund(
             desk,
             target.id,
             amount=f"{amount / 100:.2f}",
@@ -115,12 +127,14 @@ def run_step(desk, clock, unit, receipts, closed, step, value) -> None:
             charge_id=charge_id,
         )
     elif step == "waive":
-        fees = ledger.late_fees(desk, unit.id)
+        fees = ledger_late_fees.late_fees(desk, unit.id)
         if fees:
             fee = fees[value % len(fees)]
-            ledger.waive_late_fee(desk, fee.charge_id, "特殊原因", "财务同意", supervisor(desk))
+            ledger_late_fees.waive_late_fee(
+                desk, fee.charge_id, "特殊原因", "财务同意", supervisor(desk)
+            )
     elif step == "credit":
-        ledger.use_credit(desk, unit.id)
+        credit.use_credit(desk, unit.id)
     elif step == "days":
         clock.advance(days=value)
     elif step == "close":
@@ -136,14 +150,14 @@ def test_random_sequences_keep_the_books_exact_and_closed_months_fixed(tmp_path_
     clock = FixedClock(datetime(2026, 11, 20, 8, 0, tzinfo=CHINA_TZ))
     with Desk.open(path, clock=clock) as desk:
         operators.create_first_manager(desk, "boss", "王经理", PASSWORD)
-        shifts.login(desk, "boss", PASSWORD, "早班")
+        login.login(desk, "boss", PASSWORD, "早班")
         operators.create_operator(desk, "lee", "李主管", "supervisor", PASSWORD)
         operators.create_operator(desk, "zhang", "张丽", "clerk", PASSWORD)
         unit = setup_estate(desk, late_fees=True)
-        shifts.login(desk, "lee", PASSWORD, "早班")
-        ledger.add_fee_item(desk, "deposit", "装修押金", "deposit", "笔")
-        ledger.register_book(desk, 5001, 9999)
-        shifts.login(desk, "zhang", PASSWORD, "早班")
+        login.login(desk, "lee", PASSWORD, "早班")
+        fee_items.add_fee_item(desk, "deposit", "装修押金", "deposit", "笔")
+        books.register_book(desk, 5001, 9999)
+        login.login(desk, "zhang", PASSWORD, "早班")
         receipts: list = []
         closed: list = []
         for step, value in steps:
@@ -174,10 +188,10 @@ def test_random_sequences_keep_the_books_exact_and_closed_months_fixed(tmp_path_
             "WHERE id IN (SELECT receipt_id FROM receipt_voids)"
         )
         refunds = total("SELECT coalesce(sum(amount_fen), 0) FROM refunds")
-        owed = ledger.balance(desk, unit.id) - ledger.credit(desk, unit.id)
+        owed = ledger_charges.balance(desk, unit.id) - ledger_charges.credit(desk, unit.id)
         assert charges - payments + voids + refunds == owed
-        assert ledger.credit(desk, unit.id) >= 0
-        assert all(r.outstanding_fen > 0 for r in ledger.owing(desk, unit.id))
+        assert ledger_charges.credit(desk, unit.id) >= 0
+        assert all(r.outstanding_fen > 0 for r in ledger_charges.owing(desk, unit.id))
 
         per_book = db.execute(
             "SELECT book_id, group_concat(number) FROM (SELECT book_id, number FROM receipts "

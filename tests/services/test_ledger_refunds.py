@@ -9,8 +9,20 @@ import sqlite3
 import pytest
 
 from desk_app.core.errors import DeskError, NotFoundError, ValidationError
-from desk_app.services import approvals, ledger, shifts
-from desk_app.services import settings as estate_settings
+from desk_app.services.desk import settings as estate_settings
+from desk_app.services.ledger import (
+    charges,
+    credit,
+    fee_items,
+    invoices,
+    payments,
+    periods,
+    receipts,
+    refunds,
+    repair_charges,
+)
+from desk_app.services.ledger import late_fees as ledger_late_fees
+from desk_app.services.shifts import approvals, login
 from desk_app.storage import audit
 from desk_app.storage.desk import integrity
 from tests.services.test_ledger import approval, months, setup_estate
@@ -30,51 +42,51 @@ def supervisor(desk, action="退费"):
 def test_late_fee_is_shown_separately_and_charged_with_the_debt(estate):
     desk, unit = estate
     [october] = months(desk, unit, "2026-10")  # due 2026-10-25, today 2026-11-20: 26 days
-    [fee] = ledger.late_fees(desk, unit.id)
+    [fee] = ledger_late_fees.late_fees(desk, unit.id)
     assert (fee.charge_id, fee.days, fee.overdue_fen) == (october, 26, 23828)
     assert fee.fee_fen == 310  # 238.28 × 0.0005 × 26 = 3.097… → 3.10
-    assert ledger.balance(desk, unit.id) == 23828  # not owed until the debt is paid
+    assert charges.balance(desk, unit.id) == 23828  # not owed until the debt is paid
 
-    payment = ledger.take_payment(desk, unit.id, method="现金", charge_ids=[october])
+    payment = payments.take_payment(desk, unit.id, method="现金", charge_ids=[october])
     assert payment.receipt.total_fen == 23828 + 310
     assert [(line.description, line.amount_fen) for line in payment.lines] == [
         ("物业服务费 2026-10", 23828),
         ("滞纳金（物业服务费 2026-10）", 310),
     ]
-    assert ledger.balance(desk, unit.id) == 0 and ledger.late_fees(desk, unit.id) == []
+    assert charges.balance(desk, unit.id) == 0 and ledger_late_fees.late_fees(desk, unit.id) == []
 
 
 def test_an_amount_settling_an_overdue_charge_pays_its_fee_next_and_the_rest_is_owed(estate):
     desk, unit = estate
     months(desk, unit, "2026-10", "2026-11")  # the November charge is due 11-25: not late
-    payment = ledger.take_payment(desk, unit.id, method="微信", amount="240.00")
+    payment = payments.take_payment(desk, unit.id, method="微信", amount="240.00")
     assert [line.amount_fen for line in payment.lines] == [23828, 172]
-    rows = ledger.owing(desk, unit.id)
+    rows = charges.owing(desk, unit.id)
     assert [(r.kind, r.outstanding_fen) for r in rows] == [
         ("late_fee", 310 - 172),
         ("charge", 23828),
     ]
     # an amount that does not settle the overdue charge charges no fee yet
     months(desk, unit, "2026-09")
-    small = ledger.take_payment(desk, unit.id, method="微信", amount="1.00")
-    assert len(small.lines) == 1 and ledger.late_fees(desk, unit.id)[0].charge_id > 0
+    small = payments.take_payment(desk, unit.id, method="微信", amount="1.00")
+    assert len(small.lines) == 1 and ledger_late_fees.late_fees(desk, unit.id)[0].charge_id > 0
 
 
 def test_waiver_needs_a_supervisor_and_the_finance_consent(estate):
     desk, unit = estate
     [october] = months(desk, unit, "2026-10")
     with pytest.raises(ValidationError) as caught:
-        ledger.waive_late_fee(desk, october, "住院", " ", supervisor(desk, "减免滞纳金"))
+        ledger_late_fees.waive_late_fee(desk, october, "住院", " ", supervisor(desk, "减免滞纳金"))
     assert caught.value.field == "finance_consent"
-    ledger.waive_late_fee(
+    ledger_late_fees.waive_late_fee(
         desk, october, "业主住院，提前申请", "财务部王会计电话同意", supervisor(desk)
     )
-    assert ledger.late_fees(desk, unit.id)[0].waived
-    assert ledger.late_fee_total(desk, unit.id) == 0
-    payment = ledger.take_payment(desk, unit.id, method="现金", charge_ids=[october])
+    assert ledger_late_fees.late_fees(desk, unit.id)[0].waived
+    assert ledger_late_fees.late_fee_total(desk, unit.id) == 0
+    payment = payments.take_payment(desk, unit.id, method="现金", charge_ids=[october])
     assert payment.receipt.total_fen == 23828
     with pytest.raises(ValidationError, match="已减免"):
-        ledger.waive_late_fee(desk, october, "x", "y", supervisor(desk))
+        ledger_late_fees.waive_late_fee(desk, october, "x", "y", supervisor(desk))
     entries = audit.entries_for_record(desk.db, "late_fee_waivers", "1")
     assert [e.operation for e in entries] == ["approval_granted", "late_fee_waived"]
 
@@ -82,36 +94,36 @@ def test_waiver_needs_a_supervisor_and_the_finance_consent(estate):
 def test_late_fee_cap_and_grace_days_come_from_the_settings(estate):
     desk, unit = estate
     months(desk, unit, "2026-01")  # ~300 days late: 15% uncapped
-    assert ledger.late_fees(desk, unit.id)[0].fee_fen == 3562  # 238.28 × 0.0005 × 299
-    shifts.login(desk, "lee", PASSWORD, "早班")
+    assert ledger_late_fees.late_fees(desk, unit.id)[0].fee_fen == 3562  # 238.28 × 0.0005 × 299
+    login.login(desk, "lee", PASSWORD, "早班")
     estate_settings.update(
         desk, {"ledger.late_fee_cap_percent": 10, "ledger.late_fee_grace_days": 10}
     )
-    [fee] = ledger.late_fees(desk, unit.id)
+    [fee] = ledger_late_fees.late_fees(desk, unit.id)
     assert fee.days == 289 and fee.fee_fen == 2383  # capped at 10 % of 238.28
 
 
 def deposit_paid(desk, unit, amount="2000"):
-    charge = ledger.post_charge(desk, unit.id, "deposit", due_on="2026-11-20", amount=amount)
-    payment = ledger.take_payment(desk, unit.id, method="现金", charge_ids=[charge.charge_id])
+    charge = charges.post_charge(desk, unit.id, "deposit", due_on="2026-11-20", amount=amount)
+    payment = payments.take_payment(desk, unit.id, method="现金", charge_ids=[charge.charge_id])
     return charge.charge_id, payment.receipt
 
 
 @pytest.fixture
 def with_deposit_item(estate):
     desk, unit = estate
-    shifts.login(desk, "lee", PASSWORD, "早班")
-    ledger.add_fee_item(desk, "deposit", "装修押金", "deposit", "笔")
-    shifts.login(desk, "zhang", PASSWORD, "早班")
+    login.login(desk, "lee", PASSWORD, "早班")
+    fee_items.add_fee_item(desk, "deposit", "装修押金", "deposit", "笔")
+    login.login(desk, "zhang", PASSWORD, "早班")
     return desk, unit
 
 
 def test_deposit_refund_with_voucher_leaves_the_unit_owing_nothing(with_deposit_item):
     desk, unit = with_deposit_item
     charge_id, receipt = deposit_paid(desk, unit)
-    assert ledger.refundable(desk, receipt.id, charge_id) == 200000
+    assert refunds.refundable(desk, receipt.id, charge_id) == 200000
     with pytest.raises(ValidationError, match="超过"):
-        ledger.refund(
+        refunds.refund(
             desk,
             receipt.id,
             amount="2000.01",
@@ -119,7 +131,7 @@ def test_deposit_refund_with_voucher_leaves_the_unit_owing_nothing(with_deposit_
             approval=supervisor(desk),
             charge_id=charge_id,
         )
-    first = ledger.refund(
+    first = refunds.refund(
         desk,
         receipt.id,
         amount="1500",
@@ -129,9 +141,9 @@ def test_deposit_refund_with_voucher_leaves_the_unit_owing_nothing(with_deposit_
         payee="张三",
     )
     assert first.voucher_no == "TK20261120-0001" and first.amount_fen == 150000
-    assert ledger.balance(desk, unit.id) == 0 and ledger.credit(desk, unit.id) == 0
-    assert ledger.refundable(desk, receipt.id, charge_id) == 50000
-    second = ledger.refund(
+    assert charges.balance(desk, unit.id) == 0 and charges.credit(desk, unit.id) == 0
+    assert refunds.refundable(desk, receipt.id, charge_id) == 50000
+    second = refunds.refund(
         desk,
         receipt.id,
         amount="500",
@@ -140,22 +152,22 @@ def test_deposit_refund_with_voucher_leaves_the_unit_owing_nothing(with_deposit_
         charge_id=charge_id,
     )
     assert second.voucher_no == "TK20261120-0002"
-    assert ledger.refundable(desk, receipt.id, charge_id) == 0
-    assert ledger.balance(desk, unit.id) == 0
-    assert ledger.receipt(desk, receipt.id).refunded_fen == 200000
+    assert refunds.refundable(desk, receipt.id, charge_id) == 0
+    assert charges.balance(desk, unit.id) == 0
+    assert receipts.receipt(desk, receipt.id).refunded_fen == 200000
     with pytest.raises(ValidationError, match="已有退费"):
-        ledger.void_receipt(desk, receipt.id, "x", approval(desk))
+        receipts.void_receipt(desk, receipt.id, "x", approval(desk))
     entries = audit.entries_for_record(desk.db, "refunds", str(first.id))
     assert [e.operation for e in entries] == ["approval_granted", "refund_paid"]
 
 
 def test_refund_of_unused_credit_and_refusals(with_deposit_item):
     desk, unit = with_deposit_item
-    payment = ledger.take_payment(desk, unit.id, method="转账", amount="500")  # all credit
-    assert ledger.credit(desk, unit.id) == 50000
+    payment = payments.take_payment(desk, unit.id, method="转账", amount="500")  # all credit
+    assert charges.credit(desk, unit.id) == 50000
     [october] = months(desk, unit, "2026-11")
-    ledger.use_credit(desk, unit.id)
-    assert ledger.refundable(desk, payment.receipt.id) == 50000 - 23828
+    credit.use_credit(desk, unit.id)
+    assert refunds.refundable(desk, payment.receipt.id) == 50000 - 23828
     before = audit.count(desk.db)
     for kwargs, field in [
         ({"amount": "300", "reason": "多缴"}, "amount"),
@@ -164,31 +176,31 @@ def test_refund_of_unused_credit_and_refusals(with_deposit_item):
         ({"amount": "100", "reason": "多缴", "method": "支票"}, "method"),
     ]:
         with pytest.raises(DeskError) as caught:
-            ledger.refund(desk, payment.receipt.id, approval=supervisor(desk), **kwargs)
+            refunds.refund(desk, payment.receipt.id, approval=supervisor(desk), **kwargs)
         assert caught.value.field == field
     assert audit.count(desk.db) == before
-    ledger.refund(
+    refunds.refund(
         desk, payment.receipt.id, amount="261.72", reason="多缴退回", approval=supervisor(desk)
     )
-    assert ledger.credit(desk, unit.id) == 0 and ledger.balance(desk, unit.id) == 0
+    assert charges.credit(desk, unit.id) == 0 and charges.balance(desk, unit.id) == 0
     assert october
 
 
 def test_invoice_exchange_is_recorded_once_and_blocks_a_void(estate):
     desk, unit = estate
     ids = months(desk, unit, "2026-11")
-    receipt = ledger.take_payment(desk, unit.id, method="现金", charge_ids=ids).receipt
+    receipt = payments.take_payment(desk, unit.id, method="现金", charge_ids=ids).receipt
     with pytest.raises(ValidationError) as caught:
-        ledger.exchange_for_invoice(desk, receipt.id, "  ")
+        invoices.exchange_for_invoice(desk, receipt.id, "  ")
     assert caught.value.field == "invoice_no"
-    exchanged = ledger.exchange_for_invoice(desk, receipt.id, "ｎｏ-0123")
+    exchanged = invoices.exchange_for_invoice(desk, receipt.id, "ｎｏ-0123")
     assert exchanged.invoice_no == "NO-0123"
     with pytest.raises(ValidationError, match="已换开发票"):
-        ledger.exchange_for_invoice(desk, receipt.id, "2")
+        invoices.exchange_for_invoice(desk, receipt.id, "2")
     with pytest.raises(ValidationError, match="已换开发票"):
-        ledger.void_receipt(desk, receipt.id, "x", approval(desk))
+        receipts.void_receipt(desk, receipt.id, "x", approval(desk))
     with pytest.raises(NotFoundError):
-        ledger.exchange_for_invoice(desk, 999, "1")
+        invoices.exchange_for_invoice(desk, 999, "1")
 
 
 def close_through(desk, day):
@@ -205,15 +217,15 @@ def close_through(desk, day):
 def test_a_closed_period_refuses_everything_dated_in_it(estate, clock):
     desk, unit = estate
     ids = months(desk, unit, "2026-10")
-    receipt = ledger.take_payment(desk, unit.id, method="现金", charge_ids=ids).receipt
+    receipt = payments.take_payment(desk, unit.id, method="现金", charge_ids=ids).receipt
     clock.advance(days=10)  # 2026-11-30
     close_through(desk, "2026-11-25")
-    assert ledger.closed_through(desk) == "2026-11-25"
+    assert periods.closed_through(desk) == "2026-11-25"
     with pytest.raises(ValidationError, match="已月结") as caught:
-        ledger.post_charge(desk, unit.id, "parking", due_on="2026-11-25")
+        charges.post_charge(desk, unit.id, "parking", due_on="2026-11-25")
     assert caught.value.field == "period"
     with pytest.raises(ValidationError, match="已月结"):
-        ledger.void_receipt(desk, receipt.id, "写错", approval(desk))
+        receipts.void_receipt(desk, receipt.id, "写错", approval(desk))
     # the database refuses it too, whatever writes it
     with pytest.raises(sqlite3.IntegrityError, match="closed period"):
         desk.db.execute(
@@ -222,39 +234,39 @@ def test_a_closed_period_refuses_everything_dated_in_it(estate, clock):
             [unit.id],
         )
     # the next period is open
-    later = ledger.post_charge(desk, unit.id, "parking", due_on="2026-11-26")
-    assert ledger.take_payment(desk, unit.id, method="现金", charge_ids=[later.charge_id])
+    later = charges.post_charge(desk, unit.id, "parking", due_on="2026-11-26")
+    assert payments.take_payment(desk, unit.id, method="现金", charge_ids=[later.charge_id])
     assert integrity.append_only_guard_check(desk.db).ok
 
 
 def test_paid_repair_charge_is_written_once_per_order(estate):
     desk, unit = estate
     with desk.operation("repair_completed") as op:
-        first = ledger.charge_repair_in(
+        first = repair_charges.charge_repair_in(
             desk, op, unit_id=unit.id, order_no="WX20261120-0001", amount_fen=5850, work="换龙头"
         )
-        again = ledger.charge_repair_in(
+        again = repair_charges.charge_repair_in(
             desk, op, unit_id=unit.id, order_no="WX20261120-0001", amount_fen=5850, work="换龙头"
         )
     assert first and again is None
-    [row] = ledger.owing(desk, unit.id)
+    [row] = charges.owing(desk, unit.id)
     assert row.amount_fen == 5850 and row.item_name == "有偿维修费"
 
 
 def test_standard_items_are_installed_once(estate):
     desk, _unit = estate
     with pytest.raises(DeskError):
-        ledger.install_standard_items(desk)  # a clerk may not
-    shifts.login(desk, "lee", PASSWORD, "早班")
-    added = {item.code for item in ledger.install_standard_items(desk)}
+        fee_items.install_standard_items(desk)  # a clerk may not
+    login.login(desk, "lee", PASSWORD, "早班")
+    added = {item.code for item in fee_items.install_standard_items(desk)}
     assert {"water", "late_fee", "renovation_deposit"} <= added and "property" not in added
-    assert ledger.install_standard_items(desk) == []
+    assert fee_items.install_standard_items(desk) == []
 
 
 def test_check_finds_a_money_row_altered_behind_the_triggers(estate):
     desk, unit = estate
     ids = months(desk, unit, "2026-11")
-    receipt = ledger.take_payment(desk, unit.id, method="现金", charge_ids=ids).receipt
+    receipt = payments.take_payment(desk, unit.id, method="现金", charge_ids=ids).receipt
     assert integrity.money_rows_check(desk.db).ok
     for table, change, words in [
         ("charges", f"UPDATE charges SET amount_fen = 100 WHERE id = {ids[0]}", "费用 #"),

@@ -7,14 +7,14 @@ import sqlite3
 import pytest
 
 from desk_app.core.errors import CorruptDatabase, EnvironmentFault
-from desk_app.services import maintenance, operators, settings, shifts
-from desk_app.services.desk import Desk
+from desk_app.services.desk import Desk, maintenance, settings
+from desk_app.services.shifts import login, operators
 from desk_app.storage.desk import backup as backup_store
 from tests.support import PASSWORD
 
 
 def test_backup_is_verified_and_rotated(staffed_desk, clock):
-    shifts.login(staffed_desk, "lee", PASSWORD, "早班")
+    login.login(staffed_desk, "lee", PASSWORD, "早班")
     settings.update(staffed_desk, {"backup.keep": 3})
     made = []
     for _ in range(5):
@@ -28,7 +28,7 @@ def test_backup_is_verified_and_rotated(staffed_desk, clock):
 
 
 def test_restore_brings_back_the_backup_and_keeps_the_current_file(staffed_desk, clock):
-    shifts.login(staffed_desk, "lee", PASSWORD, "早班")
+    login.login(staffed_desk, "lee", PASSWORD, "早班")
     backup = maintenance.backup_now(staffed_desk)
     settings.update(staffed_desk, {"estate.name": "备份之后改的名字"})
     path = staffed_desk.path
@@ -97,7 +97,7 @@ def test_rows_cut_off_the_end_of_the_chain_are_found_by_the_backup(staffed_desk,
 def test_older_backups_do_not_fail_the_check_after_a_restore(staffed_desk, clock):
     first = maintenance.backup_now(staffed_desk)
     clock.advance(minutes=5)
-    shifts.login(staffed_desk, "lee", PASSWORD, "早班")
+    login.login(staffed_desk, "lee", PASSWORD, "早班")
     settings.update(staffed_desk, {"estate.name": "后来的名字"})
     clock.advance(minutes=5)
     maintenance.backup_now(staffed_desk)  # a longer chain than `first`

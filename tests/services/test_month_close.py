@@ -13,15 +13,18 @@ import pytest
 
 from desk_app.core.clock import CHINA_TZ
 from desk_app.core.errors import PermissionDenied, ValidationError
-from desk_app.services import (
-    approvals,
-    ledger,
+from desk_app.services.desk import settings
+from desk_app.services.ledger import (
+    charges,
     month_close,
     month_close_export,
     month_close_print,
-    settings,
-    shifts,
+    payments,
+    periods,
+    receipts,
+    refunds,
 )
+from desk_app.services.shifts import approvals, login
 from desk_app.storage import audit
 from tests.services.test_cash_drawer import (
     PROPERTY,
@@ -53,20 +56,20 @@ def history(estate, clock):
     for period in ("2026-07", "2026-08", "2026-09", "2026-10"):
         property_charge(desk, a, period)
     at(clock, "2026-10-20")
-    august = ledger.owing(desk, a.id)[1].charge_id
-    ledger.take_payment(desk, a.id, method="现金", charge_ids=[august])  # in period 2026-10
+    august = charges.owing(desk, a.id)[1].charge_id
+    payments.take_payment(desk, a.id, method="现金", charge_ids=[august])  # in period 2026-10
     at(clock, "2026-11-20")
     november = property_charge(desk, a, "2026-11")
-    ledger.post_charge(desk, b.id, "parking", due_on="2026-11-15", period="2026-11")
-    deposit = ledger.post_charge(
+    charges.post_charge(desk, b.id, "parking", due_on="2026-11-15", period="2026-11")
+    deposit = charges.post_charge(
         desk, a.id, "renovation_deposit", due_on="2026-11-20", amount="2000"
     )
-    ledger.take_payment(desk, a.id, method="现金", charge_ids=[november])
-    ledger.take_payment(desk, b.id, method="微信", amount="400")
-    held = ledger.take_payment(desk, a.id, method="现金", charge_ids=[deposit.charge_id])
-    spoiled = ledger.take_payment(desk, b.id, method="现金", amount="88")
-    ledger.void_receipt(desk, spoiled.receipt.id, "金额写错", approval(desk))
-    ledger.refund(
+    payments.take_payment(desk, a.id, method="现金", charge_ids=[november])
+    payments.take_payment(desk, b.id, method="微信", amount="400")
+    held = payments.take_payment(desk, a.id, method="现金", charge_ids=[deposit.charge_id])
+    spoiled = payments.take_payment(desk, b.id, method="现金", amount="88")
+    receipts.void_receipt(desk, spoiled.receipt.id, "金额写错", approval(desk))
+    refunds.refund(
         desk,
         held.receipt.id,
         amount="500",
@@ -87,7 +90,7 @@ def test_period_bounds_follow_the_close_day(estate):
     )
     january = month_close.period_bounds(desk, "2027-01")
     assert (january.start_on, january.through_on) == ("2026-12-26", "2027-01-25")
-    shifts.login(desk, "lee", PASSWORD, "早班")
+    login.login(desk, "lee", PASSWORD, "早班")
     settings.update(desk, {"ledger.close_day": 20})
     bounds = month_close.period_bounds(desk, "2026-11")
     assert (bounds.start_on, bounds.through_on) == ("2026-10-21", "2026-11-20")
@@ -155,7 +158,7 @@ def test_the_collection_rate_is_exact_and_rounded_only_for_display():
 def test_payments_after_the_end_do_not_change_a_closed_period(history, clock):
     desk, a, _b, _held = history
     at(clock, "2026-11-25", 18)
-    shifts.login(desk, "lee", PASSWORD, "早班")
+    login.login(desk, "lee", PASSWORD, "早班")
     row = month_close.close(desk, "2026-11")
     assert (row.period, row.through_on, row.approved_by_name) == ("2026-11", "2026-11-25", "李主管")
     report = month_close.report(desk, "2026-11")
@@ -173,9 +176,9 @@ def test_payments_after_the_end_do_not_change_a_closed_period(history, clock):
     assert entry.detail["arrears_fen"] == 3 * PROPERTY
 
     at(clock, "2026-11-27")
-    shifts.login(desk, "zhang", PASSWORD, "早班")
-    ids = [r.charge_id for r in ledger.owing(desk, a.id)]
-    ledger.take_payment(desk, a.id, method="现金", charge_ids=ids)
+    login.login(desk, "zhang", PASSWORD, "早班")
+    ids = [r.charge_id for r in charges.owing(desk, a.id)]
+    payments.take_payment(desk, a.id, method="现金", charge_ids=ids)
     again = month_close.report(desk, "2026-11")
     assert again.closed == row
     assert (again.received_fen, again.arrears_fen) == (row.received_fen, row.arrears_fen)
@@ -207,7 +210,7 @@ def test_closing_in_order_from_the_close_day_once(estate, clock):
     month_close.close(desk, "2026-10", approval(desk, "月结"))
     month_close.close(desk, "2026-11", approval(desk, "月结"))
     assert [c.period for c in month_close.closes(desk)] == ["2026-11", "2026-10", "2026-09"]
-    assert ledger.closed_through(desk) == "2026-11-25"
+    assert periods.closed_through(desk) == "2026-11-25"
     assert month_close.default_period(desk) == "2026-12"
     with pytest.raises(PermissionDenied):
         approvals.verify_approval(desk, "chen", PASSWORD, action="月结", reason="x")
@@ -217,7 +220,7 @@ def test_a_closed_period_keeps_its_days_when_the_close_day_changes(estate, clock
     desk, _a, _b = estate
     at(clock, "2026-10-26")
     month_close.close(desk, "2026-10", approval(desk, "月结"))
-    shifts.login(desk, "lee", PASSWORD, "早班")
+    login.login(desk, "lee", PASSWORD, "早班")
     settings.update(desk, {"ledger.close_day": 20})
     assert month_close.period_bounds(desk, "2026-10").through_on == "2026-10-25"
     november = month_close.period_bounds(desk, "2026-11")
@@ -227,29 +230,29 @@ def test_a_closed_period_keeps_its_days_when_the_close_day_changes(estate, clock
 def test_a_closed_period_refuses_charges_payments_voids_and_refunds(history, clock):
     desk, a, b, held = history
     receipt_of_the_period = next(
-        r for r in ledger.receipts_of_unit(desk, a.id) if r.total_fen == PROPERTY and not r.void
+        r for r in receipts.receipts_of_unit(desk, a.id) if r.total_fen == PROPERTY and not r.void
     )
     at(clock, "2026-11-25", 18)
     month_close.close(desk, "2026-11", approval(desk, "月结"))
     with pytest.raises(ValidationError, match="已月结"):
-        ledger.post_charge(desk, a.id, "parking", due_on="2026-11-10", amount="150")
+        charges.post_charge(desk, a.id, "parking", due_on="2026-11-10", amount="150")
     with pytest.raises(ValidationError, match="已月结"):
-        ledger.take_payment(desk, a.id, method="现金", amount="100")  # still the 25th
+        payments.take_payment(desk, a.id, method="现金", amount="100")  # still the 25th
     with pytest.raises(ValidationError, match="已月结"):
-        ledger.refund(
+        refunds.refund(
             desk,
             held.receipt.id,
             amount="100",
             reason="再退",
             approval=approval(desk, "退费"),
-            charge_id=ledger.deposits_of_receipt(desk, held.receipt.id)[0].charge_id,
+            charge_id=refunds.deposits_of_receipt(desk, held.receipt.id)[0].charge_id,
         )
     at(clock, "2026-11-26")
     with pytest.raises(ValidationError, match="已月结"):
-        ledger.void_receipt(desk, receipt_of_the_period.id, "作废", approval(desk))
+        receipts.void_receipt(desk, receipt_of_the_period.id, "作废", approval(desk))
     # the next period is open
-    ledger.post_charge(desk, a.id, "parking", due_on="2026-11-26", amount="150")
-    ledger.take_payment(desk, b.id, method="现金", amount="10")
+    charges.post_charge(desk, a.id, "parking", due_on="2026-11-26", amount="150")
+    payments.take_payment(desk, b.id, method="现金", amount="10")
 
     db = desk.db
     raw = [

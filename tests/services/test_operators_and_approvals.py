@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from desk_app.core.errors import AuthenticationError, PermissionDenied, ValidationError
-from desk_app.services import approvals, operators, shifts
+from desk_app.services.shifts import approvals, login, operators
 from desk_app.storage import audit
 from tests.support import PASSWORD
 
@@ -53,15 +53,15 @@ def test_clerk_cannot_add_operators(staffed_desk):
 
 
 def test_deactivated_operator_cannot_log_in(staffed_desk):
-    shifts.login(staffed_desk, "boss", PASSWORD, "早班")
+    login.login(staffed_desk, "boss", PASSWORD, "早班")
     chen = next(o for o in operators.list_operators(staffed_desk) if o.username == "chen")
     operators.set_active(staffed_desk, chen.id, False)
     with pytest.raises(AuthenticationError, match="停用"):
-        shifts.login(staffed_desk, "chen", PASSWORD, "早班")
+        login.login(staffed_desk, "chen", PASSWORD, "早班")
 
 
 def test_last_manager_cannot_be_deactivated(staffed_desk):
-    shifts.login(staffed_desk, "boss", PASSWORD, "早班")
+    login.login(staffed_desk, "boss", PASSWORD, "早班")
     boss = next(o for o in operators.list_operators(staffed_desk) if o.username == "boss")
     with pytest.raises(ValidationError):
         operators.set_active(staffed_desk, boss.id, False)

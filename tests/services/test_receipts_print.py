@@ -15,16 +15,22 @@ from desk_app.core.errors import NotFoundError
 from desk_app.core.estate import BuildingPlan
 from desk_app.core.money import format_fen
 from desk_app.printing.templates import PLACEHOLDER, load_template
-from desk_app.services import (
-    approvals,
-    directory,
-    documents,
-    ledger,
+from desk_app.services.desk import documents, settings
+from desk_app.services.directory import estate as directory_estate
+from desk_app.services.directory import people
+from desk_app.services.directory.people import PersonRecord
+from desk_app.services.ledger import (
+    books,
+    fee_items,
+    late_fees,
+    payments,
+    rates,
+    receipts,
     receipts_print,
-    settings,
-    shifts,
+    refunds,
 )
-from desk_app.services.directory import PersonRecord
+from desk_app.services.ledger import charges as ledger_charges
+from desk_app.services.shifts import approvals, login
 from desk_app.storage import audit
 from tests.support import PASSWORD
 
@@ -46,24 +52,24 @@ def ledger_estate(desk):
     """Building 3 (units 3-1-501, 3-1-601, 3-2-501, 3-2-601, 128.80 ㎡ each), owner 张三
     at 3-2-501, the standard fee items with property 1.85/㎡·月 and parking 150/月,
     receipt book 1001–1050; the clerk zhang on duty. Returns the unit 3-2-501."""
-    directory.create_units(
+    directory_estate.create_units(
         desk, BuildingPlan("3", 1, 2, 5, 6, 1, zero_padded=False), area_text="128.80"
     )
-    unit = directory.find_unit(desk, "3-2-501")
-    directory.add_occupant(desk, unit.id, PersonRecord(name="张三", phone="13812345678"), "owner")
-    shifts.login(desk, "lee", PASSWORD, "早班")
-    ledger.install_standard_items(desk)
-    ledger.set_rate(desk, "property", "1.85", effective_from="2026-01-01")
-    ledger.set_rate(desk, "parking", "150", effective_from="2026-01-01")
-    ledger.register_book(desk, 1001, 1050)
-    shifts.login(desk, "zhang", PASSWORD, "早班")
+    unit = directory_estate.find_unit(desk, "3-2-501")
+    people.add_occupant(desk, unit.id, PersonRecord(name="张三", phone="13812345678"), "owner")
+    login.login(desk, "lee", PASSWORD, "早班")
+    fee_items.install_standard_items(desk)
+    rates.set_rate(desk, "property", "1.85", effective_from="2026-01-01")
+    rates.set_rate(desk, "parking", "150", effective_from="2026-01-01")
+    books.register_book(desk, 1001, 1050)
+    login.login(desk, "zhang", PASSWORD, "早班")
     return unit
 
 
 def property_months(desk, unit_id, *periods, due_day=15):
     """Property fee charges as a billing run posts them; ids in order."""
     return [
-        ledger.post_charge(
+        ledger_charges.post_charge(
             desk,
             unit_id,
             "property",
@@ -106,10 +112,10 @@ def estate(staffed_desk):
 
 def pay_amount(desk, unit_id, amount: str, method: str = "现金"):
     """One charge of ``amount`` (not yet due, so no late fee) paid in full."""
-    charge = ledger.post_charge(
+    charge = ledger_charges.post_charge(
         desk, unit_id, "other", due_on="2026-12-15", amount=amount, description="其他费用"
     )
-    return ledger.take_payment(desk, unit_id, method=method, charge_ids=[charge.charge_id])
+    return payments.take_payment(desk, unit_id, method=method, charge_ids=[charge.charge_id])
 
 
 # --- the total --------------------------------------------------------------------------------
@@ -157,9 +163,9 @@ def test_every_copy_of_the_setting_in_one_pdf(estate):
     assert archived.id == printed.id and archived.copy_mark is None
     assert documents.pdf_of(desk, printed.id) == printed.pdf
 
-    shifts.login(desk, "lee", PASSWORD, "早班")
+    login.login(desk, "lee", PASSWORD, "早班")
     settings.update(desk, {"receipt.copies": ["收据联", "记账联"]})
-    shifts.login(desk, "zhang", PASSWORD, "早班")
+    login.login(desk, "zhang", PASSWORD, "早班")
     second = pay_amount(desk, unit.id, "150")
     pages = pdf_pages(receipts_print.print_receipt(desk, second.receipt.id).pdf)
     assert len(pages) == 2
@@ -202,7 +208,7 @@ def test_a_void_receipt_prints_with_the_void_frame(estate):
     desk, unit = estate
     payment = pay_amount(desk, unit.id, "1409.50")
     receipts_print.print_receipt(desk, payment.receipt.id)
-    ledger.void_receipt(desk, payment.receipt.id, "写错金额", supervisor_approval(desk))
+    receipts.void_receipt(desk, payment.receipt.id, "写错金额", supervisor_approval(desk))
     data = receipts_print.receipt_data(desk, payment.receipt.id, copy_name="存根联")
     assert data["void_mark"] == "作废"
     pages = pdf_pages(receipts_print.print_receipt(desk, payment.receipt.id, reprint=True).pdf)
@@ -224,7 +230,7 @@ def test_unknown_receipt(estate):
 def test_receipt_data_fills_every_key_of_the_template(estate):
     desk, unit = estate
     ids = property_months(desk, unit.id, "2026-12", due_day=25)
-    payment = ledger.take_payment(desk, unit.id, method="现金", charge_ids=ids, note="业主自缴")
+    payment = payments.take_payment(desk, unit.id, method="现金", charge_ids=ids, note="业主自缴")
     data = receipts_print.receipt_data(desk, payment.receipt.id, copy_name="收据联")
     template_text = (load_template("receipt").title, *_template_texts())
     wanted = {
@@ -257,9 +263,9 @@ def _template_texts() -> list[str]:
 def test_overdue_months_with_late_fees_merge_per_item(estate):
     desk, unit = estate
     ids = property_months(desk, unit.id, "2026-08", "2026-09", "2026-10")
-    fees = {f.charge_id: f.fee_fen for f in ledger.late_fees(desk, unit.id)}
+    fees = {f.charge_id: f.fee_fen for f in late_fees.late_fees(desk, unit.id)}
     assert set(fees) == set(ids)  # all three are overdue on 2026-11-20
-    payment = ledger.take_payment(desk, unit.id, method="现金", charge_ids=ids)
+    payment = payments.take_payment(desk, unit.id, method="现金", charge_ids=ids)
     assert len(payment.lines) == 6  # each month and its late fee
     data = receipts_print.receipt_data(desk, payment.receipt.id, copy_name="收据联")
     rows = [
@@ -276,7 +282,7 @@ def test_overdue_months_with_late_fees_merge_per_item(estate):
 def test_five_lines_print_as_they_are(estate):
     desk, unit = estate
     ids = property_months(desk, unit.id, "2026-12", "2027-01", "2027-02", "2027-03", due_day=25)
-    payment = ledger.take_payment(desk, unit.id, method="支付宝", amount="1000")
+    payment = payments.take_payment(desk, unit.id, method="支付宝", amount="1000")
     data = receipts_print.receipt_data(desk, payment.receipt.id, copy_name="存根联")
     items = [r["item"] for r in data["lines"]]
     assert items == [
@@ -294,12 +300,12 @@ def test_more_than_five_items_continue_on_a_second_sheet(estate):
     desk, unit = estate
     codes = ("property", "parking", "garbage", "card_fee", "repair", "other")
     charges = [
-        ledger.post_charge(
+        ledger_charges.post_charge(
             desk, unit.id, code, due_on="2026-12-25", amount=f"{10 + n}", description=f"项目{n}"
         ).charge_id
         for n, code in enumerate(codes)
     ]
-    payment = ledger.take_payment(desk, unit.id, method="现金", charge_ids=charges)
+    payment = payments.take_payment(desk, unit.id, method="现金", charge_ids=charges)
     sheets = receipts_print.receipt_sheets(desk, payment.receipt.id, copy_name="收据联")
     assert [len(s["lines"]) for s in sheets] == [5, 1]
     assert [s["note"] for s in sheets] == ["第 1 页/共 2 页", "第 2 页/共 2 页"]
@@ -314,11 +320,11 @@ def test_more_than_five_items_continue_on_a_second_sheet(estate):
 
 def test_refund_voucher_and_its_reprint(estate):
     desk, unit = estate
-    deposit = ledger.post_charge(
+    deposit = ledger_charges.post_charge(
         desk, unit.id, "renovation_deposit", due_on="2026-11-20", amount="2000"
     )
-    payment = ledger.take_payment(desk, unit.id, method="现金", charge_ids=[deposit.charge_id])
-    refund = ledger.refund(
+    payment = payments.take_payment(desk, unit.id, method="现金", charge_ids=[deposit.charge_id])
+    refund = refunds.refund(
         desk,
         payment.receipt.id,
         amount="1500",

@@ -9,19 +9,17 @@ import pytest
 from desk_app.core import deadlines
 from desk_app.core.errors import DeskError, NotFoundError, PermissionDenied, ValidationError
 from desk_app.core.estate import BuildingPlan
-from desk_app.services import (
-    callbacks,
-    directory,
-    due,
-    ledger,
-    reception,
-    repair_setup,
-    repairs,
-    shifts,
-)
-from desk_app.services.directory import PersonRecord
-from desk_app.services.reception import EntryQuery, NewEntry
-from desk_app.services.repairs import Completion, MaterialInput, OrderQuery
+from desk_app.services.directory import estate as directory_estate
+from desk_app.services.directory import people
+from desk_app.services.directory.people import PersonRecord
+from desk_app.services.ledger import charges
+from desk_app.services.reception import entries as reception
+from desk_app.services.reception.entries import EntryQuery, NewEntry
+from desk_app.services.repairs import callbacks, due
+from desk_app.services.repairs import orders as repairs
+from desk_app.services.repairs import setup as repair_setup
+from desk_app.services.repairs.orders import Completion, MaterialInput, OrderQuery
+from desk_app.services.shifts import login
 from desk_app.storage import audit
 from tests.support import PASSWORD
 
@@ -29,15 +27,15 @@ from tests.support import PASSWORD
 @pytest.fixture
 def estate(staffed_desk):
     desk = staffed_desk
-    directory.create_units(desk, BuildingPlan("3", 1, 2, 1, 6, 2, zero_padded=False))
-    unit = directory.find_unit(desk, "3-2-501")
-    directory.add_occupant(
+    directory_estate.create_units(desk, BuildingPlan("3", 1, 2, 1, 6, 2, zero_padded=False))
+    unit = directory_estate.find_unit(desk, "3-2-501")
+    people.add_occupant(
         desk, unit.id, PersonRecord(name="张三", gender="男", phone="13812345678"), "owner"
     )
-    shifts.login(desk, "lee", PASSWORD, "早班")
+    login.login(desk, "lee", PASSWORD, "早班")
     repair_setup.add_technician(desk, "王建国", specialty="水电")
     repair_setup.add_price(desk, "更换水龙头", "35.00", category="水", unit="个", labour="20")
-    shifts.login(desk, "zhang", PASSWORD, "早班")
+    login.login(desk, "zhang", PASSWORD, "早班")
     return desk
 
 
@@ -52,7 +50,7 @@ def repair_call(desk, **overrides):
 
 
 def test_repair_call_creates_a_linked_order_in_one_step(estate):
-    unit = directory.find_unit(estate, "3-2-501")
+    unit = directory_estate.find_unit(estate, "3-2-501")
     contact = reception.locations.contact_for_unit(estate, unit.id)
     assert contact.name == "张三" and contact.phone_masked == "138****5678"
     done = repair_call(estate, caller_name="张三", contact_person_id=contact.person_id)
@@ -98,9 +96,9 @@ def test_full_lifecycle_dispatch_arrive_complete_callback(estate, clock):
     assert order.labour_fen == 2000 and order.total_fen == 5850 and order.paid
     assert repairs.paid_charges(estate)[0].id == order.id
     # the paid repair is owed in the fee ledger, once, under its order number
-    [charge] = ledger.owing(estate, order.unit_id)
+    [charge] = charges.owing(estate, order.unit_id)
     assert charge.amount_fen == 5850 and order.order_no in charge.description
-    assert ledger.balance(estate, order.unit_id) == 5850
+    assert charges.balance(estate, order.unit_id) == 5850
     entry = reception.get_entry(estate, order.reception_id)
     assert entry.status == "handled"
     callback = callbacks.for_order(estate, order.id)
@@ -204,7 +202,7 @@ def test_hold_resume_refer_and_cancel(estate):
 
 
 def test_public_place_order_without_reception_entry(estate):
-    place = directory.create_public_place(estate, "电梯机房", building="3", floor="顶层")
+    place = directory_estate.create_public_place(estate, "电梯机房", building="3", floor="顶层")
     order = repairs.create_order(
         estate, repairs.NewRepair(content="电梯异响", place_id=place.id, urgency="紧急")
     )
@@ -337,9 +335,9 @@ def test_time_limits_turn_near_and_late_as_the_clock_moves(estate, clock):
 
 
 def test_limits_come_from_settings(estate, clock):
-    from desk_app.services import settings
+    from desk_app.services.desk import settings
 
-    shifts.login(estate, "lee", PASSWORD, "早班")
+    login.login(estate, "lee", PASSWORD, "早班")
     settings.update(estate, {"limits.repair_dispatch_minutes": 10})
     order = repair_call(estate).order
     clock.advance(minutes=5)
@@ -368,7 +366,7 @@ def test_price_list_and_technicians_need_a_supervisor(estate):
         repair_setup.add_price(estate, "更换灯泡", "5")
     with pytest.raises(PermissionDenied):
         repair_setup.add_technician(estate, "新人")
-    shifts.login(estate, "lee", PASSWORD, "早班")
+    login.login(estate, "lee", PASSWORD, "早班")
     price = repair_setup.prices(estate)[0]
     updated = repair_setup.update_price(
         estate, price.id, name=price.name, price="40", category="水", unit="个", labour="20"
@@ -379,7 +377,7 @@ def test_price_list_and_technicians_need_a_supervisor(estate):
     tech = technician(estate)
     repair_setup.update_technician(estate, tech.id, name=tech.name, kind="工程部", active=False)
     assert repair_setup.technicians(estate) == []
-    shifts.login(estate, "zhang", PASSWORD, "早班")
+    login.login(estate, "zhang", PASSWORD, "早班")
     order = repair_call(estate).order
     with pytest.raises(ValidationError, match="已停用"):
         repairs.dispatch(estate, order.id, tech.id)

@@ -11,20 +11,19 @@ import pytest
 from desk_app import paths
 from desk_app.core.errors import NotFoundError
 from desk_app.core.estate import BuildingPlan
-from desk_app.services import (
-    callbacks,
-    directory,
-    documents,
-    reception,
-    repair_setup,
-    repairs,
-    repairs_print,
-    shifts,
-)
-from desk_app.services import settings as settings_service
-from desk_app.services.directory import PersonRecord
-from desk_app.services.reception import NewEntry
-from desk_app.services.repairs import Completion, MaterialInput, NewRepair
+from desk_app.services.desk import documents
+from desk_app.services.desk import settings as settings_service
+from desk_app.services.directory import estate as directory_estate
+from desk_app.services.directory import people
+from desk_app.services.directory.people import PersonRecord
+from desk_app.services.reception import entries as reception
+from desk_app.services.reception.entries import NewEntry
+from desk_app.services.repairs import callbacks
+from desk_app.services.repairs import orders as repairs
+from desk_app.services.repairs import orders_print as repairs_print
+from desk_app.services.repairs import setup as repair_setup
+from desk_app.services.repairs.orders import Completion, MaterialInput, NewRepair
+from desk_app.services.shifts import login
 from desk_app.storage import audit
 from tests.printing.conftest import pdf_pages  # noqa: F401 - the fixture, reused
 from tests.support import PASSWORD
@@ -33,17 +32,17 @@ from tests.support import PASSWORD
 @pytest.fixture
 def estate(staffed_desk):
     desk = staffed_desk
-    directory.create_units(desk, BuildingPlan("3", 1, 2, 1, 6, 2, zero_padded=False))
-    unit = directory.find_unit(desk, "3-2-501")
-    directory.add_occupant(
+    directory_estate.create_units(desk, BuildingPlan("3", 1, 2, 1, 6, 2, zero_padded=False))
+    unit = directory_estate.find_unit(desk, "3-2-501")
+    people.add_occupant(
         desk, unit.id, PersonRecord(name="张三", gender="男", phone="13812345678"), "owner"
     )
-    shifts.login(desk, "lee", PASSWORD, "早班")
+    login.login(desk, "lee", PASSWORD, "早班")
     settings_service.update(desk, {"estate.name": "翠湖花园", "estate.company": "翠湖物业有限公司"})
     repair_setup.add_technician(desk, "王建国", specialty="水电")
     repair_setup.add_technician(desk, "李强", specialty="土建")
     repair_setup.add_price(desk, "更换水龙头", "35.00", category="水", unit="个", labour="20")
-    shifts.login(desk, "zhang", PASSWORD, "早班")
+    login.login(desk, "zhang", PASSWORD, "早班")
     return desk
 
 

@@ -12,11 +12,13 @@ import openpyxl
 import pytest
 
 from desk_app.core.errors import ValidationError
+from desk_app.core.estate import BuildingPlan
 from desk_app.exporting import xlsx_safety
 from desk_app.exporting.roster_files import SheetRow, cell_text, read_roster
 from desk_app.exporting.xlsx_safety import WorkbookLimits, WorkbookRejected
-from desk_app.services import directory
-from desk_app.services import roster_import as ri
+from desk_app.services.directory import estate as directory_estate
+from desk_app.services.directory import people as directory_people
+from desk_app.services.directory import roster_import as ri
 from desk_app.storage import audit
 from desk_app.storage.directory import archives, people, search_index
 from desk_app.storage.directory import units as units_store
@@ -35,8 +37,8 @@ TABLES = ("units", "people", "occupancies", "vehicles", "household_archives", "a
 
 @pytest.fixture
 def estate(desk):
-    directory.create_building(desk, "1")
-    directory.create_building(desk, "2")
+    directory_estate.create_building(desk, "1")
+    directory_estate.create_building(desk, "2")
     return desk
 
 
@@ -234,8 +236,8 @@ def test_owner_without_id_number_matches_by_name(estate, tmp_path):
 
 
 def test_existing_zero_padded_units_are_matched_not_duplicated(estate, tmp_path):
-    plan = directory.BuildingPlan("2", 1, 1, 1, 1, 2, zero_padded=True)
-    directory.create_units(estate, plan)  # 2-1-0101, 2-1-0102
+    plan = BuildingPlan("2", 1, 1, 1, 1, 2, zero_padded=True)
+    directory_estate.create_units(estate, plan)  # 2-1-0101, 2-1-0102
     row = one_row(楼号="2栋", 单元号="1单元", 房号="101")
     result = ri.import_roster(estate, check_file(estate, write_roster(tmp_path / "r.xlsx", [row])))
     assert (result.created_units, result.updated_units, result.added_owners) == (0, 1, 1)
@@ -244,7 +246,7 @@ def test_existing_zero_padded_units_are_matched_not_duplicated(estate, tmp_path)
 
 def test_the_unit_may_come_as_one_address_column(estate, tmp_path):
     rows = [["3栋2单元501", 90, "王五"], ["18F-1803", 120, "赵六"], ["1-1-0301", 80, "钱七"]]
-    directory.create_building(estate, "3")
+    directory_estate.create_building(estate, "3")
     path = write_roster(tmp_path / "r.xlsx", rows, headers=["房号", "面积", "业主"])
     check = check_file(estate, path)
     assert check.ok, check.errors
@@ -256,8 +258,8 @@ def test_the_unit_may_come_as_one_address_column(estate, tmp_path):
 
 def test_the_data_changing_between_check_and_import_writes_nothing(estate, tmp_path):
     check = check_file(estate, write_roster(tmp_path / "r.xlsx", roster_rows(2)))
-    unit_id = directory.create_units(estate, directory.BuildingPlan("1", 1, 1, 1, 1, 1, False))[0]
-    directory.add_occupant(estate, unit_id, people.PersonRecord(name="先到者"), "owner")
+    unit_id = directory_estate.create_units(estate, BuildingPlan("1", 1, 1, 1, 1, 1, False))[0]
+    directory_people.add_occupant(estate, unit_id, people.PersonRecord(name="先到者"), "owner")
     before = counts(estate)
     with pytest.raises(ValidationError, match="数据已有变化"):
         ri.import_roster(estate, check)
@@ -272,7 +274,7 @@ def test_cli_actor_writes_without_operator_or_shift(estate, tmp_path):
 
 
 def test_clerk_import_is_stamped_with_operator_and_shift(staffed_desk, tmp_path):
-    directory.create_building(staffed_desk, "1")
+    directory_estate.create_building(staffed_desk, "1")
     check = check_file(staffed_desk, write_roster(tmp_path / "r.xlsx", roster_rows(1)))
     ri.import_roster(staffed_desk, check)
     unit = units_store.by_code(staffed_desk.db, "1-1-101")
@@ -572,8 +574,8 @@ def test_roster_birth_months(text, month):
 
 
 def test_an_id_number_on_file_under_another_name_is_an_error(estate, tmp_path):
-    unit_id = directory.create_units(estate, directory.BuildingPlan("2", 1, 1, 1, 1, 1, False))[0]
-    directory.add_occupant(
+    unit_id = directory_estate.create_units(estate, BuildingPlan("2", 1, 1, 1, 1, 1, False))[0]
+    directory_people.add_occupant(
         estate, unit_id, people.PersonRecord(name="孙先生", id_number=synthetic_id(0)), "owner"
     )
     [error] = check_file(estate, write_roster(tmp_path / "r.xlsx", roster_rows(1))).errors
@@ -581,9 +583,9 @@ def test_an_id_number_on_file_under_another_name_is_an_error(estate, tmp_path):
 
 
 def test_an_owner_on_file_for_another_unit_is_reused(estate, tmp_path):
-    unit_id = directory.create_units(estate, directory.BuildingPlan("2", 1, 1, 1, 1, 1, False))[0]
+    unit_id = directory_estate.create_units(estate, BuildingPlan("2", 1, 1, 1, 1, 1, False))[0]
     row = roster_rows(1)[0]
-    directory.add_occupant(
+    directory_people.add_occupant(
         estate, unit_id, people.PersonRecord(name=row[6], id_number=row[8]), "owner"
     )
     result = ri.import_roster(estate, check_file(estate, write_roster(tmp_path / "r.xlsx", [row])))

@@ -12,8 +12,11 @@ from hypothesis import strategies as st
 from desk_app.core.clock import CHINA_TZ, FixedClock
 from desk_app.core.estate import BuildingPlan
 from desk_app.core.masking import id_check_char
-from desk_app.services import directory, operators, search, shifts
 from desk_app.services.desk import Desk
+from desk_app.services.directory import estate as directory_estate
+from desk_app.services.directory import people as directory_people
+from desk_app.services.directory import search
+from desk_app.services.shifts import login, operators
 from desk_app.storage.directory import search_index
 from desk_app.storage.directory.people import PersonRecord
 from desk_app.storage.transactions import write_transaction
@@ -28,28 +31,28 @@ def id_number(serial: int) -> str:
 
 
 def unit(desk, code: str) -> int:
-    return directory.find_unit(desk, code).id
+    return directory_estate.find_unit(desk, code).id
 
 
 def occupy(desk, code: str, name: str, role: str = "owner", **fields) -> int:
     lease = {"lease_start": "2025-01-01", "lease_end": "2026-12-31"} if role == "tenant" else {}
-    return directory.add_occupant(
+    return directory_people.add_occupant(
         desk, unit(desk, code), PersonRecord(name, **fields), role, **lease
     )
 
 
 def build_estate(desk):
-    directory.create_units(desk, BuildingPlan("3", 1, 2, 1, 6, 2, zero_padded=False))
-    directory.create_units(desk, BuildingPlan("5", None, None, 11, 12, 2, zero_padded=False))
+    directory_estate.create_units(desk, BuildingPlan("3", 1, 2, 1, 6, 2, zero_padded=False))
+    directory_estate.create_units(desk, BuildingPlan("5", None, None, 11, 12, 2, zero_padded=False))
     occupy(desk, "3-2-501", "张三", phone=ZHANG_SAN_PHONE, id_number=id_number(1))
     occupy(desk, "3-2-501", "王芳", "member", phone="13700005555")
     occupy(desk, "3-1-501", "单田芳", phone="13600006666", id_number=id_number(2))
     occupy(desk, "3-1-101", "赵敏", id_number=id_number(3), phone="13500007777")
     occupy(desk, "3-1-102", "赵敏", "co_owner", id_number=id_number(3))
     former = occupy(desk, "3-1-201", "张伟", "tenant", phone="13900001111")
-    directory.end_occupancy(desk, former, reason="租期届满")
+    directory_people.end_occupancy(desk, former, reason="租期届满")
     occupy(desk, "3-1-202", "张伟", phone="13900002222")
-    directory.add_vehicle(desk, unit(desk, "3-2-501"), "鲁A12345")
+    directory_people.add_vehicle(desk, unit(desk, "3-2-501"), "鲁A12345")
     return desk
 
 
@@ -59,7 +62,7 @@ def estate(tmp_path_factory):
     path = tmp_path_factory.mktemp("search") / "estate.sqlite3"
     desk = Desk.open(path, clock=FixedClock(datetime(2026, 11, 20, 8, 0, tzinfo=CHINA_TZ)))
     operators.create_first_manager(desk, "boss", "王经理", PASSWORD)
-    shifts.login(desk, "boss", PASSWORD, "早班")
+    login.login(desk, "boss", PASSWORD, "早班")
     yield build_estate(desk)
     desk.close()
 
@@ -178,7 +181,7 @@ def test_person_in_two_units(estate):
 
 def test_changed_phone_is_reindexed(fresh_estate):
     [hit] = search.search(fresh_estate, "张三").people
-    directory.update_person(fresh_estate, hit.person_id, {"phone": "13811112222"})
+    directory_people.update_person(fresh_estate, hit.person_id, {"phone": "13811112222"})
     assert not search.search(fresh_estate, "12345678").people
     assert people(search.search(fresh_estate, "11112222")) == ["张三"]
 
@@ -195,12 +198,12 @@ def test_plate_fragments(estate, text):
 
 def test_removed_vehicle_is_not_found(fresh_estate):
     [hit] = search.search(fresh_estate, "a12345").vehicles
-    directory.end_vehicle(fresh_estate, hit.vehicle_id)
+    directory_people.end_vehicle(fresh_estate, hit.vehicle_id)
     assert not search.search(fresh_estate, "a12345").vehicles
 
 
 def test_public_places_by_name_and_code(fresh_estate):
-    place = directory.create_public_place(fresh_estate, "水泵房", building="3")
+    place = directory_estate.create_public_place(fresh_estate, "水泵房", building="3")
     # directory.create_public_place should index the place itself (asked for); until then:
     with write_transaction(fresh_estate.db):
         search_index.index_place(fresh_estate.db, place.id)
@@ -284,9 +287,11 @@ NAMES = [
 
 def test_initials_of_a_name_always_find_it(staffed_desk):
     desk = staffed_desk
-    [unit_id] = directory.create_units(desk, BuildingPlan("9", 1, 1, 1, 1, 1, zero_padded=False))
+    [unit_id] = directory_estate.create_units(
+        desk, BuildingPlan("9", 1, 1, 1, 1, 1, zero_padded=False)
+    )
     for name in NAMES:
-        directory.add_occupant(desk, unit_id, PersonRecord(name), "member")
+        directory_people.add_occupant(desk, unit_id, PersonRecord(name), "member")
     readings = {name: search_index.name_pinyin(name) for name in NAMES}
 
     @settings(max_examples=40, deadline=None)

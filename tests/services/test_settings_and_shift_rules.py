@@ -9,7 +9,8 @@ import pytest
 from desk_app.core.clock import CHINA_TZ
 from desk_app.core.errors import PermissionDenied, ValidationError
 from desk_app.core.shifts import DEFAULT_SCHEDULE, parse_schedule, suggest_shift
-from desk_app.services import settings, shifts
+from desk_app.services.desk import settings
+from desk_app.services.shifts import login
 from desk_app.storage import audit
 from tests.support import PASSWORD
 
@@ -23,7 +24,7 @@ def test_defaults_are_the_manuals(desk):
 
 
 def test_supervisor_changes_settings_and_it_is_audited(staffed_desk):
-    shifts.login(staffed_desk, "lee", PASSWORD, "早班")
+    login.login(staffed_desk, "lee", PASSWORD, "早班")
     settings.update(staffed_desk, {"estate.name": "翠湖花园", "backup.keep": "12"})
     assert settings.get(staffed_desk, "estate.name") == "翠湖花园"
     assert settings.get(staffed_desk, "backup.keep") == 12
@@ -38,7 +39,7 @@ def test_clerk_cannot_change_settings(staffed_desk):
 
 
 def test_bad_value_saves_nothing(staffed_desk):
-    shifts.login(staffed_desk, "lee", PASSWORD, "早班")
+    login.login(staffed_desk, "lee", PASSWORD, "早班")
     bad_schedule = [{"name": "早班", "start": "7点半", "end": "15:30"}]
     with pytest.raises(ValidationError):
         settings.update(staffed_desk, {"estate.name": "新名字", "shift.schedule": bad_schedule})

@@ -8,7 +8,8 @@ import subprocess
 import pytest
 
 from desk_app.core.errors import AuthenticationError, ValidationError
-from desk_app.services import documents, maintenance, settings, shifts
+from desk_app.services.desk import documents, maintenance, settings
+from desk_app.services.shifts import handover, login
 from desk_app.storage import audit
 from desk_app.storage.shifts import shifts as shifts_store
 from tests.support import PASSWORD
@@ -17,7 +18,7 @@ from tests.support import PASSWORD
 def test_login_opens_a_shift_and_writes_carry_it(staffed_desk):
     shift = staffed_desk.shift
     assert shift.name == "早班"
-    row = shifts.current_shift(staffed_desk)
+    row = login.current_shift(staffed_desk)
     assert row.id == shift.id and row.operator_name == "张丽"
     entries = audit.entries_for_shift(staffed_desk.db, shift.id)
     assert entries[0].operation == "shift_opened"
@@ -26,9 +27,9 @@ def test_login_opens_a_shift_and_writes_carry_it(staffed_desk):
 
 def test_same_operator_resumes_other_operator_closes_unattended(staffed_desk, clock):
     first = staffed_desk.shift
-    assert shifts.login(staffed_desk, "zhang", PASSWORD).id == first.id
+    assert login.login(staffed_desk, "zhang", PASSWORD).id == first.id
     clock.advance(hours=1)
-    other = shifts.login(staffed_desk, "chen", PASSWORD, "中班")
+    other = login.login(staffed_desk, "chen", PASSWORD, "中班")
     assert other.id != first.id
     closed = shifts_store.get(staffed_desk.db, first.id)
     assert closed.status == "closed_unattended" and "陈静" in closed.note
@@ -36,7 +37,7 @@ def test_same_operator_resumes_other_operator_closes_unattended(staffed_desk, cl
 
 def test_unknown_shift_name_is_refused(staffed_desk):
     with pytest.raises(ValidationError, match="班次"):
-        shifts.login(staffed_desk, "chen", PASSWORD, "夜班")
+        login.login(staffed_desk, "chen", PASSWORD, "夜班")
 
 
 def pdf_text(pdf: bytes, tmp_path) -> str:
@@ -52,7 +53,7 @@ def pdf_text(pdf: bytes, tmp_path) -> str:
 def test_handover_closes_opens_prints_archives_and_backs_up(staffed_desk, clock, tmp_path):
     old = staffed_desk.shift
     clock.advance(hours=4)
-    result = shifts.handover(
+    result = handover.handover(
         staffed_desk,
         incoming_username="chen",
         incoming_password=PASSWORD,
@@ -85,27 +86,27 @@ def test_handover_closes_opens_prints_archives_and_backs_up(staffed_desk, clock,
 def test_handover_needs_both_passwords_and_two_people(staffed_desk):
     old = staffed_desk.shift
     with pytest.raises(AuthenticationError):
-        shifts.handover(
+        handover.handover(
             staffed_desk,
             incoming_username="chen",
             incoming_password="wrong-pw",
             outgoing_password=PASSWORD,
         )
     with pytest.raises(AuthenticationError):
-        shifts.handover(
+        handover.handover(
             staffed_desk,
             incoming_username="chen",
             incoming_password=PASSWORD,
             outgoing_password="wrong-pw",
         )
     with pytest.raises(ValidationError, match="本人"):
-        shifts.handover(
+        handover.handover(
             staffed_desk,
             incoming_username="zhang",
             incoming_password=PASSWORD,
             outgoing_password=PASSWORD,
         )
-    assert shifts.current_shift(staffed_desk).id == old.id
+    assert login.current_shift(staffed_desk).id == old.id
     assert staffed_desk.shift == old
 
 
@@ -119,13 +120,13 @@ def test_failed_report_leaves_the_shift_open(staffed_desk, monkeypatch):
 
     monkeypatch.setattr(render, "render_form", broken)
     with pytest.raises(OSError):
-        shifts.handover(
+        handover.handover(
             staffed_desk,
             incoming_username="chen",
             incoming_password=PASSWORD,
             outgoing_password=PASSWORD,
         )
-    row = shifts.current_shift(staffed_desk)
+    row = login.current_shift(staffed_desk)
     assert row.id == old.id and row.status == "open"
     assert staffed_desk.operator.username == "zhang"
     assert not audit.entries_for_record(staffed_desk.db, "shifts", str(old.id + 1))
@@ -133,22 +134,22 @@ def test_failed_report_leaves_the_shift_open(staffed_desk, monkeypatch):
 
 def test_day_close_logs_out_and_keeps_the_report(staffed_desk):
     old = staffed_desk.shift
-    result = shifts.close_day(staffed_desk, password=PASSWORD)
-    assert shifts.current_shift(staffed_desk) is None
+    result = handover.close_day(staffed_desk, password=PASSWORD)
+    assert login.current_shift(staffed_desk) is None
     assert staffed_desk.operator is None
     assert shifts_store.get(staffed_desk.db, old.id).status == "day_closed"
     assert documents.pdf_of(staffed_desk, result.document_id).startswith(b"%PDF")
 
 
 def test_handover_report_shows_the_shifts_money(staffed_desk, clock, tmp_path):
-    from desk_app.services import ledger
+    from desk_app.services.ledger import charges, payments
     from tests.services.test_cash_drawer import ledger_estate
 
     unit, _other = ledger_estate(staffed_desk)
-    ledger.post_charge(staffed_desk, unit.id, "parking", due_on="2026-11-15", amount="150")
-    ledger.take_payment(staffed_desk, unit.id, method="现金", amount="150")
+    charges.post_charge(staffed_desk, unit.id, "parking", due_on="2026-11-15", amount="150")
+    payments.take_payment(staffed_desk, unit.id, method="现金", amount="150")
     clock.advance(hours=4)
-    result = shifts.handover(
+    result = handover.handover(
         staffed_desk,
         incoming_username="chen",
         incoming_password=PASSWORD,
@@ -158,6 +159,6 @@ def test_handover_report_shows_the_shifts_money(staffed_desk, clock, tmp_path):
     for expected in ("本班收款情况", "现金", "0001001", "待上缴财务现金 ￥150.00"):
         assert expected in text, expected
     # the next shift took nothing in, but the cash still waits to go to finance
-    quiet = shifts.handover_report_data(staffed_desk, staffed_desk.shift.id)
+    quiet = handover.handover_report_data(staffed_desk, staffed_desk.shift.id)
     assert quiet["money_receipts"] == "本班未开收据"
     assert quiet["money_pending"].startswith("待上缴财务现金 ¥150.00")

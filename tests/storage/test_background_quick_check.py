@@ -5,15 +5,15 @@ from __future__ import annotations
 import pytest
 
 from desk_app.core.errors import CorruptDatabase
-from desk_app.services import operators, settings, shifts
-from desk_app.services.desk import Desk
+from desk_app.services.desk import Desk, settings
+from desk_app.services.shifts import login, operators
 from tests.support import PASSWORD
 
 
 def make_database(path) -> None:
     with Desk.open(path) as desk:
         operators.create_first_manager(desk, "boss", "王经理", PASSWORD)
-        shifts.login(desk, "boss", PASSWORD, "早班")
+        login.login(desk, "boss", PASSWORD, "早班")
         for n in range(300):
             settings.update(desk, {"estate.address": f"湖滨路 {n} 号" + "很长的地址" * 20})
         desk.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -22,7 +22,7 @@ def make_database(path) -> None:
 def test_sound_file_opens_and_writes(db_path):
     make_database(db_path)
     with Desk.open(db_path, quick_check="background") as desk:
-        shifts.login(desk, "boss", PASSWORD, "早班")
+        login.login(desk, "boss", PASSWORD, "早班")
         assert desk.shift is not None
 
 
@@ -36,6 +36,6 @@ def test_damaged_file_refuses_the_first_write(db_path):
     db_path.write_bytes(bytes(data))
     with Desk.open(db_path, quick_check="background") as desk:
         with pytest.raises(CorruptDatabase, match="快速检查未通过"):
-            shifts.login(desk, "boss", PASSWORD, "早班")
+            login.login(desk, "boss", PASSWORD, "早班")
         with pytest.raises(CorruptDatabase), desk.operation("probe"):
             pass  # every later write is refused as well

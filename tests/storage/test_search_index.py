@@ -249,7 +249,7 @@ def test_find_people_ranks_exact_then_prefix_then_substring(db):
 def test_pinyin_is_not_imported_by_the_modules_that_search():
     code = (
         "import sys\n"
-        "import desk_app.storage.directory.search_index, desk_app.services.search\n"
+        "import desk_app.storage.directory.search_index, desk_app.services.directory.search\n"
         "import desk_app.services.directory\n"
         "assert 'pypinyin' not in sys.modules, 'pypinyin imported at start'\n"
     )

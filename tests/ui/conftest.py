@@ -18,7 +18,7 @@ import pytest  # noqa: E402
 from PySide6.QtCore import QSettings, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication, QDialog, QWidget  # noqa: E402
 
-from desk_app.services import shifts  # noqa: E402
+from desk_app.services.shifts import login  # noqa: E402
 from desk_app.ui import messages, pdf_preview  # noqa: E402
 from desk_app.ui.app import DeskApplication  # noqa: E402
 from desk_app.ui.events import EventHub  # noqa: E402
@@ -92,7 +92,7 @@ def shown(monkeypatch) -> Shown:
 @pytest.fixture
 def manager_desk(staffed_desk):
     """The staffed desk with the manager boss on duty (zhang's shift closed unattended)."""
-    shifts.login(staffed_desk, "boss", PASSWORD, "早班")
+    login.login(staffed_desk, "boss", PASSWORD, "早班")
     return staffed_desk
 
 

@@ -6,8 +6,9 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from desk_app.core.errors import DatabaseLocked
-from desk_app.services import operators, shifts
 from desk_app.services.desk import Desk
+from desk_app.services.shifts import login as shifts_login
+from desk_app.services.shifts import operators
 from desk_app.ui import app as app_module
 from desk_app.ui.app import DeskApplication, DeskSession, run_gui
 from desk_app.ui.dialogs.first_manager import FirstManagerDialog
@@ -66,7 +67,7 @@ def test_first_start_then_login_then_window(db_path, clock, qapp, when_modal, qt
         monkeypatch.setattr(qapp, "quit", lambda: quits.append(True))
         window.closed.disconnect()
         window.closed.connect(qapp.quit)
-        shifts.logout(desk)
+        shifts_login.logout(desk)
         when_modal(LoginDialog, lambda dialog: dialog.reject())
         session.relogin()
         assert not window.isVisible() and quits == [True]
@@ -95,7 +96,7 @@ def test_run_gui_event_loop_ends_when_the_window_closes(
     monkeypatch.setattr(QApplication, "setQuitOnLastWindowClosed", lambda *_: None)
     assert run_gui(db_path, "zh_CN") == 0
     with Desk.open(db_path) as desk:  # the lock was released
-        row = shifts.current_shift(desk)
+        row = shifts_login.current_shift(desk)
         assert row is not None and row.operator_name == "王经理"
 
 

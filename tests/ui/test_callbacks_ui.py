@@ -7,8 +7,11 @@ import pytest
 from PySide6.QtCore import Qt
 
 from desk_app.core import deadlines
-from desk_app.services import callbacks, reception, repair_setup, repairs
-from desk_app.services.repairs import Completion
+from desk_app.services.reception import entries as reception
+from desk_app.services.repairs import callbacks
+from desk_app.services.repairs import orders as repairs
+from desk_app.services.repairs import setup as repair_setup
+from desk_app.services.repairs.orders import Completion
 from desk_app.ui import deadline_colors
 from desk_app.ui.callbacks.callback_dialog import CallbackDialog
 from desk_app.ui.callbacks.queue import CallbackQueue, CallbackQueueModel

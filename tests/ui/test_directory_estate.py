@@ -3,13 +3,15 @@ without entrances, the tree and the lazily fetched unit list, public places."""
 
 from __future__ import annotations
 
+import sys
+
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QApplication
 
 from desk_app.core.errors import NotFoundError
 from desk_app.core.estate import BuildingPlan
-from desk_app.services import directory
+from desk_app.services.directory import estate
 from desk_app.ui.dialogs.directory_units import EXISTS_ROLE, BulkUnitsDialog, PublicPlaceDialog
 from desk_app.ui.models.directory import EstateTreeModel, UnitListModel
 from tests.ui.helpers import open_dialog, type_text
@@ -33,12 +35,12 @@ def test_bulk_dialog_previews_then_creates(staffed_desk, qtbot):
     qtbot.keyClick(dialog.last_entrance, Qt.Key.Key_Return)
     assert dialog.result() == dialog.DialogCode.Accepted
     assert len(dialog.created_ids) == 144
-    assert directory.find_unit(staffed_desk, "5-2-1804").floor == 18
-    assert [b.code for b in directory.list_buildings(staffed_desk)] == ["5"]
+    assert estate.find_unit(staffed_desk, "5-2-1804").floor == 18
+    assert [b.code for b in estate.list_buildings(staffed_desk)] == ["5"]
 
 
 def test_bulk_dialog_shows_existing_codes_and_skips_them_when_told(staffed_desk, qtbot):
-    directory.create_units(staffed_desk, BuildingPlan("5", 1, 1, 1, 2, 2))
+    estate.create_units(staffed_desk, BuildingPlan("5", 1, 1, 1, 2, 2))
     dialog = open_dialog(qtbot, BulkUnitsDialog(staffed_desk, building="5"))
     dialog.first_entrance.setText("1")
     dialog.last_entrance.setText("1")
@@ -57,7 +59,7 @@ def test_bulk_dialog_shows_existing_codes_and_skips_them_when_told(staffed_desk,
     assert "将跳过" in dialog.summary.text()
     qtbot.keyClick(dialog.building, Qt.Key.Key_Return)
     assert len(dialog.created_ids) == 2
-    assert directory.find_unit(staffed_desk, "5-1-0302")
+    assert estate.find_unit(staffed_desk, "5-1-0302")
 
 
 def test_tower_without_entrances(staffed_desk, qtbot):
@@ -71,7 +73,7 @@ def test_tower_without_entrances(staffed_desk, qtbot):
     type_text(qtbot, dialog.area, "126.5")
     dialog.kind.setCurrentText("办公")
     qtbot.keyClick(dialog.area, Qt.Key.Key_Return)
-    unit = directory.find_unit(staffed_desk, "18-1203")
+    unit = estate.find_unit(staffed_desk, "18-1203")
     assert unit.entrance is None and unit.kind == "办公" and unit.area_centi_m2 == 12650
 
 
@@ -89,7 +91,7 @@ def test_a_bad_plan_is_explained_and_cannot_be_created(staffed_desk, qtbot):
     assert dialog.error_text() == "建筑面积不是数字：abc"
     assert QApplication.focusWidget() is dialog.area
     with pytest.raises(NotFoundError):
-        directory.find_unit(staffed_desk, "3-2-0101")
+        estate.find_unit(staffed_desk, "3-2-0101")
 
 
 def test_create_units_from_the_tab_refreshes_the_tree(staffed_desk, make_window, when_modal, qtbot):
@@ -132,16 +134,16 @@ def test_create_units_from_the_tab_refreshes_the_tree(staffed_desk, make_window,
 
 
 def test_unit_list_fetches_a_page_at_a_time(staffed_desk, monkeypatch, qtmodeltester):
-    directory.create_units(staffed_desk, BuildingPlan("3", 1, 2, 1, 6, 2, zero_padded=False))
+    estate.create_units(staffed_desk, BuildingPlan("3", 1, 2, 1, 6, 2, zero_padded=False))
     monkeypatch.setattr(UnitListModel, "PAGE", 5)
     calls = []
-    real = directory.list_units
+    real = estate.list_units
 
     def counting(*args, **kwargs):
         calls.append(kwargs)
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(directory, "list_units", counting)
+    monkeypatch.setattr(sys.modules[estate.list_units.__module__], "list_units", counting)
     model = UnitListModel(staffed_desk)
     model.set_scope("3")
     assert model.rowCount() == 0 and model.canFetchMore(QModelIndex())
@@ -158,8 +160,8 @@ def test_unit_list_fetches_a_page_at_a_time(staffed_desk, monkeypatch, qtmodelte
 
 
 def test_estate_tree_model(staffed_desk, qtmodeltester):
-    directory.create_units(staffed_desk, BuildingPlan("3", 1, 2, 1, 2, 2))
-    directory.create_units(staffed_desk, BuildingPlan("18", None, None, 1, 2, 2))
+    estate.create_units(staffed_desk, BuildingPlan("3", 1, 2, 1, 2, 2))
+    estate.create_units(staffed_desk, BuildingPlan("18", None, None, 1, 2, 2))
     model = EstateTreeModel(staffed_desk)
     qtmodeltester.check(model)
     building = model.index_of("building", "3")
@@ -171,7 +173,7 @@ def test_estate_tree_model(staffed_desk, qtmodeltester):
 
 
 def test_public_place_from_the_tab(staffed_desk, make_window, when_modal, qtbot):
-    directory.create_units(staffed_desk, BuildingPlan("3", 1, 1, 1, 2, 2))
+    estate.create_units(staffed_desk, BuildingPlan("3", 1, 1, 1, 2, 2))
     window = make_window(staffed_desk)
     page = window.directory_page
 
@@ -189,7 +191,7 @@ def test_public_place_from_the_tab(staffed_desk, make_window, when_modal, qtbot)
 
 
 def test_an_existing_building_keeps_its_numbering(staffed_desk, qtbot):
-    directory.create_units(staffed_desk, BuildingPlan("1", 1, 1, 1, 6, 2, zero_padded=False))
+    estate.create_units(staffed_desk, BuildingPlan("1", 1, 1, 1, 6, 2, zero_padded=False))
     dialog = open_dialog(qtbot, BulkUnitsDialog(staffed_desk, building="1"))
     assert not dialog.zero_padded.isChecked()
     dialog.first_entrance.setText("1")

@@ -9,7 +9,8 @@ from openpyxl import Workbook, load_workbook
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 
-from desk_app.services import directory
+from desk_app.services.directory import archive
+from desk_app.services.directory import estate as directory_estate
 from desk_app.ui.dialogs import roster_import as wizard_module
 from desk_app.ui.dialogs.roster_import import RosterImportWizard
 from tests.ui.helpers import open_dialog
@@ -37,7 +38,7 @@ def workbook(path, rows) -> str:
 
 @pytest.fixture
 def estate(staffed_desk):
-    directory.create_building(staffed_desk, "3")
+    directory_estate.create_building(staffed_desk, "3")
     return staffed_desk
 
 
@@ -75,7 +76,7 @@ def test_a_valid_file_imports(estate, tmp_path, qtbot):
     assert wizard.currentPage() is wizard.result_page
     assert "新建房屋 3 套" in wizard.result_page.result_label.text()
     assert wizard.imported.added_owners == 3
-    unit = directory.unit_page(estate, directory.find_unit(estate, "3-1-101").id)
+    unit = archive.unit_page(estate, directory_estate.find_unit(estate, "3-1-101").id)
     assert unit.current[0].name == "张三" and unit.current[0].phone_masked == "138****5678"
     assert [v.plate for v in unit.vehicles] == ["鲁B12345"]
 
@@ -106,15 +107,15 @@ def test_a_bad_row_shows_its_row_number_and_blocks_the_import(
     assert any(str(saved) in text for text in shown.texts("info"))
 
     with pytest.raises(Exception):  # noqa: B017 — nothing was imported
-        directory.find_unit(estate, "3-1-101")
+        directory_estate.find_unit(estate, "3-1-101")
     page.only_valid.click()
     assert commit(wizard).isEnabled()
     wizard.next()
     assert wizard.currentPage() is wizard.result_page
     assert wizard.imported.created_units == 3 and wizard.imported.skipped_rows == 1
-    assert directory.find_unit(estate, "3-1-101")
+    assert directory_estate.find_unit(estate, "3-1-101")
     with pytest.raises(Exception):  # noqa: B017
-        directory.find_unit(estate, "3-2-502")
+        directory_estate.find_unit(estate, "3-2-502")
 
 
 def test_the_matching_is_remembered_for_the_same_headers(estate, tmp_path, qtbot):

@@ -10,7 +10,8 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 
 from desk_app.core.estate import BuildingPlan
-from desk_app.services import directory
+from desk_app.services.directory import archive, people
+from desk_app.services.directory import estate as directory_estate
 from desk_app.ui.dialogs.directory_archive import (
     ArchiveFactsDialog,
     LendArchiveDialog,
@@ -54,15 +55,15 @@ def clashes(window: QWidget) -> list[str]:
 
 @pytest.fixture
 def estate(staffed_desk):
-    directory.create_units(staffed_desk, BuildingPlan("3", 1, 1, 1, 2, 2))
-    unit = directory.find_unit(staffed_desk, "3-1-0101")
-    directory.add_occupant(staffed_desk, unit.id, OWNER, "owner")
+    directory_estate.create_units(staffed_desk, BuildingPlan("3", 1, 1, 1, 2, 2))
+    unit = directory_estate.find_unit(staffed_desk, "3-1-0101")
+    people.add_occupant(staffed_desk, unit.id, OWNER, "owner")
     return staffed_desk, unit
 
 
 def test_dialogs_have_no_clashing_mnemonics(estate, qtbot):
     desk, unit = estate
-    occupant = directory.unit_page(desk, unit.id).current[0]
+    occupant = archive.unit_page(desk, unit.id).current[0]
     transfer = TransferOwnershipDialog(desk, unit.id, unit.code, ["张三"])
     dialogs = [
         BulkUnitsDialog(desk),
@@ -74,7 +75,7 @@ def test_dialogs_have_no_clashing_mnemonics(estate, qtbot):
         EditPersonDialog(desk, occupant),
         VehicleDialog(desk, unit.id, [(occupant.person_id, occupant.name)]),
         RevealDialog(desk, occupant.person_id, occupant.name),
-        ArchiveFactsDialog(desk, unit.id, directory.ArchiveFacts()),
+        ArchiveFactsDialog(desk, unit.id, archive.ArchiveFacts()),
         LendArchiveDialog(desk, unit.id, unit.code),
         ManagerApprovalDialog(desk, "借阅档案", action="archive_lend"),
         OpenLoansDialog(desk),

@@ -7,7 +7,8 @@ import pytest
 from PySide6.QtCore import Qt
 
 from desk_app.core.estate import BuildingPlan
-from desk_app.services import directory
+from desk_app.services.directory import archive
+from desk_app.services.directory import estate as directory_estate
 from desk_app.storage import audit
 from desk_app.ui.dialogs.directory_archive import (
     LendArchiveDialog,
@@ -20,7 +21,7 @@ from tests.ui.helpers import open_dialog, type_text
 
 @pytest.fixture
 def estate(staffed_desk):
-    directory.create_units(staffed_desk, BuildingPlan("3", 1, 2, 1, 6, 2, zero_padded=False))
+    directory_estate.create_units(staffed_desk, BuildingPlan("3", 1, 2, 1, 6, 2, zero_padded=False))
     return staffed_desk
 
 
@@ -46,7 +47,7 @@ def test_manager_approves_and_the_loan_is_listed_until_returned(
     estate, make_window, when_modal, qtbot
 ):
     window = make_window(estate)
-    unit = directory.find_unit(estate, "3-2-501")
+    unit = directory_estate.find_unit(estate, "3-2-501")
     window.open_unit(unit.id)
     page = window.directory_page.unit_page
     page.tabs.setCurrentIndex(3)
@@ -77,15 +78,15 @@ def test_manager_approves_and_the_loan_is_listed_until_returned(
     ]
     assert loans.index(0, 6).data() == ""
     assert "approval_granted" in operations(estate) and "archive_lent" in operations(estate)
-    assert [loan.borrower for loan in directory.open_loans(estate)] == ["工程部王工"]
+    assert [loan.borrower for loan in archive.open_loans(estate)] == ["工程部王工"]
 
     page.return_button.click()  # the confirmation is answered yes by the fixture
     assert loans.index(0, 6).data() != ""
-    assert directory.open_loans(estate) == []
+    assert archive.open_loans(estate) == []
 
 
 def test_a_supervisor_cannot_approve(estate, when_modal, qtbot):
-    unit = directory.find_unit(estate, "3-2-501")
+    unit = directory_estate.find_unit(estate, "3-2-501")
     dialog = open_dialog(qtbot, LendArchiveDialog(estate, unit.id, unit.code))
     fill_loan(qtbot, dialog)
     refused = []
@@ -101,13 +102,13 @@ def test_a_supervisor_cannot_approve(estate, when_modal, qtbot):
     assert refused == ["「李主管」没有客服中心经理权限，不能批准。"]
     assert dialog.isVisible()
     assert dialog.error_text() == "未借出：客服中心经理未批准。"
-    assert directory.open_loans(estate) == []
+    assert archive.open_loans(estate) == []
     assert "approval_refused" in operations(estate)
     assert "archive_lent" not in operations(estate)
 
 
 def test_borrower_and_purpose_come_before_the_approval(estate, qtbot):
-    unit = directory.find_unit(estate, "3-2-501")
+    unit = directory_estate.find_unit(estate, "3-2-501")
     dialog = open_dialog(qtbot, LendArchiveDialog(estate, unit.id, unit.code))
     qtbot.keyClick(dialog.borrower, Qt.Key.Key_Return)  # no approval dialog is asked for
     assert dialog.error_text() == "请填写借阅人。"
@@ -118,16 +119,14 @@ def test_borrower_and_purpose_come_before_the_approval(estate, qtbot):
 
 
 def test_open_loans_dialog_records_a_return(estate, when_modal, qtbot):
-    from desk_app.services import approvals
+    from desk_app.services.shifts import approvals
 
     approval = approvals.verify_approval(
         estate, "boss", PASSWORD, action="archive_lend", reason="核对", min_role="manager"
     )
     for code in ("3-1-101", "3-2-602"):
-        unit = directory.find_unit(estate, code)
-        directory.lend_archive(
-            estate, unit.id, borrower="财务部", purpose="对账", approval=approval
-        )
+        unit = directory_estate.find_unit(estate, code)
+        archive.lend_archive(estate, unit.id, borrower="财务部", purpose="对账", approval=approval)
     dialog = open_dialog(qtbot, OpenLoansDialog(estate))
     assert dialog.model.rowCount() == 2 and dialog.empty_label.isHidden()
     dialog.view.selectRow(1)

@@ -10,8 +10,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
 from desk_app.core.estate import BuildingPlan
-from desk_app.services import directory, documents, shifts
-from desk_app.services.directory import PersonRecord
+from desk_app.services.desk import documents
+from desk_app.services.directory import estate, people
+from desk_app.services.directory.people import PersonRecord
+from desk_app.services.shifts import login
 from desk_app.storage import audit
 from tests.support import PASSWORD
 
@@ -20,9 +22,9 @@ OWNER = PersonRecord(name="张三", id_number="11010519491231002X", phone="13812
 
 @pytest.fixture
 def household(staffed_desk):
-    directory.create_units(staffed_desk, BuildingPlan("3", 1, 1, 1, 5, 2, zero_padded=False))
-    unit_id = directory.find_unit(staffed_desk, "3-1-501").id
-    directory.add_occupant(staffed_desk, unit_id, OWNER, "owner")
+    estate.create_units(staffed_desk, BuildingPlan("3", 1, 1, 1, 5, 2, zero_padded=False))
+    unit_id = estate.find_unit(staffed_desk, "3-1-501").id
+    people.add_occupant(staffed_desk, unit_id, OWNER, "owner")
     return staffed_desk, unit_id
 
 
@@ -63,7 +65,7 @@ def test_manager_may_export_full_numbers_and_it_is_logged(
     household, make_window, monkeypatch, tmp_path
 ):
     desk, _unit_id = household
-    shifts.login(desk, "boss", PASSWORD)
+    login.login(desk, "boss", PASSWORD)
     target = tmp_path / "full.xlsx"
     fake_save(monkeypatch, target)
     window = make_window(desk)

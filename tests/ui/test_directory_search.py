@@ -8,8 +8,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from desk_app.core.estate import BuildingPlan
-from desk_app.services import directory, search
-from desk_app.services.directory import PersonRecord
+from desk_app.services.directory import estate as directory_estate
+from desk_app.services.directory import people, search
+from desk_app.services.directory.people import PersonRecord
 from desk_app.ui.directory.unit_completer import UnitLineEdit, UnitSuggestionsModel
 from desk_app.ui.models.search_results import SearchResultsModel
 from tests.ui.helpers import type_text
@@ -18,17 +19,17 @@ from tests.ui.test_directory_unit_page import OWNER, assert_nothing_unmasked
 
 @pytest.fixture
 def estate(staffed_desk):
-    directory.create_units(staffed_desk, BuildingPlan("3", 1, 2, 1, 6, 2, zero_padded=False))
-    unit = directory.find_unit(staffed_desk, "3-2-501")
-    directory.add_occupant(staffed_desk, unit.id, OWNER, "owner", since="2020-05-01")
-    directory.add_occupant(
+    directory_estate.create_units(staffed_desk, BuildingPlan("3", 1, 2, 1, 6, 2, zero_padded=False))
+    unit = directory_estate.find_unit(staffed_desk, "3-2-501")
+    people.add_occupant(staffed_desk, unit.id, OWNER, "owner", since="2020-05-01")
+    people.add_occupant(
         staffed_desk,
         unit.id,
         PersonRecord(name="张小明", id_number="110101199003074258", phone="13700001234"),
         "member",
         relation="子女",
     )
-    directory.add_vehicle(staffed_desk, unit.id, "鲁A12345")
+    people.add_vehicle(staffed_desk, unit.id, "鲁A12345")
     return staffed_desk
 
 
@@ -122,7 +123,7 @@ def test_nothing_found(window, qtbot):
 
 
 def test_a_place_hit_opens_the_public_places(estate, make_window, qtbot):
-    directory.create_public_place(estate, "水泵房", building="3", floor="B1")
+    directory_estate.create_public_place(estate, "水泵房", building="3", floor="B1")
     window = make_window(estate)
     window.actions["search.focus"].trigger()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is window.search_edit)
@@ -144,7 +145,7 @@ def test_search_results_model(estate, qtmodeltester):
     assert not model.is_hit(0) and model.is_hit(1)
     assert not model.flags(model.index(0, 0)) & Qt.ItemFlag.ItemIsSelectable
     assert model.next_hit(-1, 1) == 1
-    assert model.target(1).unit_id == directory.find_unit(estate, "3-2-101").id
+    assert model.target(1).unit_id == directory_estate.find_unit(estate, "3-2-101").id
     model.set_results(search.search(estate, "张三"))
     qtmodeltester.check(model)
     assert model.target(1).person_id is not None
@@ -172,10 +173,10 @@ def test_room_field_completes_and_resolves(estate, qtbot):
     with qtbot.waitSignal(edit.unit_chosen) as chosen:
         qtbot.keyClick(popup, Qt.Key.Key_Return)
     assert edit.text() == "3-2-101"
-    assert chosen.args == [directory.find_unit(estate, "3-2-101").id]
+    assert chosen.args == [directory_estate.find_unit(estate, "3-2-101").id]
     assert edit.resolve().code == "3-2-101"
     edit.setText("3栋2单元501")
-    assert edit.unit_id() == directory.find_unit(estate, "3-2-501").id
+    assert edit.unit_id() == directory_estate.find_unit(estate, "3-2-501").id
     edit.setText("9-9-909")
     assert edit.unit_id() is None
 

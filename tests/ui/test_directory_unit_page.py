@@ -17,8 +17,10 @@ from PySide6.QtWidgets import (
 )
 
 from desk_app.core.estate import BuildingPlan
-from desk_app.services import approvals, directory
-from desk_app.services.directory import PersonRecord
+from desk_app.services.directory import archive, people
+from desk_app.services.directory import estate as directory_estate
+from desk_app.services.directory.people import PersonRecord
+from desk_app.services.shifts import approvals
 from desk_app.storage import audit
 from desk_app.ui.dialogs.directory_archive import ArchiveFactsDialog
 from desk_app.ui.dialogs.directory_people import (
@@ -86,14 +88,14 @@ def assert_nothing_unmasked(root: QWidget) -> None:
 @pytest.fixture
 def estate(staffed_desk):
     """Building 3, entrances 1–2, floors 1–6, two units a floor; 张三 owns 3-2-501."""
-    directory.create_units(staffed_desk, BuildingPlan("3", 1, 2, 1, 6, 2, zero_padded=False))
-    unit = directory.find_unit(staffed_desk, "3-2-501")
-    directory.add_occupant(staffed_desk, unit.id, OWNER, "owner", since="2020-05-01")
+    directory_estate.create_units(staffed_desk, BuildingPlan("3", 1, 2, 1, 6, 2, zero_padded=False))
+    unit = directory_estate.find_unit(staffed_desk, "3-2-501")
+    people.add_occupant(staffed_desk, unit.id, OWNER, "owner", since="2020-05-01")
     return staffed_desk
 
 
 def unit_id(desk, code: str) -> int:
-    return directory.find_unit(desk, code).id
+    return directory_estate.find_unit(desk, code).id
 
 
 def cells(model, column: int) -> list[str]:
@@ -212,7 +214,7 @@ def test_transfer_keeps_the_old_owner_as_former(estate, page_of, when_modal, qtb
 
 def test_move_out_with_a_reason(estate, page_of, when_modal, qtbot):
     unit = unit_id(estate, "3-2-501")
-    directory.add_occupant(
+    people.add_occupant(
         estate,
         unit,
         PersonRecord(name="王五", phone="13700000000"),
@@ -306,12 +308,12 @@ def test_archive_facts_papers_and_business_use(estate, page_of, when_modal, qtbo
     alt(qtbot, window, Qt.Key.Key_F)  # Edit archive &facts…
     assert page.fact_labels["purchase_date"].text() == "2019-06-30"
     assert page.fact_labels["property_nature"].text() == "商品房"
-    facts = directory.unit_page(estate, unit_id(estate, "3-2-501")).facts
+    facts = archive.unit_page(estate, unit_id(estate, "3-2-501")).facts
     assert facts.title_certificate == "已办理"
 
     page.paper_boxes["身份证复印件"].click()
     page.business_use.click()
-    stored = directory.unit_page(estate, unit_id(estate, "3-2-501"))
+    stored = archive.unit_page(estate, unit_id(estate, "3-2-501"))
     assert stored.papers["身份证复印件"] and not stored.papers["租赁合同"]
     assert stored.unit.business_use
     assert page.paper_boxes["身份证复印件"].isChecked()
@@ -403,16 +405,16 @@ def test_reveal_needs_a_reason(estate, page_of, when_modal, qtbot):
 
 def test_no_full_number_anywhere_on_the_page(estate, page_of):
     unit = unit_id(estate, "3-2-501")
-    directory.add_occupant(
+    people.add_occupant(
         estate,
         unit,
         PersonRecord(name="王小明", id_number="110101199003074258", phone="13700000000"),
         "member",
         relation="子女",
     )
-    directory.add_vehicle(estate, unit, "鲁A12345")
-    person = directory.unit_page(estate, unit).current[0].person_id
-    directory.update_person(estate, person, {"phone": "13911112222", "address": "青岛市市南区"})
+    people.add_vehicle(estate, unit, "鲁A12345")
+    person = archive.unit_page(estate, unit).current[0].person_id
+    people.update_person(estate, person, {"phone": "13911112222", "address": "青岛市市南区"})
     window, page = page_of(estate, "3-2-501")
     assert page.occupants_model.rowCount() == 2
     assert page.contact_model.rowCount() == 2
@@ -423,22 +425,22 @@ def test_no_full_number_anywhere_on_the_page(estate, page_of):
 
 def test_unit_page_models(estate, qtmodeltester):
     unit = unit_id(estate, "3-2-501")
-    person = directory.unit_page(estate, unit).current[0].person_id
-    directory.add_vehicle(estate, unit, "鲁A12345", person_id=person)
-    directory.update_person(estate, person, {"phone": "13911112222"})
-    directory.create_public_place(estate, "水泵房", building="3", floor="B1")
+    person = archive.unit_page(estate, unit).current[0].person_id
+    people.add_vehicle(estate, unit, "鲁A12345", person_id=person)
+    people.update_person(estate, person, {"phone": "13911112222"})
+    directory_estate.create_public_place(estate, "水泵房", building="3", floor="B1")
     approval = approvals.verify_approval(
         estate, "boss", PASSWORD, action="archive_lend", reason="核对", min_role="manager"
     )
-    directory.lend_archive(estate, unit, borrower="工程部", purpose="核对面积", approval=approval)
-    page = directory.unit_page(estate, unit)
+    archive.lend_archive(estate, unit, borrower="工程部", purpose="核对面积", approval=approval)
+    page = archive.unit_page(estate, unit)
     assert page.loans
     for model in (
         OccupantsModel(page.current),
         FormerOccupantsModel(page.current),
-        ContactHistoryModel(directory.contact_history(estate, person)),
+        ContactHistoryModel(people.contact_history(estate, person)),
         LoansModel(page.loans),
-        PlacesModel(directory.list_public_places(estate)),
+        PlacesModel(directory_estate.list_public_places(estate)),
     ):
         qtmodeltester.check(model)
     vehicles = VehiclesModel()

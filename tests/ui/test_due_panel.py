@@ -8,8 +8,8 @@ import re
 from PySide6.QtCore import Qt
 
 from desk_app.core import deadlines
-from desk_app.services import reception
-from desk_app.services.reception import NewEntry
+from desk_app.services.reception import entries as reception
+from desk_app.services.reception.entries import NewEntry
 from desk_app.ui import deadline_colors
 from desk_app.ui.due_panel import DuePanel
 from tests.ui.test_callbacks_ui import completed_repair

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFileDialog
 
-from desk_app.services import documents
+from desk_app.services.desk import documents
 from desk_app.ui import preferences
 from desk_app.ui.dialogs.login import LoginDialog
 from desk_app.ui.pdf_preview import PdfPreviewDialog

@@ -9,7 +9,8 @@ from openpyxl import load_workbook
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog
 
-from desk_app.services import arrears, documents, ledger
+from desk_app.services.desk import documents
+from desk_app.services.ledger import arrears, charges, payments
 from desk_app.ui.ledger.arrears_dialogs import RecordActionDialog
 from desk_app.ui.ledger.arrears_models import STAGE_BACKGROUND, ArrearsModel
 from desk_app.ui.ledger.arrears_page import ArrearsPage
@@ -194,8 +195,8 @@ def test_export_writes_the_list_as_shown(estate, qtbot, hub, monkeypatch, tmp_pa
 def test_refreshes_when_a_payment_is_recorded(estate, qtbot, hub):
     desk, units = estate
     page = make_page(qtbot, desk, hub)
-    owing = ledger.owing(desk, units["3-1-101"])
-    payment = ledger.take_payment(
+    owing = charges.owing(desk, units["3-1-101"])
+    payment = payments.take_payment(
         desk, units["3-1-101"], method="现金", charge_ids=[r.charge_id for r in owing]
     )
     assert page.model.row_of_unit(units["3-1-101"]) >= 0  # nothing told the page yet

@@ -17,7 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk_app.services import billing, shifts
+from desk_app.services.ledger import billing
+from desk_app.services.shifts import login
 from desk_app.ui.ledger.billing_models import PROBLEM_BACKGROUND, BillingLinesModel, ReadingsModel
 from desk_app.ui.ledger.billing_page import BillingPage
 from desk_app.ui.ledger.fee_setup_dialog import (
@@ -224,7 +225,7 @@ def test_a_bad_month_is_shown_and_the_cursor_goes_back(qtbot, page, shown):
 
 def test_fee_setup_by_a_supervisor(qtbot, estate, hub, when_modal):
     desk, _units = estate
-    shifts.login(desk, "lee", PASSWORD, "早班")
+    login.login(desk, "lee", PASSWORD, "早班")
     dialog = open_dialog(qtbot, FeeSetupDialog(desk, hub))
     assert not dialog.notice.isVisible() and dialog.add_item_button.isEnabled()
     rates_before = dialog.rates_model.rowCount()
@@ -301,7 +302,7 @@ def test_every_alt_letter_is_used_once(qtbot, page, estate, hub):
     for tab in (page.readings, page.tabs.widget(1)):  # one tab is shown at a time
         found = letters(shared + texts_in(tab))
         assert len(found) == len(set(found)), found
-    shifts.login(desk, "lee", PASSWORD, "早班")
+    login.login(desk, "lee", PASSWORD, "早班")
     for dialog in (
         FeeSetupDialog(desk, hub),
         FeeItemDialog(desk),

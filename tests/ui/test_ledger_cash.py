@@ -11,7 +11,8 @@ import pytest
 from PySide6.QtCore import Qt
 
 from desk_app.core.clock import CHINA_TZ
-from desk_app.services import cash_drawer, ledger, month_close, shifts
+from desk_app.services.ledger import cash_drawer, charges, month_close, payments
+from desk_app.services.shifts import login
 from desk_app.ui.dialogs.approval import SupervisorApprovalDialog
 from desk_app.ui.ledger import close_section
 from desk_app.ui.ledger.cash_dialogs import HandOverDialog
@@ -97,9 +98,9 @@ def test_the_month_end_report_export_and_close_with_approval(
     estate, hub, qtbot, clock, when_modal, shown, tmp_path, monkeypatch
 ):
     desk, a, b = estate
-    ledger.post_charge(desk, a.id, "property", due_on="2026-10-15", period="2026-10")
-    ledger.post_charge(desk, b.id, "parking", due_on="2026-11-15", period="2026-11")
-    ledger.take_payment(desk, b.id, method="现金", amount="150")
+    charges.post_charge(desk, a.id, "property", due_on="2026-10-15", period="2026-10")
+    charges.post_charge(desk, b.id, "parking", due_on="2026-11-15", period="2026-11")
+    payments.take_payment(desk, b.id, method="现金", amount="150")
     at(clock, "2026-11-25", 18)
     page = show(qtbot, CashPage(desk, hub))
     section = page.close_section
@@ -143,7 +144,7 @@ def test_the_month_end_report_export_and_close_with_approval(
 def test_a_refused_close_is_shown_in_chinese(estate, page, shown):
     section = page.close_section
     section.set_period("2026-11")  # today is 2026-11-20, before the close day
-    shifts.login(page.desk, "lee", PASSWORD, "早班")  # a supervisor needs no approval
+    login.login(page.desk, "lee", PASSWORD, "早班")  # a supervisor needs no approval
     section.close_period()
     assert shown.texts("warning") == ["2026-11 账期到 2026-11-25（月结日）才结束，不能提前月结。"]
     assert month_close.closes(page.desk) == []

@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from desk_app.core.money import format_fen
-from desk_app.services import ledger
+from desk_app.services.ledger import charges
 from desk_app.storage import audit
 from desk_app.ui.ledger.charge_dialogs import AdjustChargeDialog, NewChargeDialog
 from desk_app.ui.ledger.payment_page import PaymentPage
@@ -39,12 +39,12 @@ def test_a_deposit_is_charged_ticked_and_paid(estate, page, qtbot, when_modal):
 
     when_modal(NewChargeDialog, fill)
     qtbot.mouseClick(page.new_charge_button, Qt.MouseButton.LeftButton)
-    deposit = [r for r in ledger.owing(desk, unit.id) if r.kind == "deposit"]
+    deposit = [r for r in charges.owing(desk, unit.id) if r.kind == "deposit"]
     assert [(r.description, r.amount_fen) for r in deposit] == [("装修押金（厨卫改造）", 200000)]
     assert page.owing_model.ticked_ids() == [deposit[0].charge_id]
     assert page.total_label.text() == format_fen(200000)
     qtbot.keyClick(page.owing_view, Qt.Key.Key_Return, CTRL)
-    assert not [r for r in ledger.owing(desk, unit.id) if r.kind == "deposit"]
+    assert not [r for r in charges.owing(desk, unit.id) if r.kind == "deposit"]
 
 
 def test_a_bad_amount_is_refused_in_the_dialog(estate, page, qtbot, when_modal):
@@ -78,7 +78,7 @@ def test_a_clerk_adjusts_a_charge_with_a_supervisors_approval(estate, page, qtbo
 
     when_modal(AdjustChargeDialog, fill)
     qtbot.mouseClick(page.adjust_button, Qt.MouseButton.LeftButton)
-    [first] = [r for r in ledger.owing(desk, unit.id) if r.charge_id == ids[0]]
+    [first] = [r for r in charges.owing(desk, unit.id) if r.charge_id == ids[0]]
     assert first.amount_fen == 23828 - 2828
     operations = [e.operation for e in audit.recent(desk.db, 2)]
     assert sorted(operations) == ["approval_granted", "charge_adjusted"]

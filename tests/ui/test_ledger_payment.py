@@ -9,7 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from desk_app.core.money import format_fen
-from desk_app.services import ledger, receipts_list, receipts_print
+from desk_app.services.ledger import charges, late_fees, receipts_list, receipts_print
+from desk_app.services.ledger import receipts as ledger_receipts
 from desk_app.storage import audit
 from desk_app.ui.dialogs.approval import SupervisorApprovalDialog
 from desk_app.ui.ledger.payment_dialogs import WaiveLateFeeDialog
@@ -81,7 +82,7 @@ def supervisor_approves(qtbot, when_modal, username="lee"):
 
 def test_cash_for_three_charges_voided_and_taken_again(estate, page, hub, qtbot, when_modal, shown):
     desk, unit, ids = estate
-    fees = {f.charge_id: f.fee_fen for f in ledger.late_fees(desk, unit.id)}
+    fees = {f.charge_id: f.fee_fen for f in late_fees.late_fees(desk, unit.id)}
     due = 3 * PROPERTY_MONTH_FEN + sum(fees.values())
     recorded = []
     hub.payment_recorded.connect(recorded.append)
@@ -120,7 +121,7 @@ def test_cash_for_three_charges_voided_and_taken_again(estate, page, hub, qtbot,
     # --- the receipt: taken, archived with every copy, shown; the page ready again
     assert page.error_text() == ""
     [first_id] = recorded
-    first = ledger.receipt(desk, first_id)
+    first = ledger_receipts.receipt(desk, first_id)
     assert first.number_text == "0001001" and first.total_fen == due and first.method == "现金"
     assert first.tendered_fen == 80000
     [archived] = receipts_print.receipt_prints(desk, first_id)
@@ -133,7 +134,7 @@ def test_cash_for_three_charges_voided_and_taken_again(estate, page, hub, qtbot,
     assert focused() is page.search_edit
     assert "0001001" in page.last_label.text()
     assert format_fen(80000 - due) in page.last_label.text()
-    assert ledger.owing(desk, unit.id) == []
+    assert charges.owing(desk, unit.id) == []
 
     # --- void it in the receipts page, with a supervisor's approval
     receipts = show(qtbot, ReceiptsPage(desk, hub))
@@ -146,7 +147,7 @@ def test_cash_for_three_charges_voided_and_taken_again(estate, page, hub, qtbot,
     when_modal(VoidReceiptDialog, give_reason)
     supervisor_approves(qtbot, when_modal)
     qtbot.keyClick(receipts.view, Qt.Key.Key_D, CTRL | Qt.KeyboardModifier.ShiftModifier)
-    assert ledger.receipt(desk, first_id).void
+    assert ledger_receipts.receipt(desk, first_id).void
     assert status_of(receipts, 0) == "作废"
     ops = [e.operation for e in audit.entries_for_record(desk.db, "receipts", str(first_id))]
     assert "approval_granted" in ops and ops[-1] == "receipt_voided"
@@ -165,7 +166,7 @@ def test_cash_for_three_charges_voided_and_taken_again(estate, page, hub, qtbot,
     qtbot.keyClicks(page.tendered_edit, str(due // 100 + 1))
     qtbot.keyClick(page.tendered_edit, Qt.Key.Key_Return, CTRL)
     assert page.error_text() == ""
-    second = ledger.receipt(desk, recorded[-1])
+    second = ledger_receipts.receipt(desk, recorded[-1])
     assert second.number == first.number + 1 and second.total_fen == due
     assert len(shown.previews) == 2
 
@@ -174,7 +175,7 @@ def test_cash_for_three_charges_voided_and_taken_again(estate, page, hub, qtbot,
     listed = [receipts.model.receipt_at(r) for r in range(2)]
     assert [r.number_text for r in listed] == ["0001002", "0001001"]
     assert [receipts_list.status_text(r) for r in listed] == ["", "作废"]
-    assert ledger.owing(desk, unit.id) == []
+    assert charges.owing(desk, unit.id) == []
 
 
 def ledger_capitals(fen: int) -> str:
@@ -189,7 +190,7 @@ def status_of(receipts, row):
 
 def test_an_amount_is_spread_oldest_first(estate, page, qtbot, shown):
     desk, unit, ids = estate
-    fees = {f.charge_id: f.fee_fen for f in ledger.late_fees(desk, unit.id)}
+    fees = {f.charge_id: f.fee_fen for f in late_fees.late_fees(desk, unit.id)}
     find_unit(qtbot, page, "3-2-501")
     qtbot.keyClick(page.owing_view, Qt.Key.Key_A, Qt.KeyboardModifier.AltModifier)
     assert page.amount_mode.isChecked() and focused() is page.amount_edit
@@ -202,9 +203,9 @@ def test_an_amount_is_spread_oldest_first(estate, page, qtbot, shown):
     assert not page.tendered_edit.isVisible()
     qtbot.keyClick(page.customer_edit, Qt.Key.Key_Return, CTRL)
     assert page.error_text() == ""
-    [receipt] = ledger.receipts_of_unit(desk, unit.id)
+    [receipt] = ledger_receipts.receipts_of_unit(desk, unit.id)
     assert receipt.method == "支付宝" and receipt.total_fen == 30000
-    left = {r.charge_id: r.outstanding_fen for r in ledger.owing(desk, unit.id)}
+    left = {r.charge_id: r.outstanding_fen for r in charges.owing(desk, unit.id)}
     paid_second = 30000 - PROPERTY_MONTH_FEN - fees[ids[0]]
     assert left == {ids[1]: PROPERTY_MONTH_FEN - paid_second, ids[2]: PROPERTY_MONTH_FEN}
     assert len(shown.previews) == 1
@@ -212,7 +213,7 @@ def test_an_amount_is_spread_oldest_first(estate, page, qtbot, shown):
 
 def test_a_prepayment_is_kept_as_credit_and_used_later(estate, page, hub, qtbot):
     desk, unit, _ids = estate
-    owed = ledger.balance(desk, unit.id) + ledger.late_fee_total(desk, unit.id)
+    owed = charges.balance(desk, unit.id) + late_fees.late_fee_total(desk, unit.id)
     find_unit(qtbot, page, "3-2-501")
     page.amount_mode.setChecked(True)
     qtbot.keyClicks(page.amount_edit, "1000")
@@ -222,7 +223,7 @@ def test_a_prepayment_is_kept_as_credit_and_used_later(estate, page, hub, qtbot)
     qtbot.keyClick(page.note_edit, Qt.Key.Key_Return, CTRL)
     assert page.error_text() == ""
     credit = 100000 - owed
-    assert ledger.credit(desk, unit.id) == credit
+    assert charges.credit(desk, unit.id) == credit
 
     # December is billed later; the credit pays it with "Use credit"
     [december] = property_months(desk, unit.id, "2026-12", due_day=25)
@@ -232,17 +233,17 @@ def test_a_prepayment_is_kept_as_credit_and_used_later(estate, page, hub, qtbot)
     assert page.credit_button.isEnabled()
     assert owing_cells(page, 2) == ["2026-12"]
     qtbot.keyClick(page.owing_view, Qt.Key.Key_I, Qt.KeyboardModifier.AltModifier)
-    qtbot.waitUntil(lambda: ledger.owing(desk, unit.id) == [])
-    assert ledger.credit(desk, unit.id) == credit - PROPERTY_MONTH_FEN
+    qtbot.waitUntil(lambda: charges.owing(desk, unit.id) == [])
+    assert charges.credit(desk, unit.id) == credit - PROPERTY_MONTH_FEN
     assert page.owing_model.rowCount() == 0
     assert page.credit_label.text() == format_fen(credit - PROPERTY_MONTH_FEN)
     assert not page.credit_button.isEnabled()
-    assert december not in [r.charge_id for r in ledger.owing(desk, unit.id)]
+    assert december not in [r.charge_id for r in charges.owing(desk, unit.id)]
 
 
 def test_change_is_shown_live_and_short_cash_is_refused(estate, page, qtbot):
     desk, unit, ids = estate
-    fee = ledger.late_fees(desk, unit.id)[0].fee_fen
+    fee = late_fees.late_fees(desk, unit.id)[0].fee_fen
     due = PROPERTY_MONTH_FEN + fee
     find_unit(qtbot, page, "3-2-501")
     qtbot.keyClick(page.owing_view, Qt.Key.Key_Space)
@@ -253,15 +254,15 @@ def test_change_is_shown_live_and_short_cash_is_refused(estate, page, qtbot):
     qtbot.keyClick(page.tendered_edit, Qt.Key.Key_Return, CTRL)
     assert page.error_text().startswith("实收现金不足")
     assert focused() is page.tendered_edit
-    assert ledger.receipts_of_unit(desk, unit.id) == []
+    assert ledger_receipts.receipts_of_unit(desk, unit.id) == []
     page.tendered_edit.selectAll()
     qtbot.keyClicks(page.tendered_edit, "300")
     assert page.change_label.text() == format_fen(30000 - due)
     qtbot.keyClick(page.tendered_edit, Qt.Key.Key_Return, CTRL)
-    [receipt] = ledger.receipts_of_unit(desk, unit.id)
+    [receipt] = ledger_receipts.receipts_of_unit(desk, unit.id)
     assert receipt.total_fen == due and receipt.tendered_fen == 30000
     assert format_fen(30000 - due) in page.last_label.text()
-    assert [r.charge_id for r in ledger.owing(desk, unit.id)] == ids[1:]
+    assert [r.charge_id for r in charges.owing(desk, unit.id)] == ids[1:]
 
 
 def test_nothing_ticked_or_no_unit_is_refused_in_chinese(estate, page, qtbot):
@@ -278,7 +279,7 @@ def test_nothing_ticked_or_no_unit_is_refused_in_chinese(estate, page, qtbot):
     qtbot.keyClick(page.amount_edit, Qt.Key.Key_Return, CTRL)
     assert page.error_text() == "金额格式不正确：abc"
     assert focused() is page.amount_edit
-    assert ledger.receipts_of_unit(desk, unit.id) == []
+    assert ledger_receipts.receipts_of_unit(desk, unit.id) == []
 
 
 def test_escape_clears_for_the_next_owner(estate, page, qtbot):
@@ -297,7 +298,7 @@ def test_a_late_fee_is_waived_with_finance_consent_and_a_supervisor(
     hub.charges_posted.connect(lambda: posted.append(True))
     find_unit(qtbot, page, "3-2-501")
     qtbot.keyClick(page.owing_view, Qt.Key.Key_Down)  # September
-    september = ledger.late_fees(desk, unit.id)[1]
+    september = late_fees.late_fees(desk, unit.id)[1]
     assert september.charge_id == ids[1]
 
     def fill(dialog):
@@ -313,11 +314,11 @@ def test_a_late_fee_is_waived_with_finance_consent_and_a_supervisor(
     when_modal(WaiveLateFeeDialog, fill)
     qtbot.keyClick(page.owing_view, Qt.Key.Key_W, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(lambda: bool(posted))
-    fees = {f.charge_id: f.waived for f in ledger.late_fees(desk, unit.id)}
+    fees = {f.charge_id: f.waived for f in late_fees.late_fees(desk, unit.id)}
     assert fees == {ids[0]: False, ids[1]: True, ids[2]: False}
     waived = page.late_fees_model.index(1, page.late_fees_model.WAIVED).data()
     assert waived == page.late_fees_model.tr("waived")
-    total = sum(f.fee_fen for f in ledger.late_fees(desk, unit.id) if not f.waived)
+    total = sum(f.fee_fen for f in late_fees.late_fees(desk, unit.id) if not f.waived)
     assert page.late_fee_label.text() == format_fen(total)
     page.owing_view.setFocus()
     qtbot.keyClick(page.owing_view, Qt.Key.Key_Space)  # September, without its late fee

@@ -8,7 +8,16 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QLabel
 
 from desk_app.core.money import format_fen
-from desk_app.services import directory, ledger, receipts_list, receipts_print
+from desk_app.services.directory import estate as directory_estate
+from desk_app.services.ledger import (
+    charges,
+    late_fees,
+    payments,
+    receipts_list,
+    receipts_print,
+    refunds,
+)
+from desk_app.services.ledger import receipts as ledger_receipts
 from desk_app.storage import audit
 from desk_app.ui.dialogs.approval import SupervisorApprovalDialog
 from desk_app.ui.ledger.receipt_dialogs import (
@@ -32,15 +41,15 @@ def estate(staffed_desk):
     3-1-501, №1003 for 3-2-501 paid 500 against a 238.28 December charge (the rest credit)."""
     desk = staffed_desk
     unit = ledger_estate(desk)
-    other = directory.find_unit(desk, "3-1-501")
-    deposit = ledger.post_charge(
+    other = directory_estate.find_unit(desk, "3-1-501")
+    deposit = charges.post_charge(
         desk, unit.id, "renovation_deposit", due_on="2026-11-20", amount="2000"
     )
-    first = ledger.take_payment(desk, unit.id, method="现金", charge_ids=[deposit.charge_id])
-    parking = ledger.post_charge(desk, other.id, "parking", due_on="2026-11-25", period="2026-11")
-    second = ledger.take_payment(desk, other.id, method="微信", charge_ids=[parking.charge_id])
-    ledger.post_charge(desk, unit.id, "property", due_on="2026-12-25", period="2026-12")
-    third = ledger.take_payment(desk, unit.id, method="转账", amount="500")
+    first = payments.take_payment(desk, unit.id, method="现金", charge_ids=[deposit.charge_id])
+    parking = charges.post_charge(desk, other.id, "parking", due_on="2026-11-25", period="2026-11")
+    second = payments.take_payment(desk, other.id, method="微信", charge_ids=[parking.charge_id])
+    charges.post_charge(desk, unit.id, "property", due_on="2026-12-25", period="2026-12")
+    third = payments.take_payment(desk, unit.id, method="转账", amount="500")
     return desk, unit, other, [first.receipt, second.receipt, third.receipt], deposit.charge_id
 
 
@@ -126,7 +135,7 @@ def test_invoice_exchange_records_the_number(estate, page, qtbot, when_modal):
 
     when_modal(InvoiceExchangeDialog, wrong_then_right)
     qtbot.keyClick(page.view, Qt.Key.Key_I, CTRL)
-    assert ledger.receipt(desk, receipts[1].id).invoice_no == "FP-00012345"
+    assert ledger_receipts.receipt(desk, receipts[1].id).invoice_no == "FP-00012345"
     assert statuses(page)[numbers(page).index("0001002")] == "已换发票"
     assert "FP-00012345" in page.detail_label.text()
     # taken back for an invoice: neither voided nor exchanged twice
@@ -155,7 +164,7 @@ def test_deposit_refund_prints_the_voucher(estate, page, hub, qtbot, when_modal,
     assert seen["amount"] == "2000.00" and seen["payee"] == "张三"
     assert "装修押金" in seen["kind"] and "¥2,000.00" in seen["kind"]
 
-    [refund] = ledger.refunds_of_receipt(desk, receipts[0].id)
+    [refund] = refunds.refunds_of_receipt(desk, receipts[0].id)
     assert refund.charge_id == deposit_id and refund.amount_fen == 200000
     assert refund.voucher_no == "TK20261120-0001" and refund.payee == "张三"
     assert changed == [receipts[0].id]
@@ -188,7 +197,7 @@ def test_deposit_refund_prints_the_voucher(estate, page, hub, qtbot, when_modal,
 def test_unused_credit_refund_and_its_limit(estate, page, qtbot, when_modal, shown):
     desk, unit, _other, receipts, _deposit = estate
     credit = 50000 - 23828
-    assert ledger.credit(desk, unit.id) == credit
+    assert charges.credit(desk, unit.id) == credit
     choose(page, "0001003")
 
     def too_much_then_less(dialog):
@@ -209,9 +218,9 @@ def test_unused_credit_refund_and_its_limit(estate, page, qtbot, when_modal, sho
 
     when_modal(RefundDialog, too_much_then_less)
     qtbot.keyClick(page.view, Qt.Key.Key_R, CTRL_SHIFT)
-    [refund] = ledger.refunds_of_receipt(desk, receipts[2].id)
+    [refund] = refunds.refunds_of_receipt(desk, receipts[2].id)
     assert refund.charge_id is None and refund.amount_fen == 10000
-    assert ledger.credit(desk, unit.id) == credit - 10000
+    assert charges.credit(desk, unit.id) == credit - 10000
     assert len(shown.previews) == 1 and "现金付出单" in shown.previews[0][1]
 
 
@@ -236,7 +245,7 @@ def test_void_needs_a_supervisor(estate, page, qtbot, when_modal):
     when_modal(VoidReceiptDialog, reason)
     when_modal(SupervisorApprovalDialog, clerk_tries)
     qtbot.keyClick(page.view, Qt.Key.Key_D, CTRL_SHIFT)
-    assert not ledger.receipt(desk, receipts[1].id).void
+    assert not ledger_receipts.receipt(desk, receipts[1].id).void
     assert statuses(page) == ["", "", ""]
     assert receipts_list.count_receipts(desk, receipts_list.make_query()) == 3
 
@@ -249,7 +258,7 @@ def test_mnemonics_are_unique_and_clear_of_the_menus(estate, hub, qtbot):
 
     desk, _unit, _other, receipts, _deposit = estate
     menus = set(mnemonics(spec.text for spec in MAIN_MENUS))
-    fee = ledger.LateFee(1, "物业服务费 2026-08", "2026-08-15", 23828, 97, 1156, False)
+    fee = late_fees.LateFee(1, "物业服务费 2026-08", "2026-08-15", 23828, 97, 1156, False)
     widgets = {
         "payment": (PaymentPage(desk, hub), True),
         "receipts": (ReceiptsPage(desk, hub), True),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog
 
-from desk_app.services import operators, shifts
+from desk_app.services.shifts import login, operators
 from desk_app.ui.dialogs.first_manager import FirstManagerDialog
 from desk_app.ui.dialogs.login import LoginDialog
 from tests.support import PASSWORD
@@ -61,9 +61,9 @@ def test_first_manager_shows_the_service_message(desk, qtbot):
 
 
 def test_login_wrong_password_stays_open_then_logs_in(staffed_desk, qtbot):
-    shifts.logout(staffed_desk)
+    login.logout(staffed_desk)
     dialog = open_dialog(qtbot, LoginDialog(staffed_desk))
-    assert dialog.shift_name.currentText() == shifts.suggested_shift_name(staffed_desk)
+    assert dialog.shift_name.currentText() == login.suggested_shift_name(staffed_desk)
     assert "张丽" in dialog.intro_label.text()  # who holds the open shift
     qtbot.keyClicks(dialog.username, "chen")
     qtbot.keyClick(dialog.username, Qt.Key.Key_Tab)
@@ -78,12 +78,12 @@ def test_login_wrong_password_stays_open_then_logs_in(staffed_desk, qtbot):
     qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert staffed_desk.operator.username == "chen"
-    assert dialog.shift.id == shifts.current_shift(staffed_desk).id
-    assert shifts.current_shift(staffed_desk).operator_name == "陈静"
+    assert dialog.shift.id == login.current_shift(staffed_desk).id
+    assert login.current_shift(staffed_desk).operator_name == "陈静"
 
 
 def test_login_prefilled_user_name_starts_in_the_password(staffed_desk, qtbot):
-    shifts.logout(staffed_desk)
+    login.logout(staffed_desk)
     dialog = open_dialog(qtbot, LoginDialog(staffed_desk, username="zhang"))
     assert QApplication.focusWidget() is dialog.password
     qtbot.keyClicks(dialog.password, PASSWORD)
@@ -93,7 +93,7 @@ def test_login_prefilled_user_name_starts_in_the_password(staffed_desk, qtbot):
 
 
 def test_escape_cancels(staffed_desk, qtbot):
-    shifts.logout(staffed_desk)
+    login.logout(staffed_desk)
     dialog = open_dialog(qtbot, LoginDialog(staffed_desk))
     qtbot.keyClick(dialog.username, Qt.Key.Key_Escape)
     assert dialog.result() == QDialog.DialogCode.Rejected

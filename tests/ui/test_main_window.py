@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel
 
-from desk_app.services import shifts
+from desk_app.services.shifts import login
 from desk_app.ui import preferences
 from desk_app.ui.dialogs.check_results import CheckResultsDialog
 from desk_app.ui.main_window import GEOMETRY_KEY
@@ -85,12 +85,12 @@ def test_actions_follow_the_role_on_duty(staffed_desk, make_window, hub):
     assert not window.actions["settings.estate"].isEnabled()
     assert not window.actions["settings.operators"].isEnabled()
     assert window.actions["shift.handover"].isEnabled()
-    shifts.login(staffed_desk, "lee", "secret-1", "中班")
+    login.login(staffed_desk, "lee", "secret-1", "中班")
     hub.operator_changed.emit()
     assert window.findChild(QLabel, "status_role").text() == "客服主管"
     assert window.actions["settings.estate"].isEnabled()
     assert not window.actions["settings.operators"].isEnabled()
-    shifts.login(staffed_desk, "boss", "secret-1", "中班")
+    login.login(staffed_desk, "boss", "secret-1", "中班")
     hub.operator_changed.emit()
     assert window.actions["settings.operators"].isEnabled()
 

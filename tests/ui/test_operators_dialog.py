@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from desk_app.services import operators
+from desk_app.services.shifts import operators
 from desk_app.ui.dialogs.operators_dialog import (
     NewOperatorDialog,
     OperatorsDialog,

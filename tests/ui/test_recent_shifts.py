@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from desk_app.services import shifts
+from desk_app.services.shifts import handover, login
 from desk_app.ui.dialogs.check_results import CheckResultsDialog
 from desk_app.ui.dialogs.recent_shifts import RecentShiftsDialog
 from desk_app.ui.models.maintenance import CheckResultsModel
@@ -14,7 +14,7 @@ from tests.ui.helpers import open_dialog
 
 
 def hand_over(desk):
-    return shifts.handover(
+    return handover.handover(
         desk,
         incoming_username="chen",
         incoming_password=PASSWORD,
@@ -42,13 +42,13 @@ def test_enter_opens_the_handover_report(staffed_desk, shown, qtbot):
 
 def test_recent_shifts_model(staffed_desk, qtmodeltester):
     hand_over(staffed_desk)
-    model = RecentShiftsModel(shifts.recent_shifts(staffed_desk))
+    model = RecentShiftsModel(login.recent_shifts(staffed_desk))
     qtmodeltester.check(model)
     assert model.headerData(0, Qt.Orientation.Horizontal) == "班次"
 
 
 def test_check_results_model(qtmodeltester):
-    from desk_app.services.maintenance import CheckResult
+    from desk_app.services.desk.maintenance import CheckResult
 
     results = [CheckResult("integrity_check", True), CheckResult("audit_chain", False, "第 3 条")]
     model = CheckResultsModel(results)

@@ -12,17 +12,15 @@ from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QWidget
 
 from desk_app.core import deadlines
 from desk_app.core.estate import BuildingPlan
-from desk_app.services import (
-    callbacks,
-    directory,
-    locations,
-    reception,
-    repair_setup,
-    repairs,
-    shifts,
-)
-from desk_app.services.directory import PersonRecord
-from desk_app.services.reception import EntryQuery, NewEntry
+from desk_app.services.directory import estate as directory_estate
+from desk_app.services.directory import locations, people
+from desk_app.services.directory.people import PersonRecord
+from desk_app.services.reception import entries as reception
+from desk_app.services.reception.entries import EntryQuery, NewEntry
+from desk_app.services.repairs import callbacks
+from desk_app.services.repairs import orders as repairs
+from desk_app.services.repairs import setup as repair_setup
+from desk_app.services.shifts import login
 from desk_app.ui import deadline_colors
 from desk_app.ui.callbacks.callback_dialog import CallbackDialog
 from desk_app.ui.reception.handling_dialog import (
@@ -45,14 +43,14 @@ def estate(staffed_desk):
     """Building 3 (2 entrances, 6 floors, 2 rooms a floor) with 张三 owning 3-2-501, a
     technician, and the clerk zhang on duty."""
     desk = staffed_desk
-    directory.create_units(desk, BuildingPlan("3", 1, 2, 1, 6, 2, zero_padded=False))
-    unit = directory.find_unit(desk, "3-2-501")
-    directory.add_occupant(
+    directory_estate.create_units(desk, BuildingPlan("3", 1, 2, 1, 6, 2, zero_padded=False))
+    unit = directory_estate.find_unit(desk, "3-2-501")
+    people.add_occupant(
         desk, unit.id, PersonRecord(name="张三", gender="男", phone=OWNER_PHONE), "owner"
     )
-    shifts.login(desk, "lee", PASSWORD, "早班")
+    login.login(desk, "lee", PASSWORD, "早班")
     repair_setup.add_technician(desk, "王建国", specialty="水电")
-    shifts.login(desk, "zhang", PASSWORD, "早班")
+    login.login(desk, "zhang", PASSWORD, "早班")
     return desk
 
 
@@ -94,7 +92,7 @@ def order_count(desk) -> int:
 
 
 def complaint(desk, **overrides):
-    unit = directory.find_unit(desk, "3-2-501")
+    unit = directory_estate.find_unit(desk, "3-2-501")
     contact = locations.contact_for_unit(desk, unit.id)
     values = dict(
         channel="来电",
@@ -260,7 +258,7 @@ def test_a_repair_call_without_content_puts_the_cursor_in_content(page, estate, 
 def test_a_repair_in_a_public_place(page, estate, hub, qtbot):
     form = page.form
     assert not form.place_combo.isVisible()  # no places yet
-    place = directory.create_public_place(estate, "电梯机房", building="3")
+    place = directory_estate.create_public_place(estate, "电梯机房", building="3")
     hub.estate_changed.emit()
     assert form.place_combo.isVisible()
     qtbot.keyClick(form.unit_edit, Qt.Key.Key_B, Qt.KeyboardModifier.AltModifier)

@@ -9,9 +9,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit
 
 from desk_app.core.estate import BuildingPlan
-from desk_app.services import directory, repair_setup, repairs, shifts
-from desk_app.services.directory import PersonRecord
-from desk_app.services.repairs import NewRepair
+from desk_app.services.directory import estate as directory_estate
+from desk_app.services.directory import people
+from desk_app.services.directory.people import PersonRecord
+from desk_app.services.repairs import orders as repairs
+from desk_app.services.repairs import setup as repair_setup
+from desk_app.services.repairs.orders import NewRepair
+from desk_app.services.shifts import login
 from desk_app.ui.repairs.completion import AMOUNT, NAME, PRICE, QUANTITY, UNIT, CompletionDialog
 from desk_app.ui.repairs.dialogs import (
     ArrivalDialog,
@@ -28,19 +32,19 @@ from tests.ui.helpers import open_dialog, type_text
 @pytest.fixture
 def estate(staffed_desk):
     desk = staffed_desk
-    directory.create_units(desk, BuildingPlan("3", 1, 2, 1, 6, 2, zero_padded=False))
-    unit = directory.find_unit(desk, "3-2-501")
-    directory.add_occupant(
+    directory_estate.create_units(desk, BuildingPlan("3", 1, 2, 1, 6, 2, zero_padded=False))
+    unit = directory_estate.find_unit(desk, "3-2-501")
+    people.add_occupant(
         desk, unit.id, PersonRecord(name="张三", gender="男", phone="13812345678"), "owner"
     )
-    directory.create_public_place(desk, "电梯机房", building="3", floor="顶层")
-    shifts.login(desk, "lee", PASSWORD, "早班")
+    directory_estate.create_public_place(desk, "电梯机房", building="3", floor="顶层")
+    login.login(desk, "lee", PASSWORD, "早班")
     repair_setup.add_technician(desk, "王建国", specialty="水电")
     repair_setup.add_technician(desk, "恒安电梯维保公司", kind="外单位", specialty="电梯")
     repair_setup.add_technician(desk, "清源管道疏通", kind="外单位", specialty="管道")
     repair_setup.add_price(desk, "更换水龙头", "35.00", category="水", unit="个", labour="20")
     repair_setup.add_price(desk, "更换角阀", "25.00", category="水", unit="个", labour="15")
-    shifts.login(desk, "zhang", PASSWORD, "早班")
+    login.login(desk, "zhang", PASSWORD, "早班")
     return desk
 
 
@@ -350,7 +354,7 @@ def test_new_order_refuses_an_unknown_unit(estate, qtbot):
 
 
 def test_new_order_for_a_public_place(estate, qtbot):
-    places = directory.list_public_places(estate)
+    places = directory_estate.list_public_places(estate)
     dialog = open_dialog(qtbot, NewOrderDialog(estate))
     dialog.place.setCurrentIndex(1)
     dialog.reporter.setText("王建国")

@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from desk_app.services import repair_setup, shifts
+from desk_app.services.repairs import setup as repair_setup
+from desk_app.services.shifts import login
 from desk_app.ui.dialogs.repair_setup_dialog import (
     PriceDialog,
     RepairSetupDialog,
@@ -18,7 +19,7 @@ from tests.ui.helpers import open_dialog, type_text
 
 @pytest.fixture
 def supervisor_desk(staffed_desk):
-    shifts.login(staffed_desk, "lee", PASSWORD, "早班")
+    login.login(staffed_desk, "lee", PASSWORD, "早班")
     return staffed_desk
 
 
@@ -114,9 +115,9 @@ def test_edit_and_deactivate(supervisor_desk, qtbot, hub, when_modal):
 
 def test_clerk_sees_the_setup_read_only_and_is_refused(staffed_desk, qtbot, hub):
     desk = staffed_desk  # the clerk zhang is on duty
-    shifts.login(desk, "lee", PASSWORD, "早班")
+    login.login(desk, "lee", PASSWORD, "早班")
     repair_setup.add_technician(desk, "王建国")
-    shifts.login(desk, "zhang", PASSWORD, "早班")
+    login.login(desk, "zhang", PASSWORD, "早班")
     dialog = open_dialog(qtbot, RepairSetupDialog(desk, hub))
     assert dialog.notice.isVisible() and "主管" in dialog.notice.text()
     for push in (

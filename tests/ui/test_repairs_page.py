@@ -11,10 +11,16 @@ from PySide6.QtPdf import QPdfDocument
 
 from desk_app.core.clock import to_text
 from desk_app.core.estate import BuildingPlan
-from desk_app.services import callbacks, directory, reception, repair_setup, repairs, shifts
-from desk_app.services.directory import PersonRecord
-from desk_app.services.reception import NewEntry
-from desk_app.services.repairs import Completion, NewRepair
+from desk_app.services.directory import estate as directory_estate
+from desk_app.services.directory import people
+from desk_app.services.directory.people import PersonRecord
+from desk_app.services.reception import entries as reception
+from desk_app.services.reception.entries import NewEntry
+from desk_app.services.repairs import callbacks
+from desk_app.services.repairs import orders as repairs
+from desk_app.services.repairs import setup as repair_setup
+from desk_app.services.repairs.orders import Completion, NewRepair
+from desk_app.services.shifts import login
 from desk_app.ui import deadline_colors
 from desk_app.ui.repairs.completion import CompletionDialog
 from desk_app.ui.repairs.dialogs import ArrivalDialog, DispatchDialog
@@ -28,18 +34,18 @@ M = RepairOrdersModel
 @pytest.fixture
 def estate(staffed_desk):
     desk = staffed_desk
-    directory.create_units(desk, BuildingPlan("3", 1, 2, 1, 6, 2, zero_padded=False))
-    directory.create_units(desk, BuildingPlan("5", 1, 1, 1, 3, 2, zero_padded=False))
-    unit = directory.find_unit(desk, "3-2-501")
-    directory.add_occupant(
+    directory_estate.create_units(desk, BuildingPlan("3", 1, 2, 1, 6, 2, zero_padded=False))
+    directory_estate.create_units(desk, BuildingPlan("5", 1, 1, 1, 3, 2, zero_padded=False))
+    unit = directory_estate.find_unit(desk, "3-2-501")
+    people.add_occupant(
         desk, unit.id, PersonRecord(name="张三", gender="男", phone="13812345678"), "owner"
     )
-    shifts.login(desk, "lee", PASSWORD, "早班")
+    login.login(desk, "lee", PASSWORD, "早班")
     repair_setup.add_technician(desk, "王建国", specialty="水电")
     repair_setup.add_technician(desk, "刘强", specialty="水电")
     repair_setup.add_technician(desk, "恒安电梯维保公司", kind="外单位", specialty="电梯")
     repair_setup.add_price(desk, "更换水龙头", "35.00", category="水", unit="个", labour="20")
-    shifts.login(desk, "zhang", PASSWORD, "早班")
+    login.login(desk, "zhang", PASSWORD, "早班")
     return desk
 
 

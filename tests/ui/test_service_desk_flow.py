@@ -9,8 +9,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from desk_app.core.estate import BuildingPlan
-from desk_app.services import directory, reception, repair_setup, repairs, shifts
-from desk_app.services.directory import PersonRecord
+from desk_app.services.directory import estate as directory_estate
+from desk_app.services.directory import people
+from desk_app.services.directory.people import PersonRecord
+from desk_app.services.reception import entries as reception
+from desk_app.services.repairs import orders as repairs
+from desk_app.services.repairs import setup as repair_setup
+from desk_app.services.shifts import login
 from desk_app.storage import audit
 from desk_app.ui.callbacks.callback_dialog import CallbackDialog
 from desk_app.ui.repairs.completion import NAME, QUANTITY, CompletionDialog
@@ -24,15 +29,15 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 @pytest.fixture
 def estate(staffed_desk):
     desk = staffed_desk
-    directory.create_units(desk, BuildingPlan("3", 1, 2, 1, 6, 2, zero_padded=False))
-    unit = directory.find_unit(desk, "3-2-501")
-    directory.add_occupant(
+    directory_estate.create_units(desk, BuildingPlan("3", 1, 2, 1, 6, 2, zero_padded=False))
+    unit = directory_estate.find_unit(desk, "3-2-501")
+    people.add_occupant(
         desk, unit.id, PersonRecord(name="张三", gender="男", phone="13812345678"), "owner"
     )
-    shifts.login(desk, "lee", PASSWORD, "早班")
+    login.login(desk, "lee", PASSWORD, "早班")
     repair_setup.add_technician(desk, "王建国", specialty="水电")
     repair_setup.add_price(desk, "更换水龙头", "35.00", category="水", unit="个", labour="20")
-    shifts.login(desk, "zhang", PASSWORD, "早班")
+    login.login(desk, "zhang", PASSWORD, "早班")
     return desk
 
 
@@ -128,7 +133,7 @@ def test_a_repair_call_from_the_phone_to_the_callback(
     assert reception.get_entry(estate, entry.id).status == "closed"
 
     # 业主档案: the unit page lists the entry and the order with its callback
-    unit = directory.find_unit(estate, "3-2-501")
+    unit = directory_estate.find_unit(estate, "3-2-501")
     window.open_unit(unit.id)
     history = window.directory_page.unit_page.history_tab
     window.directory_page.unit_page.tabs.setCurrentWidget(history)  # 接待与维修

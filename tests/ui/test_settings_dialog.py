@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
-from desk_app.services import settings
+from desk_app.services.desk import settings
 from desk_app.ui.dialogs.settings_dialog import SettingsDialog, split_list
 from desk_app.ui.models.settings import ShiftScheduleModel
 from tests.ui.helpers import open_dialog, type_text

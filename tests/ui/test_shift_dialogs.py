@@ -5,7 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QLabel
 
-from desk_app.services import documents, operators, shifts
+from desk_app.services.desk import documents
+from desk_app.services.shifts import login, operators
 from desk_app.ui.dialogs.change_password import ChangePasswordDialog
 from desk_app.ui.dialogs.close_day import CloseDayDialog
 from desk_app.ui.dialogs.handover import HandoverDialog
@@ -43,7 +44,7 @@ def test_handover_by_keyboard_from_the_main_window(
 
     assert staffed_desk.operator.username == "chen"
     assert staffed_desk.shift.name == "晚班" and staffed_desk.shift.id != old_shift.id
-    row = shifts.recent_shifts(staffed_desk, 5)[1]
+    row = login.recent_shifts(staffed_desk, 5)[1]
     assert row.id == old_shift.id and row.status == "handed_over"
     assert row.note == "3-2-501 报修未完工" and row.incoming_operator_name == "陈静"
     pdf = documents.pdf_of(staffed_desk, row.handover_document_id)
@@ -96,9 +97,9 @@ def test_close_day_logs_out_and_asks_for_a_login(
     when_modal(CloseDayDialog, fill)
     with qtbot.waitSignal(window.relogin_requested):
         window.actions["shift.close_day"].trigger()
-    assert staffed_desk.operator is None and shifts.current_shift(staffed_desk) is None
-    assert shifts.recent_shifts(staffed_desk, 1)[0].id == shift_id
-    assert shifts.recent_shifts(staffed_desk, 1)[0].status == "day_closed"
+    assert staffed_desk.operator is None and login.current_shift(staffed_desk) is None
+    assert login.recent_shifts(staffed_desk, 1)[0].id == shift_id
+    assert login.recent_shifts(staffed_desk, 1)[0].status == "day_closed"
     assert len(shown.previews) == 1
     assert window.findChild(QLabel, "status_operator").text() == "未登录"
     assert not window.actions["shift.handover"].isEnabled()

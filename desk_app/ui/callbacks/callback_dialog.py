@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
 from desk_app.core import deadlines
 from desk_app.core.clock import display, from_text
 from desk_app.core.errors import DeskError
-from desk_app.services import callbacks
-from desk_app.services.callbacks import CallbackOutcome
 from desk_app.services.desk import Desk
+from desk_app.services.repairs import callbacks
+from desk_app.services.repairs.callbacks import CallbackOutcome
 from desk_app.ui import messages
 from desk_app.ui.dialogs.base import FormDialog, NoteEdit
 from desk_app.ui.events import EventHub

@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 from desk_app.core import deadlines
 from desk_app.core.clock import display, from_text
 from desk_app.core.masking import mask_phone
-from desk_app.services import callbacks
 from desk_app.services.desk import Desk
+from desk_app.services.repairs import callbacks
 from desk_app.ui import deadline_colors
 from desk_app.ui.callbacks.callback_dialog import run_callback_dialog
 from desk_app.ui.events import EventHub

@@ -6,9 +6,9 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QWidget
 
 from desk_app.core.errors import AuthenticationError, DeskError, PermissionDenied
-from desk_app.services import approvals
-from desk_app.services.approvals import Approval
 from desk_app.services.desk import Desk
+from desk_app.services.shifts import approvals
+from desk_app.services.shifts.approvals import Approval
 from desk_app.ui.dialogs.base import FormDialog, line_edit, password_edit
 
 

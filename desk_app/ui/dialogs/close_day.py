@@ -5,9 +5,9 @@ from __future__ import annotations
 from PySide6.QtWidgets import QWidget
 
 from desk_app.core.errors import DeskError
-from desk_app.services import shifts
 from desk_app.services.desk import Desk
-from desk_app.services.shifts import HandoverResult
+from desk_app.services.shifts import handover
+from desk_app.services.shifts.handover import HandoverResult
 from desk_app.ui.dialogs.base import FormDialog, NoteEdit, password_edit
 
 
@@ -32,7 +32,7 @@ class CloseDayDialog(FormDialog):
         self.setMinimumWidth(480)
 
     def submit(self) -> None:
-        self.close_result = shifts.close_day(
+        self.close_result = handover.close_day(
             self.desk, password=self.password.text(), note=self.note.toPlainText()
         )
 

@@ -21,10 +21,10 @@ from PySide6.QtWidgets import (
 )
 
 from desk_app.core.errors import DeskError, ValidationError
-from desk_app.services import directory
-from desk_app.services.approvals import Approval
 from desk_app.services.desk import Desk
-from desk_app.services.directory import ArchiveFacts
+from desk_app.services.directory import archive
+from desk_app.services.directory.archive import ArchiveFacts
+from desk_app.services.shifts.approvals import Approval
 from desk_app.ui import messages
 from desk_app.ui.dialogs.approval import SupervisorApprovalDialog, request_approval
 from desk_app.ui.dialogs.base import FormDialog, NoteEdit, line_edit
@@ -99,7 +99,7 @@ class ArchiveFactsDialog(FormDialog):
         return ArchiveFacts(**{k: v for k, v in values.items() if k in known})
 
     def submit(self) -> None:
-        directory.save_archive_facts(self.desk, self.unit_id, self.facts())
+        archive.save_archive_facts(self.desk, self.unit_id, self.facts())
 
     def error_focus(self, error: DeskError) -> QWidget | None:
         for name, edit in self.dates.items():
@@ -206,7 +206,7 @@ class LendArchiveDialog(FormDialog):
 
     def submit(self) -> None:
         assert self.approval is not None
-        self.loan_id = directory.lend_archive(
+        self.loan_id = archive.lend_archive(
             self.desk,
             self.unit_id,
             borrower=self.borrower.text(),
@@ -236,7 +236,7 @@ class OpenLoansDialog(QDialog):
         self.returned: list[int] = []
         self.setObjectName("open_loans_dialog")
         self.setWindowTitle(self.tr("Archives on loan"))
-        self.model = LoansModel(directory.open_loans(desk), self)
+        self.model = LoansModel(archive.open_loans(desk), self)
         self.view = loans_view(self, self.model, "open_loans_view")
         self.empty_label = QLabel(self.tr("No archive is out on loan."), self)
         self.empty_label.setObjectName("no_loans")
@@ -278,12 +278,12 @@ class OpenLoansDialog(QDialog):
         ):
             return
         try:
-            directory.return_archive(self.desk, loan.id)
+            archive.return_archive(self.desk, loan.id)
         except DeskError as error:
             messages.desk_error(self, error)
             return
         self.returned.append(loan.id)
-        self.model.set_rows(directory.open_loans(self.desk))
+        self.model.set_rows(archive.open_loans(self.desk))
         self._after_reload()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:

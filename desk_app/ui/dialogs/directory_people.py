@@ -25,10 +25,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk_app.core import vocabularies
 from desk_app.core.errors import DeskError
-from desk_app.services import directory
 from desk_app.services.desk import Desk
-from desk_app.services.directory import PersonRecord
+from desk_app.services.directory import people as directory_people
+from desk_app.services.directory import privacy
+from desk_app.services.directory.people import PersonRecord
 from desk_app.ui.dialogs.base import FormDialog, line_edit
 from desk_app.ui.models.directory import DirectoryText
 
@@ -266,7 +268,7 @@ class OccupantDialog(FormDialog):
     def submit(self) -> None:
         role = self.role.currentData()
         tenant = role == "tenant"
-        self.occupancy_id = directory.add_occupant(
+        self.occupancy_id = directory_people.add_occupant(
             self.desk,
             self.unit_id,
             self.person.record(),
@@ -309,7 +311,7 @@ class EndOccupancyDialog(FormDialog):
         self.setMinimumWidth(420)
 
     def submit(self) -> None:
-        directory.end_occupancy(
+        directory_people.end_occupancy(
             self.desk,
             self.occupant.occupancy_id,
             reason=combo_text(self.reason),
@@ -373,7 +375,7 @@ class TransferOwnershipDialog(FormDialog):
         owners = [self.owner.record()]
         if self.with_co_owner.isChecked():
             owners.append(self.co_owner.record())
-        directory.transfer_ownership(
+        directory_people.transfer_ownership(
             self.desk, self.unit_id, owners, on_date=self.on_date.text().strip()
         )
 
@@ -427,7 +429,7 @@ class EditPersonDialog(FormDialog):
     def submit(self) -> None:
         self.changes = self.collect()
         if self.changes:
-            directory.update_person(self.desk, self.person_id, self.changes)
+            directory_people.update_person(self.desk, self.person_id, self.changes)
 
     def error_focus(self, error: DeskError) -> QWidget | None:
         return _focus_for(self.form_fields, error, {})
@@ -450,7 +452,7 @@ class VehicleDialog(FormDialog):
         self.vehicle_id: int | None = None
         self.setObjectName("vehicle_dialog")
         self.setWindowTitle(self.tr("Add vehicle"))
-        self.kind = choice_combo(self, "vehicle_kind", list(directory.VEHICLE_KINDS))
+        self.kind = choice_combo(self, "vehicle_kind", list(vocabularies.VEHICLE_KINDS))
         self.add_row(self.tr("&Type:"), self.kind)
         self.plate = self.add_row(self.tr("&Plate:"), line_edit(self, "plate", max_length=16))
         self.plate.setPlaceholderText(self.tr("e.g. 鲁A12345"))
@@ -466,7 +468,7 @@ class VehicleDialog(FormDialog):
         self.setMinimumWidth(400)
 
     def submit(self) -> None:
-        self.vehicle_id = directory.add_vehicle(
+        self.vehicle_id = directory_people.add_vehicle(
             self.desk,
             self.unit_id,
             self.plate.text(),
@@ -503,7 +505,7 @@ class RevealDialog(FormDialog):
         )
         self.field = QComboBox(self)
         self.field.setObjectName("reveal_field")
-        for code, label in directory.REVEALABLE.items():
+        for code, label in privacy.REVEALABLE.items():
             self.field.addItem(label, code)
         self.add_row(self.tr("&Show:"), self.field)
         self.reason = self.add_row(self.tr("&Reason:"), line_edit(self, "reveal_reason"))
@@ -521,7 +523,7 @@ class RevealDialog(FormDialog):
         self.setMinimumWidth(460)
 
     def submit(self) -> None:
-        self.revealed = directory.reveal(
+        self.revealed = privacy.reveal(
             self.desk, self.person_id, self.field.currentData(), reason=self.reason.text()
         )
 

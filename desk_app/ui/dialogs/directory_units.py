@@ -20,10 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk_app.core import vocabularies
 from desk_app.core.errors import DeskError, ValidationError
 from desk_app.core.estate import BuildingPlan, format_area
-from desk_app.services import directory
 from desk_app.services.desk import Desk
+from desk_app.services.directory import estate
 from desk_app.ui.dialogs.base import FormDialog, line_edit
 from desk_app.ui.dialogs.directory_people import choice_combo
 
@@ -102,7 +103,7 @@ class BulkUnitsDialog(FormDialog):
         self.form.addRow("", self.zero_padded)
         self.area = self.add_row(self.tr("&Area (m²):"), line_edit(self, "plan_area", "", 12))
         self.area.setPlaceholderText(self.tr("optional, e.g. 89.50"))
-        self.kind = choice_combo(self, "plan_kind", list(directory.UNIT_KINDS))
+        self.kind = choice_combo(self, "plan_kind", list(vocabularies.UNIT_KINDS))
         self.add_row(self.tr("&Type:"), self.kind)
         self.skip_existing = QCheckBox(self.tr("&Skip units that already exist"), self)
         self.skip_existing.setObjectName("skip_existing")
@@ -168,7 +169,7 @@ class BulkUnitsDialog(FormDialog):
         code = self.building.text().strip().upper()
         if self._padding_chosen or not code:
             return
-        first = directory.list_units(self.desk, building=code, limit=1)
+        first = estate.list_units(self.desk, building=code, limit=1)
         self.zero_padded.setChecked(first[0].room.startswith("0") if first else True)
 
     def _schedule(self, *_args: object) -> None:
@@ -207,7 +208,7 @@ class BulkUnitsDialog(FormDialog):
             return
         try:
             plan = self.current_plan()
-            new, existing = directory.preview_units(self.desk, plan)
+            new, existing = estate.preview_units(self.desk, plan)
         except DeskError as error:
             self.summary.setText(error.message)
             self.codes_model.clear()
@@ -270,7 +271,7 @@ class BulkUnitsDialog(FormDialog):
             raise ValidationError(self.summary.text())
         if not self.new_codes:
             raise ValidationError(self.tr("No new units."))
-        self.created_ids = directory.create_units(
+        self.created_ids = estate.create_units(
             self.desk,
             self.plan,
             area_text=self.area.text().strip() or None,
@@ -302,10 +303,10 @@ class EditUnitDialog(FormDialog):
         self.area = self.add_row(
             self.tr("&Area (m²):"), line_edit(self, "unit_area", format_area(unit.area_centi_m2))
         )
-        self.kind = choice_combo(self, "unit_kind", list(directory.UNIT_KINDS))
+        self.kind = choice_combo(self, "unit_kind", list(vocabularies.UNIT_KINDS))
         self.kind.setCurrentText(unit.kind)
         self.add_row(self.tr("&Type:"), self.kind)
-        self.status = choice_combo(self, "unit_status", list(directory.UNIT_STATUSES))
+        self.status = choice_combo(self, "unit_status", list(vocabularies.UNIT_STATUSES))
         self.status.setCurrentText(unit.status)
         self.add_row(self.tr("&Status:"), self.status)
         self.business_use = QCheckBox(self.tr("&Business use (business premises registered)"), self)
@@ -319,7 +320,7 @@ class EditUnitDialog(FormDialog):
         self.setMinimumWidth(420)
 
     def submit(self) -> None:
-        directory.update_unit(
+        estate.update_unit(
             self.desk,
             self.unit.id,
             area_text=self.area.text().strip(),
@@ -347,7 +348,7 @@ class PublicPlaceDialog(FormDialog):
         self.building = QComboBox(self)
         self.building.setObjectName("place_building")
         self.building.addItem(self.tr("(whole estate)"), None)
-        for building in directory.list_buildings(desk):
+        for building in estate.list_buildings(desk):
             self.building.addItem(building.name, building.code)
         self.add_row(self.tr("&Building:"), self.building)
         self.floor = self.add_row(self.tr("&Floor:"), line_edit(self, "place_floor", "", 10))
@@ -357,7 +358,7 @@ class PublicPlaceDialog(FormDialog):
         self.setMinimumWidth(400)
 
     def submit(self) -> None:
-        self.place = directory.create_public_place(
+        self.place = estate.create_public_place(
             self.desk,
             self.name.text(),
             building=self.building.currentData(),

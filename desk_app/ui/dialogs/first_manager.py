@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QWidget
 
 from desk_app.core.errors import DeskError, ValidationError
-from desk_app.services import operators
 from desk_app.services.desk import Desk, Operator
+from desk_app.services.shifts import operators
 from desk_app.ui.dialogs.base import FormDialog, line_edit, password_edit
 
 

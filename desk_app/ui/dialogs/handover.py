@@ -5,9 +5,9 @@ from __future__ import annotations
 from PySide6.QtWidgets import QWidget
 
 from desk_app.core.errors import AuthenticationError, DeskError, ValidationError
-from desk_app.services import shifts
 from desk_app.services.desk import Desk
-from desk_app.services.shifts import HandoverResult
+from desk_app.services.shifts import handover
+from desk_app.services.shifts.handover import HandoverResult
 from desk_app.ui.dialogs.base import FormDialog, NoteEdit, line_edit, password_edit
 from desk_app.ui.dialogs.login import shift_combo
 from desk_app.ui.labels import moment_text
@@ -67,7 +67,7 @@ class HandoverDialog(FormDialog):
         if operator is None:
             raise ValidationError(self.tr("Nobody is logged in."))
         try:
-            self.handover_result = shifts.handover(
+            self.handover_result = handover.handover(
                 self.desk,
                 incoming_username=self.incoming_username.text(),
                 incoming_password=self.incoming_password.text(),

@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QWidget
 
 from desk_app.core.errors import AuthenticationError, DeskError
-from desk_app.services import settings, shifts
-from desk_app.services.desk import Desk, Shift
+from desk_app.services.desk import Desk, Shift, settings
+from desk_app.services.shifts import login
 from desk_app.ui import preferences
 from desk_app.ui.dialogs.base import FormDialog, line_edit, password_edit
 from desk_app.ui.labels import moment_text
@@ -15,8 +15,8 @@ from desk_app.ui.labels import moment_text
 def shift_combo(desk: Desk, parent: QWidget, object_name: str) -> QComboBox:
     combo = QComboBox(parent)
     combo.setObjectName(object_name)
-    combo.addItems(shifts.shift_names(desk))
-    suggested = combo.findText(shifts.suggested_shift_name(desk))
+    combo.addItems(login.shift_names(desk))
+    suggested = combo.findText(login.suggested_shift_name(desk))
     if suggested >= 0:
         combo.setCurrentIndex(suggested)
     return combo
@@ -30,7 +30,7 @@ class LoginDialog(FormDialog):
         self.setObjectName("login_dialog")
         estate = settings.get_all(desk)["estate.name"]
         self.setWindowTitle(self.tr("Log in: {estate}").format(estate=estate))
-        open_shift = shifts.current_shift(desk)
+        open_shift = login.current_shift(desk)
         if open_shift is None:
             intro = self.tr("No shift is open. Logging in opens the shift you choose below.")
         else:
@@ -56,7 +56,7 @@ class LoginDialog(FormDialog):
         self.setMinimumWidth(460)
 
     def submit(self) -> None:
-        self.shift = shifts.login(
+        self.shift = login.login(
             self.desk, self.username.text(), self.password.text(), self.shift_name.currentText()
         )
         preferences.store_last_choice(preferences.LAST_USERNAME_KEY, self.username.text().strip())

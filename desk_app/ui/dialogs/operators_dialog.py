@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from desk_app.core.errors import DeskError, ValidationError
-from desk_app.services import operators
 from desk_app.services.desk import Desk
+from desk_app.services.shifts import operators
 from desk_app.ui import messages
 from desk_app.ui.dialogs.base import FormDialog, line_edit, password_edit
 from desk_app.ui.labels import role_text

@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
 )
 
 from desk_app.core.errors import DeskError
-from desk_app.services import documents, shifts
-from desk_app.services.desk import Desk
+from desk_app.services.desk import Desk, documents
+from desk_app.services.shifts import login
 from desk_app.ui import messages, pdf_preview
 from desk_app.ui.models.shifts import RecentShiftsModel
 
@@ -27,7 +27,7 @@ class RecentShiftsDialog(QDialog):
         self.desk = desk
         self.setObjectName("recent_shifts_dialog")
         self.setWindowTitle(self.tr("Recent shifts"))
-        self.model = RecentShiftsModel(shifts.recent_shifts(desk, limit), self)
+        self.model = RecentShiftsModel(login.recent_shifts(desk, limit), self)
         self.view = QTableView(self)
         self.view.setObjectName("shifts_view")
         self.view.setModel(self.model)

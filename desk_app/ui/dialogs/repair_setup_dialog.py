@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
 
 from desk_app.core.errors import DeskError, PermissionDenied
 from desk_app.core.money import format_fen
-from desk_app.services import repair_setup
 from desk_app.services.desk import Desk
-from desk_app.services.repair_setup import PriceRow, TechnicianRow
+from desk_app.services.repairs import setup as repair_setup
+from desk_app.services.repairs.setup import PriceRow, TechnicianRow
 from desk_app.ui import messages
 from desk_app.ui.dialogs.base import FormDialog, line_edit
 from desk_app.ui.directory.unit_page import table_view

@@ -39,8 +39,8 @@ from PySide6.QtWidgets import (
 )
 
 from desk_app.core.errors import DeskError
-from desk_app.services import roster_import
 from desk_app.services.desk import Desk
+from desk_app.services.directory import roster_import
 from desk_app.ui import messages, preferences
 from desk_app.ui.models.roster import RosterPreviewModel, RowErrorsModel, masked_cell
 

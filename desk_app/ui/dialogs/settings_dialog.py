@@ -24,8 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk_app.core.errors import DeskError
-from desk_app.services import settings
-from desk_app.services.desk import Desk
+from desk_app.services.desk import Desk, settings
 from desk_app.ui.dialogs.base import FormDialog, line_edit
 from desk_app.ui.models.settings import ShiftScheduleModel
 

@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from desk_app.core.errors import DeskError
-from desk_app.services import directory
 from desk_app.services.desk import Desk
+from desk_app.services.directory import estate
 from desk_app.ui import messages
 from desk_app.ui.directory.unit_completer import UnitLineEdit
 from desk_app.ui.directory.unit_page import UnitPageWidget, button, table_view
@@ -164,7 +164,7 @@ class DirectoryPage(QWidget):
             return
         kind, building, entrance = node
         if kind == "places":
-            self.places_model.set_rows(directory.list_public_places(self.desk))
+            self.places_model.set_rows(estate.list_public_places(self.desk))
             self.list_stack.setCurrentWidget(self.places_view)
             return
         self.list_stack.setCurrentWidget(self.units_view)
@@ -205,7 +205,7 @@ class DirectoryPage(QWidget):
         """Open a unit's page, with its building chosen in the tree and the unit in the
         list (search, go-to, other modules)."""
         try:
-            unit = directory.get_unit(self.desk, unit_id)
+            unit = estate.get_unit(self.desk, unit_id)
         except DeskError as error:
             messages.desk_error(self, error)
             return False
@@ -329,7 +329,7 @@ class DirectoryPage(QWidget):
 
     def export_roster(self) -> None:
         """Data ▸ Export owner roster…: masked; a manager may choose full numbers (logged)."""
-        from desk_app.services import directory_export
+        from desk_app.services.directory import roster_export as directory_export
         from desk_app.ui.dialogs.roster_import import choose_save_path
 
         path = choose_save_path(self, self.tr("Export owner roster"), self.tr("owner roster.xlsx"))

@@ -156,7 +156,9 @@ class GlobalSearch(QObject):
             self.hide()
             return
         try:
-            from desk_app.services import search  # loaded on the first search, not at start-up
+            from desk_app.services.directory import (
+                search,  # loaded on the first search, not at start-up
+            )
 
             results = search.search(self.desk, text, limit=RESULT_LIMIT)
         except DeskError as error:
@@ -171,7 +173,7 @@ class GlobalSearch(QObject):
         self.popup.set_current_row(-1)
 
     def _empty_text(self, text: str) -> str:
-        from desk_app.services import search
+        from desk_app.services.directory import search
 
         if len(search.normalise_query(text)) < search.MIN_QUERY_LENGTH:
             return self.tr("Type at least two characters.")

@@ -24,8 +24,8 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 
 from desk_app.core.errors import DeskError
-from desk_app.services import directory, search
 from desk_app.services.desk import Desk
+from desk_app.services.directory import estate, search
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 ROOT_INDEX = QModelIndex()
@@ -146,5 +146,5 @@ class UnitLineEdit(QLineEdit):
         """The ``UnitRow`` the field names (picked from the list, or typed in any
         spelling); raises ``DeskError`` with the service's message."""
         if self._chosen is not None and self._chosen[1] == self.text():
-            return directory.get_unit(self.desk, self._chosen[0])
-        return directory.find_unit(self.desk, self.text())
+            return estate.get_unit(self.desk, self._chosen[0])
+        return estate.find_unit(self.desk, self.text())

@@ -8,8 +8,9 @@ from PySide6.QtWidgets import QAbstractItemView, QLabel, QSplitter, QTableView, 
 
 from desk_app.core.clock import display
 from desk_app.core.money import format_fen
-from desk_app.services import reception, repairs
 from desk_app.services.desk import Desk
+from desk_app.services.reception import entries as reception
+from desk_app.services.repairs import orders as repairs
 from desk_app.ui.models.row_table import ROW_ROLE, Column, RowTableModel
 
 LIMIT = 200

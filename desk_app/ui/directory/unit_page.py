@@ -30,8 +30,9 @@ from PySide6.QtWidgets import (
 )
 
 from desk_app.core.errors import DeskError
-from desk_app.services import directory
 from desk_app.services.desk import Desk
+from desk_app.services.directory import archive, estate
+from desk_app.services.directory import people as directory_people
 from desk_app.ui import messages
 from desk_app.ui.directory.unit_history import UnitHistoryTab
 from desk_app.ui.events import EventHub
@@ -100,7 +101,7 @@ class UnitPageWidget(QWidget):
         self.desk = desk
         self.hub = hub
         self.setObjectName("unit_page")
-        self.page: directory.UnitPage | None = None
+        self.page: archive.UnitPage | None = None
 
         # --- header
         self.title = QLabel(self)
@@ -238,7 +239,7 @@ class UnitPageWidget(QWidget):
         facts_box = QGroupBox(self.tr("Household archive"), tab)
         self.facts_form = QFormLayout(facts_box)
         self.fact_labels: dict[str, QLabel] = {}
-        for name in directory.ArchiveFacts.__dataclass_fields__:
+        for name in archive.ArchiveFacts.__dataclass_fields__:
             label = QLabel(facts_box)
             label.setObjectName(f"fact_{name}")
             label.setWordWrap(True)
@@ -254,7 +255,7 @@ class UnitPageWidget(QWidget):
         papers_box.setObjectName("papers_box")
         grid = QGridLayout(papers_box)
         self.paper_boxes: dict[str, QCheckBox] = {}
-        for number, paper in enumerate(directory.ALL_PAPERS):
+        for number, paper in enumerate(archive.ALL_PAPERS):
             box = QCheckBox(paper, papers_box)
             box.setObjectName(f"paper_{number}")
             box.toggled.connect(lambda on, paper=paper: self.set_paper(paper, on))
@@ -265,7 +266,7 @@ class UnitPageWidget(QWidget):
         )
         self.business_use.setObjectName("business_use")
         self.business_use.toggled.connect(self.set_business_use)
-        last = (len(directory.ALL_PAPERS) + 1) // 2 + 1
+        last = (len(archive.ALL_PAPERS) + 1) // 2 + 1
         grid.addWidget(self.business_use, last, 0, 1, 2)
         grid.setRowStretch(last + 1, 1)
 
@@ -321,7 +322,7 @@ class UnitPageWidget(QWidget):
         """Load and show a unit (raises ``DeskError`` if it does not exist)."""
         keep_person = self.selected_occupant()
         keep_person_id = keep_person.person_id if keep_person and unit_id == self.unit_id else None
-        self.page = directory.unit_page(self.desk, unit_id)
+        self.page = archive.unit_page(self.desk, unit_id)
         self._fill(keep_person_id)
         self.unit_shown.emit(unit_id)
 
@@ -421,7 +422,7 @@ class UnitPageWidget(QWidget):
         if lease:
             self.details_form.addRow(self.tr("Lease:"), QLabel(lease))
         try:
-            history = directory.contact_history(self.desk, occupant.person_id)
+            history = directory_people.contact_history(self.desk, occupant.person_id)
         except DeskError:
             history = []
         self.contact_model.set_rows(list(reversed(history)))
@@ -484,7 +485,7 @@ class UnitPageWidget(QWidget):
         """业主档案资料表, masked; archived with the unit and shown for printing."""
         if self.page is None:
             return
-        from desk_app.services import directory_print
+        from desk_app.services.directory import archive_print as directory_print
         from desk_app.ui import pdf_preview
 
         try:
@@ -583,7 +584,7 @@ class UnitPageWidget(QWidget):
         ):
             return
         try:
-            directory.end_vehicle(self.desk, vehicle.id)
+            directory_people.end_vehicle(self.desk, vehicle.id)
         except DeskError as error:
             messages.desk_error(self, error)
             return
@@ -601,7 +602,7 @@ class UnitPageWidget(QWidget):
         if self.page is None:
             return
         try:
-            directory.set_paper_on_file(self.desk, self.page.unit.id, paper, on_file)
+            archive.set_paper_on_file(self.desk, self.page.unit.id, paper, on_file)
         except DeskError as error:
             messages.desk_error(self, error)
             self.reload()
@@ -612,7 +613,7 @@ class UnitPageWidget(QWidget):
         if self.page is None:
             return
         try:
-            directory.update_unit(self.desk, self.page.unit.id, business_use=on)
+            estate.update_unit(self.desk, self.page.unit.id, business_use=on)
         except DeskError as error:
             messages.desk_error(self, error)
             self.reload()
@@ -646,7 +647,7 @@ class UnitPageWidget(QWidget):
         ):
             return
         try:
-            directory.return_archive(self.desk, loan.id)
+            archive.return_archive(self.desk, loan.id)
         except DeskError as error:
             messages.desk_error(self, error)
             return

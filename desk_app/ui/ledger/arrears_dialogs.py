@@ -8,9 +8,9 @@ from PySide6.QtWidgets import QComboBox, QWidget
 
 from desk_app.core.errors import DeskError
 from desk_app.core.money import format_fen
-from desk_app.services import arrears
-from desk_app.services.arrears import ActionRow, ArrearsRow
 from desk_app.services.desk import Desk
+from desk_app.services.ledger import arrears
+from desk_app.services.ledger.arrears import ActionRow, ArrearsRow
 from desk_app.ui.dialogs.base import FormDialog, line_edit
 
 POST = "registered_post"

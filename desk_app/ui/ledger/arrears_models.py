@@ -10,8 +10,8 @@ from PySide6.QtGui import QColor
 
 from desk_app.core.clock import display
 from desk_app.core.money import format_fen
-from desk_app.services import arrears
-from desk_app.services.arrears import ArrearsRow, DebtLine, LateFeeLine
+from desk_app.services.ledger import arrears
+from desk_app.services.ledger.arrears import ArrearsRow, DebtLine, LateFeeLine
 from desk_app.ui.models.row_table import AnyIndex, Column, RowTableModel
 
 # Stage 1 yellow, 2 orange, 3 red: the same warmth as the time limits' near / late.

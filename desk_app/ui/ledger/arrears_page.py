@@ -38,9 +38,10 @@ from PySide6.QtWidgets import (
 
 from desk_app.core.errors import DeskError
 from desk_app.core.money import format_fen
-from desk_app.services import arrears, directory
-from desk_app.services.arrears import ArrearsRow, UnitDebt
 from desk_app.services.desk import Desk
+from desk_app.services.directory import estate
+from desk_app.services.ledger import arrears
+from desk_app.services.ledger.arrears import ArrearsRow, UnitDebt
 from desk_app.ui import messages
 from desk_app.ui.events import EventHub
 from desk_app.ui.ledger.arrears_models import ActionsModel, ArrearsModel, DebtModel
@@ -240,7 +241,7 @@ class ArrearsPage(QWidget):
         try:
             self.building_filter.clear()
             self.building_filter.addItem(self.tr("All buildings"), None)
-            for building in directory.list_buildings(self.desk):
+            for building in estate.list_buildings(self.desk):
                 self.building_filter.addItem(building.name or building.code, building.code)
             self.building_filter.setCurrentIndex(max(self.building_filter.findData(chosen), 0))
         finally:
@@ -384,7 +385,7 @@ class ArrearsPage(QWidget):
         row = self.row
         if row is None:
             return
-        from desk_app.services import arrears_print
+        from desk_app.services.ledger import arrears_print
         from desk_app.ui import pdf_preview
 
         try:
@@ -408,7 +409,7 @@ class ArrearsPage(QWidget):
         ).format(count=len(unit_ids))
         if not messages.confirm(self, question):
             return
-        from desk_app.services import arrears_print
+        from desk_app.services.ledger import arrears_print
         from desk_app.ui import pdf_preview
 
         try:
@@ -428,7 +429,7 @@ class ArrearsPage(QWidget):
 
     def export(self) -> None:
         """The list as shown (filters applied) to an .xlsx workbook."""
-        from desk_app.services import arrears_export
+        from desk_app.services.ledger import arrears_export
 
         day = self.desk.clock.now().date().isoformat()
         suggested = f"{arrears_export.SHEET_TITLE}-{day}.xlsx"

@@ -15,8 +15,8 @@ from PySide6.QtGui import QColor
 
 from desk_app.core.errors import ValidationError
 from desk_app.core.money import format_fen
-from desk_app.services import billing
-from desk_app.services.billing import BillingLine, ReadingRow
+from desk_app.services.ledger import billing
+from desk_app.services.ledger.billing import BillingLine, ReadingRow
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()

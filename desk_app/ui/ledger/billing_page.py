@@ -31,9 +31,9 @@ from PySide6.QtWidgets import (
 
 from desk_app.core.errors import DeskError, ValidationError
 from desk_app.core.money import format_fen
-from desk_app.services import billing, billing_excel, billing_print
-from desk_app.services.billing import BillingPreview, BillingSheet, ItemTotal
 from desk_app.services.desk import Desk
+from desk_app.services.ledger import billing, billing_excel, billing_print
+from desk_app.services.ledger.billing import BillingPreview, BillingSheet, ItemTotal
 from desk_app.ui import messages, pdf_preview
 from desk_app.ui.dialogs.roster_import import choose_save_path
 from desk_app.ui.events import EventHub

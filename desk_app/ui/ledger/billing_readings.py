@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from desk_app.core.errors import DeskError
-from desk_app.services import billing, billing_excel
 from desk_app.services.desk import Desk
+from desk_app.services.ledger import billing, billing_excel
 from desk_app.ui import messages
 from desk_app.ui.dialogs.roster_import import choose_open_path, choose_save_path
 from desk_app.ui.ledger.billing_models import ReadingsModel

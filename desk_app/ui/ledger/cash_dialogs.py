@@ -8,9 +8,9 @@ from PySide6.QtWidgets import QCheckBox, QWidget
 from desk_app.core.clock import display
 from desk_app.core.errors import DeskError
 from desk_app.core.money import format_fen
-from desk_app.services import cash_drawer
-from desk_app.services.cash_drawer import HandoverDraft, HandoverRow
 from desk_app.services.desk import Desk
+from desk_app.services.ledger import cash_drawer
+from desk_app.services.ledger.cash_drawer import HandoverDraft, HandoverRow
 from desk_app.ui.dialogs.base import FormDialog, line_edit
 
 

@@ -32,9 +32,9 @@ from PySide6.QtWidgets import (
 from desk_app.core.clock import display
 from desk_app.core.errors import DeskError
 from desk_app.core.money import format_fen
-from desk_app.services import cash_drawer
-from desk_app.services.cash_drawer import Drawer, HandoverDraft
 from desk_app.services.desk import Desk
+from desk_app.services.ledger import cash_drawer
+from desk_app.services.ledger.cash_drawer import Drawer, HandoverDraft
 from desk_app.ui import messages
 from desk_app.ui.events import EventHub
 from desk_app.ui.ledger.cash_models import (
@@ -290,7 +290,7 @@ class CashPage(QWidget):
             self.print_slip(row.id)
 
     def print_slip(self, handover_id: int) -> None:
-        from desk_app.services import cash_print
+        from desk_app.services.ledger import cash_print
         from desk_app.ui import pdf_preview
 
         try:

@@ -8,9 +8,9 @@ from PySide6.QtWidgets import QComboBox, QWidget
 
 from desk_app.core.errors import DeskError, ValidationError
 from desk_app.core.money import format_fen
-from desk_app.services import ledger
 from desk_app.services.desk import Desk
-from desk_app.services.ledger import OwingRow
+from desk_app.services.ledger import charges, fee_items
+from desk_app.services.ledger.charges import OwingRow
 from desk_app.ui.dialogs.base import FormDialog, line_edit
 from desk_app.ui.ledger.payment_dialogs import approved
 
@@ -33,9 +33,9 @@ class NewChargeDialog(FormDialog):
         self.add_intro(self.tr("A charge on {unit}.").format(unit=unit_text))
         self.item = QComboBox(self)
         self.item.setObjectName("charge_item")
-        for item in ledger.fee_items(desk):
+        for item in fee_items.fee_items(desk):
             if item.active and item.kind in DESK_KINDS and item.code != "late_fee":
-                label = f"{item.name}（{ledger.FEE_KIND_LABELS[item.kind]}）"
+                label = f"{item.name}（{fee_items.FEE_KIND_LABELS[item.kind]}）"
                 self.item.addItem(label, item.code)
         self.add_row(self.tr("&Item:"), self.item)
         self.amount = self.add_row(self.tr("&Amount:"), line_edit(self, "charge_amount"))
@@ -52,7 +52,7 @@ class NewChargeDialog(FormDialog):
         code = self.item.currentData()
         if not code:
             raise ValidationError("请选择收费项目。", field="item")
-        result = ledger.post_charge(
+        result = charges.post_charge(
             self.desk,
             self.unit_id,
             code,
@@ -101,7 +101,7 @@ class AdjustChargeDialog(FormDialog):
             approval = approved(
                 self.desk, "charge_adjustment", "调整费用", self.reason.text(), self
             )
-        ledger.adjust_charge(
+        charges.adjust_charge(
             self.desk, self.row.charge_id, self.amount.text(), self.reason.text(), approval
         )
 

@@ -29,9 +29,9 @@ from PySide6.QtWidgets import (
 from desk_app.core.clock import display
 from desk_app.core.errors import DeskError
 from desk_app.core.money import format_fen
-from desk_app.services import month_close, month_close_export, month_close_print
 from desk_app.services.desk import Desk
-from desk_app.services.month_close import MonthReport
+from desk_app.services.ledger import month_close, month_close_export, month_close_print
+from desk_app.services.ledger.month_close import MonthReport
 from desk_app.ui import messages
 from desk_app.ui.dialogs.approval import request_approval
 from desk_app.ui.events import EventHub

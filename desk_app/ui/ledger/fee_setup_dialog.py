@@ -24,11 +24,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk_app.core import vocabularies
 from desk_app.core.errors import DeskError, PermissionDenied, ValidationError
 from desk_app.core.money import format_fen
-from desk_app.services import billing, directory, ledger
 from desk_app.services.desk import Desk
-from desk_app.services.ledger import BookRow, FeeItemRow, RateRow
+from desk_app.services.ledger import billing, books, fee_items, rates
+from desk_app.services.ledger.books import BookRow
+from desk_app.services.ledger.fee_items import FeeItemRow
+from desk_app.services.ledger.rates import RateRow
 from desk_app.ui import messages
 from desk_app.ui.dialogs.base import FormDialog, line_edit
 from desk_app.ui.directory.unit_page import table_view
@@ -41,7 +44,7 @@ class FeeItemsModel(RowTableModel):
         return [
             Column(self.tr("Code"), lambda i: i.code),
             Column(self.tr("Name"), lambda i: i.name),
-            Column(self.tr("Charged"), lambda i: ledger.FEE_KIND_LABELS.get(i.kind, i.kind)),
+            Column(self.tr("Charged"), lambda i: fee_items.FEE_KIND_LABELS.get(i.kind, i.kind)),
             Column(self.tr("Unit"), lambda i: i.unit),
         ]
 
@@ -110,8 +113,8 @@ class FeeItemDialog(_SetupForm):
         self.name = self.field("name", self.tr("&Name:"), line_edit(self, "name", "", 40))
         self.kind = QComboBox(self)
         self.kind.setObjectName("kind")
-        for kind in ledger.FEE_KINDS:
-            self.kind.addItem(ledger.FEE_KIND_LABELS[kind], kind)
+        for kind in vocabularies.FEE_KINDS:
+            self.kind.addItem(fee_items.FEE_KIND_LABELS[kind], kind)
         self.field("kind", self.tr("C&harged:"), self.kind)
         self.unit = self.field("unit", self.tr("&Unit:"), line_edit(self, "unit", "", 10))
         self.unit.setPlaceholderText(self.tr("e.g. 月, 吨, 度"))
@@ -119,7 +122,7 @@ class FeeItemDialog(_SetupForm):
         self.setMinimumWidth(380)
 
     def submit(self) -> None:
-        self.saved = ledger.add_fee_item(
+        self.saved = fee_items.add_fee_item(
             self.desk, self.code.text(), self.name.text(), self.kind.currentData(), self.unit.text()
         )
 
@@ -160,7 +163,7 @@ class RateDialog(_SetupForm):
         self.unit_kind = QComboBox(self)
         self.unit_kind.setObjectName("unit_kind")
         self.unit_kind.addItem(self.tr("All kinds"), None)
-        for kind in directory.UNIT_KINDS:
+        for kind in vocabularies.UNIT_KINDS:
             self.unit_kind.addItem(kind, kind)
         self.field("unit_kind", self.tr("&Kind of unit:"), self.unit_kind)
         self.price = self.field(
@@ -185,7 +188,7 @@ class RateDialog(_SetupForm):
         code = self.item.currentData()
         if not code:
             raise ValidationError("请先新增收费项目。", field="item")
-        self.saved = ledger.set_rate(
+        self.saved = rates.set_rate(
             self.desk,
             code,
             self.price.text(),
@@ -217,7 +220,7 @@ class BookDialog(_SetupForm):
     def submit(self) -> None:
         first = self._number(self.first, "first")
         last = self._number(self.last, "last")
-        self.saved = ledger.register_book(self.desk, first, last)
+        self.saved = books.register_book(self.desk, first, last)
 
 
 class FeeSetupDialog(QDialog):
@@ -301,13 +304,13 @@ class FeeSetupDialog(QDialog):
         return tab
 
     def reload(self) -> None:
-        items = ledger.fee_items(self.desk)
+        items = fee_items.fee_items(self.desk)
         by_id = {item.id: item for item in items}
         self.items_model.set_rows(items)
         self.rates_model.set_rows(
             [(by_id[r.item_id], r) for r in billing.rates(self.desk) if r.item_id in by_id]
         )
-        self.books_model.set_rows(ledger.books(self.desk))
+        self.books_model.set_rows(books.books(self.desk))
         edit = self.may_edit
         for push in (self.add_item_button, self.add_rate_button, self.add_book_button):
             push.setEnabled(edit)
@@ -337,7 +340,7 @@ class FeeSetupDialog(QDialog):
             return
         index = self.items_view.currentIndex()
         current = self.items_model.row_at(index.row()).code if index.isValid() else None
-        items = [i for i in ledger.fee_items(self.desk) if i.active]
+        items = [i for i in fee_items.fee_items(self.desk) if i.active]
         self._saved(self._run(RateDialog(self.desk, items, self, item_code=current)))
 
     def add_book(self) -> None:
@@ -346,7 +349,7 @@ class FeeSetupDialog(QDialog):
 
     def install_standard(self) -> None:
         try:
-            added = ledger.install_standard_items(self.desk)
+            added = fee_items.install_standard_items(self.desk)
         except DeskError as error:
             messages.desk_error(self, error)
             return

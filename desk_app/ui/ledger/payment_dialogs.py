@@ -7,10 +7,10 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from desk_app.core.errors import DeskError, ValidationError
 from desk_app.core.money import format_fen
-from desk_app.services import ledger
-from desk_app.services.approvals import Approval
 from desk_app.services.desk import Desk
-from desk_app.services.ledger import LateFee
+from desk_app.services.ledger import late_fees
+from desk_app.services.ledger.late_fees import LateFee
+from desk_app.services.shifts.approvals import Approval
 from desk_app.ui.dialogs.approval import SupervisorApprovalDialog
 from desk_app.ui.dialogs.base import FormDialog, line_edit
 
@@ -69,7 +69,7 @@ class WaiveLateFeeDialog(FormDialog):
         if not self.consent.text().strip():
             raise ValidationError("请填写财务部同意情况（经办人、方式）。", field="finance_consent")
         approval = approved(self.desk, "late_fee_waiver", "减免滞纳金", self.reason.text(), self)
-        ledger.waive_late_fee(
+        late_fees.waive_late_fee(
             self.desk, self.fee.charge_id, self.reason.text(), self.consent.text(), approval
         )
 

@@ -11,7 +11,8 @@ from PySide6.QtCore import QObject, Qt
 
 from desk_app.core import ledger_rules
 from desk_app.core.money import format_fen
-from desk_app.services.ledger import LateFee, OwingRow
+from desk_app.services.ledger.charges import OwingRow
+from desk_app.services.ledger.late_fees import LateFee
 from desk_app.ui.models.row_table import AnyIndex, Column, RowTableModel
 
 

@@ -35,12 +35,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk_app.core import ledger_rules
+from desk_app.core import ledger_rules, vocabularies
 from desk_app.core.errors import DeskError, ValidationError
 from desk_app.core.money import format_fen, parse_fen
-from desk_app.services import directory, ledger, locations
 from desk_app.services.desk import Desk
-from desk_app.services.ledger import LateFee
+from desk_app.services.directory import estate, locations
+from desk_app.services.ledger import charges, late_fees, payments
+from desk_app.services.ledger import credit as ledger_credit
+from desk_app.services.ledger.late_fees import LateFee
 from desk_app.ui import messages
 from desk_app.ui.directory.search_popup import GlobalSearch
 from desk_app.ui.events import EventHub
@@ -51,7 +53,7 @@ from desk_app.ui.shown_refresh import ShownRefresh
 
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 CASH = "现金"
-METHOD_KEYS = [(str(n), method) for n, method in enumerate(ledger.PAYMENT_METHODS, start=1)]
+METHOD_KEYS = [(str(n), method) for n, method in enumerate(vocabularies.PAYMENT_METHODS, start=1)]
 TOTAL_STYLE = "font-size: 15pt; font-weight: bold;"
 CHANGE_STYLE = "font-size: 15pt; font-weight: bold; color: #006400;"
 COLUMN_WIDTHS = {
@@ -416,7 +418,7 @@ class PaymentPage(QWidget):
     def show_unit(self, unit_id: int) -> bool:
         """Show a unit's debts ready for a payment, the cursor on the first debt."""
         try:
-            unit = directory.get_unit(self.desk, unit_id)
+            unit = estate.get_unit(self.desk, unit_id)
         except DeskError as error:
             self.show_error_text(error.message)
             return False
@@ -439,7 +441,7 @@ class PaymentPage(QWidget):
                 self.owing_view.setCurrentIndex(self.owing_model.index(0, OwingModel.ITEM))
         return True
 
-    def _show_header(self, unit: directory.UnitRow) -> None:
+    def _show_header(self, unit: estate.UnitRow) -> None:
         contact = locations.contact_for_unit(self.desk, unit.id)
         place = locations.unit_text(unit)
         self.unit_label.setText(unit.code)
@@ -455,9 +457,9 @@ class PaymentPage(QWidget):
             return
         today = self.desk.clock.now().date()
         try:
-            rows = ledger.owing(self.desk, self.unit_id)
-            fees = ledger.late_fees(self.desk, self.unit_id)
-            credit = ledger.credit(self.desk, self.unit_id)
+            rows = charges.owing(self.desk, self.unit_id)
+            fees = late_fees.late_fees(self.desk, self.unit_id)
+            credit = charges.credit(self.desk, self.unit_id)
         except DeskError as error:
             self.show_error_text(error.message)
             return
@@ -583,7 +585,7 @@ class PaymentPage(QWidget):
         method = self.method_choice.value()
         customer = self.customer_edit.text().strip()
         try:
-            payment = ledger.take_payment(
+            payment = payments.take_payment(
                 self.desk,
                 self.unit_id,
                 method=method,
@@ -614,7 +616,7 @@ class PaymentPage(QWidget):
 
     def print_receipt(self, receipt_id: int) -> None:
         """Archive the receipt's PDF (every copy) and show it for printing."""
-        from desk_app.services import receipts_print
+        from desk_app.services.ledger import receipts_print
         from desk_app.ui import pdf_preview
 
         try:
@@ -631,7 +633,7 @@ class PaymentPage(QWidget):
             return
         self.clear_error()
         try:
-            used = ledger.use_credit(self.desk, self.unit_id)
+            used = ledger_credit.use_credit(self.desk, self.unit_id)
         except DeskError as error:
             self.show_error(error)
             return
@@ -774,7 +776,7 @@ class PaymentPage(QWidget):
         if unit_id != self.unit_id:
             return
         try:
-            self._show_header(directory.get_unit(self.desk, unit_id))
+            self._show_header(estate.get_unit(self.desk, unit_id))
         except DeskError:
             return
         self._ledger_changed()
@@ -787,6 +789,6 @@ class PaymentPage(QWidget):
 
     def _warm_up_printing(self) -> None:
         """Load the printing font while the clerk types, not when the first receipt prints."""
-        from desk_app.services import receipts_print
+        from desk_app.services.ledger import receipts_print
 
         receipts_print.warm_up()

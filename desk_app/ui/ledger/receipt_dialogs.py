@@ -7,11 +7,13 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QWidget
 
+from desk_app.core import vocabularies
 from desk_app.core.errors import DeskError, ValidationError
 from desk_app.core.money import format_fen
-from desk_app.services import ledger, locations
 from desk_app.services.desk import Desk
-from desk_app.services.ledger import ReceiptRow
+from desk_app.services.directory import locations
+from desk_app.services.ledger import invoices, receipts, refunds
+from desk_app.services.ledger.receipts import ReceiptRow
 from desk_app.ui.dialogs.base import FormDialog, line_edit
 from desk_app.ui.ledger.payment_dialogs import approved
 
@@ -44,7 +46,9 @@ class VoidReceiptDialog(FormDialog):
             raise ValidationError("请填写作废原因。", field="reason")
         label = f"作废收据 №{self.receipt.number_text}"
         approval = approved(self.desk, "receipt_void", label, self.reason.text(), self)
-        self.receipt = ledger.void_receipt(self.desk, self.receipt.id, self.reason.text(), approval)
+        self.receipt = receipts.void_receipt(
+            self.desk, self.receipt.id, self.reason.text(), approval
+        )
 
     def error_focus(self, error: DeskError) -> QWidget | None:
         return self.reason
@@ -72,7 +76,7 @@ class InvoiceExchangeDialog(FormDialog):
         self.setMinimumWidth(460)
 
     def submit(self) -> None:
-        self.receipt = ledger.exchange_for_invoice(
+        self.receipt = invoices.exchange_for_invoice(
             self.desk, self.receipt.id, self.invoice_no.text()
         )
 
@@ -89,7 +93,7 @@ class RefundDialog(FormDialog):
         super().__init__(parent)
         self.desk = desk
         self.receipt = receipt
-        self.refund: ledger.RefundRow | None = None
+        self.refund: refunds.RefundRow | None = None
         self.setObjectName("refund_dialog")
         self.setWindowTitle(self.tr("Refund"))
         self.add_intro(
@@ -101,14 +105,14 @@ class RefundDialog(FormDialog):
         )
         self.kind_combo = QComboBox(self)
         self.kind_combo.setObjectName("refund_kind")
-        for deposit in ledger.deposits_of_receipt(desk, receipt.id):
-            left = ledger.refundable(desk, receipt.id, deposit.charge_id)
+        for deposit in refunds.deposits_of_receipt(desk, receipt.id):
+            left = refunds.refundable(desk, receipt.id, deposit.charge_id)
             if left > 0:
                 text = self.tr("{deposit} ({left} refundable)").format(
                     deposit=deposit.description, left=format_fen(left)
                 )
                 self.kind_combo.addItem(text, (deposit.charge_id, left))
-        credit = ledger.refundable(desk, receipt.id, None)
+        credit = refunds.refundable(desk, receipt.id, None)
         if credit > 0:
             text = self.tr("Unused credit ({left} refundable)").format(left=format_fen(credit))
             self.kind_combo.addItem(text, (None, credit))
@@ -123,7 +127,7 @@ class RefundDialog(FormDialog):
         self.reason = self.add_row(self.tr("&Reason:"), line_edit(self, "refund_reason"))
         self.method_combo = QComboBox(self)
         self.method_combo.setObjectName("refund_method")
-        for method in ledger.PAYMENT_METHODS:
+        for method in vocabularies.PAYMENT_METHODS:
             self.method_combo.addItem(method, method)
         self.method = self.add_row(self.tr("Paid &by:"), self.method_combo)
         contact = locations.contact_for_unit(desk, receipt.unit_id) if receipt.unit_id else None
@@ -148,7 +152,7 @@ class RefundDialog(FormDialog):
             raise ValidationError("请填写退费原因。", field="reason")
         label = f"退费（收据 №{self.receipt.number_text}）"
         approval = approved(self.desk, "refund", label, self.reason.text(), self)
-        self.refund = ledger.refund(
+        self.refund = refunds.refund(
             self.desk,
             self.receipt.id,
             amount=self.amount.text(),

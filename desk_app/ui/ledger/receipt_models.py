@@ -10,9 +10,9 @@ from PySide6.QtGui import QBrush, QColor
 
 from desk_app.core.clock import display
 from desk_app.core.money import format_fen
-from desk_app.services import receipts_list
 from desk_app.services.desk import Desk
-from desk_app.services.receipts_list import ReceiptListRow, ReceiptQuery
+from desk_app.services.ledger import receipts_list
+from desk_app.services.ledger.receipts_list import ReceiptListRow, ReceiptQuery
 from desk_app.ui.models.paged import PagedTableModel
 from desk_app.ui.models.row_table import Column
 

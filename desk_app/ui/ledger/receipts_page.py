@@ -38,9 +38,9 @@ from PySide6.QtWidgets import (
 
 from desk_app.core.errors import DeskError
 from desk_app.core.money import format_fen
-from desk_app.services import ledger, receipts_list
 from desk_app.services.desk import Desk
-from desk_app.services.receipts_list import ReceiptListRow, ReceiptQuery
+from desk_app.services.ledger import receipts, receipts_list
+from desk_app.services.ledger.receipts_list import ReceiptListRow, ReceiptQuery
 from desk_app.ui import messages
 from desk_app.ui.directory.unit_completer import UnitLineEdit
 from desk_app.ui.events import EventHub
@@ -304,7 +304,7 @@ class ReceiptsPage(QWidget):
 
     def _detail(self, row: ReceiptListRow) -> str:
         try:
-            lines = ledger.receipt_lines(self.desk, row.id)
+            lines = receipts.receipt_lines(self.desk, row.id)
         except DeskError:
             lines = []
         parts = [f"{line.description} {format_fen(line.amount_fen)}" for line in lines]
@@ -331,11 +331,11 @@ class ReceiptsPage(QWidget):
 
     # ---- actions -----------------------------------------------------------------------------------
 
-    def _chosen(self) -> ledger.ReceiptRow | None:
+    def _chosen(self) -> receipts.ReceiptRow | None:
         if self.receipt is None:
             return None
         try:
-            return ledger.receipt(self.desk, self.receipt.id)
+            return receipts.receipt(self.desk, self.receipt.id)
         except DeskError as error:
             messages.desk_error(self, error)
             return None
@@ -345,7 +345,7 @@ class ReceiptsPage(QWidget):
         receipt = self._chosen()
         if receipt is None:
             return
-        from desk_app.services import receipts_print
+        from desk_app.services.ledger import receipts_print
         from desk_app.ui import pdf_preview
 
         try:
@@ -401,7 +401,7 @@ class ReceiptsPage(QWidget):
             return
         self.hub.receipt_changed.emit(receipt.id)
         self.hub.charges_posted.emit()  # a deposit paid back is released from the unit
-        from desk_app.services import receipts_print
+        from desk_app.services.ledger import receipts_print
         from desk_app.ui import pdf_preview
 
         try:

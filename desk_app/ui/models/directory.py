@@ -18,8 +18,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 
 from desk_app.core.estate import format_area
-from desk_app.services import directory
 from desk_app.services.desk import Desk
+from desk_app.services.directory import estate
 from desk_app.ui.labels import moment_text
 from desk_app.ui.models.row_table import ROW_ROLE, Column, RowTableModel
 
@@ -153,7 +153,7 @@ class UnitListModel(QAbstractTableModel):
             self.fetchMore(ROOT_INDEX)
 
     def _next_page(self) -> list[Any]:
-        page = directory.list_units(
+        page = estate.list_units(
             self.desk,
             building=self.building,
             entrance=self.entrance,
@@ -270,7 +270,7 @@ class EstateTreeModel(QStandardItemModel):
         self.setHorizontalHeaderLabels([self.tr("Estate")])
         self._pending.clear()
         items = [self._item(self.tr("All units"), ("all", None, None))]
-        for building in directory.list_buildings(self.desk):
+        for building in estate.list_buildings(self.desk):
             items.append(self._item(building.name, ("building", building.code, None)))
             if building.has_entrances:
                 self._pending.add(building.code)
@@ -323,7 +323,7 @@ class EstateTreeModel(QStandardItemModel):
         entrances: list[str] = []
         offset = 0
         while True:
-            page = directory.list_units(self.desk, building=code, limit=1000, offset=offset)
+            page = estate.list_units(self.desk, building=code, limit=1000, offset=offset)
             for unit in page:
                 if unit.entrance and unit.entrance not in entrances:
                     entrances.append(unit.entrance)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from desk_app.services.maintenance import CHECK_LABELS
+from desk_app.services.desk.maintenance import CHECK_LABELS
 from desk_app.ui.models.row_table import Column, RowTableModel
 
 

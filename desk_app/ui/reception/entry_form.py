@@ -32,9 +32,10 @@ from PySide6.QtWidgets import (
 )
 
 from desk_app.core.errors import DeskError
-from desk_app.services import directory, locations, reception
 from desk_app.services.desk import Desk
-from desk_app.services.reception import NewEntry
+from desk_app.services.directory import estate, locations
+from desk_app.services.reception import entries as reception
+from desk_app.services.reception.entries import NewEntry
 from desk_app.ui.directory.unit_completer import UnitLineEdit
 from desk_app.ui.events import EventHub
 
@@ -363,7 +364,7 @@ class EntryForm(QWidget):
         current = self.place_combo.currentData()
         self.place_combo.clear()
         self.place_combo.addItem("—", None)
-        for place in directory.list_public_places(self.desk):
+        for place in estate.list_public_places(self.desk):
             self.place_combo.addItem(locations.place_text(place), place.id)
         index = self.place_combo.findData(current) if current is not None else 0
         self.place_combo.setCurrentIndex(max(index, 0))

@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
 
 from desk_app.core.clock import display
 from desk_app.core.errors import DeskError
-from desk_app.services import reception
 from desk_app.services.desk import Desk
-from desk_app.services.reception import EntryRow
+from desk_app.services.reception import entries as reception
+from desk_app.services.reception.entries import EntryRow
 from desk_app.ui.dialogs.base import FormDialog, NoteEdit, line_edit
 from desk_app.ui.reception.models import order_text, status_text
 

@@ -17,9 +17,10 @@ from PySide6.QtCore import QObject
 from desk_app.core import deadlines
 from desk_app.core.clock import display, from_text
 from desk_app.core.errors import DeskError
-from desk_app.services import callbacks, reception
 from desk_app.services.desk import Desk
-from desk_app.services.reception import EntryQuery, EntryRow
+from desk_app.services.reception import entries as reception
+from desk_app.services.reception.entries import EntryQuery, EntryRow
+from desk_app.services.repairs import callbacks
 from desk_app.ui import deadline_colors
 from desk_app.ui.models.paged import PagedTableModel
 from desk_app.ui.models.row_table import Column

@@ -38,9 +38,11 @@ from PySide6.QtWidgets import (
 )
 
 from desk_app.core.errors import DeskError
-from desk_app.services import callbacks, directory, reception
 from desk_app.services.desk import Desk
-from desk_app.services.reception import EntryQuery, EntryRow
+from desk_app.services.directory import estate
+from desk_app.services.reception import entries as reception
+from desk_app.services.reception.entries import EntryQuery, EntryRow
+from desk_app.services.repairs import callbacks
 from desk_app.ui import messages
 from desk_app.ui.callbacks.callback_dialog import run_callback_dialog
 from desk_app.ui.events import EventHub
@@ -336,7 +338,7 @@ class ReceptionPage(QWidget):
         try:
             while self.building_combo.count() > 1:
                 self.building_combo.removeItem(1)
-            for building in directory.list_buildings(self.desk):
+            for building in estate.list_buildings(self.desk):
                 text = building.name or building.code
                 if text == building.code and building.code.isdigit():
                     text = f"{building.code}栋"

@@ -35,10 +35,11 @@ from PySide6.QtWidgets import (
 
 from desk_app.core.errors import DeskError, ValidationError
 from desk_app.core.money import format_fen, line_amount_fen, parse_fen, parse_quantity_centi
-from desk_app.services import repair_setup, repairs
 from desk_app.services.desk import Desk
-from desk_app.services.repair_setup import PriceRow
-from desk_app.services.repairs import Completion, MaterialInput, OrderRow
+from desk_app.services.repairs import orders as repairs
+from desk_app.services.repairs import setup as repair_setup
+from desk_app.services.repairs.orders import Completion, MaterialInput, OrderRow
+from desk_app.services.repairs.setup import PriceRow
 from desk_app.ui.dialogs.base import NoteEdit, line_edit
 from desk_app.ui.models.row_table import ROOT_INDEX, AnyIndex
 from desk_app.ui.repairs.dialogs import RepairFormDialog, now_text, order_summary, time_edit

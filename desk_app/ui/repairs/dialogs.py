@@ -8,10 +8,12 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
 from desk_app.core.clock import display
 from desk_app.core.errors import DeskError
-from desk_app.services import directory, locations, repair_setup, repairs
 from desk_app.services.desk import Desk
-from desk_app.services.repair_setup import TechnicianRow
-from desk_app.services.repairs import NewRepair, OrderRow
+from desk_app.services.directory import estate, locations
+from desk_app.services.repairs import orders as repairs
+from desk_app.services.repairs import setup as repair_setup
+from desk_app.services.repairs.orders import NewRepair, OrderRow
+from desk_app.services.repairs.setup import TechnicianRow
 from desk_app.ui.dialogs.base import FormDialog, NoteEdit, line_edit
 from desk_app.ui.directory.unit_completer import UnitLineEdit
 
@@ -83,7 +85,7 @@ class NewOrderDialog(RepairFormDialog):
         self.place = QComboBox(self)
         self.place.setObjectName("place")
         self.place.addItem(self.tr("(none)"), None)
-        for place in directory.list_public_places(desk):
+        for place in estate.list_public_places(desk):
             self.place.addItem(locations.place_text(place), place.id)
         self.place.currentIndexChanged.connect(self._place_chosen)
         self.add_row(self.tr("or public &place:"), self.place)

@@ -10,9 +10,11 @@ from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QLabel, QWidget
 
 from desk_app.core.clock import CHINA_TZ, to_text
-from desk_app.services import directory, repair_setup, repairs
 from desk_app.services.desk import Desk
-from desk_app.services.repairs import OrderQuery
+from desk_app.services.directory import estate
+from desk_app.services.repairs import orders as repairs
+from desk_app.services.repairs import setup as repair_setup
+from desk_app.services.repairs.orders import OrderQuery
 
 LAST_30, TODAY, THIS_MONTH, ALL_DATES, CUSTOM = "30d", "today", "month", "all", "custom"
 UNFINISHED = "unfinished"
@@ -122,7 +124,7 @@ class RepairFilterBar(QWidget):
             chosen = self.building.currentData()
             self.building.clear()
             self.building.addItem(self.tr("All buildings"), None)
-            for building in directory.list_buildings(self.desk):
+            for building in estate.list_buildings(self.desk):
                 self.building.addItem(building.name or building.code, building.code)
             self.building.setCurrentIndex(max(0, self.building.findData(chosen)))
             chosen = self.technician.currentData()

@@ -15,9 +15,9 @@ from PySide6.QtCore import QCoreApplication, QObject
 
 from desk_app.core import deadlines
 from desk_app.core.money import format_fen, format_quantity
-from desk_app.services import repairs
 from desk_app.services.desk import Desk
-from desk_app.services.repairs import OrderQuery, OrderRow
+from desk_app.services.repairs import orders as repairs
+from desk_app.services.repairs.orders import OrderQuery, OrderRow
 from desk_app.ui import deadline_colors
 from desk_app.ui.labels import active_text, moment_text
 from desk_app.ui.models.paged import PagedTableModel

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from desk_app.core.masking import mask_phone
 from desk_app.core.money import format_fen
-from desk_app.services.repairs import OrderDetail
+from desk_app.services.repairs.orders import OrderDetail
 from desk_app.ui.directory.unit_page import table_view
 from desk_app.ui.labels import moment_text
 from desk_app.ui.repairs.models import (

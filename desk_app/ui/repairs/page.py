@@ -30,9 +30,10 @@ from PySide6.QtWidgets import (
 )
 
 from desk_app.core.errors import DeskError
-from desk_app.services import callbacks, repairs
 from desk_app.services.desk import Desk
-from desk_app.services.repairs import OrderRow
+from desk_app.services.repairs import callbacks
+from desk_app.services.repairs import orders as repairs
+from desk_app.services.repairs.orders import OrderRow
 from desk_app.ui import messages
 from desk_app.ui.events import EventHub
 from desk_app.ui.repairs.filters import RepairFilterBar
@@ -510,7 +511,7 @@ class RepairsPage(QWidget):
         """维修工作单 of the chosen order: archived and shown for printing."""
         if self.order is None:
             return
-        from desk_app.services import repairs_print
+        from desk_app.services.repairs import orders_print as repairs_print
         from desk_app.ui import pdf_preview
 
         try:
@@ -523,7 +524,7 @@ class RepairsPage(QWidget):
 
     def print_dispatch_sheet(self) -> None:
         """Today's dispatch sheet (派工表): the open orders per technician."""
-        from desk_app.services import repairs_print
+        from desk_app.services.repairs import orders_print as repairs_print
         from desk_app.ui import pdf_preview
 
         try:

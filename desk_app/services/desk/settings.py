@@ -1,0 +1,162 @@
+"""The estate's own facts and rules, kept in the database and edited by a supervisor."""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+from desk_app.core.errors import ValidationError
+from desk_app.core.shifts import DEFAULT_SCHEDULE, parse_schedule
+from desk_app.services.desk import Desk
+from desk_app.services.operations import Change
+from desk_app.storage.desk import settings as settings_store
+
+PAPER_SIZES = ["A4", "A5", "A5-landscape", "B5", "receipt-241x93"]
+
+# Each module issue adds its keys here, with the manual's values as defaults.
+DEFAULTS: dict[str, Any] = {
+    "estate.name": "示范花园",
+    "estate.company": "示范物业服务有限公司",
+    "estate.address": "",
+    "estate.phone": "",
+    "shift.schedule": DEFAULT_SCHEDULE,
+    "limits.repair_dispatch_minutes": 3,
+    "limits.urgent_onsite_minutes": 15,
+    "limits.complaint_hours": 24,
+    "limits.callback_hours": 72,
+    "limits.callback_attempts": 3,
+    "reception.departments": ["客服中心", "工程部", "秩序维护部", "环境部", "财务部", "管理处"],
+    "receipt.copies": ["存根联", "收据联", "记账联"],
+    "paper.default": "A4",
+    "paper.receipt": "receipt-241x93",
+    "backup.keep": 30,
+    "ledger.due_day": 15,
+    "ledger.late_fee_wan_per_day": 5,
+    "ledger.late_fee_grace_days": 0,
+    "ledger.late_fee_cap_percent": 0,
+    "ledger.handover_weekday": 5,
+    "ledger.close_day": 25,
+}
+
+LABELS: dict[str, str] = {
+    "estate.name": "小区（大厦）名称",
+    "estate.company": "物业公司名称",
+    "estate.address": "地址",
+    "estate.phone": "客服电话",
+    "shift.schedule": "班次表",
+    "limits.repair_dispatch_minutes": "报修转工程部时限（分钟）",
+    "limits.urgent_onsite_minutes": "紧急维修到场时限（分钟）",
+    "limits.complaint_hours": "投诉处理时限（小时）",
+    "limits.callback_hours": "回访时限（小时）",
+    "limits.callback_attempts": "回访未接通几次后可结束",
+    "reception.departments": "处理部门",
+    "receipt.copies": "收据联次",
+    "paper.default": "默认纸张",
+    "paper.receipt": "收据纸张",
+    "backup.keep": "保留备份份数",
+    "ledger.due_day": "每月应缴日",
+    "ledger.late_fee_wan_per_day": "滞纳金日费率（万分之）",
+    "ledger.late_fee_grace_days": "滞纳金宽限天数",
+    "ledger.late_fee_cap_percent": "滞纳金上限（欠费的百分比，0 为不设）",
+    "ledger.handover_weekday": "上缴财务日（1 周一 … 7 周日）",
+    "ledger.close_day": "月结日",
+}
+
+
+# Whole-number settings whose range is not "a positive number".
+RANGES: dict[str, tuple[int, int]] = {
+    "ledger.due_day": (1, 28),
+    "ledger.late_fee_wan_per_day": (0, 100),
+    "ledger.late_fee_grace_days": (0, 365),
+    "ledger.late_fee_cap_percent": (0, 100),
+    "ledger.handover_weekday": (1, 7),
+    "ledger.close_day": (1, 28),
+}
+
+
+def _validate(key: str, value: Any) -> Any:
+    if key not in DEFAULTS:
+        raise ValidationError(f"未知的设置项：{key}")
+    default = DEFAULTS[key]
+    label = LABELS.get(key, key)
+    if key == "shift.schedule":
+        parse_schedule(value)
+        return value
+    if key.startswith("paper."):
+        if value not in PAPER_SIZES:
+            raise ValidationError(f"{label}只能是：{'、'.join(PAPER_SIZES)}")
+        return value
+    if isinstance(default, int):
+        try:
+            number = int(value)
+        except (TypeError, ValueError):
+            raise ValidationError(f"{label}必须是整数。") from None
+        if key in RANGES:
+            low, high = RANGES[key]
+            if not low <= number <= high:
+                raise ValidationError(f"{label}必须在 {low}–{high} 之间。")
+            return number
+        if number <= 0 or number > 100_000:
+            raise ValidationError(f"{label}必须是正整数。")
+        return number
+    if isinstance(default, list):
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+            raise ValidationError(f"{label}必须是非空文字列表。")
+        return [v.strip() for v in value]
+    text = str(value).strip()
+    if key in ("estate.name", "estate.company") and not text:
+        raise ValidationError(f"{label}不能为空。")
+    if len(text) > 200:
+        raise ValidationError(f"{label}过长（最多 200 字）。")
+    return text
+
+
+def get_all(desk: Desk) -> dict[str, Any]:
+    values = copy.deepcopy(DEFAULTS)
+    values.update({k: v for k, v in settings_store.get_all(desk.db).items() if k in DEFAULTS})
+    return values
+
+
+def get(desk: Desk, key: str) -> Any:
+    return get_all(desk)[key]
+
+
+def _validate_all(changes: dict[str, Any]) -> dict[str, Any]:
+    validated = {}
+    for key, value in changes.items():
+        try:
+            validated[key] = _validate(key, value)
+        except ValidationError as error:
+            raise ValidationError(error.message, field=key) from None
+    return validated
+
+
+def _write(desk: Desk, operation: str, values: dict[str, Any], old: dict[str, Any]) -> list[Change]:
+    with desk.operation(operation) as op:
+        for key, value in values.items():
+            settings_store.put(
+                desk.db,
+                key,
+                value,
+                updated_at=op.at,
+                updated_by=op.operator_id,
+                updated_shift=op.shift_id,
+            )
+            op.record("settings", key, old=old.get(key), new=value)
+    return op.changes
+
+
+def update(desk: Desk, changes: dict[str, Any]) -> list[Change]:
+    """Change settings (supervisor or manager); all or nothing."""
+    desk.require_role("supervisor", "修改设置")
+    validated = _validate_all(changes)
+    current = get_all(desk)
+    changed = {k: v for k, v in validated.items() if current.get(k) != v}
+    if not changed:
+        return []
+    return _write(desk, "settings_changed", changed, current)
+
+
+def write_initial(desk: Desk, values: dict[str, Any]) -> None:
+    """Seed settings without a logged-in operator (first start, demo)."""
+    _write(desk, "settings_initialised", _validate_all(values), {})

@@ -1,0 +1,1 @@
+"""Operators, logging in (a shift), handover and the day's close, supervisor approvals."""

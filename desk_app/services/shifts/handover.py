@@ -1,0 +1,208 @@
+"""Handover (交接班) and the day's close (日终关班).
+
+The incoming operator logs in and the outgoing one confirms with their password; in one
+transaction the shift is closed, the next one opened, and the handover report rendered
+and archived. A backup follows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from desk_app.core.clock import display
+from desk_app.core.errors import AuthenticationError, ValidationError
+from desk_app.services.desk import Desk, Operator, Shift, documents, maintenance
+from desk_app.services.desk import settings as settings_service
+from desk_app.services.desk.audit_labels import detail_text, operation_label, record_label
+from desk_app.services.operations import Operation
+from desk_app.services.shifts import login
+from desk_app.services.shifts.operators import authenticate
+from desk_app.storage import audit as audit_store
+from desk_app.storage.shifts import shifts as shifts_store
+
+HANDOVER_FORM = "handover_report"
+
+
+# Each module registers a provider of unfinished matters for the handover
+# report (open repairs, keys still out, cash in the drawer …). A provider gets
+# the desk and returns rows of {"kind": ..., "description": ...}.
+OpenItemsProvider = Callable[[Desk], list[dict[str, str]]]
+
+
+OPEN_ITEM_PROVIDERS: list[OpenItemsProvider] = []
+
+
+# A module may add a whole section to the report (the shift's cash drawer …). A provider
+# gets the desk and the shift id and returns data keys merged into the report's data
+# (an empty dict when it has nothing to show); the form draws a section only when its
+# keys are present (``only_if``).
+ReportSectionProvider = Callable[[Desk, int], dict[str, object]]
+
+
+REPORT_SECTION_PROVIDERS: list[ReportSectionProvider] = []
+
+
+def _providers() -> list[OpenItemsProvider]:
+    # Module services register on import; import them here so that a handover from
+    # any entry point (UI, CLI, demo) lists every module's unfinished matters.
+    from desk_app.services.repairs import due  # noqa: F401
+
+    return OPEN_ITEM_PROVIDERS
+
+
+def _section_providers() -> list[ReportSectionProvider]:
+    from desk_app.services.ledger import cash_drawer  # noqa: F401
+
+    return REPORT_SECTION_PROVIDERS
+
+
+@dataclass(frozen=True)
+class HandoverResult:
+    closed_shift_id: int
+    new_shift: Shift | None
+    document_id: int
+    pdf: bytes
+    backup_path: Path | None
+    backup_error: str | None
+
+
+def handover_report_data(desk: Desk, shift_id: int, *, printed_at: str | None = None) -> dict:
+    row = shifts_store.get(desk.db, shift_id)
+    if row is None:
+        raise ValidationError(f"班次 {shift_id} 不存在。")
+    settings = settings_service.get_all(desk)
+    names = {op.id: op.display_name for op in _all_operators(desk)}
+    events = []
+    for entry in audit_store.entries_for_shift(desk.db, shift_id):
+        events.append(
+            {
+                "at": entry.at,
+                "operator": names.get(entry.operator_id, entry.actor),
+                "operation": operation_label(entry.operation),
+                "record": record_label(entry.record_table, entry.record_id),
+                "detail": detail_text(entry.detail)[:300],
+            }
+        )
+    open_items: list[dict[str, str]] = []
+    for provider in _providers():
+        open_items.extend(provider(desk))
+    sections: dict[str, object] = {}
+    for section in _section_providers():
+        sections.update(section(desk, shift_id))
+    return {
+        **sections,
+        "estate_name": settings["estate.name"],
+        "company_name": settings["estate.company"],
+        "shift_name": row.name,
+        "outgoing_operator": row.operator_name,
+        "incoming_operator": row.incoming_operator_name or "",
+        "opened_at": display(row.opened_at),
+        "closed_at": display(row.closed_at) if row.closed_at else "",
+        "printed_at": display(printed_at or desk.now_text()),
+        "note": row.note or "无",
+        "events": events,
+        "open_items": open_items,
+    }
+
+
+def _all_operators(desk: Desk) -> list[Operator]:
+    from desk_app.services.shifts.operators import list_operators
+
+    return [Operator(r.id, r.username, r.display_name, r.role) for r in list_operators(desk)]
+
+
+def _archive_report(desk: Desk, op: Operation, shift_id: int) -> tuple[int, bytes]:
+    """Render the closed shift's report and archive it with the shift (caller's transaction)."""
+    from desk_app.printing.render import render_form
+    from desk_app.printing.templates import load_template
+
+    pdf = render_form(HANDOVER_FORM, handover_report_data(desk, shift_id, printed_at=op.at))
+    document_id = documents.archive(
+        op,
+        form=HANDOVER_FORM,
+        title=load_template(HANDOVER_FORM).title,
+        pdf=pdf,
+        record_table="shifts",
+        record_id=shift_id,
+    )
+    shifts_store.attach_handover_document(desk.db, shift_id, document_id)
+    return document_id, pdf
+
+
+def _backup_after(desk: Desk, reason: str) -> tuple[Path | None, str | None]:
+    """A backup after the shift closed; its failure is reported, never undoes the close."""
+    try:
+        return maintenance.backup_now(desk, reason=reason), None
+    except Exception as error:  # noqa: BLE001 - reported to the clerk instead
+        return None, str(error)
+
+
+def handover(
+    desk: Desk,
+    *,
+    incoming_username: str,
+    incoming_password: str,
+    outgoing_password: str,
+    next_shift_name: str | None = None,
+    note: str = "",
+) -> HandoverResult:
+    outgoing, old_shift = desk.operator, desk.shift
+    if outgoing is None or old_shift is None:
+        raise ValidationError("当前没有进行中的班次。")
+    try:
+        authenticate(desk, outgoing.username, outgoing_password)
+    except AuthenticationError:
+        raise AuthenticationError("交班人密码不正确。", field="outgoing_password") from None
+    try:
+        incoming = authenticate(desk, incoming_username, incoming_password)
+    except AuthenticationError as error:
+        raise AuthenticationError(f"接班人：{error.message}", field="incoming_password") from None
+    if incoming.id == outgoing.id:
+        raise ValidationError("接班人不能是交班人本人。")
+    name = login.check_shift_name(desk, next_shift_name or login.suggested_shift_name(desk))
+    try:
+        with desk.operation("shift_handed_over") as op:
+            new_shift_id = shifts_store.insert_open_after(
+                desk.db,
+                old_shift.id,
+                name=name,
+                operator_id=incoming.id,
+                opened_at=op.at,
+                closed_at=op.at,
+                note=note.strip() or None,
+            )
+            op.record(
+                "shifts",
+                old_shift.id,
+                incoming=incoming.display_name,
+                next_shift=new_shift_id,
+                note=note.strip() or None,
+            )
+            document_id, pdf = _archive_report(desk, op, old_shift.id)
+            desk.operator = incoming
+            desk.shift = Shift(new_shift_id, name, op.at)
+            op.record("shifts", new_shift_id, operation="shift_opened", name=name)
+    except BaseException:
+        desk.operator, desk.shift = outgoing, old_shift
+        raise
+    backup_path, backup_error = _backup_after(desk, "shift-close")
+    return HandoverResult(old_shift.id, desk.shift, document_id, pdf, backup_path, backup_error)
+
+
+def close_day(desk: Desk, *, password: str, note: str = "") -> HandoverResult:
+    """日终关班: the last shift of the day closes with nobody taking over."""
+    outgoing, old_shift = desk.operator, desk.shift
+    if outgoing is None or old_shift is None:
+        raise ValidationError("当前没有进行中的班次。")
+    authenticate(desk, outgoing.username, password)
+    with desk.operation("shift_day_closed") as op:
+        shifts_store.close(
+            desk.db, old_shift.id, closed_at=op.at, status="day_closed", note=note.strip() or None
+        )
+        op.record("shifts", old_shift.id, note=note.strip() or None)
+        document_id, pdf = _archive_report(desk, op, old_shift.id)
+    backup_path, backup_error = _backup_after(desk, "day-close")
+    desk.operator, desk.shift = None, None
+    return HandoverResult(old_shift.id, None, document_id, pdf, backup_path, backup_error)

@@ -63,7 +63,7 @@ def run_login(db_path: str) -> None:
     from desk_app.services.desk import Desk
     from desk_app.ui import preferences
     from desk_app.ui.app import application
-    from desk_app.ui.dialogs.login import LoginDialog
+    from desk_app.ui.shifts.login import LoginDialog
 
     app = application()
     app.set_language(preferences.resolve_language(None))

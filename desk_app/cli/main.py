@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import sys
-from datetime import date
 from pathlib import Path
 
 import click
@@ -55,24 +54,11 @@ def cli(ctx: click.Context, db: str | None, lang: str | None) -> None:
 
 
 def _register_commands() -> None:
-    from desk_app.cli import (
-        directory_commands,
-        ledger_commands,
-        maintenance_commands,
-        repairs_commands,
-        roster_command,
-        selftest_command,
-    )
+    from desk_app.cli import demo, desk, directory, reception, repairs
+    from desk_app.cli.ledger import group as ledger
 
-    cli.add_command(maintenance_commands.demo)
-    cli.add_command(maintenance_commands.check)
-    cli.add_command(maintenance_commands.backup)
-    cli.add_command(maintenance_commands.restore)
-    cli.add_command(selftest_command.selftest)
-    cli.add_command(roster_command.import_roster)
-    cli.add_command(directory_commands.export_roster)
-    repairs_commands.register(cli)
-    ledger_commands.register(cli)
+    for feature in (desk, demo, directory, reception, repairs, ledger):
+        feature.register(cli)
 
 
 _register_commands()
@@ -84,12 +70,3 @@ def main() -> None:
             if stream is not None and hasattr(stream, "reconfigure"):
                 stream.reconfigure(encoding="utf-8")
     cli(prog_name="desk-app")
-
-
-def parse_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter("日期格式应为 YYYY-MM-DD") from None

@@ -23,10 +23,10 @@ from desk_app.services.desk import Desk
 from desk_app.services.shifts import login as shifts_login
 from desk_app.services.shifts import operators
 from desk_app.ui import messages, preferences
-from desk_app.ui.dialogs.first_manager import FirstManagerDialog
-from desk_app.ui.dialogs.login import LoginDialog
 from desk_app.ui.events import EventHub
 from desk_app.ui.i18n import install_translators
+from desk_app.ui.shifts.first_manager import FirstManagerDialog
+from desk_app.ui.shifts.login import LoginDialog
 
 if TYPE_CHECKING:
     from desk_app.ui.main_window import MainWindow

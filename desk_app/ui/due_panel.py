@@ -24,9 +24,9 @@ from desk_app.core import deadlines
 from desk_app.services.desk import Desk
 from desk_app.services.repairs import due
 from desk_app.services.repairs.due import DueItem
-from desk_app.ui import deadline_colors
 from desk_app.ui.events import EventHub
-from desk_app.ui.visible_timer import visible_timer
+from desk_app.ui.widgets import deadline_colors
+from desk_app.ui.widgets.visible_timer import visible_timer
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
 

@@ -1,8 +1,12 @@
-"""Translated names of the codes the services use (roles, shift statuses)."""
+"""Translated names of the codes the services use (roles, shift statuses, the directory's
+roles, contact fields and archive facts)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import (
+    QCoreApplication,
+    QObject,
+)
 
 from desk_app.core.clock import display
 
@@ -35,3 +39,60 @@ def active_text(active: bool) -> str:
 def moment_text(moment: str | None) -> str:
     """``2026-11-22 09:30`` from a stored timestamp; empty for none."""
     return display(moment) if moment else ""
+
+
+class DirectoryText(QObject):
+    """Translated names of the directory's codes (the context of these strings)."""
+
+    @staticmethod
+    def role(role: str) -> str:
+        names = {
+            "owner": QCoreApplication.translate("DirectoryText", "Owner"),
+            "co_owner": QCoreApplication.translate("DirectoryText", "Co-owner"),
+            "tenant": QCoreApplication.translate("DirectoryText", "Tenant"),
+            "member": QCoreApplication.translate("DirectoryText", "Household member"),
+        }
+        return names.get(role, role)
+
+    @staticmethod
+    def contact_field(field: str) -> str:
+        names = {
+            "phone": QCoreApplication.translate("DirectoryText", "Phone"),
+            "phone2": QCoreApplication.translate("DirectoryText", "Second phone"),
+            "address": QCoreApplication.translate("DirectoryText", "Address"),
+            "employer": QCoreApplication.translate("DirectoryText", "Employer"),
+            "employer_address": QCoreApplication.translate("DirectoryText", "Employer's address"),
+            "hukou": QCoreApplication.translate("DirectoryText", "Registered residence"),
+        }
+        return names.get(field, field)
+
+    @staticmethod
+    def fact(name: str) -> str:
+        """The label of a household-archive fact (业主档案资料表)."""
+        names = {
+            "purchase_date": QCoreApplication.translate("DirectoryText", "Purchased"),
+            "receive_date": QCoreApplication.translate("DirectoryText", "Handed over"),
+            "movein_date": QCoreApplication.translate("DirectoryText", "Moved in"),
+            "contract_signed_on": QCoreApplication.translate(
+                "DirectoryText", "Purchase contract signed"
+            ),
+            "checkin_done_on": QCoreApplication.translate("DirectoryText", "Check-in done"),
+            "property_nature": QCoreApplication.translate("DirectoryText", "Property type"),
+            "rental_status": QCoreApplication.translate("DirectoryText", "Occupancy"),
+            "title_certificate": QCoreApplication.translate("DirectoryText", "Title certificate"),
+            "lease_record": QCoreApplication.translate("DirectoryText", "Lease record"),
+            "note": QCoreApplication.translate("DirectoryText", "Note"),
+        }
+        return names.get(name, name)
+
+    @staticmethod
+    def yes_no(value: bool) -> str:
+        if value:
+            return QCoreApplication.translate("DirectoryText", "Yes")
+        return QCoreApplication.translate("DirectoryText", "No")
+
+    @staticmethod
+    def period(start: str | None, end: str | None) -> str:
+        if not start and not end:
+            return ""
+        return f"{start or '…'} – {end or '…'}"

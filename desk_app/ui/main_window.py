@@ -28,11 +28,11 @@ from desk_app.services.shifts.handover import HandoverResult
 from desk_app.ui import messages, preferences
 from desk_app.ui.actions import MAIN_ACTIONS, MAIN_MENUS, ActionCollection
 from desk_app.ui.background import BackgroundTask
-from desk_app.ui.directory.search_popup import GlobalSearch
 from desk_app.ui.events import EventHub
 from desk_app.ui.labels import moment_text, role_text
-from desk_app.ui.models.search_results import SearchTarget
 from desk_app.ui.placeholder_page import PlaceholderPage
+from desk_app.ui.widgets.search_popup import GlobalSearch
+from desk_app.ui.widgets.search_results import SearchTarget
 
 if TYPE_CHECKING:
     from desk_app.ui.directory.page import DirectoryPage
@@ -247,6 +247,7 @@ class MainWindow(QMainWindow):
             self._reception_page = page = ReceptionPage(self.desk, self.hub)
             page.open_order_requested.connect(self.open_repair_order)
             page.open_unit_requested.connect(self.open_unit)
+            page.callback_requested.connect(self.open_callback)
             self._swap_in("tab_reception", page)
         return self._reception_page
 
@@ -409,9 +410,13 @@ class MainWindow(QMainWindow):
         elif subject == "reception_entries":
             self.open_reception_entry(subject_id)
         elif subject == "callbacks":
-            from desk_app.ui.callbacks.callback_dialog import run_callback_dialog
+            self.open_callback(subject_id)
 
-            run_callback_dialog(self.desk, self.hub, subject_id, self)
+    def open_callback(self, callback_id: int) -> None:
+        """The callback dialog (回访) for a complaint's or a repair's callback."""
+        from desk_app.ui.repairs.callback_dialog import run_callback_dialog
+
+        run_callback_dialog(self.desk, self.hub, callback_id, self)
 
     def reception_new_entry(self) -> None:
         self.tabs.setCurrentWidget(self.reception_page)
@@ -453,7 +458,7 @@ class MainWindow(QMainWindow):
         self.repairs_page.print_dispatch_sheet()
 
     def open_callback_queue(self) -> None:
-        from desk_app.ui.callbacks.queue import CallbackQueue
+        from desk_app.ui.repairs.callback_queue import CallbackQueue
 
         dialog = QDialog(self)
         dialog.setObjectName("callback_queue_dialog")
@@ -476,7 +481,7 @@ class MainWindow(QMainWindow):
             self.due_panel  # noqa: B018
 
     def repair_setup(self) -> None:
-        from desk_app.ui.dialogs.repair_setup_dialog import RepairSetupDialog
+        from desk_app.ui.repairs.setup_dialog import RepairSetupDialog
 
         self.run_dialog(RepairSetupDialog(self.desk, self.hub, self))
 
@@ -502,7 +507,7 @@ class MainWindow(QMainWindow):
         self.directory_page.export_roster()
 
     def handover(self) -> None:
-        from desk_app.ui.dialogs.handover import HandoverDialog
+        from desk_app.ui.shifts.handover import HandoverDialog
 
         dialog = HandoverDialog(self.desk, self)
         result: HandoverResult | None = None
@@ -512,7 +517,7 @@ class MainWindow(QMainWindow):
             self._after_shift_closed(result)
 
     def close_day(self) -> None:
-        from desk_app.ui.dialogs.close_day import CloseDayDialog
+        from desk_app.ui.shifts.close_day import CloseDayDialog
 
         dialog = CloseDayDialog(self.desk, self)
         result: HandoverResult | None = None
@@ -541,12 +546,12 @@ class MainWindow(QMainWindow):
                     "Use Data ▸ Back up now, or tell the administrator."
                 ).format(error=result.backup_error or ""),
             )
-        from desk_app.ui import pdf_preview  # QtPdf loads on first preview
+        from desk_app.ui.widgets import pdf_preview  # QtPdf loads on first preview
 
         pdf_preview.show_pdf(result.pdf, self.tr("Handover report"), self)
 
     def change_password(self) -> None:
-        from desk_app.ui.dialogs.change_password import ChangePasswordDialog
+        from desk_app.ui.shifts.change_password import ChangePasswordDialog
 
         if self.run_dialog(ChangePasswordDialog(self.desk, self)):
             self.show_status(self.tr("Your password was changed."))
@@ -583,7 +588,7 @@ class MainWindow(QMainWindow):
         def finished(results: object) -> None:
             action.setEnabled(True)
             self.statusBar().clearMessage()
-            from desk_app.ui.dialogs.check_results import CheckResultsDialog
+            from desk_app.ui.desk.check_results import CheckResultsDialog
 
             dialog = CheckResultsDialog(results, str(path), self)  # type: ignore[arg-type]
             dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -606,12 +611,12 @@ class MainWindow(QMainWindow):
         task.start()
 
     def recent_shifts(self) -> None:
-        from desk_app.ui.dialogs.recent_shifts import RecentShiftsDialog
+        from desk_app.ui.shifts.recent_shifts import RecentShiftsDialog
 
         self.run_dialog(RecentShiftsDialog(self.desk, self))
 
     def estate_settings(self) -> None:
-        from desk_app.ui.dialogs.settings_dialog import SettingsDialog
+        from desk_app.ui.desk.settings_dialog import SettingsDialog
 
         dialog = SettingsDialog(self.desk, self)
         changed: list[str] = []
@@ -622,7 +627,7 @@ class MainWindow(QMainWindow):
             self.show_status(self.tr("Settings saved."))
 
     def manage_operators(self) -> None:
-        from desk_app.ui.dialogs.operators_dialog import OperatorsDialog
+        from desk_app.ui.shifts.operators_dialog import OperatorsDialog
 
         dialog = OperatorsDialog(self.desk, self)
         dialog.exec()

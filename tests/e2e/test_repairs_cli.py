@@ -17,7 +17,9 @@ from datetime import datetime, time, timedelta
 
 import pytest
 
-from desk_app.cli import repairs_commands
+from desk_app.cli import output
+from desk_app.cli import reception as repairs_commands_reception
+from desk_app.cli import repairs as repairs_commands_repairs
 from desk_app.core.clock import CHINA_TZ, FixedClock
 from desk_app.core.estate import BuildingPlan
 from desk_app.services.desk import Desk
@@ -272,11 +274,11 @@ def test_text_table_is_aligned_and_masked(estate):
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     header = lines[0]
-    assert header.split() == list(repairs_commands.REPAIR_HEADERS)
+    assert header.split() == list(repairs_commands_repairs.REPAIR_HEADERS)
     assert PHONE not in result.stdout and "138****5678" in result.stdout
     assert lines[-1] == "共 4 条。"
     row_a = next(line for line in lines if estate["orders"]["A"] in line)
-    width = repairs_commands.text_width
+    width = output.text_width
     # the 房号 column starts at the same screen column in the header and in the rows
     assert width(header[: header.index("房号")]) == width(row_a[: row_a.index("3栋2单元501")])
     assert width(header[: header.index("状态")]) == width(row_a[: row_a.index("已回访")])
@@ -326,7 +328,7 @@ def test_overdue_orders_show_their_time_limit(estate):
 
 def test_csv_columns_and_values(estate, tmp_path):
     rows = listed(estate, "repairs", "list", "--status", "已回访")
-    assert list(rows[0]) == list(repairs_commands.REPAIR_HEADERS)
+    assert list(rows[0]) == list(repairs_commands_repairs.REPAIR_HEADERS)
     [row] = rows
     assert row["单号"] == estate["orders"]["A"] and row["房号"] == "3栋2单元501"
     assert row["联系电话"] == "138****5678" and row["合计"] == "58.50"
@@ -372,7 +374,7 @@ def test_reception_list_filters(estate):
     complaints = listed(estate, "reception", "list", "--category", "投诉")
     assert numbers(complaints) == {estate["complaint"]}
     [row] = complaints
-    assert list(row) == list(repairs_commands.RECEPTION_HEADERS)
+    assert list(row) == list(repairs_commands_reception.RECEPTION_HEADERS)
     assert row["状态"] == "待处理" and row["处理部门"] == "秩序部" and row["接待人"] == "张丽"
     assert row["联系电话"] == "138****5678"  # from the directory, masked in the list
 
@@ -404,14 +406,14 @@ def test_paging_fetches_pages_of_500():
         calls.append((size, offset))
         return list(range(offset, min(offset + size, 1234)))
 
-    assert list(repairs_commands._pages(fetch, 0)) == list(range(1234))
+    assert list(output.pages(fetch, 0)) == list(range(1234))
     assert calls == [(500, 0), (500, 500), (500, 1000)]
     calls.clear()
-    assert len(list(repairs_commands._pages(fetch, 700))) == 700
+    assert len(list(output.pages(fetch, 700))) == 700
     assert calls == [(500, 0), (200, 500)]
 
 
 def test_wide_characters_count_double():
-    assert repairs_commands.text_width("3栋2单元501") == 11
-    assert repairs_commands.pad("李强", 6) == "李强  "
-    assert repairs_commands.clip("厨房水龙头漏水严重", 9) == "厨房水龙…"
+    assert output.text_width("3栋2单元501") == 11
+    assert output.pad("李强", 6) == "李强  "
+    assert output.clip("厨房水龙头漏水严重", 9) == "厨房水龙…"

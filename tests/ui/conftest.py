@@ -19,10 +19,11 @@ from PySide6.QtCore import QSettings, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication, QDialog, QWidget  # noqa: E402
 
 from desk_app.services.shifts import login  # noqa: E402
-from desk_app.ui import messages, pdf_preview  # noqa: E402
+from desk_app.ui import messages  # noqa: E402
 from desk_app.ui.app import DeskApplication  # noqa: E402
 from desk_app.ui.events import EventHub  # noqa: E402
 from desk_app.ui.main_window import MainWindow  # noqa: E402
+from desk_app.ui.widgets import pdf_preview  # noqa: E402
 from tests.support import PASSWORD  # noqa: E402
 
 UI_TESTS = os.path.dirname(os.path.abspath(__file__))

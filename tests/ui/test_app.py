@@ -11,9 +11,9 @@ from desk_app.services.shifts import login as shifts_login
 from desk_app.services.shifts import operators
 from desk_app.ui import app as app_module
 from desk_app.ui.app import DeskApplication, DeskSession, run_gui
-from desk_app.ui.dialogs.first_manager import FirstManagerDialog
-from desk_app.ui.dialogs.login import LoginDialog
 from desk_app.ui.selftest import run_ui_selftest
+from desk_app.ui.shifts.first_manager import FirstManagerDialog
+from desk_app.ui.shifts.login import LoginDialog
 from tests.support import PASSWORD
 from tests.ui.helpers import type_text
 

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
 from desk_app.storage import audit
-from desk_app.ui.dialogs.approval import SupervisorApprovalDialog, request_approval
+from desk_app.ui.widgets.approval import SupervisorApprovalDialog, request_approval
 from tests.support import PASSWORD
 from tests.ui.helpers import open_dialog, type_text
 

@@ -12,9 +12,9 @@ from desk_app.services.repairs import callbacks
 from desk_app.services.repairs import orders as repairs
 from desk_app.services.repairs import setup as repair_setup
 from desk_app.services.repairs.orders import Completion
-from desk_app.ui import deadline_colors
-from desk_app.ui.callbacks.callback_dialog import CallbackDialog
-from desk_app.ui.callbacks.queue import CallbackQueue, CallbackQueueModel
+from desk_app.ui.repairs.callback_dialog import CallbackDialog
+from desk_app.ui.repairs.callback_queue import CallbackQueue, CallbackQueueModel
+from desk_app.ui.widgets import deadline_colors
 from tests.ui.helpers import open_dialog
 from tests.ui.test_reception_page import OWNER_PHONE, complaint, estate, focused, show
 

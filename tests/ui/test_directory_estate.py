@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QApplication
 from desk_app.core.errors import NotFoundError
 from desk_app.core.estate import BuildingPlan
 from desk_app.services.directory import estate
-from desk_app.ui.dialogs.directory_units import EXISTS_ROLE, BulkUnitsDialog, PublicPlaceDialog
-from desk_app.ui.models.directory import EstateTreeModel, UnitListModel
+from desk_app.ui.directory.models import EstateTreeModel, UnitListModel
+from desk_app.ui.directory.unit_dialogs import EXISTS_ROLE, BulkUnitsDialog, PublicPlaceDialog
 from tests.ui.helpers import open_dialog, type_text
 
 

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QWizard
 
 from desk_app.services.directory import archive
 from desk_app.services.directory import estate as directory_estate
-from desk_app.ui.dialogs import roster_import as wizard_module
-from desk_app.ui.dialogs.roster_import import RosterImportWizard
+from desk_app.ui.directory import roster_import as wizard_module
+from desk_app.ui.directory.roster_import import RosterImportWizard
 from tests.ui.helpers import open_dialog
 from tests.ui.test_directory_unit_page import assert_nothing_unmasked
 

@@ -12,13 +12,13 @@ from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 from desk_app.core.estate import BuildingPlan
 from desk_app.services.directory import archive, people
 from desk_app.services.directory import estate as directory_estate
-from desk_app.ui.dialogs.directory_archive import (
+from desk_app.ui.directory.archive_dialogs import (
     ArchiveFactsDialog,
     LendArchiveDialog,
     ManagerApprovalDialog,
     OpenLoansDialog,
 )
-from desk_app.ui.dialogs.directory_people import (
+from desk_app.ui.directory.people_dialogs import (
     EditPersonDialog,
     EndOccupancyDialog,
     OccupantDialog,
@@ -26,12 +26,8 @@ from desk_app.ui.dialogs.directory_people import (
     TransferOwnershipDialog,
     VehicleDialog,
 )
-from desk_app.ui.dialogs.directory_units import (
-    BulkUnitsDialog,
-    EditUnitDialog,
-    PublicPlaceDialog,
-)
-from desk_app.ui.dialogs.roster_import import RosterImportWizard
+from desk_app.ui.directory.roster_import import RosterImportWizard
+from desk_app.ui.directory.unit_dialogs import BulkUnitsDialog, EditUnitDialog, PublicPlaceDialog
 from tests.ui.helpers import open_dialog
 from tests.ui.test_directory_unit_page import OWNER
 

@@ -10,7 +10,7 @@ from desk_app.core.estate import BuildingPlan
 from desk_app.services.directory import archive
 from desk_app.services.directory import estate as directory_estate
 from desk_app.storage import audit
-from desk_app.ui.dialogs.directory_archive import (
+from desk_app.ui.directory.archive_dialogs import (
     LendArchiveDialog,
     ManagerApprovalDialog,
     OpenLoansDialog,

@@ -75,7 +75,7 @@ def test_manager_may_export_full_numbers_and_it_is_logged(
 
 
 def test_unit_list_shows_the_owner(household, qtmodeltester):
-    from desk_app.ui.models.directory import UnitListModel
+    from desk_app.ui.directory.models import UnitListModel
 
     desk, unit_id = household
     model = UnitListModel(desk)

@@ -11,8 +11,8 @@ from desk_app.core.estate import BuildingPlan
 from desk_app.services.directory import estate as directory_estate
 from desk_app.services.directory import people, search
 from desk_app.services.directory.people import PersonRecord
-from desk_app.ui.directory.unit_completer import UnitLineEdit, UnitSuggestionsModel
-from desk_app.ui.models.search_results import SearchResultsModel
+from desk_app.ui.widgets.search_results import SearchResultsModel
+from desk_app.ui.widgets.unit_field import UnitLineEdit, UnitSuggestionsModel
 from tests.ui.helpers import type_text
 from tests.ui.test_directory_unit_page import OWNER, assert_nothing_unmasked
 

@@ -22,22 +22,22 @@ from desk_app.services.directory import estate as directory_estate
 from desk_app.services.directory.people import PersonRecord
 from desk_app.services.shifts import approvals
 from desk_app.storage import audit
-from desk_app.ui.dialogs.directory_archive import ArchiveFactsDialog
-from desk_app.ui.dialogs.directory_people import (
-    EditPersonDialog,
-    EndOccupancyDialog,
-    OccupantDialog,
-    RevealDialog,
-    TransferOwnershipDialog,
-    VehicleDialog,
-)
-from desk_app.ui.models.directory import (
+from desk_app.ui.directory.archive_dialogs import ArchiveFactsDialog
+from desk_app.ui.directory.models import (
     ContactHistoryModel,
     FormerOccupantsModel,
     LoansModel,
     OccupantsModel,
     PlacesModel,
     VehiclesModel,
+)
+from desk_app.ui.directory.people_dialogs import (
+    EditPersonDialog,
+    EndOccupancyDialog,
+    OccupantDialog,
+    RevealDialog,
+    TransferOwnershipDialog,
+    VehicleDialog,
 )
 from tests.support import PASSWORD
 from tests.ui.helpers import type_text
@@ -335,7 +335,7 @@ def test_a_bad_date_in_the_archive_is_refused_inline(estate, page_of, when_modal
 
 
 def test_edit_unit(estate, page_of, when_modal, qtbot):
-    from desk_app.ui.dialogs.directory_units import EditUnitDialog
+    from desk_app.ui.directory.unit_dialogs import EditUnitDialog
 
     window, page = page_of(estate, "3-2-501")
 

@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt
 from desk_app.core import deadlines
 from desk_app.services.reception import entries as reception
 from desk_app.services.reception.entries import NewEntry
-from desk_app.ui import deadline_colors
 from desk_app.ui.due_panel import DuePanel
+from desk_app.ui.widgets import deadline_colors
 from tests.ui.test_callbacks_ui import completed_repair
 from tests.ui.test_reception_page import complaint, estate, show
 

@@ -8,20 +8,20 @@ from collections import Counter
 import pytest
 from PySide6.QtWidgets import QAbstractButton, QLabel, QTabWidget
 
-from desk_app.ui.dialogs.approval import SupervisorApprovalDialog
-from desk_app.ui.dialogs.change_password import ChangePasswordDialog
-from desk_app.ui.dialogs.close_day import CloseDayDialog
-from desk_app.ui.dialogs.first_manager import FirstManagerDialog
-from desk_app.ui.dialogs.handover import HandoverDialog
-from desk_app.ui.dialogs.login import LoginDialog
-from desk_app.ui.dialogs.operators_dialog import (
+from desk_app.ui.desk.settings_dialog import SettingsDialog
+from desk_app.ui.shifts.change_password import ChangePasswordDialog
+from desk_app.ui.shifts.close_day import CloseDayDialog
+from desk_app.ui.shifts.first_manager import FirstManagerDialog
+from desk_app.ui.shifts.handover import HandoverDialog
+from desk_app.ui.shifts.login import LoginDialog
+from desk_app.ui.shifts.operators_dialog import (
     NewOperatorDialog,
     OperatorsDialog,
     ResetPasswordDialog,
 )
-from desk_app.ui.dialogs.recent_shifts import RecentShiftsDialog
-from desk_app.ui.dialogs.settings_dialog import SettingsDialog
-from desk_app.ui.pdf_preview import PdfPreviewDialog
+from desk_app.ui.shifts.recent_shifts import RecentShiftsDialog
+from desk_app.ui.widgets.approval import SupervisorApprovalDialog
+from desk_app.ui.widgets.pdf_preview import PdfPreviewDialog
 
 MNEMONIC = re.compile(r"&([^&])")
 

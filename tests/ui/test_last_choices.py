@@ -6,8 +6,8 @@ from PySide6.QtWidgets import QFileDialog
 
 from desk_app.services.desk import documents
 from desk_app.ui import preferences
-from desk_app.ui.dialogs.login import LoginDialog
-from desk_app.ui.pdf_preview import PdfPreviewDialog
+from desk_app.ui.shifts.login import LoginDialog
+from desk_app.ui.widgets.pdf_preview import PdfPreviewDialog
 from tests.support import PASSWORD
 
 

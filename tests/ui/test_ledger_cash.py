@@ -13,10 +13,10 @@ from PySide6.QtCore import Qt
 from desk_app.core.clock import CHINA_TZ
 from desk_app.services.ledger import cash_drawer, charges, month_close, payments
 from desk_app.services.shifts import login
-from desk_app.ui.dialogs.approval import SupervisorApprovalDialog
 from desk_app.ui.ledger import close_section
 from desk_app.ui.ledger.cash_dialogs import HandOverDialog
 from desk_app.ui.ledger.cash_page import CashPage
+from desk_app.ui.widgets.approval import SupervisorApprovalDialog
 from tests.services.test_cash_drawer import PROPERTY, busy_shift, ledger_estate
 from tests.support import PASSWORD
 from tests.ui.helpers import type_text

@@ -12,11 +12,11 @@ from desk_app.core.money import format_fen
 from desk_app.services.ledger import charges, late_fees, receipts_list, receipts_print
 from desk_app.services.ledger import receipts as ledger_receipts
 from desk_app.storage import audit
-from desk_app.ui.dialogs.approval import SupervisorApprovalDialog
 from desk_app.ui.ledger.payment_dialogs import WaiveLateFeeDialog
 from desk_app.ui.ledger.payment_page import PaymentPage
 from desk_app.ui.ledger.receipt_dialogs import VoidReceiptDialog
 from desk_app.ui.ledger.receipts_page import ReceiptsPage
+from desk_app.ui.widgets.approval import SupervisorApprovalDialog
 from tests.services.test_receipts_print import (
     PROPERTY_MONTH_FEN,
     ledger_estate,

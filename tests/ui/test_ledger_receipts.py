@@ -19,13 +19,13 @@ from desk_app.services.ledger import (
 )
 from desk_app.services.ledger import receipts as ledger_receipts
 from desk_app.storage import audit
-from desk_app.ui.dialogs.approval import SupervisorApprovalDialog
 from desk_app.ui.ledger.receipt_dialogs import (
     InvoiceExchangeDialog,
     RefundDialog,
     VoidReceiptDialog,
 )
 from desk_app.ui.ledger.receipts_page import ReceiptsPage
+from desk_app.ui.widgets.approval import SupervisorApprovalDialog
 from tests.services.test_receipts_print import ledger_estate, pdf_pages, squash
 from tests.support import PASSWORD
 from tests.ui.helpers import type_text

@@ -6,8 +6,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog
 
 from desk_app.services.shifts import login, operators
-from desk_app.ui.dialogs.first_manager import FirstManagerDialog
-from desk_app.ui.dialogs.login import LoginDialog
+from desk_app.ui.shifts.first_manager import FirstManagerDialog
+from desk_app.ui.shifts.login import LoginDialog
 from tests.support import PASSWORD
 from tests.ui.helpers import open_dialog, type_text
 

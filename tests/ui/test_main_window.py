@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication, QLabel
 
 from desk_app.services.shifts import login
 from desk_app.ui import preferences
-from desk_app.ui.dialogs.check_results import CheckResultsDialog
+from desk_app.ui.desk.check_results import CheckResultsDialog
 from desk_app.ui.main_window import GEOMETRY_KEY
 
 CJK = re.compile(r"[\u4e00-\u9fff]")

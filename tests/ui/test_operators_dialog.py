@@ -5,12 +5,12 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from desk_app.services.shifts import operators
-from desk_app.ui.dialogs.operators_dialog import (
+from desk_app.ui.shifts.operator_models import OperatorsModel
+from desk_app.ui.shifts.operators_dialog import (
     NewOperatorDialog,
     OperatorsDialog,
     ResetPasswordDialog,
 )
-from desk_app.ui.models.operators import OperatorsModel
 from tests.ui.helpers import open_dialog, type_text
 
 

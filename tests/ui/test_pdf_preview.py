@@ -11,7 +11,7 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QFileDialog
 
 from desk_app.core.clock import CHINA_TZ
-from desk_app.ui.pdf_preview import PdfPreviewDialog, print_pdf
+from desk_app.ui.widgets.pdf_preview import PdfPreviewDialog, print_pdf
 
 
 @pytest.fixture(scope="module")

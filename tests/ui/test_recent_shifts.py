@@ -5,10 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from desk_app.services.shifts import handover, login
-from desk_app.ui.dialogs.check_results import CheckResultsDialog
-from desk_app.ui.dialogs.recent_shifts import RecentShiftsDialog
-from desk_app.ui.models.maintenance import CheckResultsModel
-from desk_app.ui.models.shifts import RecentShiftsModel
+from desk_app.ui.desk.check_models import CheckResultsModel
+from desk_app.ui.desk.check_results import CheckResultsDialog
+from desk_app.ui.shifts.recent_shifts import RecentShiftsDialog
+from desk_app.ui.shifts.shift_models import RecentShiftsModel
 from tests.support import PASSWORD
 from tests.ui.helpers import open_dialog
 

@@ -21,8 +21,6 @@ from desk_app.services.repairs import callbacks
 from desk_app.services.repairs import orders as repairs
 from desk_app.services.repairs import setup as repair_setup
 from desk_app.services.shifts import login
-from desk_app.ui import deadline_colors
-from desk_app.ui.callbacks.callback_dialog import CallbackDialog
 from desk_app.ui.reception.handling_dialog import (
     EntryDetailDialog,
     EscalateDialog,
@@ -30,6 +28,8 @@ from desk_app.ui.reception.handling_dialog import (
 )
 from desk_app.ui.reception.models import ReceptionLogModel
 from desk_app.ui.reception.page import ReceptionPage
+from desk_app.ui.repairs.callback_dialog import CallbackDialog, run_callback_dialog
+from desk_app.ui.widgets import deadline_colors
 from tests.support import PASSWORD
 from tests.ui.helpers import type_text
 
@@ -67,6 +67,10 @@ def show(qtbot, widget: QWidget) -> QWidget:
 @pytest.fixture
 def page(qtbot, estate, hub) -> ReceptionPage:
     page = show(qtbot, ReceptionPage(estate, hub))
+    # As the main window does: the callback dialog belongs to the repairs feature.
+    page.callback_requested.connect(
+        lambda callback_id: run_callback_dialog(estate, hub, callback_id, page)
+    )
     page.focus_entry()
     return page
 

@@ -8,11 +8,7 @@ from PySide6.QtWidgets import QApplication
 
 from desk_app.services.repairs import setup as repair_setup
 from desk_app.services.shifts import login
-from desk_app.ui.dialogs.repair_setup_dialog import (
-    PriceDialog,
-    RepairSetupDialog,
-    TechnicianDialog,
-)
+from desk_app.ui.repairs.setup_dialog import PriceDialog, RepairSetupDialog, TechnicianDialog
 from tests.support import PASSWORD
 from tests.ui.helpers import open_dialog, type_text
 

@@ -21,11 +21,11 @@ from desk_app.services.repairs import orders as repairs
 from desk_app.services.repairs import setup as repair_setup
 from desk_app.services.repairs.orders import Completion, NewRepair
 from desk_app.services.shifts import login
-from desk_app.ui import deadline_colors
 from desk_app.ui.repairs.completion import CompletionDialog
 from desk_app.ui.repairs.dialogs import ArrivalDialog, DispatchDialog
 from desk_app.ui.repairs.models import RepairOrdersModel
 from desk_app.ui.repairs.page import RepairsPage
+from desk_app.ui.widgets import deadline_colors
 from tests.support import PASSWORD
 
 M = RepairOrdersModel
@@ -299,7 +299,7 @@ def test_callback_on_an_open_order_shows_the_service_refusal(estate, qtbot, hub,
 
 
 def test_callback_dialog_from_the_page(estate, qtbot, hub, clock, when_modal):
-    from desk_app.ui.callbacks.callback_dialog import CallbackDialog
+    from desk_app.ui.repairs.callback_dialog import CallbackDialog
 
     order = in_status(estate, clock, "已完工")
     page = make_page(qtbot, estate, hub)

@@ -17,7 +17,7 @@ from desk_app.services.repairs import orders as repairs
 from desk_app.services.repairs import setup as repair_setup
 from desk_app.services.shifts import login
 from desk_app.storage import audit
-from desk_app.ui.callbacks.callback_dialog import CallbackDialog
+from desk_app.ui.repairs.callback_dialog import CallbackDialog
 from desk_app.ui.repairs.completion import NAME, QUANTITY, CompletionDialog
 from desk_app.ui.repairs.dialogs import ArrivalDialog, DispatchDialog
 from tests.support import PASSWORD

@@ -6,8 +6,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
 from desk_app.services.desk import settings
-from desk_app.ui.dialogs.settings_dialog import SettingsDialog, split_list
-from desk_app.ui.models.settings import ShiftScheduleModel
+from desk_app.ui.desk.settings_dialog import SettingsDialog, split_list
+from desk_app.ui.desk.settings_models import ShiftScheduleModel
 from tests.ui.helpers import open_dialog, type_text
 
 

@@ -7,9 +7,9 @@ from PySide6.QtWidgets import QApplication, QDialog, QLabel
 
 from desk_app.services.desk import documents
 from desk_app.services.shifts import login, operators
-from desk_app.ui.dialogs.change_password import ChangePasswordDialog
-from desk_app.ui.dialogs.close_day import CloseDayDialog
-from desk_app.ui.dialogs.handover import HandoverDialog
+from desk_app.ui.shifts.change_password import ChangePasswordDialog
+from desk_app.ui.shifts.close_day import CloseDayDialog
+from desk_app.ui.shifts.handover import HandoverDialog
 from tests.support import PASSWORD
 from tests.ui.helpers import open_dialog, type_text
 

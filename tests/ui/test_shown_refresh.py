@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
-from desk_app.ui.shown_refresh import ShownRefresh
+from desk_app.ui.widgets.shown_refresh import ShownRefresh
 
 
 def test_refreshes_now_when_shown_and_on_the_next_show_when_hidden(qtbot):

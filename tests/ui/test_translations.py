@@ -67,7 +67,7 @@ def test_language_switch(qapp, language, expected):
 
 def test_self_tr_in_an_inherited_method_uses_the_defining_class(qtbot, staffed_desk):
     """FormDialog.finish runs in subclasses; strings of subclasses come out translated."""
-    from desk_app.ui.dialogs.login import LoginDialog
+    from desk_app.ui.shifts.login import LoginDialog
 
     dialog = LoginDialog(staffed_desk)
     qtbot.addWidget(dialog)

@@ -52,12 +52,10 @@ def test_no_qt_below_the_ui(layer):
 
 @pytest.mark.parametrize("layer", ["ui", "cli"])
 def test_ui_and_cli_reach_data_only_through_services(layer):
-    allowed = {"cli/selftest_command.py"}  # the self-test checks the file it made itself
     offenders = [
         str(path.relative_to(PACKAGE))
         for path in modules(layer)
-        if str(path.relative_to(PACKAGE)) not in allowed
-        and any(
+        if any(
             name.startswith(("desk_app.storage", "sqlite_utils", "sqlite3"))
             for name in imported(path)
         )

@@ -30,10 +30,11 @@ from desk_app.core.errors import DeskError
 from desk_app.services.desk import Desk
 from desk_app.services.directory import estate
 from desk_app.ui import messages
-from desk_app.ui.directory.unit_completer import UnitLineEdit
-from desk_app.ui.directory.unit_page import UnitPageWidget, button, table_view
+from desk_app.ui.directory.models import EstateTreeModel, PlacesModel, UnitListModel
+from desk_app.ui.directory.unit_page import UnitPageWidget
 from desk_app.ui.events import EventHub
-from desk_app.ui.models.directory import EstateTreeModel, PlacesModel, UnitListModel
+from desk_app.ui.widgets.controls import button, table_view
+from desk_app.ui.widgets.unit_field import UnitLineEdit
 
 # Columns of the unit list shown beside the tree (the code says entrance, floor, room).
 HIDDEN_UNIT_COLUMNS = (UnitListModel.ENTRANCE, UnitListModel.FLOOR, UnitListModel.ROOM)
@@ -273,7 +274,7 @@ class DirectoryPage(QWidget):
             dialog.deleteLater()
 
     def create_units(self) -> None:
-        from desk_app.ui.dialogs.directory_units import BulkUnitsDialog
+        from desk_app.ui.directory.unit_dialogs import BulkUnitsDialog
 
         node = self.tree_model.node(self.tree.currentIndex())
         building = node[1] if node else None
@@ -295,7 +296,7 @@ class DirectoryPage(QWidget):
             window.statusBar().showMessage(text, 15_000)
 
     def new_public_place(self) -> None:
-        from desk_app.ui.dialogs.directory_units import PublicPlaceDialog
+        from desk_app.ui.directory.unit_dialogs import PublicPlaceDialog
 
         dialog = PublicPlaceDialog(self.desk, self)
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
@@ -306,7 +307,7 @@ class DirectoryPage(QWidget):
             self.show_place(place.id)
 
     def open_loans(self) -> None:
-        from desk_app.ui.dialogs.directory_archive import OpenLoansDialog
+        from desk_app.ui.directory.archive_dialogs import OpenLoansDialog
 
         dialog = OpenLoansDialog(self.desk, self)
         dialog.exec()
@@ -318,7 +319,7 @@ class DirectoryPage(QWidget):
             self.unit_page.reload()
 
     def import_roster(self) -> None:
-        from desk_app.ui.dialogs.roster_import import RosterImportWizard
+        from desk_app.ui.directory.roster_import import RosterImportWizard
 
         wizard = RosterImportWizard(self.desk, self)
         wizard.exec()
@@ -330,7 +331,7 @@ class DirectoryPage(QWidget):
     def export_roster(self) -> None:
         """Data ▸ Export owner roster…: masked; a manager may choose full numbers (logged)."""
         from desk_app.services.directory import roster_export as directory_export
-        from desk_app.ui.dialogs.roster_import import choose_save_path
+        from desk_app.ui.directory.roster_import import choose_save_path
 
         path = choose_save_path(self, self.tr("Export owner roster"), self.tr("owner roster.xlsx"))
         if not path:
@@ -356,6 +357,6 @@ class DirectoryPage(QWidget):
         )
 
     def save_roster_template(self) -> None:
-        from desk_app.ui.dialogs.roster_import import save_roster_template
+        from desk_app.ui.directory.roster_import import save_roster_template
 
         save_roster_template(self)

@@ -11,7 +11,7 @@ from desk_app.core.money import format_fen
 from desk_app.services.desk import Desk
 from desk_app.services.reception import entries as reception
 from desk_app.services.repairs import orders as repairs
-from desk_app.ui.models.row_table import ROW_ROLE, Column, RowTableModel
+from desk_app.ui.widgets.row_table import ROW_ROLE, Column, RowTableModel
 
 LIMIT = 200
 

@@ -12,18 +12,14 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QDialog,
     QFormLayout,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QPushButton,
     QSplitter,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -34,18 +30,18 @@ from desk_app.services.desk import Desk
 from desk_app.services.directory import archive, estate
 from desk_app.services.directory import people as directory_people
 from desk_app.ui import messages
-from desk_app.ui.directory.unit_history import UnitHistoryTab
-from desk_app.ui.events import EventHub
-from desk_app.ui.models.directory import (
+from desk_app.ui.directory.models import (
     ContactHistoryModel,
-    DirectoryText,
     FormerOccupantsModel,
     LoansModel,
     OccupantsModel,
     VehiclesModel,
     unit_place_text,
 )
-from desk_app.ui.models.row_table import RowTableModel
+from desk_app.ui.directory.unit_history import UnitHistoryTab
+from desk_app.ui.events import EventHub
+from desk_app.ui.labels import DirectoryText
+from desk_app.ui.widgets.controls import button, table_view
 
 # Person fields shown in the details panel, in the order of 业主档案资料表. Fields the
 # service's view does not carry are left out rather than shown empty.
@@ -64,30 +60,6 @@ DETAIL_FIELDS = (
     "employer_address",
     "note",
 )
-
-
-def table_view(parent: QWidget, model: RowTableModel, object_name: str) -> QTableView:
-    view = QTableView(parent)
-    view.setObjectName(object_name)
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setTabKeyNavigation(False)
-    view.setAlternatingRowColors(True)
-    view.verticalHeader().hide()
-    header = view.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setStretchLastSection(True)
-    return view
-
-
-def button(parent: QWidget, text: str, object_name: str, slot: Any) -> QPushButton:
-    push = QPushButton(text, parent)
-    push.setObjectName(object_name)
-    push.setAutoDefault(False)
-    push.clicked.connect(slot)
-    return push
 
 
 class UnitPageWidget(QWidget):
@@ -486,7 +458,7 @@ class UnitPageWidget(QWidget):
         if self.page is None:
             return
         from desk_app.services.directory import archive_print as directory_print
-        from desk_app.ui import pdf_preview
+        from desk_app.ui.widgets import pdf_preview
 
         try:
             printed = directory_print.print_archive_sheet(self.desk, self.page.unit.id)
@@ -499,7 +471,7 @@ class UnitPageWidget(QWidget):
     def edit_unit(self) -> None:
         if self.page is None:
             return
-        from desk_app.ui.dialogs.directory_units import EditUnitDialog
+        from desk_app.ui.directory.unit_dialogs import EditUnitDialog
 
         if self._run(EditUnitDialog(self.desk, self.page.unit, self)):
             self._changed()
@@ -507,7 +479,7 @@ class UnitPageWidget(QWidget):
     def add_person(self) -> None:
         if self.page is None:
             return
-        from desk_app.ui.dialogs.directory_people import OccupantDialog
+        from desk_app.ui.directory.people_dialogs import OccupantDialog
 
         has_owner = any(o.role == "owner" for o in self.page.current)
         dialog = OccupantDialog(
@@ -524,7 +496,7 @@ class UnitPageWidget(QWidget):
         occupant = self.selected_occupant()
         if occupant is None:
             return
-        from desk_app.ui.dialogs.directory_people import EndOccupancyDialog
+        from desk_app.ui.directory.people_dialogs import EndOccupancyDialog
 
         if self._run(EndOccupancyDialog(self.desk, occupant, self)):
             self._changed()
@@ -532,7 +504,7 @@ class UnitPageWidget(QWidget):
     def transfer_ownership(self) -> None:
         if self.page is None:
             return
-        from desk_app.ui.dialogs.directory_people import TransferOwnershipDialog
+        from desk_app.ui.directory.people_dialogs import TransferOwnershipDialog
 
         owners = [o.name for o in self.page.current if o.role in ("owner", "co_owner")]
         dialog = TransferOwnershipDialog(
@@ -545,7 +517,7 @@ class UnitPageWidget(QWidget):
         occupant = self.selected_occupant()
         if occupant is None:
             return
-        from desk_app.ui.dialogs.directory_people import EditPersonDialog
+        from desk_app.ui.directory.people_dialogs import EditPersonDialog
 
         dialog = EditPersonDialog(self.desk, occupant, self)
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
@@ -558,14 +530,14 @@ class UnitPageWidget(QWidget):
         occupant = self.selected_occupant()
         if occupant is None:
             return
-        from desk_app.ui.dialogs.directory_people import RevealDialog
+        from desk_app.ui.directory.people_dialogs import RevealDialog
 
         self._run(RevealDialog(self.desk, occupant.person_id, occupant.name, self))
 
     def add_vehicle(self) -> None:
         if self.page is None:
             return
-        from desk_app.ui.dialogs.directory_people import VehicleDialog
+        from desk_app.ui.directory.people_dialogs import VehicleDialog
 
         people = [(o.person_id, o.name) for o in self.page.current]
         if self._run(VehicleDialog(self.desk, self.page.unit.id, people, self)):
@@ -593,7 +565,7 @@ class UnitPageWidget(QWidget):
     def edit_facts(self) -> None:
         if self.page is None:
             return
-        from desk_app.ui.dialogs.directory_archive import ArchiveFactsDialog
+        from desk_app.ui.directory.archive_dialogs import ArchiveFactsDialog
 
         if self._run(ArchiveFactsDialog(self.desk, self.page.unit.id, self.page.facts, self)):
             self._changed()
@@ -623,7 +595,7 @@ class UnitPageWidget(QWidget):
     def lend(self) -> None:
         if self.page is None:
             return
-        from desk_app.ui.dialogs.directory_archive import LendArchiveDialog
+        from desk_app.ui.directory.archive_dialogs import LendArchiveDialog
 
         dialog = LendArchiveDialog(self.desk, self.page.unit.id, self.page.unit.code, self)
         accepted = dialog.exec() == QDialog.DialogCode.Accepted

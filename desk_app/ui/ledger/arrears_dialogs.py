@@ -11,7 +11,7 @@ from desk_app.core.money import format_fen
 from desk_app.services.desk import Desk
 from desk_app.services.ledger import arrears
 from desk_app.services.ledger.arrears import ActionRow, ArrearsRow
-from desk_app.ui.dialogs.base import FormDialog, line_edit
+from desk_app.ui.widgets.forms import FormDialog, line_edit
 
 POST = "registered_post"
 DATE_EXAMPLE = "2026-11-20"

@@ -12,7 +12,7 @@ from desk_app.core.clock import display
 from desk_app.core.money import format_fen
 from desk_app.services.ledger import arrears
 from desk_app.services.ledger.arrears import ArrearsRow, DebtLine, LateFeeLine
-from desk_app.ui.models.row_table import AnyIndex, Column, RowTableModel
+from desk_app.ui.widgets.row_table import AnyIndex, Column, RowTableModel
 
 # Stage 1 yellow, 2 orange, 3 red: the same warmth as the time limits' near / late.
 STAGE_BACKGROUND = {1: QColor("#fff1c2"), 2: QColor("#ffd8a8"), 3: QColor("#f9d6d5")}

@@ -45,9 +45,9 @@ from desk_app.services.ledger.arrears import ArrearsRow, UnitDebt
 from desk_app.ui import messages
 from desk_app.ui.events import EventHub
 from desk_app.ui.ledger.arrears_models import ActionsModel, ArrearsModel, DebtModel
-from desk_app.ui.models.row_table import RowTableModel
-from desk_app.ui.page_actions import page_action, tool_button
-from desk_app.ui.shown_refresh import ShownRefresh
+from desk_app.ui.widgets.page_actions import page_action, tool_button
+from desk_app.ui.widgets.row_table import RowTableModel
+from desk_app.ui.widgets.shown_refresh import ShownRefresh
 
 # (action id, default shortcut)
 SHORTCUTS: dict[str, str] = {
@@ -386,7 +386,7 @@ class ArrearsPage(QWidget):
         if row is None:
             return
         from desk_app.services.ledger import arrears_print
-        from desk_app.ui import pdf_preview
+        from desk_app.ui.widgets import pdf_preview
 
         try:
             printed = arrears_print.print_notice(self.desk, row.unit_id)
@@ -410,7 +410,7 @@ class ArrearsPage(QWidget):
         if not messages.confirm(self, question):
             return
         from desk_app.services.ledger import arrears_print
-        from desk_app.ui import pdf_preview
+        from desk_app.ui.widgets import pdf_preview
 
         try:
             printed = arrears_print.print_notices(self.desk, unit_ids=unit_ids)

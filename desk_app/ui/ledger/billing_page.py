@@ -34,12 +34,13 @@ from desk_app.core.money import format_fen
 from desk_app.services.desk import Desk
 from desk_app.services.ledger import billing, billing_excel, billing_print
 from desk_app.services.ledger.billing import BillingPreview, BillingSheet, ItemTotal
-from desk_app.ui import messages, pdf_preview
-from desk_app.ui.dialogs.roster_import import choose_save_path
+from desk_app.ui import messages
 from desk_app.ui.events import EventHub
 from desk_app.ui.ledger.billing_models import BillingLinesModel
 from desk_app.ui.ledger.billing_readings import ReadingsPanel
-from desk_app.ui.page_actions import page_action
+from desk_app.ui.widgets import pdf_preview
+from desk_app.ui.widgets.files import choose_save_path
+from desk_app.ui.widgets.page_actions import page_action
 
 LINE_COLUMN_WIDTHS = {
     BillingLinesModel.ROOM: 90,

@@ -27,8 +27,8 @@ from desk_app.core.errors import DeskError
 from desk_app.services.desk import Desk
 from desk_app.services.ledger import billing, billing_excel
 from desk_app.ui import messages
-from desk_app.ui.dialogs.roster_import import choose_open_path, choose_save_path
 from desk_app.ui.ledger.billing_models import ReadingsModel
+from desk_app.ui.widgets.files import choose_open_path, choose_save_path
 
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 

@@ -11,7 +11,7 @@ from desk_app.core.money import format_fen
 from desk_app.services.desk import Desk
 from desk_app.services.ledger import cash_drawer
 from desk_app.services.ledger.cash_drawer import HandoverDraft, HandoverRow
-from desk_app.ui.dialogs.base import FormDialog, line_edit
+from desk_app.ui.widgets.forms import FormDialog, line_edit
 
 
 class HandOverDialog(FormDialog):

@@ -6,7 +6,7 @@ from __future__ import annotations
 from desk_app.core.clock import display
 from desk_app.core.money import format_fen
 from desk_app.services.ledger import month_close
-from desk_app.ui.models.row_table import Column, RowTableModel
+from desk_app.ui.widgets.row_table import Column, RowTableModel
 
 
 class MethodTotalsModel(RowTableModel):

@@ -44,8 +44,8 @@ from desk_app.ui.ledger.cash_models import (
     VoidsModel,
 )
 from desk_app.ui.ledger.close_section import MonthCloseSection, table
-from desk_app.ui.page_actions import page_action
-from desk_app.ui.shown_refresh import ShownRefresh
+from desk_app.ui.widgets.page_actions import page_action
+from desk_app.ui.widgets.shown_refresh import ShownRefresh
 
 NOTICE_STYLE = (
     "background: #fff3cd; color: #7a4f01; border: 1px solid #e0b84c; "
@@ -291,7 +291,7 @@ class CashPage(QWidget):
 
     def print_slip(self, handover_id: int) -> None:
         from desk_app.services.ledger import cash_print
-        from desk_app.ui import pdf_preview
+        from desk_app.ui.widgets import pdf_preview
 
         try:
             printed = cash_print.print_slip(self.desk, handover_id)

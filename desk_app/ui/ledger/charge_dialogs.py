@@ -11,8 +11,8 @@ from desk_app.core.money import format_fen
 from desk_app.services.desk import Desk
 from desk_app.services.ledger import charges, fee_items
 from desk_app.services.ledger.charges import OwingRow
-from desk_app.ui.dialogs.base import FormDialog, line_edit
 from desk_app.ui.ledger.payment_dialogs import approved
+from desk_app.ui.widgets.forms import FormDialog, line_edit
 
 # Items the desk charges by hand; the rest come from billing runs, repairs and payments.
 DESK_KINDS = ("one_off", "deposit", "fixed")

@@ -33,11 +33,11 @@ from desk_app.services.desk import Desk
 from desk_app.services.ledger import month_close, month_close_export, month_close_print
 from desk_app.services.ledger.month_close import MonthReport
 from desk_app.ui import messages
-from desk_app.ui.dialogs.approval import request_approval
 from desk_app.ui.events import EventHub
 from desk_app.ui.ledger.cash_models import AgesModel, ReportItemsModel, SummaryModel
-from desk_app.ui.models.row_table import RowTableModel
-from desk_app.ui.shown_refresh import ShownRefresh
+from desk_app.ui.widgets.approval import request_approval
+from desk_app.ui.widgets.row_table import RowTableModel
+from desk_app.ui.widgets.shown_refresh import ShownRefresh
 
 CLOSED_STYLE = "color: #2e7d32; font-weight: bold;"
 OPEN_STYLE = "color: #555555;"
@@ -235,7 +235,7 @@ class MonthCloseSection(QGroupBox):
         return report
 
     def print(self) -> None:
-        from desk_app.ui import pdf_preview
+        from desk_app.ui.widgets import pdf_preview
 
         try:
             printed = month_close_print.print_report(self.desk, self.period(), self._figures())

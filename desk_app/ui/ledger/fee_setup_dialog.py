@@ -33,10 +33,10 @@ from desk_app.services.ledger.books import BookRow
 from desk_app.services.ledger.fee_items import FeeItemRow
 from desk_app.services.ledger.rates import RateRow
 from desk_app.ui import messages
-from desk_app.ui.dialogs.base import FormDialog, line_edit
-from desk_app.ui.directory.unit_page import table_view
 from desk_app.ui.events import EventHub
-from desk_app.ui.models.row_table import Column, RowTableModel
+from desk_app.ui.widgets.controls import table_view
+from desk_app.ui.widgets.forms import FormDialog, line_edit
+from desk_app.ui.widgets.row_table import Column, RowTableModel
 
 
 class FeeItemsModel(RowTableModel):

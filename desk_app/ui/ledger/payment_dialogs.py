@@ -11,8 +11,8 @@ from desk_app.services.desk import Desk
 from desk_app.services.ledger import late_fees
 from desk_app.services.ledger.late_fees import LateFee
 from desk_app.services.shifts.approvals import Approval
-from desk_app.ui.dialogs.approval import SupervisorApprovalDialog
-from desk_app.ui.dialogs.base import FormDialog, line_edit
+from desk_app.ui.widgets.approval import SupervisorApprovalDialog
+from desk_app.ui.widgets.forms import FormDialog, line_edit
 
 NOT_APPROVED = "未获客服主管批准，未执行。"
 

@@ -13,7 +13,7 @@ from desk_app.core import ledger_rules
 from desk_app.core.money import format_fen
 from desk_app.services.ledger.charges import OwingRow
 from desk_app.services.ledger.late_fees import LateFee
-from desk_app.ui.models.row_table import AnyIndex, Column, RowTableModel
+from desk_app.ui.widgets.row_table import AnyIndex, Column, RowTableModel
 
 
 def money(fen: int) -> str:

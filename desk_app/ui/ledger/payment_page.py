@@ -44,12 +44,12 @@ from desk_app.services.ledger import charges, late_fees, payments
 from desk_app.services.ledger import credit as ledger_credit
 from desk_app.services.ledger.late_fees import LateFee
 from desk_app.ui import messages
-from desk_app.ui.directory.search_popup import GlobalSearch
 from desk_app.ui.events import EventHub
 from desk_app.ui.ledger.payment_models import LateFeesModel, OwingModel
-from desk_app.ui.models.search_results import SearchTarget
-from desk_app.ui.reception.entry_form import ERROR_STYLE, HINT_STYLE, KeyChoice
-from desk_app.ui.shown_refresh import ShownRefresh
+from desk_app.ui.widgets.controls import ERROR_STYLE, HINT_STYLE, KeyChoice
+from desk_app.ui.widgets.search_popup import GlobalSearch
+from desk_app.ui.widgets.search_results import SearchTarget
+from desk_app.ui.widgets.shown_refresh import ShownRefresh
 
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 CASH = "现金"
@@ -617,7 +617,7 @@ class PaymentPage(QWidget):
     def print_receipt(self, receipt_id: int) -> None:
         """Archive the receipt's PDF (every copy) and show it for printing."""
         from desk_app.services.ledger import receipts_print
-        from desk_app.ui import pdf_preview
+        from desk_app.ui.widgets import pdf_preview
 
         try:
             printed = receipts_print.print_receipt(self.desk, receipt_id)

@@ -14,8 +14,8 @@ from desk_app.services.desk import Desk
 from desk_app.services.directory import locations
 from desk_app.services.ledger import invoices, receipts, refunds
 from desk_app.services.ledger.receipts import ReceiptRow
-from desk_app.ui.dialogs.base import FormDialog, line_edit
 from desk_app.ui.ledger.payment_dialogs import approved
+from desk_app.ui.widgets.forms import FormDialog, line_edit
 
 
 def _receipt_text(receipt: ReceiptRow) -> str:

@@ -13,8 +13,8 @@ from desk_app.core.money import format_fen
 from desk_app.services.desk import Desk
 from desk_app.services.ledger import receipts_list
 from desk_app.services.ledger.receipts_list import ReceiptListRow, ReceiptQuery
-from desk_app.ui.models.paged import PagedTableModel
-from desk_app.ui.models.row_table import Column
+from desk_app.ui.widgets.paged import PagedTableModel
+from desk_app.ui.widgets.row_table import Column
 
 VOID_COLOUR = QColor("#a40000")
 

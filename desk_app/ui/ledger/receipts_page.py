@@ -42,12 +42,12 @@ from desk_app.services.desk import Desk
 from desk_app.services.ledger import receipts, receipts_list
 from desk_app.services.ledger.receipts_list import ReceiptListRow, ReceiptQuery
 from desk_app.ui import messages
-from desk_app.ui.directory.unit_completer import UnitLineEdit
 from desk_app.ui.events import EventHub
 from desk_app.ui.ledger.receipt_models import ReceiptsModel
-from desk_app.ui.page_actions import page_action, tool_button
-from desk_app.ui.reception.entry_form import ERROR_STYLE
-from desk_app.ui.shown_refresh import ShownRefresh
+from desk_app.ui.widgets.controls import ERROR_STYLE
+from desk_app.ui.widgets.page_actions import page_action, tool_button
+from desk_app.ui.widgets.shown_refresh import ShownRefresh
+from desk_app.ui.widgets.unit_field import UnitLineEdit
 
 # (action id, default shortcut)
 SHORTCUTS: dict[str, str] = {
@@ -346,7 +346,7 @@ class ReceiptsPage(QWidget):
         if receipt is None:
             return
         from desk_app.services.ledger import receipts_print
-        from desk_app.ui import pdf_preview
+        from desk_app.ui.widgets import pdf_preview
 
         try:
             printed = receipts_print.print_receipt(self.desk, receipt.id, reprint=True)
@@ -402,7 +402,7 @@ class ReceiptsPage(QWidget):
         self.hub.receipt_changed.emit(receipt.id)
         self.hub.charges_posted.emit()  # a deposit paid back is released from the unit
         from desk_app.services.ledger import receipts_print
-        from desk_app.ui import pdf_preview
+        from desk_app.ui.widgets import pdf_preview
 
         try:
             printed = receipts_print.print_refund_voucher(self.desk, refund.id)

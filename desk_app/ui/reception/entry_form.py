@@ -11,22 +11,15 @@ clerk typed another one, so the full number never appears on screen.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractButton,
-    QButtonGroup,
     QComboBox,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QSizePolicy,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -36,115 +29,11 @@ from desk_app.services.desk import Desk
 from desk_app.services.directory import estate, locations
 from desk_app.services.reception import entries as reception
 from desk_app.services.reception.entries import NewEntry
-from desk_app.ui.directory.unit_completer import UnitLineEdit
 from desk_app.ui.events import EventHub
+from desk_app.ui.widgets.controls import ERROR_STYLE, HINT_STYLE, KeyChoice
+from desk_app.ui.widgets.unit_field import UnitLineEdit
 
-ERROR_STYLE = "color: #a40000;"
-HINT_STYLE = "color: #555555;"
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-
-CHOICE_STYLE = """
-KeyChoice { border: 1px solid palette(mid); border-radius: 3px; background: palette(base); }
-KeyChoice:focus { border: 2px solid palette(highlight); }
-KeyChoice QToolButton { padding: 1px 3px; border: none; border-radius: 2px; }
-KeyChoice QToolButton:checked { background: palette(highlight); color: palette(highlighted-text); }
-"""
-
-
-class KeyChoice(QFrame):
-    """One of a few values, picked by a single key (``1 来电``, ``B 报修``) and shown as a
-    row of buttons with the key in the label. One Tab stop: arrow keys and Space move
-    through the values; ``toggle_key`` (if given) switches between them.
-
-    ``picked`` is emitted when a value was chosen by its key, so that a form can move on."""
-
-    changed = Signal(str)
-    picked = Signal(str)
-
-    def __init__(
-        self,
-        options: Sequence[tuple[str, str]],
-        parent: QWidget | None = None,
-        *,
-        toggle_key: str = "",
-    ) -> None:
-        super().__init__(parent)
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setStyleSheet(CHOICE_STYLE)
-        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-        self._values = [value for _key, value in options]
-        self._keys = {key.upper(): value for key, value in options if key}
-        self._toggle = toggle_key.upper()
-        self.group = QButtonGroup(self)
-        self.group.setExclusive(True)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(2, 2, 2, 2)
-        layout.setSpacing(0)
-        for number, (key, value) in enumerate(options):
-            button = QToolButton(self)
-            button.setObjectName(f"choice_{number}")
-            button.setText(f"{key} {value}" if key else value)
-            button.setCheckable(True)
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            self.group.addButton(button, number)
-            layout.addWidget(button)
-        self.group.idClicked.connect(self._clicked)
-
-    def values(self) -> list[str]:
-        return list(self._values)
-
-    def value(self) -> str:
-        number = self.group.checkedId()
-        return self._values[number] if number >= 0 else ""
-
-    def set_value(self, value: str) -> None:
-        before = self.value()
-        if value in self._values:
-            self.group.button(self._values.index(value)).setChecked(True)
-        else:
-            checked = self.group.checkedButton()
-            if checked is not None:
-                self.group.setExclusive(False)
-                checked.setChecked(False)
-                self.group.setExclusive(True)
-        if self.value() != before:
-            self.changed.emit(self.value())
-
-    def button_for(self, value: str) -> QAbstractButton:
-        return self.group.button(self._values.index(value))
-
-    def _clicked(self, number: int) -> None:
-        self.setFocus(Qt.FocusReason.MouseFocusReason)
-        self.changed.emit(self._values[number])
-
-    def _step(self, delta: int) -> None:
-        number = self.group.checkedId()
-        if number < 0:
-            target = 0 if delta > 0 else len(self._values) - 1
-        else:
-            target = (number + delta) % len(self._values)
-        self.set_value(self._values[target])
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-        if modifiers & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier):
-            super().keyPressEvent(event)
-            return
-        text = event.text().upper()
-        if text and text in self._keys:
-            self.set_value(self._keys[text])
-            self.picked.emit(self._keys[text])
-            return
-        if text and text == self._toggle:
-            self._step(1)
-            return
-        if event.key() in (Qt.Key.Key_Right, Qt.Key.Key_Down, Qt.Key.Key_Space):
-            self._step(1)
-            return
-        if event.key() in (Qt.Key.Key_Left, Qt.Key.Key_Up):
-            self._step(-1)
-            return
-        super().keyPressEvent(event)
 
 
 class ContentEdit(QPlainTextEdit):

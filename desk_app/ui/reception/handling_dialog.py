@@ -21,8 +21,8 @@ from desk_app.core.errors import DeskError
 from desk_app.services.desk import Desk
 from desk_app.services.reception import entries as reception
 from desk_app.services.reception.entries import EntryRow
-from desk_app.ui.dialogs.base import FormDialog, NoteEdit, line_edit
 from desk_app.ui.reception.models import order_text, status_text
+from desk_app.ui.widgets.forms import FormDialog, NoteEdit, line_edit
 
 
 def entry_summary(entry: EntryRow) -> str:

@@ -21,9 +21,9 @@ from desk_app.services.desk import Desk
 from desk_app.services.reception import entries as reception
 from desk_app.services.reception.entries import EntryQuery, EntryRow
 from desk_app.services.repairs import callbacks
-from desk_app.ui import deadline_colors
-from desk_app.ui.models.paged import PagedTableModel
-from desk_app.ui.models.row_table import Column
+from desk_app.ui.widgets import deadline_colors
+from desk_app.ui.widgets.paged import PagedTableModel
+from desk_app.ui.widgets.row_table import Column
 
 
 @dataclass(frozen=True)

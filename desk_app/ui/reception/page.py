@@ -44,7 +44,6 @@ from desk_app.services.reception import entries as reception
 from desk_app.services.reception.entries import EntryQuery, EntryRow
 from desk_app.services.repairs import callbacks
 from desk_app.ui import messages
-from desk_app.ui.callbacks.callback_dialog import run_callback_dialog
 from desk_app.ui.events import EventHub
 from desk_app.ui.reception.entry_form import EntryForm
 from desk_app.ui.reception.handling_dialog import (
@@ -53,7 +52,7 @@ from desk_app.ui.reception.handling_dialog import (
     HandlingDialog,
 )
 from desk_app.ui.reception.models import ReceptionLogModel
-from desk_app.ui.visible_timer import visible_timer
+from desk_app.ui.widgets.visible_timer import visible_timer
 
 PERIOD_30_DAYS, PERIOD_TODAY, PERIOD_MONTH, PERIOD_ALL, PERIOD_CUSTOM = (
     "30d",
@@ -110,6 +109,9 @@ class ReceptionPage(QWidget):
 
     open_unit_requested = Signal(int)
     """打开房屋: the owner archive should show this unit."""
+
+    callback_requested = Signal(int)
+    """回访: the callback dialog should open for this callback (a complaint's)."""
 
     def __init__(self, desk: Desk, hub: EventHub, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -557,8 +559,7 @@ class ReceptionPage(QWidget):
         except DeskError as error:
             messages.desk_error(self, error)
             return
-        if run_callback_dialog(self.desk, self.hub, row.id, self) is not None:
-            self.show_entry(entry.id)
+        self.callback_requested.emit(row.id)
 
     def escalate_selected(self) -> None:
         entry = self.selected_entry()

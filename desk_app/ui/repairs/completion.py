@@ -40,9 +40,9 @@ from desk_app.services.repairs import orders as repairs
 from desk_app.services.repairs import setup as repair_setup
 from desk_app.services.repairs.orders import Completion, MaterialInput, OrderRow
 from desk_app.services.repairs.setup import PriceRow
-from desk_app.ui.dialogs.base import NoteEdit, line_edit
-from desk_app.ui.models.row_table import ROOT_INDEX, AnyIndex
 from desk_app.ui.repairs.dialogs import RepairFormDialog, now_text, order_summary, time_edit
+from desk_app.ui.widgets.forms import NoteEdit, line_edit
+from desk_app.ui.widgets.row_table import ROOT_INDEX, AnyIndex
 
 NAME, UNIT, QUANTITY, PRICE, AMOUNT = range(5)
 NAME_ROLE = Qt.ItemDataRole.UserRole + 1  # the price item's name, for the completer

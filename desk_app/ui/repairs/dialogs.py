@@ -14,8 +14,8 @@ from desk_app.services.repairs import orders as repairs
 from desk_app.services.repairs import setup as repair_setup
 from desk_app.services.repairs.orders import NewRepair, OrderRow
 from desk_app.services.repairs.setup import TechnicianRow
-from desk_app.ui.dialogs.base import FormDialog, NoteEdit, line_edit
-from desk_app.ui.directory.unit_completer import UnitLineEdit
+from desk_app.ui.widgets.forms import FormDialog, NoteEdit, line_edit
+from desk_app.ui.widgets.unit_field import UnitLineEdit
 
 TIME_EXAMPLE = "2026-11-20 09:30"
 

@@ -18,10 +18,10 @@ from desk_app.core.money import format_fen, format_quantity
 from desk_app.services.desk import Desk
 from desk_app.services.repairs import orders as repairs
 from desk_app.services.repairs.orders import OrderQuery, OrderRow
-from desk_app.ui import deadline_colors
 from desk_app.ui.labels import active_text, moment_text
-from desk_app.ui.models.paged import PagedTableModel
-from desk_app.ui.models.row_table import Column, RowTableModel
+from desk_app.ui.widgets import deadline_colors
+from desk_app.ui.widgets.paged import PagedTableModel
+from desk_app.ui.widgets.row_table import Column, RowTableModel
 
 # The statuses in which the service accepts each action on an order (services/repairs.py
 # ``_require_status``); the page enables its buttons from this table.

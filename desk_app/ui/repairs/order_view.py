@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
 from desk_app.core.masking import mask_phone
 from desk_app.core.money import format_fen
 from desk_app.services.repairs.orders import OrderDetail
-from desk_app.ui.directory.unit_page import table_view
 from desk_app.ui.labels import moment_text
 from desk_app.ui.repairs.models import (
     CallbackAttemptsModel,
@@ -26,6 +25,7 @@ from desk_app.ui.repairs.models import (
     OrderMaterialsModel,
     yes_no_text,
 )
+from desk_app.ui.widgets.controls import table_view
 
 FIELD_COLUMNS = 2  # label/value pairs side by side
 WIDE_FIELDS = ("content", "work_done", "status_reason", "note")

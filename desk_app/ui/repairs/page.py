@@ -481,7 +481,7 @@ class RepairsPage(QWidget):
         except DeskError as error:
             messages.desk_error(self, error)
             return
-        from desk_app.ui.callbacks.callback_dialog import CallbackDialog
+        from desk_app.ui.repairs.callback_dialog import CallbackDialog
 
         dialog = CallbackDialog(self.desk, callback.id, self)
         try:
@@ -512,7 +512,7 @@ class RepairsPage(QWidget):
         if self.order is None:
             return
         from desk_app.services.repairs import orders_print as repairs_print
-        from desk_app.ui import pdf_preview
+        from desk_app.ui.widgets import pdf_preview
 
         try:
             printed = repairs_print.print_work_order(self.desk, self.order.id)
@@ -525,7 +525,7 @@ class RepairsPage(QWidget):
     def print_dispatch_sheet(self) -> None:
         """Today's dispatch sheet (派工表): the open orders per technician."""
         from desk_app.services.repairs import orders_print as repairs_print
-        from desk_app.ui import pdf_preview
+        from desk_app.ui.widgets import pdf_preview
 
         try:
             printed = repairs_print.print_dispatch_sheet(self.desk)

@@ -1,0 +1,1 @@
+"""desk-app ledger …: the fee ledger from the command line."""

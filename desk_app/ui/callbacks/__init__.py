@@ -1,1 +1,0 @@
-"""Callbacks (回访): the dialog of one call and the queue of open callbacks."""

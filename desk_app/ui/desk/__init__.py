@@ -1,0 +1,1 @@
+"""The desk's settings dialog and the integrity check's results."""

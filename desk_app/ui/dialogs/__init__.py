@@ -1,1 +1,0 @@
-"""The program's dialogs: keyboard-first forms over one service call each."""

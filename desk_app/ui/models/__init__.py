@@ -1,1 +1,0 @@
-"""Table models over the rows the services return (no SQL here)."""

@@ -1,0 +1,1 @@
+"""Logging in, handover, the day's close, operators and recent shifts."""

@@ -1,0 +1,87 @@
+"""交接班: the incoming operator logs in, the outgoing one confirms with their password."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QWidget
+
+from desk_app.core.errors import AuthenticationError, DeskError, ValidationError
+from desk_app.services.desk import Desk
+from desk_app.services.shifts import handover
+from desk_app.services.shifts.handover import HandoverResult
+from desk_app.ui.labels import moment_text
+from desk_app.ui.shifts.login import shift_combo
+from desk_app.ui.widgets.forms import FormDialog, NoteEdit, line_edit, password_edit
+
+
+class HandoverDialog(FormDialog):
+    def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.desk = desk
+        self.handover_result: HandoverResult | None = None
+        self._wrong: QWidget | None = None  # the field to correct after an error
+        self.setObjectName("handover_dialog")
+        self.setWindowTitle(self.tr("Hand over the shift"))
+        outgoing = desk.operator
+        shift = desk.shift
+        self.add_intro(
+            self.tr(
+                "Handing over: {shift}, {operator}, on duty since {time}.\n"
+                "The incoming operator logs in below; you confirm with your own password. "
+                "The handover report is printed and the database backed up."
+            ).format(
+                shift=shift.name if shift else "",
+                operator=outgoing.display_name if outgoing else "",
+                time=moment_text(shift.opened_at) if shift else "",
+            )
+        )
+        self.incoming_username = self.add_row(
+            self.tr("&Incoming operator:"), line_edit(self, "incoming_username", max_length=32)
+        )
+        self.incoming_username.setPlaceholderText(self.tr("user name"))
+        self.incoming_password = self.add_row(
+            self.tr("Incoming &password:"), password_edit(self, "incoming_password")
+        )
+        self.next_shift = self.add_row(
+            self.tr("Next s&hift:"), shift_combo(desk, self, "next_shift")
+        )
+        self.outgoing_password = self.add_row(
+            self.tr("&Your password:"), password_edit(self, "outgoing_password")
+        )
+        self.note = self.add_row(self.tr("Handover &note:"), NoteEdit(self, "note"))
+        self.note.setPlaceholderText(self.tr("Matters to follow up (Shift+Enter for a new line)"))
+        self.finish(
+            self.tr("Hand over"),
+            [
+                self.incoming_username,
+                self.incoming_password,
+                self.next_shift,
+                self.outgoing_password,
+                self.note,
+            ],
+        )
+        self.setMinimumWidth(520)
+
+    def submit(self) -> None:
+        self._wrong = None
+        operator = self.desk.operator
+        if operator is None:
+            raise ValidationError(self.tr("Nobody is logged in."))
+        try:
+            self.handover_result = handover.handover(
+                self.desk,
+                incoming_username=self.incoming_username.text(),
+                incoming_password=self.incoming_password.text(),
+                outgoing_password=self.outgoing_password.text(),
+                next_shift_name=self.next_shift.currentText(),
+                note=self.note.toPlainText(),
+            )
+        except AuthenticationError as error:
+            self._wrong = (
+                self.outgoing_password
+                if error.field == "outgoing_password"
+                else self.incoming_password
+            )
+            raise
+
+    def error_focus(self, error: DeskError) -> QWidget | None:
+        return self._wrong or self.incoming_username

@@ -30,7 +30,7 @@ import openpyxl  # noqa: E402
 from desk_app.services.desk import Desk  # noqa: E402
 from desk_app.services.directory import estate  # noqa: E402
 from desk_app.services.directory import roster_import as ri  # noqa: E402
-from tests.fixtures.roster_workbooks import HEADERS, roster_rows, write_roster  # noqa: E402
+from tests.builders.roster_workbooks import HEADERS, roster_rows, write_roster  # noqa: E402
 
 
 def timed(action: Callable[[], object]) -> tuple[float, object]:

@@ -14,11 +14,7 @@ import pytest  # noqa: E402
 
 from desk_app.core.clock import CHINA_TZ, FixedClock  # noqa: E402
 from desk_app.services.desk import Desk  # noqa: E402
-from desk_app.services.shifts import (
-    login,  # noqa: E402
-    operators,  # noqa: E402
-)
-from tests.support import PASSWORD  # noqa: E402
+from tests.builders.staff import staff  # noqa: E402
 
 
 @pytest.fixture(autouse=True)
@@ -49,10 +45,12 @@ def desk(db_path, clock):
 @pytest.fixture
 def staffed_desk(desk):
     """A desk with a manager, a supervisor and two clerks; the clerk zhang is logged in."""
-    operators.create_first_manager(desk, "boss", "王经理", PASSWORD)
-    login.login(desk, "boss", PASSWORD, "早班")
-    operators.create_operator(desk, "lee", "李主管", "supervisor", PASSWORD)
-    operators.create_operator(desk, "zhang", "张丽", "clerk", PASSWORD)
-    operators.create_operator(desk, "chen", "陈静", "clerk", PASSWORD)
-    login.login(desk, "zhang", PASSWORD, "早班")
-    return desk
+    return staff(desk)
+
+
+@pytest.fixture(scope="session")
+def pdf_pages():
+    """The text of each page of a PDF (pdftotext; skipped without it, failed under CI)."""
+    from tests.builders.pdf import pdf_pages as pages
+
+    return pages

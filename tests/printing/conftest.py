@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 import sys
 import types
 from collections.abc import Callable
@@ -29,27 +27,6 @@ _OPERATIONS = [
 def font_name() -> str:
     """Parse the 5 MB TTF once for the whole session."""
     return ensure_fonts_registered()
-
-
-@pytest.fixture(scope="session")
-def pdf_pages() -> Callable[[bytes], list[str]]:
-    """Text of each page of a PDF, via poppler's pdftotext (skips if not installed)."""
-    exe = shutil.which("pdftotext")
-    if exe is None:
-        pytest.skip("pdftotext (poppler-utils) is not installed")
-
-    def pages(pdf: bytes) -> list[str]:
-        out = subprocess.run(
-            [exe, "-enc", "UTF-8", "-layout", "-", "-"],
-            input=pdf,
-            capture_output=True,
-            check=True,
-            timeout=30,
-        ).stdout.decode("utf-8")
-        parts = out.split("\f")
-        return parts[:-1] if parts and not parts[-1].strip() else parts
-
-    return pages
 
 
 def _make_events(count: int) -> list[dict[str, object]]:

@@ -11,7 +11,8 @@ import pytest
 from desk_app.printing.templates import load_template
 from desk_app.services.desk import documents
 from desk_app.services.ledger import billing, billing_print
-from tests.services.test_billing import build_billing_estate, read
+from tests.builders.ledger import billing_estate as build_billing_estate
+from tests.builders.ledger import read_meters as read
 
 HEADERS = ("房号", "客户名称", "项目", "上次读数", "本次读数", "用量", "单价", "金额", "应缴日期")
 

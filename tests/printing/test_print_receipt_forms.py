@@ -6,7 +6,6 @@ Also covers the template feature the receipt brought: ``only_if`` (the 作废 fr
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 from collections.abc import Callable
 from functools import partial
@@ -26,6 +25,7 @@ from desk_app.printing.templates import (
     load_template,
     parse_template,
 )
+from tests.builders.pdf import poppler
 
 Pages = Callable[[bytes], list[str]]
 MM_PT = 72 / 25.4
@@ -187,9 +187,7 @@ def digit_boxes_of(data: dict[str, object], item: str) -> str:
 
 def word_boxes(pdf: bytes, tmp_path: Path) -> list[list[tuple[float, float, float, float]]]:
     """Per page, the word boxes (points, top-left origin) from ``pdftotext -bbox``."""
-    exe = shutil.which("pdftotext")
-    if exe is None:
-        pytest.skip("pdftotext (poppler-utils) is not installed")
+    exe = poppler("pdftotext")
     source = tmp_path / "form.pdf"
     source.write_bytes(pdf)
     html = subprocess.run(

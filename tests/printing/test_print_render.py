@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import re
-import shutil
 import subprocess
 import sys
 import types
@@ -20,6 +19,7 @@ from desk_app.core.errors import ValidationError
 from desk_app.printing import fonts
 from desk_app.printing.render import _format_value, render_form, render_template
 from desk_app.printing.templates import parse_template
+from tests.builders.pdf import poppler
 
 Pages = Callable[[bytes], list[str]]
 MM_PT = 72 / 25.4
@@ -56,9 +56,7 @@ def test_pdf_header_and_metadata(handover_data: Callable, font_name: str) -> Non
 
 
 def test_title_metadata(handover_data: Callable, font_name: str, tmp_path: Path) -> None:
-    exe = shutil.which("pdfinfo")
-    if exe is None:
-        pytest.skip("pdfinfo (poppler-utils) is not installed")
+    exe = poppler("pdfinfo")
     source = tmp_path / "h.pdf"
     source.write_bytes(render_form("handover_report", handover_data()))
     info = subprocess.run(
@@ -145,9 +143,7 @@ def test_200_events_paginate(big_handover: tuple, pdf_pages: Pages) -> None:
 
 def test_no_text_overlaps(big_handover: tuple, tmp_path: Path) -> None:
     """Word boxes from pdftotext -bbox stay inside the margins and do not overlap."""
-    exe = shutil.which("pdftotext")
-    if exe is None:
-        pytest.skip("pdftotext (poppler-utils) is not installed")
+    exe = poppler("pdftotext")
     _, pdf = big_handover
     source = tmp_path / "h.pdf"
     source.write_bytes(pdf)

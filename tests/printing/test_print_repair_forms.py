@@ -7,7 +7,6 @@ Also covers the three template features they brought: ``box`` ``grow``, ``table`
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 from collections.abc import Callable
 from functools import partial
@@ -24,6 +23,7 @@ from desk_app.printing.templates import (
     load_template,
     parse_template,
 )
+from tests.builders.pdf import poppler
 
 Pages = Callable[[bytes], list[str]]
 MM_PT = 72 / 25.4
@@ -185,9 +185,7 @@ def dispatch_data(count: int) -> dict[str, object]:
 
 def word_boxes(pdf: bytes, tmp_path: Path) -> list[list[tuple[float, float, float, float]]]:
     """Per page, the word boxes (points, top-left origin) from ``pdftotext -bbox``."""
-    exe = shutil.which("pdftotext")
-    if exe is None:
-        pytest.skip("pdftotext (poppler-utils) is not installed")
+    exe = poppler("pdftotext")
     source = tmp_path / "form.pdf"
     source.write_bytes(pdf)
     html = subprocess.run(

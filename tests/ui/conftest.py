@@ -24,7 +24,7 @@ from desk_app.ui.app import DeskApplication  # noqa: E402
 from desk_app.ui.events import EventHub  # noqa: E402
 from desk_app.ui.main_window import MainWindow  # noqa: E402
 from desk_app.ui.widgets import pdf_preview  # noqa: E402
-from tests.support import PASSWORD  # noqa: E402
+from tests.builders.staff import PASSWORD  # noqa: E402
 
 UI_TESTS = os.path.dirname(os.path.abspath(__file__))
 

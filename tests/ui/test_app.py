@@ -14,8 +14,8 @@ from desk_app.ui.app import DeskApplication, DeskSession, run_gui
 from desk_app.ui.selftest import run_ui_selftest
 from desk_app.ui.shifts.first_manager import FirstManagerDialog
 from desk_app.ui.shifts.login import LoginDialog
-from tests.support import PASSWORD
-from tests.ui.helpers import type_text
+from tests.builders.staff import PASSWORD
+from tests.builders.ui import type_text
 
 
 def test_application_carries_the_hub(qapp):

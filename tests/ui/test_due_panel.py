@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from PySide6.QtCore import Qt
 
 from desk_app.core import deadlines
@@ -12,10 +13,15 @@ from desk_app.services.reception import entries as reception
 from desk_app.services.reception.entries import NewEntry
 from desk_app.ui.due_panel import DuePanel
 from desk_app.ui.widgets import deadline_colors
-from tests.ui.test_callbacks_ui import completed_repair
-from tests.ui.test_reception_page import complaint, estate, show
+from tests.builders.repairs import complaint, completed_repair, reception_estate
+from tests.builders.ui import show
 
 __all__ = ["estate"]
+
+
+@pytest.fixture
+def estate(staffed_desk):
+    return reception_estate(staffed_desk)
 
 
 def repair_call(desk, content="厨房水龙头漏水", urgency="一般"):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 
 import pytest
@@ -22,8 +21,7 @@ from desk_app.ui.shifts.operators_dialog import (
 from desk_app.ui.shifts.recent_shifts import RecentShiftsDialog
 from desk_app.ui.widgets.approval import SupervisorApprovalDialog
 from desk_app.ui.widgets.pdf_preview import PdfPreviewDialog
-
-MNEMONIC = re.compile(r"&([^&])")
+from tests.builders.ui import mnemonics
 
 DIALOGS = {
     "first_manager": lambda desk: FirstManagerDialog(desk),
@@ -39,10 +37,6 @@ DIALOGS = {
     "settings": lambda desk: SettingsDialog(desk),
     "preview": lambda desk: PdfPreviewDialog(b"", "空白"),
 }
-
-
-def mnemonics(texts):
-    return [m.group(1).upper() for text in texts for m in MNEMONIC.finditer(text)]
 
 
 @pytest.mark.parametrize("language", ["zh_CN", "en"])

@@ -8,7 +8,7 @@ from desk_app.services.desk import documents
 from desk_app.ui import preferences
 from desk_app.ui.shifts.login import LoginDialog
 from desk_app.ui.widgets.pdf_preview import PdfPreviewDialog
-from tests.support import PASSWORD
+from tests.builders.staff import PASSWORD
 
 
 def test_login_name_is_remembered(staffed_desk, qtbot):

@@ -20,8 +20,8 @@ from desk_app.storage import audit
 from desk_app.ui.repairs.callback_dialog import CallbackDialog
 from desk_app.ui.repairs.completion import NAME, QUANTITY, CompletionDialog
 from desk_app.ui.repairs.dialogs import ArrivalDialog, DispatchDialog
-from tests.support import PASSWORD
-from tests.ui.helpers import type_text
+from tests.builders.staff import PASSWORD
+from tests.builders.ui import type_text
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 

@@ -1,0 +1,18 @@
+"""The staff of a test desk: a manager, a supervisor and two clerks, one password."""
+
+from __future__ import annotations
+
+from desk_app.services.shifts import login, operators
+
+PASSWORD = "secret-1"
+
+
+def staff(desk):
+    """A manager (boss), a supervisor (lee) and two clerks (zhang, chen); zhang on duty."""
+    operators.create_first_manager(desk, "boss", "王经理", PASSWORD)
+    login.login(desk, "boss", PASSWORD, "早班")
+    operators.create_operator(desk, "lee", "李主管", "supervisor", PASSWORD)
+    operators.create_operator(desk, "zhang", "张丽", "clerk", PASSWORD)
+    operators.create_operator(desk, "chen", "陈静", "clerk", PASSWORD)
+    login.login(desk, "zhang", PASSWORD, "早班")
+    return desk

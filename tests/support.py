@@ -1,3 +1,0 @@
-"""Constants shared by tests."""
-
-PASSWORD = "secret-1"

@@ -77,10 +77,10 @@ def one_run(folder: Path, workbook: Path) -> dict[str, float]:
         estate.create_building(desk, "1")
         figures["read + validate"], check = timed(lambda: read_and_validate(desk, workbook))
         assert check.ok, check.errors[:3]  # type: ignore[union-attr]
-        figures["import"], result = timed(lambda: ri.import_roster(desk, check))  # type: ignore[arg-type]
+        figures["import"], result = timed(lambda: ri.import_roster(desk, check).value)  # type: ignore[arg-type]
         assert result.created_units == len(rows), result  # type: ignore[union-attr]
         figures["re-import"], again = timed(
-            lambda: ri.import_roster(desk, read_and_validate(desk, workbook))
+            lambda: ri.import_roster(desk, read_and_validate(desk, workbook)).value
         )
         assert not again.changed, again  # type: ignore[union-attr]
     return figures

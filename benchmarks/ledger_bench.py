@@ -100,7 +100,7 @@ def payment_runs(desk: Desk, runs: int) -> tuple[list[float], list[float]]:
     # three charges after the last closed day (the demo closes every month up to October)
     for unit_id in units:
         charge_ids[unit_id] = [
-            charges.post_charge(desk, unit_id, "garbage", due_on=day, amount="10").charge_id
+            charges.post_charge(desk, unit_id, "garbage", due_on=day, amount="10").value.charge_id
             for day in ("2026-10-28", "2026-10-30", "2026-11-01")
         ]
     receipts_print.warm_up()
@@ -109,7 +109,7 @@ def payment_runs(desk: Desk, runs: int) -> tuple[list[float], list[float]]:
         started = time.perf_counter()
         payment = payments.take_payment(
             desk, unit_id, method="现金", charge_ids=charge_ids[unit_id], tendered="100"
-        )
+        ).value
         paid = time.perf_counter()
         receipts_print.print_receipt(desk, payment.receipt.id)
         printed = time.perf_counter()
@@ -215,7 +215,7 @@ def billing_month(desk: Desk) -> tuple[float, float, int]:
     period = "2027-01"
     preview_ms = timed(lambda: billing.preview(desk, period, items=items))
     sheet = billing.preview(desk, period, items=items)
-    post_ms = timed(lambda: billing.post(desk, period, items=items))
+    post_ms = timed(lambda: billing.post(desk, period, items=items).value)
     return preview_ms, post_ms, sheet.count
 
 

@@ -34,7 +34,7 @@ def check(ctx: click.Context) -> None:
 def backup(ctx: click.Context) -> None:
     """立即备份数据库到 backups 目录（在线备份，写入后校验）。"""
     with Desk.open(options.db_path(ctx), exclusive=False) as desk:
-        target = maintenance.backup_now(desk, reason="manual")
+        target = maintenance.backup_now(desk, reason="manual").value
     click.echo(f"备份完成并已校验：{target}")
 
 
@@ -100,7 +100,7 @@ def _run(folder: Path) -> None:
             },
             record_table="selftest",
             record_id=1,
-        )
+        ).value
         if documents.pdf_of(desk, printed.id) != printed.pdf:
             raise DeskError("存档的 PDF 与打印的不一致。")
         pdf_path = folder / "selftest.pdf"

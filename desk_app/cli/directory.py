@@ -65,7 +65,7 @@ def import_roster(
         if dry_run:
             click.echo(f"试运行，未写入。将会：{check.planned.summary()}")
             return
-        result = roster_import.import_roster(desk, check, only_valid=only_valid, actor="cli")
+        result = roster_import.import_roster(desk, check, only_valid=only_valid, actor="cli").value
     click.echo(f"导入完成：{result.summary()}" if result.changed else "数据已是最新，未做改动。")
 
 
@@ -93,7 +93,7 @@ def export_roster(ctx: click.Context, out: Path) -> None:
     if out.suffix.lower() != ".xlsx":
         raise click.BadParameter("输出文件应以 .xlsx 结尾", param_hint="OUT")
     with Desk.open(ctx.obj["db"], exclusive=False) as desk:
-        count = directory_export.export_roster(desk, out)
+        count = directory_export.export_roster(desk, out).value
     click.echo(f"已导出 {count} 行到 {out}（证件号码和电话已遮蔽）。")
 
 

@@ -64,7 +64,7 @@ def print_order(ctx: click.Context, order_no: str, out: Path) -> None:
     output.check_suffix(out, ".pdf")
     with Desk.open(ctx.obj["db"], exclusive=False) as desk:
         order = repairs.find_order(desk, order_no)
-        printed = repairs_print.print_work_order(desk, order.id)
+        printed = repairs_print.print_work_order(desk, order.id).value
         reprint = len(repairs_print.work_order_prints(desk, order.id)) > 1
     output.write_pdf(out, printed.pdf)
     mark = "（补打）" if reprint else ""
@@ -81,7 +81,7 @@ def dispatch_sheet(ctx: click.Context, out: Path, day: date | None) -> None:
     with Desk.open(ctx.obj["db"], exclusive=False) as desk:
         day = day or desk.clock.now().date()
         summary = repairs_print.dispatch_sheet_data(desk, day)["total_text"]
-        printed = repairs_print.print_dispatch_sheet(desk, day)
+        printed = repairs_print.print_dispatch_sheet(desk, day).value
     output.write_pdf(out, printed.pdf)
     click.echo(f"维修派工表 {day.isoformat()}（{summary}）已保存到 {out}，存档编号 {printed.id}。")
 

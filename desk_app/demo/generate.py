@@ -243,12 +243,14 @@ def generate(desk: Desk, plan: DemoPlan) -> DemoSummary:
         with write_transaction(desk.db):
             manager = operators_service.create_first_manager(
                 desk, *DEMO_STAFF[0][:2], DEMO_PASSWORD
-            )
+            ).value
             desk.operator = manager
             staff = [manager]
             for username, name, role in DEMO_STAFF[1:]:
                 staff.append(
-                    operators_service.create_operator(desk, username, name, role, DEMO_PASSWORD)
+                    operators_service.create_operator(
+                        desk, username, name, role, DEMO_PASSWORD
+                    ).value
                 )
             desk.operator = None
             settings_service.write_initial(

@@ -1,39 +1,109 @@
-"""Operations: every write of the desk, in one transaction, audited, returning what it
-changed.
+"""Operations: every write of the desk runs in one transaction, is audited, and returns
+what it changed (after Anki's ``CollectionOp``).
+
+A service writes inside ``with desk.operation("name") as op:``; each ``op.record(table,
+id, …)`` appends an audit row and notes the row as changed; rows written without an
+audit row of their own (a billing run's charges, a payment's lines) are noted with
+``op.touch``. After the block (the transaction committed) the service returns
+``op.done(value)``: a ``Done`` with its result and the ``Changes``, from which the UI
+refreshes its views, once per write.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from sqlite_utils import Database
 
-from desk_app.core.clock import to_text
 from desk_app.storage import audit
 from desk_app.storage.rows import Stamp
 
 if TYPE_CHECKING:
     from desk_app.services.desk.context import Desk
 
+T = TypeVar("T")
+U = TypeVar("U")
+
 
 @dataclass(frozen=True)
-class Change:
-    """What one operation wrote: for the audit trail and for refreshing views."""
+class Changes:
+    """What one write changed: the operations it recorded and the rows it wrote, by table
+    (ids as text: row ids, or keys such as a setting's name)."""
 
-    operation: str
-    record_table: str | None = None
-    record_id: str | None = None
-    detail: dict[str, Any] = field(default_factory=dict)
+    operations: tuple[str, ...] = ()
+    rows: Mapping[str, frozenset[str]] = field(default_factory=lambda: MappingProxyType({}))
+
+    @property
+    def tables(self) -> frozenset[str]:
+        return frozenset(self.rows)
+
+    def touches(self, *tables: str) -> bool:
+        """True when the write changed a row of any of ``tables``."""
+        return any(table in self.rows for table in tables)
+
+    def did(self, *operations: str) -> bool:
+        """True when the write recorded any of ``operations`` (``backup_made`` …)."""
+        return any(name in self.operations for name in operations)
+
+    def ids(self, table: str) -> frozenset[int]:
+        """The numeric ids written in ``table``."""
+        return frozenset(int(key) for key in self.rows.get(table, ()) if key.lstrip("-").isdigit())
+
+    def keys(self, table: str) -> frozenset[str]:
+        """The ids (or keys) written in ``table``, as text."""
+        return self.rows.get(table, frozenset())
+
+    def __bool__(self) -> bool:
+        return bool(self.rows)
+
+    def merged(self, other: Changes) -> Changes:
+        rows = {table: set(keys) for table, keys in self.rows.items()}
+        for table, keys in other.rows.items():
+            rows.setdefault(table, set()).update(keys)
+        return Changes(
+            self.operations + other.operations,
+            MappingProxyType({table: frozenset(keys) for table, keys in rows.items()}),
+        )
+
+
+NO_CHANGES = Changes()
+
+
+@dataclass(frozen=True)
+class Done(Generic[T]):
+    """A write's result and what it changed."""
+
+    value: T
+    changes: Changes
+
+    def then(self, value: U) -> Done[U]:
+        """The same changes with another result (a caller that reads back what it wrote)."""
+        return Done(value, self.changes)
+
+
+def written(row: T | None) -> T:
+    """A row the operation has just written, read back: it exists (None would be a bug)."""
+    assert row is not None, "a row written in this operation is missing"
+    return row
 
 
 class Operation:
-    def __init__(self, desk: Desk, name: str, actor: str) -> None:
+    """One write in progress: stamps its rows, appends the audit trail, notes the changes."""
+
+    def __init__(
+        self, desk: Desk, name: str, actor: str, *, parent: Operation | None = None
+    ) -> None:
         self.desk = desk
         self.name = name
         self.actor = actor
-        self.at = to_text(desk.clock.now())
-        self.changes: list[Change] = []
+        self.parent = parent
+        self.at: str = parent.at if parent is not None else desk.now_text()
+        self.recorded = 0
+        self._operations: list[str] = []
+        self._rows: dict[str, set[str]] = {}
 
     @property
     def operator_id(self) -> int | None:
@@ -58,14 +128,10 @@ class Operation:
         record_id: object | None = None,
         operation: str | None = None,
         **detail: Any,
-    ) -> Change:
-        change = Change(
-            operation or self.name,
-            record_table,
-            None if record_id is None else str(record_id),
-            detail,
-        )
-        self.changes.append(change)
+    ) -> None:
+        """Append an audit row for one record written (or for the operation as a whole)."""
+        name = operation or self.name
+        key = None if record_id is None else str(record_id)
         audit.append(
             self.desk.db,
             audit.NewAuditEntry(
@@ -73,10 +139,34 @@ class Operation:
                 operator_id=self.operator_id,
                 shift_id=self.shift_id,
                 actor=self.actor,
-                operation=change.operation,
+                operation=name,
                 record_table=record_table,
-                record_id=change.record_id,
+                record_id=key,
                 detail=detail,
             ),
         )
-        return change
+        self.recorded += 1
+        self._note(name, record_table, () if key is None else (key,))
+
+    def touch(self, table: str, ids: Iterable[object]) -> None:
+        """Note rows written without an audit row of their own."""
+        self._note(None, table, [str(i) for i in ids])
+
+    def _note(self, operation: str | None, table: str | None, keys: Iterable[str]) -> None:
+        if operation is not None and operation not in self._operations:
+            self._operations.append(operation)
+        if table is not None:
+            self._rows.setdefault(table, set()).update(keys)
+        if self.parent is not None:
+            self.parent._note(operation, table, keys)
+
+    @property
+    def changes(self) -> Changes:
+        return Changes(
+            tuple(self._operations),
+            MappingProxyType({table: frozenset(keys) for table, keys in self._rows.items()}),
+        )
+
+    def done(self, value: T) -> Done[T]:
+        """The operation's result with what it changed (call after the ``with`` block)."""
+        return Done(value, self.changes)

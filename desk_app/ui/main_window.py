@@ -562,7 +562,7 @@ class MainWindow(QMainWindow):
     def backup_now(self) -> None:
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            path = maintenance.backup_now(self.desk, reason="manual")
+            path = maintenance.backup_now(self.desk, reason="manual").value
         except DeskError as error:
             QApplication.restoreOverrideCursor()
             messages.desk_error(self, error)

@@ -55,7 +55,7 @@ def payments_loop(desk: Desk, password: str) -> None:
     while True:
         charges.post_charge(desk, unit.id, "parking", due_on="2026-10-25")
         ids = [row.charge_id for row in charges.owing(desk, unit.id)]
-        payment = payments.take_payment(desk, unit.id, method="现金", charge_ids=ids)
+        payment = payments.take_payment(desk, unit.id, method="现金", charge_ids=ids).value
         print(payment.receipt.number, flush=True)
 
 

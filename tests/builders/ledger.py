@@ -55,7 +55,7 @@ def property_months(desk, unit_id, *periods, due_day=15):
             period=p,
             source="billing",
             source_ref=p,
-        ).charge_id
+        ).value.charge_id
         for p in periods
     ]
 
@@ -96,7 +96,7 @@ def property_charge(desk, unit, period, due_on=None):
         period=period,
         source="billing",
         source_ref=period,
-    ).charge_id
+    ).value.charge_id
 
 
 def busy_shift(desk, a, b):
@@ -106,11 +106,11 @@ def busy_shift(desk, a, b):
     charges.post_charge(desk, b.id, "parking", due_on="2026-11-15", period="2026-11")
     deposit = charges.post_charge(
         desk, a.id, "renovation_deposit", due_on="2026-11-20", amount="2000"
-    )
-    cash = payments.take_payment(desk, a.id, method="现金", charge_ids=[fee])
-    wechat = payments.take_payment(desk, b.id, method="微信", amount="400")
-    held = payments.take_payment(desk, a.id, method="现金", charge_ids=[deposit.charge_id])
-    spoiled = payments.take_payment(desk, b.id, method="现金", amount="88")
+    ).value
+    cash = payments.take_payment(desk, a.id, method="现金", charge_ids=[fee]).value
+    wechat = payments.take_payment(desk, b.id, method="微信", amount="400").value
+    held = payments.take_payment(desk, a.id, method="现金", charge_ids=[deposit.charge_id]).value
+    spoiled = payments.take_payment(desk, b.id, method="现金", amount="88").value
     receipts.void_receipt(desk, spoiled.receipt.id, "金额写错", approval(desk))
     refunds.refund(
         desk,
@@ -149,7 +149,7 @@ def months(desk, unit, *periods):
     return [
         charges.post_charge(
             desk, unit.id, "property", due_on=f"{p}-25", period=p, source="billing", source_ref=p
-        ).charge_id
+        ).value.charge_id
         for p in periods
     ]
 
@@ -183,7 +183,7 @@ def arrears_estate(desk) -> dict[str, int]:
 def charge(desk, unit_id, code, due_on, amount="", period=""):
     return charges.post_charge(
         desk, unit_id, code, due_on=due_on, amount=amount, period=period
-    ).charge_id
+    ).value.charge_id
 
 
 def billing_estate(desk) -> dict[str, int]:
@@ -228,4 +228,4 @@ def close_period(desk, period: str, through_on: str) -> None:
 def read_meters(desk, units, period, values: dict[str, str], item="water") -> int:
     return billing.record_readings(
         desk, period, item, [(units[code], text) for code, text in values.items()]
-    )
+    ).value

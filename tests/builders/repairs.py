@@ -30,14 +30,14 @@ def complaint(desk, **overrides):
         department="秩序维护部",
     )
     values.update(overrides)
-    return reception.record(desk, NewEntry(**values)).entry
+    return reception.record(desk, NewEntry(**values)).value.entry
 
 
 def completed_repair(desk, clock):
     done = reception.record(
         desk,
         reception.NewEntry(channel="来电", category="报修", content="卫生间灯不亮", unit="3-2-501"),
-    )
+    ).value
     technician = repair_setup.technicians(desk)[0]
     repairs.dispatch(desk, done.order.id, technician.id)
     clock.advance(minutes=10)

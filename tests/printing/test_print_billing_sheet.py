@@ -27,7 +27,7 @@ def posted(staffed_desk):
     units = build_billing_estate(desk)
     read(desk, units, "2026-11", {"3-1-101": "100", "3-1-102": "100"})
     read(desk, units, "2026-12", {"3-1-101": "131", "3-1-102": "107.25"})
-    run = billing.post(desk, "2026-12", items=["property", "water", "garbage"])
+    run = billing.post(desk, "2026-12", items=["property", "water", "garbage"]).value
     return desk, run
 
 
@@ -40,7 +40,7 @@ def test_the_template_is_a4_landscape():
 def test_a_posted_run_prints_its_rows_totals_and_signatures(posted, pdf_pages):
     desk, run = posted
     sheet = billing.run_sheet(desk, run.run_id)
-    printed = billing_print.print_sheet(desk, sheet)
+    printed = billing_print.print_sheet(desk, sheet).value
     pages = pdf_pages(printed.pdf)
     text = "\n".join(pages)
     flat = squeeze(text)
@@ -66,7 +66,7 @@ def test_a_preview_is_stamped_not_posted(staffed_desk, pdf_pages):
     desk = staffed_desk
     build_billing_estate(desk)
     preview = billing.preview(desk, "2026-12", items=["property"], building="5")
-    printed = billing_print.print_sheet(desk, billing.preview_sheet(desk, preview))
+    printed = billing_print.print_sheet(desk, billing.preview_sheet(desk, preview)).value
     flat = squeeze("".join(pdf_pages(printed.pdf)))
     assert "未入账（预览）" in flat and "5-102" in flat and "3-1-101" not in flat
     assert "合计2笔，金额￥300.00" in flat

@@ -28,7 +28,7 @@ def repair_call(desk, content="厨房水龙头漏水", urgency="一般"):
     return reception.record(
         desk,
         NewEntry(channel="来电", category="报修", content=content, unit="3-2-501", urgency=urgency),
-    )
+    ).value
 
 
 def counts(panel: DuePanel) -> list[int]:

@@ -24,7 +24,9 @@ def test_login_name_is_remembered(staffed_desk, qtbot):
 
 
 def test_save_folder_is_remembered(staffed_desk, qtbot, tmp_path, monkeypatch):
-    pdf = documents.print_form(staffed_desk, "selftest", {}, record_table=None, record_id=None).pdf
+    pdf = documents.print_form(
+        staffed_desk, "selftest", {}, record_table=None, record_id=None
+    ).value.pdf
     target = tmp_path / "out" / "report.pdf"
     target.parent.mkdir()
     offered = []

@@ -114,7 +114,9 @@ def notices(
             if not unit.strip():
                 raise ValidationError("请填写房号。", field="unit")
             unit_ids = [locations.resolve(desk, unit=unit).unit_id]
-        printed = arrears_print.print_notices(desk, stage=wanted, building=where, unit_ids=unit_ids)
+        printed = arrears_print.print_notices(
+            desk, stage=wanted, building=where, unit_ids=unit_ids
+        ).value
     try:
         out.write_bytes(printed.pdf)
     except OSError as error:

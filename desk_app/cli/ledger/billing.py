@@ -91,7 +91,7 @@ def _write_sheet(desk: Desk, sheet: BillingSheet, out: Path) -> None:
     if out.suffix.lower() == ".xlsx":
         billing_excel.export_sheet(desk, sheet, out)
     else:
-        pdf = billing_print.print_sheet(desk, sheet).pdf
+        pdf = billing_print.print_sheet(desk, sheet).value.pdf
         try:
             out.write_bytes(pdf)
         except OSError as error:
@@ -143,7 +143,7 @@ def bill(
         _summary(preview)
         if post_it:
             sign_in(desk, role="clerk", what="计费入账", username=user)
-            posted = billing.post(desk, preview)
+            posted = billing.post(desk, preview).value
             click.echo(
                 f"已入账：计费表第 {posted.run_id} 号，{posted.charge_count} 笔，"
                 f"合计 {format_fen(posted.total_fen)}。"
@@ -219,5 +219,5 @@ def readings_import(
             period=period,
             item_code=item,
             building=building,
-        )
+        ).value
     click.echo(f"已导入 {result.count} 个读数（{result.blank} 户未填）。")

@@ -93,7 +93,7 @@ def close_command(ctx: click.Context, period: str, username: str | None, yes: bo
         _echo_totals(figures)
         if not yes:
             click.confirm(f"确认月结 {figures.period}？月结后该期不能再记账", abort=True)
-        row = month_close.close(desk, period)
+        row = month_close.close(desk, period).value
     click.echo(f"已月结 {row.period}（结至 {row.through_on}），批准人 {row.approved_by_name}。")
 
 
@@ -191,8 +191,8 @@ def handover_command(ctx: click.Context, received_by: str, out: Path, username: 
         raise click.BadParameter("输出文件应以 .pdf 结尾", param_hint="--out")
     with _open_for_writing(ctx) as desk:
         sign_in(desk, role="clerk", what="上缴财务", username=username)
-        row = cash_drawer.hand_over(desk, received_by)
-        printed = cash_print.print_slip(desk, row.id)
+        row = cash_drawer.hand_over(desk, received_by).value
+        printed = cash_print.print_slip(desk, row.id).value
     _write(out, printed.pdf)
     click.echo(
         f"已上缴财务（交款单 №{cash_print.slip_no(row.id)}）：收款合计 {format_fen(row.total_fen)}，"

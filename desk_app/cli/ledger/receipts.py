@@ -53,7 +53,7 @@ def print_receipt(ctx: click.Context, number: str, out: Path) -> None:
             raise ValidationError(f"无法写入 {out}：{error.strerror or error}") from None
         with handle:
             try:
-                printed = receipts_print.print_receipt(desk, receipt.id, reprint=True)
+                printed = receipts_print.print_receipt(desk, receipt.id, reprint=True).value
             except BaseException:
                 handle.close()
                 if not existed:

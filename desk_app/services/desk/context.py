@@ -11,7 +11,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from sqlite_utils import Database
 
@@ -80,6 +80,9 @@ class Desk:
         self.operator: Operator | None = None
         self.shift: Shift | None = None
         self._pending_check: Future[str] | None = None
+        self._operation: Operation | None = None
+        # The estate's settings as last read (services.desk.settings keeps it current).
+        self.settings_cache: dict[str, Any] | None = None
 
     @classmethod
     def open(
@@ -140,12 +143,20 @@ class Desk:
 
     @contextmanager
     def operation(self, name: str, *, actor: str | None = None) -> Iterator[Operation]:
+        """One write: ``BEGIN IMMEDIATE`` … ``COMMIT`` (a savepoint inside another operation,
+        whose changes then include this one's). An operation that recorded nothing still
+        leaves one audit row."""
         self.wait_for_quick_check()
+        parent = self._operation
         with write_transaction(self.db):
-            op = Operation(self, name, actor or self.actor)
-            yield op
-            if not op.changes:
-                op.record()
+            op = Operation(self, name, actor or self.actor, parent=parent)
+            self._operation = op
+            try:
+                yield op
+                if not op.recorded:
+                    op.record()
+            finally:
+                self._operation = parent
 
     def require_role(self, role: str, what: str) -> Operator:
         if self.operator is None:

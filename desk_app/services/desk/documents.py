@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from desk_app.core.errors import NotFoundError
 from desk_app.services.desk import Desk
-from desk_app.services.operations import Operation
+from desk_app.services.operations import Done, Operation
 from desk_app.storage.desk import documents as documents_store
 
 
@@ -62,7 +62,8 @@ def print_form(
     record_table: str | None,
     record_id: object | None,
     copy_mark: str | None = None,
-) -> PrintedDocument:
+) -> Done[PrintedDocument]:
+    """Render ``form`` and archive the PDF with its record."""
     # Imported here: reportlab and the font cost ~0.1 s, not needed to start the desk.
     from desk_app.printing.render import fill_placeholders, render_form
     from desk_app.printing.templates import load_template
@@ -79,7 +80,7 @@ def print_form(
             record_id=record_id,
             copy_mark=copy_mark,
         )
-    return PrintedDocument(document_id, form, title, pdf)
+    return op.done(PrintedDocument(document_id, form, title, pdf))
 
 
 REPRINT_MARK = "补打"
@@ -94,7 +95,7 @@ def prints_of(
 
 def print_marking_reprints(
     desk: Desk, form: str, data: Mapping[str, object], *, record_table: str, record_id: object
-) -> PrintedDocument:
+) -> Done[PrintedDocument]:
     """:func:`print_form`; a form already printed for this record is stamped 补打."""
     earlier = prints_of(desk, form, record_table, record_id)
     return print_form(

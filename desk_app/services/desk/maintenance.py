@@ -9,6 +9,7 @@ from desk_app.core.clock import Clock, SystemClock
 from desk_app.core.errors import CorruptDatabase, EnvironmentFault
 from desk_app.services.desk import Desk
 from desk_app.services.desk import settings as settings_service
+from desk_app.services.operations import Done
 from desk_app.storage.database import connect
 from desk_app.storage.desk import backup as backup_store
 from desk_app.storage.desk import integrity
@@ -70,14 +71,15 @@ def _compare_with_newest_backup(db, path: Path) -> CheckResult:
     return integrity.chain_continues_backup(db, None, "")
 
 
-def backup_now(desk: Desk, *, reason: str = "manual") -> Path:
+def backup_now(desk: Desk, *, reason: str = "manual") -> Done[Path]:
+    """An online backup into ``backups/`` beside the database, verified, then rotated."""
     keep = int(settings_service.get(desk, "backup.keep"))
     target = backup_store.make_backup(
         desk.db, desk.path, moment=desk.clock.now(), reason=reason, keep=keep
     )
     with desk.operation("backup_made") as op:
         op.record(None, None, file=target.name, reason=reason)
-    return target
+    return op.done(target)
 
 
 def list_backups(db_path: Path) -> list[Path]:

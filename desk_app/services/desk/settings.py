@@ -8,7 +8,7 @@ from typing import Any
 from desk_app.core.errors import ValidationError
 from desk_app.core.shifts import DEFAULT_SCHEDULE, parse_schedule
 from desk_app.services.desk import Desk
-from desk_app.services.operations import Change
+from desk_app.services.operations import NO_CHANGES, Done
 from desk_app.storage.desk import settings as settings_store
 
 PAPER_SIZES = ["A4", "A5", "A5-landscape", "B5", "receipt-241x93"]
@@ -112,13 +112,20 @@ def _validate(key: str, value: Any) -> Any:
 
 
 def get_all(desk: Desk) -> dict[str, Any]:
-    values = copy.deepcopy(DEFAULTS)
-    values.update({k: v for k, v in settings_store.get_all(desk.db).items() if k in DEFAULTS})
-    return values
+    """Every setting, stored or default. Read from the file once and kept on the desk until
+    a setting is written, so that an operation does not read the table for every key."""
+    if desk.settings_cache is None:
+        values = copy.deepcopy(DEFAULTS)
+        values.update({k: v for k, v in settings_store.get_all(desk.db).items() if k in DEFAULTS})
+        desk.settings_cache = values
+    return copy.deepcopy(desk.settings_cache)
 
 
 def get(desk: Desk, key: str) -> Any:
-    return get_all(desk)[key]
+    if desk.settings_cache is None:
+        get_all(desk)
+    assert desk.settings_cache is not None
+    return copy.deepcopy(desk.settings_cache[key])
 
 
 def _validate_all(changes: dict[str, Any]) -> dict[str, Any]:
@@ -131,32 +138,39 @@ def _validate_all(changes: dict[str, Any]) -> dict[str, Any]:
     return validated
 
 
-def _write(desk: Desk, operation: str, values: dict[str, Any], old: dict[str, Any]) -> list[Change]:
-    with desk.operation(operation) as op:
-        for key, value in values.items():
-            settings_store.put(
-                desk.db,
-                key,
-                value,
-                updated_at=op.at,
-                updated_by=op.operator_id,
-                updated_shift=op.shift_id,
-            )
-            op.record("settings", key, old=old.get(key), new=value)
-    return op.changes
+def _write(
+    desk: Desk, operation: str, values: dict[str, Any], old: dict[str, Any]
+) -> Done[list[str]]:
+    desk.settings_cache = None
+    try:
+        with desk.operation(operation) as op:
+            for key, value in values.items():
+                settings_store.put(
+                    desk.db,
+                    key,
+                    value,
+                    updated_at=op.at,
+                    updated_by=op.operator_id,
+                    updated_shift=op.shift_id,
+                )
+                op.record("settings", key, old=old.get(key), new=value)
+    finally:
+        desk.settings_cache = None
+    return op.done(list(values))
 
 
-def update(desk: Desk, changes: dict[str, Any]) -> list[Change]:
-    """Change settings (supervisor or manager); all or nothing."""
+def update(desk: Desk, changes: dict[str, Any]) -> Done[list[str]]:
+    """Change settings (supervisor or manager); all or nothing. The result: the keys that
+    changed (none when every value was already so)."""
     desk.require_role("supervisor", "修改设置")
     validated = _validate_all(changes)
     current = get_all(desk)
     changed = {k: v for k, v in validated.items() if current.get(k) != v}
     if not changed:
-        return []
+        return Done([], NO_CHANGES)
     return _write(desk, "settings_changed", changed, current)
 
 
-def write_initial(desk: Desk, values: dict[str, Any]) -> None:
+def write_initial(desk: Desk, values: dict[str, Any]) -> Done[list[str]]:
     """Seed settings without a logged-in operator (first start, demo)."""
-    _write(desk, "settings_initialised", _validate_all(values), {})
+    return _write(desk, "settings_initialised", _validate_all(values), {})

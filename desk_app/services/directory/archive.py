@@ -10,7 +10,7 @@ from desk_app.core.errors import NotFoundError, PermissionDenied, ValidationErro
 from desk_app.core.estate import format_area
 from desk_app.services.desk import Desk
 from desk_app.services.directory import estate, people
-from desk_app.services.operations import Change
+from desk_app.services.operations import Done
 from desk_app.services.shifts.approvals import Approval
 from desk_app.storage.directory import archives as archives_store
 from desk_app.storage.directory import buildings as buildings_store
@@ -55,7 +55,7 @@ class UnitPage:
     loans: list[LoanRow]
 
 
-def save_archive_facts(desk: Desk, unit_id: int, facts: ArchiveFacts) -> Change:
+def save_archive_facts(desk: Desk, unit_id: int, facts: ArchiveFacts) -> Done[None]:
     estate.get_unit(desk, unit_id)
     labels = {
         "purchase_date": "购房日期",
@@ -77,10 +77,11 @@ def save_archive_facts(desk: Desk, unit_id: int, facts: ArchiveFacts) -> Change:
             updated_by=op.operator_id,
             updated_shift=op.shift_id,
         )
-        return op.record("household_archives", unit_id)
+        op.record("household_archives", unit_id)
+    return op.done(None)
 
 
-def set_paper_on_file(desk: Desk, unit_id: int, paper: str, on_file: bool) -> Change:
+def set_paper_on_file(desk: Desk, unit_id: int, paper: str, on_file: bool) -> Done[None]:
     estate.get_unit(desk, unit_id)
     if paper not in ALL_PAPERS:
         raise ValidationError(f"未知的档案资料：{paper}")
@@ -94,7 +95,8 @@ def set_paper_on_file(desk: Desk, unit_id: int, paper: str, on_file: bool) -> Ch
             updated_by=op.operator_id,
             updated_shift=op.shift_id,
         )
-        return op.record("archive_papers", unit_id, paper=paper, on_file=on_file)
+        op.record("archive_papers", unit_id, paper=paper, on_file=on_file)
+    return op.done(None)
 
 
 def unit_page(desk: Desk, unit_id: int) -> UnitPage:
@@ -125,7 +127,7 @@ def lend_archive(
     approval: Approval,
     due_at: str | None = None,
     note: str | None = None,
-) -> int:
+) -> Done[int]:
     """Lending the paper file needs the manager's approval (DOMAIN.md §1)."""
     estate.get_unit(desk, unit_id)
     if not approval.approver.at_least("manager"):
@@ -148,10 +150,10 @@ def lend_archive(
             created_shift=op.shift_id,
         )
         op.record("archive_loans", loan_id, borrower=borrower.strip(), unit_id=unit_id)
-    return loan_id
+    return op.done(loan_id)
 
 
-def return_archive(desk: Desk, loan_id: int) -> Change:
+def return_archive(desk: Desk, loan_id: int) -> Done[None]:
     loan = archives_store.get_loan(desk.db, loan_id)
     if loan is None:
         raise NotFoundError(f"借阅记录 {loan_id} 不存在。")
@@ -159,7 +161,8 @@ def return_archive(desk: Desk, loan_id: int) -> Change:
         raise ValidationError("该档案已归还。")
     with desk.operation("archive_returned") as op:
         archives_store.return_loan(desk.db, loan_id, returned_at=op.at, returned_to=op.operator_id)
-        return op.record("archive_loans", loan_id)
+        op.record("archive_loans", loan_id)
+    return op.done(None)
 
 
 def open_loans(desk: Desk) -> list[LoanRow]:

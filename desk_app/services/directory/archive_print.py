@@ -8,6 +8,7 @@ from desk_app.services.desk import settings as settings_service
 from desk_app.services.desk.documents import PrintedDocument
 from desk_app.services.directory import archive, privacy
 from desk_app.services.directory import people as directory_people
+from desk_app.services.operations import Done
 from desk_app.storage.directory import people as people_store
 
 FORM = "owner_archive"
@@ -141,7 +142,9 @@ def archive_sheet_data(desk: Desk, unit_id: int, *, unmasked: bool = False) -> d
     }
 
 
-def print_archive_sheet(desk: Desk, unit_id: int, *, unmasked: bool = False) -> PrintedDocument:
+def print_archive_sheet(
+    desk: Desk, unit_id: int, *, unmasked: bool = False
+) -> Done[PrintedDocument]:
     """Render and archive the sheet; an unmasked sheet is for managers and logged."""
     if unmasked:
         privacy.require_unmasked_export(desk, f"业主档案资料表（房屋 {unit_id}）")

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from desk_app.core.address import parse_unit_address
 from desk_app.core.errors import NotFoundError, ValidationError
 from desk_app.core.estate import BuildingPlan, parse_area_centi
 from desk_app.core.vocabularies import UNIT_KINDS, UNIT_STATUSES
 from desk_app.services.desk import Desk
-from desk_app.services.operations import Change, Operation
+from desk_app.services.operations import NO_CHANGES, Done, Operation
 from desk_app.storage.directory import buildings as buildings_store
 from desk_app.storage.directory import search_index
 from desk_app.storage.directory import units as units_store
@@ -45,7 +46,7 @@ def create_building(
     name: str | None = None,
     has_entrances: bool = True,
     floors: int | None = None,
-) -> BuildingRow:
+) -> Done[BuildingRow]:
     code = code.strip().upper()
     if not _BUILDING_CODE.match(code):
         raise ValidationError("楼号只能是 1–6 位数字或字母，例如 3、A、12。", field="code")
@@ -53,7 +54,7 @@ def create_building(
         raise ValidationError(f"楼号 {code} 已存在。", field="code")
     with desk.operation("building_created") as op:
         _add_building(op, code, name, has_entrances=has_entrances, floors=floors)
-    return buildings_store.building_by_code(desk.db, code)  # type: ignore[return-value]
+    return op.done(buildings_store.building_by_code(desk.db, code))  # type: ignore[arg-type]
 
 
 def list_buildings(desk: Desk) -> list[BuildingRow]:
@@ -75,7 +76,7 @@ def create_units(
     area_text: str | None = None,
     kind: str = "住宅",
     skip_existing: bool = False,
-) -> list[int]:
+) -> Done[list[int]]:
     """Bulk creation in one transaction: "building 3, entrances 1–2, floors 1–18, 4 per floor"."""
     plan.validate()
     if kind not in UNIT_KINDS:
@@ -107,6 +108,7 @@ def create_units(
         )
         for unit_id in ids:
             search_index.index_unit(desk.db, unit_id)
+        op.touch("units", ids)
         op.record(
             "units",
             None,
@@ -115,7 +117,7 @@ def create_units(
             first=new[0].code if new else None,
             last=new[-1].code if new else None,
         )
-    return ids
+    return op.done(ids)
 
 
 def create_public_place(
@@ -125,7 +127,7 @@ def create_public_place(
     building: str | None = None,
     floor: str | None = None,
     note: str | None = None,
-) -> PlaceRow:
+) -> Done[PlaceRow]:
     name = name.strip()
     if not name:
         raise ValidationError("请填写公共区域名称。", field="name")
@@ -150,7 +152,7 @@ def create_public_place(
         )
         search_index.index_place(desk.db, place_id)
         op.record("public_places", place_id, code=code)
-    return buildings_store.place_by_code(desk.db, code)  # type: ignore[return-value]
+    return op.done(buildings_store.place_by_code(desk.db, code))  # type: ignore[arg-type]
 
 
 def list_public_places(desk: Desk) -> list[PlaceRow]:
@@ -208,9 +210,9 @@ def update_unit(
     status: str | None = None,
     business_use: bool | None = None,
     note: str | None = None,
-) -> Change:
+) -> Done[None]:
     unit = get_unit(desk, unit_id)
-    fields: dict[str, object] = {}
+    fields: dict[str, Any] = {}
     if area_text is not None:
         fields["area_centi_m2"] = parse_area_centi(area_text)
     if kind is not None:
@@ -227,7 +229,8 @@ def update_unit(
         fields["note"] = note.strip() or None
     changed = {k: v for k, v in fields.items() if getattr(unit, k) != v}
     if not changed:
-        return Change("unit_updated", "units", str(unit_id))
+        return Done(None, NO_CHANGES)
     with desk.operation("unit_updated") as op:
         units_store.update(desk.db, unit_id, changed, op.at)
-        return op.record("units", unit_id, **{k: v for k, v in changed.items()})
+        op.record("units", unit_id, **{k: v for k, v in changed.items()})
+    return op.done(None)

@@ -13,7 +13,7 @@ from desk_app.core.masking import mask_id_number, mask_phone, validate_id_number
 from desk_app.core.vocabularies import OCCUPANT_ROLES, VEHICLE_KINDS
 from desk_app.services.desk import Desk
 from desk_app.services.directory import estate
-from desk_app.services.operations import Change, Operation
+from desk_app.services.operations import NO_CHANGES, Done, Operation
 from desk_app.storage.directory import people as people_store
 from desk_app.storage.directory import search_index
 from desk_app.storage.directory.people import PersonRecord
@@ -202,7 +202,7 @@ def add_occupant(
     since: str | None = None,
     lease_start: str | None = None,
     lease_end: str | None = None,
-) -> int:
+) -> Done[int]:
     """Add an owner, co-owner, tenant or household member to a unit; returns the occupancy id."""
     estate.get_unit(desk, unit_id)
     if role not in OCCUPANT_ROLES:
@@ -222,7 +222,7 @@ def add_occupant(
         raise ValidationError("该房屋已有业主；更换业主请用「产权转移」，共有人请选「共有人」。")
     with desk.operation("occupant_added") as op:
         person_id = _person_id_for(op, person)
-        return _add_occupancy(
+        occupancy_id = _add_occupancy(
             op,
             unit_id,
             person_id,
@@ -232,11 +232,12 @@ def add_occupant(
             lease_start=lease_start,
             lease_end=lease_end,
         )
+    return op.done(occupancy_id)
 
 
 def end_occupancy(
     desk: Desk, occupancy_id: int, *, reason: str, until: str | None = None
-) -> Change:
+) -> Done[None]:
     """A tenant moves out, a member leaves: the row is ended, never deleted."""
     row = people_store.get_occupancy(desk.db, occupancy_id)
     if row is None:
@@ -256,7 +257,8 @@ def end_occupancy(
             ended_by=op.operator_id,
             ended_shift=op.shift_id,
         )
-        return op.record("occupancies", occupancy_id, reason=reason.strip())
+        op.record("occupancies", occupancy_id, reason=reason.strip())
+    return op.done(None)
 
 
 def transfer_ownership(
@@ -266,7 +268,7 @@ def transfer_ownership(
     *,
     on_date: str,
     reason: str = "产权转移",
-) -> list[int]:
+) -> Done[list[int]]:
     """过户: the current owners and co-owners are ended on ``on_date``; the new ones start.
     History stays: who owned the unit when."""
     estate.get_unit(desk, unit_id)
@@ -306,13 +308,13 @@ def transfer_ownership(
                 )
             )
         op.record("units", unit_id, owners=[p.name for p in cleaned], on_date=on_date)
-    return ids
+    return op.done(ids)
 
 
 CONTACT_FIELDS = ("phone", "phone2", "address", "employer", "employer_address", "hukou")
 
 
-def update_person(desk: Desk, person_id: int, changes: dict[str, str | None]) -> Change:
+def update_person(desk: Desk, person_id: int, changes: dict[str, str | None]) -> Done[None]:
     """Edit a person; changes of phone and address are kept as contact history."""
     current = people_store.get_person(desk.db, person_id)
     if current is None:
@@ -324,7 +326,7 @@ def update_person(desk: Desk, person_id: int, changes: dict[str, str | None]) ->
         if getattr(merged, name) != getattr(current.record, name)
     }
     if not changed:
-        return Change("person_updated", "people", str(person_id))
+        return Done(None, NO_CHANGES)
     with desk.operation("person_updated") as op:
         people_store.update_person(desk.db, person_id, changed, op.at)
         for name, value in changed.items():
@@ -341,7 +343,8 @@ def update_person(desk: Desk, person_id: int, changes: dict[str, str | None]) ->
                 )
         search_index.index_person(desk.db, person_id)
         # The audit names the fields, never the values of ID numbers and phones.
-        return op.record("people", person_id, fields=sorted(changed))
+        op.record("people", person_id, fields=sorted(changed))
+    return op.done(None)
 
 
 def add_vehicle(
@@ -352,7 +355,7 @@ def add_vehicle(
     kind: str = "汽车",
     person_id: int | None = None,
     note: str | None = None,
-) -> int:
+) -> Done[int]:
     estate.get_unit(desk, unit_id)
     if kind not in VEHICLE_KINDS:
         raise ValidationError(f"车辆类型只能是：{'、'.join(VEHICLE_KINDS)}", field="kind")
@@ -375,16 +378,17 @@ def add_vehicle(
         )
         search_index.index_vehicle(desk.db, vehicle_id)
         op.record("vehicles", vehicle_id, unit_id=unit_id, plate=normalised)
-    return vehicle_id
+    return op.done(vehicle_id)
 
 
-def end_vehicle(desk: Desk, vehicle_id: int) -> Change:
+def end_vehicle(desk: Desk, vehicle_id: int) -> Done[None]:
     if people_store.get_vehicle(desk.db, vehicle_id) is None:
         raise NotFoundError(f"车辆 {vehicle_id} 不存在。")
     with desk.operation("vehicle_removed") as op:
         people_store.end_vehicle(desk.db, vehicle_id, op.at)
         search_index.index_vehicle(desk.db, vehicle_id)
-        return op.record("vehicles", vehicle_id)
+        op.record("vehicles", vehicle_id)
+    return op.done(None)
 
 
 def contact_history(desk: Desk, person_id: int) -> list[people_store.ContactChangeRow]:

@@ -11,6 +11,7 @@ from desk_app.exporting.roster_export import write_table
 from desk_app.services.desk import Desk
 from desk_app.services.directory import people as directory_people
 from desk_app.services.directory import privacy
+from desk_app.services.operations import Done
 from desk_app.storage.directory import people as people_store
 
 HEADER = [
@@ -87,11 +88,11 @@ def _rows(desk: Desk, unmasked: bool) -> Iterator[list[object]]:
         ]
 
 
-def export_roster(desk: Desk, path: Path, *, unmasked: bool = False) -> int:
+def export_roster(desk: Desk, path: Path, *, unmasked: bool = False) -> Done[int]:
     """Write the roster to ``path`` (.xlsx); returns the number of rows."""
     if unmasked:
         privacy.require_unmasked_export(desk, f"业主名册 {Path(path).name}")
     count = write_table(Path(path), "业主名册", HEADER, _rows(desk, unmasked), widths=WIDTHS)
     with desk.operation("roster_exported") as op:
         op.record(None, None, file=Path(path).name, rows=count, unmasked=unmasked)
-    return count
+    return op.done(count)

@@ -63,7 +63,7 @@ from desk_app.services.directory.roster_rows import (  # noqa: F401 - the import
     parse_roster_month,
     row_error,
 )
-from desk_app.services.operations import Operation
+from desk_app.services.operations import NO_CHANGES, Done, Operation
 from desk_app.storage.directory import archives as archives_store
 from desk_app.storage.directory import buildings as buildings_store
 from desk_app.storage.directory import people as people_store
@@ -380,7 +380,7 @@ def validate(
 
 def import_roster(
     desk: Desk, check: RosterCheck, *, only_valid: bool = False, actor: str | None = None
-) -> ImportResult:
+) -> Done[ImportResult]:
     """Write the checked roster in one transaction.
 
     Refuses a check with errors unless ``only_valid``. The rows are compared with the
@@ -402,7 +402,7 @@ def import_roster(
             )
         result = _planned_counts(plans, planner, check.error_rows)
         if not result.changed:
-            return result
+            return Done(result, NO_CHANGES)
         with desk.operation(OPERATION, actor=actor) as op:
             op.record(
                 None,
@@ -412,7 +412,7 @@ def import_roster(
                 **{k: v for k, v in asdict(result).items() if v},
             )
             _write(op, [p for p in plans if p.changes])
-    return result
+    return op.done(result)
 
 
 def _write(op: Operation, plans: list[_UnitPlan]) -> None:
@@ -457,7 +457,7 @@ def _write(op: Operation, plans: list[_UnitPlan]) -> None:
                 updated_by=op.operator_id,
                 updated_shift=op.shift_id,
             )
-        detail: dict[str, object] = {"row": plan.row.row_number, "unit": plan.row.code}
+        detail: dict[str, Any] = {"row": plan.row.row_number, "unit": plan.row.code}
         detail["action"] = "created" if plan.unit is None else "updated"
         if plan.unit_fields or plan.archive_fields:
             detail["fields"] = sorted(plan.unit_fields) + plan.archive_fields

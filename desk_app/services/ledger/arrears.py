@@ -34,7 +34,7 @@ from desk_app.services.desk import settings as settings_service
 from desk_app.services.directory import locations
 from desk_app.services.ledger import charges
 from desk_app.services.ledger import late_fees as ledger_late_fees
-from desk_app.services.operations import Operation
+from desk_app.services.operations import Done, Operation, written
 from desk_app.storage.directory import units as units_store
 from desk_app.storage.ledger import arrears as arrears_store
 from desk_app.storage.ledger.arrears import ActionRow, OverdueChargeRow, UnitArrearsRow
@@ -468,7 +468,7 @@ def record_action(
     done_on: date | str | None = None,
     note: str = "",
     postal_receipt_no: str = "",
-) -> ActionRow:
+) -> Done[ActionRow]:
     """A chasing step done for a unit (a call, a notice, a visit, registered post with its
     postal receipt number …), with the unit's stage and overdue amount on that day."""
     desk.require_role("clerk", "登记催缴记录")
@@ -497,9 +497,7 @@ def record_action(
             note=_clean(note, NOTE_MAX),
             postal_receipt_no=postal,
         )
-    row = arrears_store.action(desk.db, action_id)
-    assert row is not None
-    return row
+    return op.done(written(arrears_store.action(desk.db, action_id)))
 
 
 # --- notices (催款通知书) -------------------------------------------------------------------------

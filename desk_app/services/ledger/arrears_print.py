@@ -16,6 +16,7 @@ from desk_app.core.errors import ValidationError
 from desk_app.services.desk import Desk, documents
 from desk_app.services.ledger import arrears, late_fees
 from desk_app.services.ledger.arrears import DebtLine, Notice
+from desk_app.services.operations import Done
 
 NOTICE_FORM = "arrears_notice"
 RECORD_TABLE = "arrears_actions"
@@ -114,7 +115,7 @@ def _render(pages: Sequence[Mapping[str, object]], title: str) -> bytes:
     return render.render_pages(NOTICE_FORM, pages, title=title)
 
 
-def _print(desk: Desk, items: Sequence[Notice], title: str, note: str) -> PrintedNotices:
+def _print(desk: Desk, items: Sequence[Notice], title: str, note: str) -> Done[PrintedNotices]:
     terms = late_fees.late_fee_terms(desk)
     printed_at = desk.now_text()
     pdf = _render([notice_data(i, terms=terms, printed_at=printed_at) for i in items], title)
@@ -128,16 +129,18 @@ def _print(desk: Desk, items: Sequence[Notice], title: str, note: str) -> Printe
             record_table=RECORD_TABLE,
             record_id=action_ids[0],
         )
-    return PrintedNotices(
-        document_id,
-        title,
-        pdf,
-        tuple(i.debt.unit_id for i in items),
-        tuple(action_ids),
+    return op.done(
+        PrintedNotices(
+            document_id,
+            title,
+            pdf,
+            tuple(i.debt.unit_id for i in items),
+            tuple(action_ids),
+        )
     )
 
 
-def print_notice(desk: Desk, unit_id: int) -> PrintedNotices:
+def print_notice(desk: Desk, unit_id: int) -> Done[PrintedNotices]:
     """Print and archive one unit's notice; records a 'notice' step for it."""
     item = arrears.notice(desk, unit_id)
     title = f"{NOTICE_TITLE} {item.debt.unit_text} {item.debt.on.isoformat()}"
@@ -150,7 +153,7 @@ def print_notices(
     stage: int | None = None,
     building: str | None = None,
     unit_ids: Sequence[int] | None = None,
-) -> PrintedNotices:
+) -> Done[PrintedNotices]:
     """Print many notices as one PDF, one unit after another in unit order: the given
     units, or every unit from stage 1 on (or of one stage, one building)."""
     items = arrears.notices(desk, stage=stage, building=building, unit_ids=unit_ids)

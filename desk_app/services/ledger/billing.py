@@ -28,6 +28,7 @@ from desk_app.core.money import format_fen, format_quantity
 from desk_app.services.desk import Desk
 from desk_app.services.desk import settings as settings_service
 from desk_app.services.ledger import fee_items, periods
+from desk_app.services.operations import Done
 from desk_app.storage.ledger import billing as billing_store
 from desk_app.storage.ledger import money_check
 from desk_app.storage.ledger.billing import NewReading, RunRow, ScopeUnit
@@ -301,7 +302,7 @@ def record_readings(
     rows: Iterable[tuple[int, str]],
     *,
     source: str = "desk",
-) -> int:
+) -> Done[int]:
     """Record a batch of readings ``(unit_id, reading as typed)`` in one transaction; blank
     ones are skipped. The first bad one refuses the batch, naming the unit: a reading
     below the previous one, a usage over 10× the unit's previous usage, a unit already
@@ -345,6 +346,7 @@ def record_readings(
             readings.append(NewReading(unit_id, item.id, period, centi, today, source))
         first_id = money_check.max_rowid(op.db, "meter_readings") + 1
         billing_store.insert_readings(op.db, readings, op.stamp)
+        op.touch("meter_readings", range(first_id, first_id + len(readings)))
         op.record(
             "meter_readings",
             None,
@@ -358,7 +360,7 @@ def record_readings(
                 )
             },
         )
-    return len(readings)
+    return op.done(len(readings))
 
 
 # --- the preview -------------------------------------------------------------------------------------
@@ -604,7 +606,7 @@ def post(
     building: str | None = None,
     unit_ids: Sequence[int] | None = None,
     due_on: str | None = None,
-) -> PostedRun:
+) -> Done[PostedRun]:
     """Post a billing sheet: a preview (its arguments are used; the lines are worked out
     again inside the transaction) or the same arguments as ``preview``. Every billable
     line becomes a charge and the run is recorded, all in one transaction; units already
@@ -647,6 +649,7 @@ def post(
             ]
             first_id = money_check.max_rowid(op.db, "charges") + 1
             billing_store.insert_charges(op.db, charges, op.stamp)
+            op.touch("charges", range(first_id, first_id + len(charges)))
             seal = money_check.seal(op.db, "charges", first_id, first_id + len(charges) - 1)
             total = sum(c.amount_fen for c in charges)
             scope = _scope_text(building, unit_ids)
@@ -680,8 +683,15 @@ def post(
                 f"{period} 的部分费用刚刚已入账，请重新生成计费表。", field="items"
             ) from None
         raise
-    return PostedRun(
-        run_id, period, due, len(charges), total, tuple(line for line in lines if not line.billable)
+    return op.done(
+        PostedRun(
+            run_id,
+            period,
+            due,
+            len(charges),
+            total,
+            tuple(line for line in lines if not line.billable),
+        )
     )
 
 

@@ -30,6 +30,7 @@ from desk_app.services.desk import Desk
 from desk_app.services.desk import settings as settings_service
 from desk_app.services.ledger import billing, fee_items
 from desk_app.services.ledger.billing import BillingSheet, ReadingRow
+from desk_app.services.operations import Done
 
 SHEET_HEADERS = (
     "房号",
@@ -259,7 +260,7 @@ def import_readings(
     period: str,
     item_code: str,
     building: str | None = None,
-) -> ImportedReadings:
+) -> Done[ImportedReadings]:
     """Check every row of a filled readings template, then record them all in one
     transaction (source 'excel'); any bad row refuses the whole file."""
     period = billing.parse_period(period)
@@ -317,8 +318,8 @@ def import_readings(
         raise ReadingsImportRefused(errors)
     if not entries:
         raise ValidationError("文件中没有填写任何本次读数。", field="file")
-    count = billing.record_readings(desk, period, item.code, entries, source="excel")
-    return ImportedReadings(count, blank)
+    recorded = billing.record_readings(desk, period, item.code, entries, source="excel")
+    return recorded.then(ImportedReadings(recorded.value, blank))
 
 
 def _first_row_title(path: str | Path) -> str:

@@ -16,6 +16,7 @@ from desk_app.services.desk import Desk, documents
 from desk_app.services.desk import settings as settings_service
 from desk_app.services.desk.documents import PrintedDocument
 from desk_app.services.ledger.billing import BillingLine, BillingSheet, price_text
+from desk_app.services.operations import Done
 
 SHEET_FORM = "billing_sheet"
 RECORD_TABLE = "billing_runs"
@@ -83,7 +84,7 @@ def sheet_data(desk: Desk, sheet: BillingSheet) -> dict[str, object]:
     }
 
 
-def print_sheet(desk: Desk, sheet: BillingSheet) -> PrintedDocument:
+def print_sheet(desk: Desk, sheet: BillingSheet) -> Done[PrintedDocument]:
     """Render and archive the sheet (a posted run under its id; a preview marked 未入账)."""
     return documents.print_form(
         desk,

@@ -5,11 +5,12 @@ from __future__ import annotations
 from desk_app.core import ledger_rules
 from desk_app.core.errors import ValidationError
 from desk_app.services.desk import Desk
+from desk_app.services.operations import Done
 from desk_app.storage.ledger import receipts as receipts_store
 from desk_app.storage.ledger.receipts import BookRow
 
 
-def register_book(desk: Desk, first: int, last: int, *, width: int = 7) -> BookRow:
+def register_book(desk: Desk, first: int, last: int, *, width: int = 7) -> Done[BookRow]:
     """A new receipt book (收据本) with its printed number range."""
     desk.require_role("supervisor", "登记收据本")
     book = ledger_rules.ReceiptBook(first, last, width)
@@ -26,7 +27,7 @@ def register_book(desk: Desk, first: int, last: int, *, width: int = 7) -> BookR
             op.db, first_no=first, last_no=last, width=width, stamp=op.stamp
         )
         op.record("receipt_books", book_id, first=first, last=last)
-    return next(b for b in receipts_store.books(desk.db) if b.id == book_id)
+    return op.done(next(b for b in receipts_store.books(desk.db) if b.id == book_id))
 
 
 def books(desk: Desk) -> list[BookRow]:

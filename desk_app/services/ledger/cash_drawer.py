@@ -18,6 +18,7 @@ from desk_app.core.errors import NotFoundError, ValidationError
 from desk_app.core.money import format_fen
 from desk_app.services.desk import Desk
 from desk_app.services.desk import settings as settings_service
+from desk_app.services.operations import Done
 from desk_app.services.shifts.handover import REPORT_SECTION_PROVIDERS
 from desk_app.storage.ledger import cash as cash_store
 from desk_app.storage.ledger.cash import (
@@ -249,7 +250,7 @@ def pending_cash_fen(desk: Desk) -> int:
     return _cash(methods) - sum(r.amount_fen for r in refunds if r.method == CASH)
 
 
-def hand_over(desk: Desk, received_by: str) -> HandoverRow:
+def hand_over(desk: Desk, received_by: str) -> Done[HandoverRow]:
     """上缴财务: hand what is pending to finance's ``received_by``, in one transaction."""
     desk.require_role("clerk", "上缴财务")
     who = " ".join((received_by or "").split())
@@ -281,7 +282,7 @@ def hand_over(desk: Desk, received_by: str) -> HandoverRow:
             receipts=draft.numbers_text,
             refunds=len(draft.refunds),
         )
-    return handover(desk, handover_id)
+    return op.done(handover(desk, handover_id))
 
 
 def handover(desk: Desk, handover_id: int) -> HandoverRow:

@@ -12,6 +12,7 @@ from desk_app.services.desk import Desk, documents
 from desk_app.services.desk import settings as settings_service
 from desk_app.services.desk.documents import PrintedDocument
 from desk_app.services.ledger import cash_drawer
+from desk_app.services.operations import Done
 from desk_app.storage.desk.documents import DocumentInfo
 
 SLIP_FORM = "cash_handover_slip"
@@ -95,7 +96,7 @@ def slip_prints(desk: Desk, handover_id: int) -> list[DocumentInfo]:
     return documents.prints_of(desk, SLIP_FORM, RECORD_TABLE, handover_id)
 
 
-def print_slip(desk: Desk, handover_id: int) -> PrintedDocument:
+def print_slip(desk: Desk, handover_id: int) -> Done[PrintedDocument]:
     """Render and archive the slip; later prints of the same handover carry 补打."""
     return documents.print_marking_reprints(
         desk,

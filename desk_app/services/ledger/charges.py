@@ -11,6 +11,7 @@ from desk_app.core.money import parse_fen
 from desk_app.services.desk import Desk
 from desk_app.services.directory import locations
 from desk_app.services.ledger import fee_items, periods
+from desk_app.services.operations import Done
 from desk_app.services.shifts.approvals import Approval
 from desk_app.storage.directory import units as units_store
 from desk_app.storage.ledger import charges as charges_store
@@ -61,7 +62,7 @@ def post_charge(
     period: str = "",
     source: str = "manual",
     source_ref: str | None = None,
-) -> ChargeResult:
+) -> Done[ChargeResult]:
     """One charge on a unit: an explicit amount, or the item's rate (area / fixed items)."""
     unit = unit_row(desk, unit_id)
     item = fee_items.fee_item(desk, code)
@@ -101,12 +102,12 @@ def post_charge(
             op.stamp,
         )
         op.record("charges", charge_id, unit=unit.code, item=item.code, amount_fen=fen, due_on=due)
-    return ChargeResult(charge_id, fen)
+    return op.done(ChargeResult(charge_id, fen))
 
 
 def adjust_charge(
     desk: Desk, charge_id: int, amount: str, reason: str, approval: Approval | None = None
-) -> ChargeResult:
+) -> Done[ChargeResult]:
     """A correction of a posted charge: a new adjusting row (negative to reduce), never an
     edit; the adjusted charge can not go below what has been paid on it, nor below zero.
     A supervisor on duty adjusts; a clerk needs a supervisor's ``approval``."""
@@ -148,7 +149,7 @@ def adjust_charge(
         if approval is not None:
             approval.write_to(op, "charges", adjustment_id)
         op.record("charges", adjustment_id, adjusts=charge_id, amount_fen=fen, reason=why)
-    return ChargeResult(adjustment_id, fen)
+    return op.done(ChargeResult(adjustment_id, fen))
 
 
 def owing(desk: Desk, unit_id: int) -> list[OwingRow]:

@@ -7,7 +7,7 @@ import re
 from desk_app.core.errors import NotFoundError, ValidationError
 from desk_app.core.vocabularies import FEE_KINDS
 from desk_app.services.desk import Desk
-from desk_app.services.operations import Operation
+from desk_app.services.operations import NO_CHANGES, Done, Operation
 from desk_app.storage.ledger import fee_items as fee_items_store
 from desk_app.storage.ledger.fee_items import FeeItemRow
 
@@ -34,7 +34,7 @@ def fee_item(desk: Desk, code: str) -> FeeItemRow:
     return item
 
 
-def add_fee_item(desk: Desk, code: str, name: str, kind: str, unit: str = "") -> FeeItemRow:
+def add_fee_item(desk: Desk, code: str, name: str, kind: str, unit: str = "") -> Done[FeeItemRow]:
     desk.require_role("supervisor", "设置收费项目")
     code = code.strip().lower()
     if not _CODE.fullmatch(code):
@@ -50,7 +50,7 @@ def add_fee_item(desk: Desk, code: str, name: str, kind: str, unit: str = "") ->
             op.db, code=code, name=name.strip(), kind=kind, unit=unit.strip(), stamp=op.stamp
         )
         op.record("fee_items", item_id, code=code, name=name.strip(), kind=kind)
-    return fee_item(desk, code)
+    return op.done(fee_item(desk, code))
 
 
 # The items an estate starts with (code, name, kind, unit); ``late_fee`` is charged by
@@ -72,7 +72,7 @@ STANDARD_FEE_ITEMS: tuple[tuple[str, str, str, str], ...] = (
 )
 
 
-def install_standard_items(desk: Desk) -> list[FeeItemRow]:
+def install_standard_items(desk: Desk) -> Done[list[FeeItemRow]]:
     """Add the standard fee items the estate does not have yet (a supervisor, or the
     system at first start and in the demo); returns the items added."""
     if desk.operator is not None:
@@ -80,14 +80,16 @@ def install_standard_items(desk: Desk) -> list[FeeItemRow]:
     have = {item.code for item in fee_items_store.fee_items(desk.db)}
     missing = [spec for spec in STANDARD_FEE_ITEMS if spec[0] not in have]
     if not missing:
-        return []
+        return Done([], NO_CHANGES)
     with desk.operation("fee_items_installed") as op:
         for code, name, kind, unit in missing:
             item_id = fee_items_store.insert_fee_item(
                 op.db, code=code, name=name, kind=kind, unit=unit, stamp=op.stamp
             )
             op.record("fee_items", item_id, code=code, name=name, kind=kind)
-    return [i for i in fee_items_store.fee_items(desk.db) if i.code in {m[0] for m in missing}]
+    return op.done(
+        [i for i in fee_items_store.fee_items(desk.db) if i.code in {m[0] for m in missing}]
+    )
 
 
 def system_item(desk: Desk, op: Operation, code: str) -> int:

@@ -8,11 +8,12 @@ import unicodedata
 from desk_app.core.errors import ValidationError
 from desk_app.services.desk import Desk
 from desk_app.services.ledger import receipts
+from desk_app.services.operations import Done
 from desk_app.storage.ledger import receipts as receipts_store
 from desk_app.storage.ledger.receipts import ReceiptRow
 
 
-def exchange_for_invoice(desk: Desk, receipt_id: int, invoice_no: str) -> ReceiptRow:
+def exchange_for_invoice(desk: Desk, receipt_id: int, invoice_no: str) -> Done[ReceiptRow]:
     """The owner takes an invoice (发票) instead: the receipt is taken back for finance and
     the invoice number recorded against it."""
     row = receipts.receipt(desk, receipt_id)
@@ -32,4 +33,4 @@ def exchange_for_invoice(desk: Desk, receipt_id: int, invoice_no: str) -> Receip
             op.db, receipt_id=row.id, invoice_no=number, stamp=op.stamp
         )
         op.record("invoice_exchanges", row.id, receipt=row.number_text, invoice_no=number)
-    return receipts.receipt(desk, row.id)
+    return op.done(receipts.receipt(desk, row.id))

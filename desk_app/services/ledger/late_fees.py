@@ -12,6 +12,7 @@ from desk_app.core.errors import NotFoundError, ValidationError
 from desk_app.services.desk import Desk
 from desk_app.services.desk import settings as settings_service
 from desk_app.services.ledger import charges, periods
+from desk_app.services.operations import Done
 from desk_app.services.shifts.approvals import Approval
 from desk_app.storage.ledger import charges as charges_store
 from desk_app.storage.ledger.charges import OwingRow
@@ -103,7 +104,7 @@ def late_fee_total(desk: Desk, unit_id: int, on: date | None = None) -> int:
 
 def waive_late_fee(
     desk: Desk, charge_id: int, reason: str, finance_consent: str, approval: Approval
-) -> None:
+) -> Done[None]:
     """Waive the late fee of one overdue charge: a supervisor approves, and the consent of
     finance (who agreed, and how) is recorded — the manual's 特殊原因 exemption."""
     why = (reason or "").strip()
@@ -135,3 +136,4 @@ def waive_late_fee(
         )
         approval.write_to(op, "late_fee_waivers", waiver_id)
         op.record("late_fee_waivers", waiver_id, charge=charge_id, reason=why, consent=consent)
+    return op.done(None)

@@ -23,6 +23,7 @@ from fractions import Fraction
 from desk_app.core.errors import PermissionDenied, ValidationError
 from desk_app.services.desk import Desk
 from desk_app.services.desk import settings as settings_service
+from desk_app.services.operations import Done, written
 from desk_app.services.shifts.approvals import Approval
 from desk_app.storage.ledger import month_close as close_store
 from desk_app.storage.ledger.cash import MethodTotal, RefundLine, VoidLine
@@ -331,7 +332,7 @@ def _check_closable(desk: Desk, bounds: PeriodBounds) -> None:
     )
 
 
-def close(desk: Desk, period: str, approval: Approval | None = None) -> CloseRow:
+def close(desk: Desk, period: str, approval: Approval | None = None) -> Done[CloseRow]:
     """月结: lock the period with its totals. A supervisor on duty closes it; a clerk needs
     a supervisor's ``approval``."""
     if approval is None:
@@ -371,7 +372,7 @@ def close(desk: Desk, period: str, approval: Approval | None = None) -> CloseRow
             deposits_held_fen=figures.deposits_held_fen,
             arrears_fen=figures.arrears_fen,
         )
-    return close_store.close_of(desk.db, bounds.period)  # type: ignore[return-value]
+    return op.done(written(close_store.close_of(desk.db, bounds.period)))
 
 
 def closes(desk: Desk) -> list[CloseRow]:

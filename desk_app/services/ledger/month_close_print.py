@@ -10,6 +10,7 @@ from desk_app.services.desk import settings as settings_service
 from desk_app.services.desk.documents import PrintedDocument
 from desk_app.services.ledger import month_close
 from desk_app.services.ledger.month_close import MonthReport
+from desk_app.services.operations import Done
 
 REPORT_FORM = "month_close_report"
 RECORD_TABLE = "period_closes"
@@ -112,7 +113,9 @@ def report_pdf(desk: Desk, period: str, figures: MonthReport | None = None) -> b
     return render_form(REPORT_FORM, report_data(desk, period, figures))
 
 
-def print_report(desk: Desk, period: str, figures: MonthReport | None = None) -> PrintedDocument:
+def print_report(
+    desk: Desk, period: str, figures: MonthReport | None = None
+) -> Done[PrintedDocument]:
     """Render the report and archive it under its period."""
     data = report_data(desk, period, figures)
     return documents.print_form(

@@ -14,7 +14,7 @@ from desk_app.core.money import parse_fen
 from desk_app.core.vocabularies import PAYMENT_METHODS
 from desk_app.services.desk import Desk
 from desk_app.services.ledger import charges, fee_items, late_fees, periods
-from desk_app.services.operations import Operation
+from desk_app.services.operations import Done, Operation
 from desk_app.storage.ledger import charges as charges_store
 from desk_app.storage.ledger import receipts as receipts_store
 from desk_app.storage.ledger.charges import NewCharge
@@ -38,7 +38,7 @@ def take_payment(
     tendered: str = "",
     customer: str = "",
     note: str = "",
-) -> Payment:
+) -> Done[Payment]:
     """Take a payment and issue its receipt in one transaction.
 
     Either the ticked ``charge_ids`` are paid in full, or ``amount`` is spread over what
@@ -133,10 +133,12 @@ def take_payment(
             late_fee_fen=sum(fees_paid.values()),
             credit_fen=credit_fen,
         )
-    return Payment(
-        receipts_store.receipt(desk.db, receipt_id),  # type: ignore[arg-type]
-        receipts_store.receipt_lines(desk.db, receipt_id),
-        change,
+    return op.done(
+        Payment(
+            receipts_store.receipt(desk.db, receipt_id),  # type: ignore[arg-type]
+            receipts_store.receipt_lines(desk.db, receipt_id),
+            change,
+        )
     )
 
 

@@ -9,6 +9,7 @@ from desk_app.core.money import parse_fen
 from desk_app.core.vocabularies import UNIT_KINDS
 from desk_app.services.desk import Desk
 from desk_app.services.ledger import fee_items, periods
+from desk_app.services.operations import Done
 from desk_app.storage.ledger import fee_items as fee_items_store
 from desk_app.storage.ledger.fee_items import RateRow
 
@@ -30,7 +31,7 @@ def set_rate(
     effective_from: str,
     unit_kind: str | None = None,
     minimum: str = "",
-) -> RateRow:
+) -> Done[RateRow]:
     """A new rate from a date on; charges already made keep the rate they were made with."""
     desk.require_role("supervisor", "调整收费标准")
     item = fee_items.fee_item(desk, code)
@@ -60,7 +61,7 @@ def set_rate(
             effective_from=start,
             unit_kind=unit_kind,
         )
-    return next(r for r in fee_items_store.rates(desk.db, item.id) if r.id == rate_id)
+    return op.done(next(r for r in fee_items_store.rates(desk.db, item.id) if r.id == rate_id))
 
 
 def rate_on(desk: Desk, code: str, unit_kind: str | None, on: str) -> RateRow | None:

@@ -10,6 +10,7 @@ from desk_app.core.errors import NotFoundError, ValidationError
 from desk_app.core.money import format_fen
 from desk_app.services.desk import Desk
 from desk_app.services.ledger import periods
+from desk_app.services.operations import Done
 from desk_app.services.shifts.approvals import Approval
 from desk_app.storage.ledger import charges as charges_store
 from desk_app.storage.ledger import receipts as receipts_store
@@ -41,7 +42,7 @@ def receipts_of_unit(desk: Desk, unit_id: int) -> list[ReceiptRow]:
     return receipts_store.receipts_of_unit(desk.db, unit_id)
 
 
-def void_receipt(desk: Desk, receipt_id: int, reason: str, approval: Approval) -> ReceiptRow:
+def void_receipt(desk: Desk, receipt_id: int, reason: str, approval: Approval) -> Done[ReceiptRow]:
     """作废: the number stays, shown as void; the charges it paid are owed again."""
     row = receipt(desk, receipt_id)
     why = (reason or "").strip()
@@ -76,4 +77,4 @@ def void_receipt(desk: Desk, receipt_id: int, reason: str, approval: Approval) -
         op.record(
             "receipts", row.id, number=row.number_text, reason=why, total=format_fen(row.total_fen)
         )
-    return receipt(desk, row.id)
+    return op.done(receipt(desk, row.id))

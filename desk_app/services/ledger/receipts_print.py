@@ -26,6 +26,7 @@ from desk_app.services.desk import settings as settings_service
 from desk_app.services.desk.documents import PrintedDocument
 from desk_app.services.directory import locations
 from desk_app.services.ledger import receipts, refunds
+from desk_app.services.operations import Done
 from desk_app.storage.desk.documents import DocumentInfo
 from desk_app.storage.directory import units as units_store
 from desk_app.storage.ledger import receipts_list as receipts_store
@@ -243,7 +244,7 @@ def _render_sheets(
     return render.render_pages(form, sheets, copy_mark=copy_mark, title=title)
 
 
-def print_receipt(desk: Desk, receipt_id: int, *, reprint: bool = False) -> PrintedDocument:
+def print_receipt(desk: Desk, receipt_id: int, *, reprint: bool = False) -> Done[PrintedDocument]:
     """Render every copy of the receipt (setting ``receipt.copies``) into one PDF and
     archive it. A reprint — asked for, or any print after the first — carries 补打 and is
     audited as ``receipt_reprinted``."""
@@ -276,7 +277,7 @@ def print_receipt(desk: Desk, receipt_id: int, *, reprint: bool = False) -> Prin
                 document=document_id,
                 void=receipt.void,
             )
-    return PrintedDocument(document_id, RECEIPT_FORM, title, pdf)
+    return op.done(PrintedDocument(document_id, RECEIPT_FORM, title, pdf))
 
 
 # --- the cash-payment voucher of a refund --------------------------------------------------------
@@ -316,7 +317,7 @@ def voucher_prints(desk: Desk, refund_id: int) -> list[DocumentInfo]:
     return documents.prints_of(desk, VOUCHER_FORM, REFUNDS_TABLE, refund_id)
 
 
-def print_refund_voucher(desk: Desk, refund_id: int) -> PrintedDocument:
+def print_refund_voucher(desk: Desk, refund_id: int) -> Done[PrintedDocument]:
     """Render and archive the 现金付出单 of a refund; later prints carry 补打."""
     return documents.print_marking_reprints(
         desk,

@@ -12,6 +12,7 @@ from desk_app.core.money import format_fen, parse_fen
 from desk_app.core.vocabularies import PAYMENT_METHODS
 from desk_app.services.desk import Desk
 from desk_app.services.ledger import periods, receipts
+from desk_app.services.operations import Done, written
 from desk_app.services.shifts.approvals import Approval
 from desk_app.storage.ledger import charges as charges_store
 from desk_app.storage.ledger import receipts as receipts_store
@@ -60,7 +61,7 @@ def refund(
     payee: str = "",
     charge_id: int | None = None,
     method: str = "现金",
-) -> RefundRow:
+) -> Done[RefundRow]:
     """退费: pay back a deposit (``charge_id``) or unused credit against the original
     receipt, which is taken back. A supervisor approves; a 现金付出单 number is issued for
     the voucher the payee signs. The past is never edited: a refund is a new row (and for
@@ -137,7 +138,7 @@ def refund(
             amount_fen=fen,
             reason=why,
         )
-    return refunds_store.refund(desk.db, refund_id)  # type: ignore[return-value]
+    return op.done(written(refunds_store.refund(desk.db, refund_id)))
 
 
 def refund_row(desk: Desk, refund_id: int) -> RefundRow:

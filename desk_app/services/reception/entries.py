@@ -19,7 +19,7 @@ from desk_app.core.vocabularies import RECEPTION_CATEGORIES, RECEPTION_CHANNELS
 from desk_app.services.desk import Desk
 from desk_app.services.desk import settings as settings_service
 from desk_app.services.directory import locations
-from desk_app.services.operations import Operation
+from desk_app.services.operations import Done, Operation
 from desk_app.services.repairs import orders as repairs
 from desk_app.storage.reception import entries as reception_store
 from desk_app.storage.reception.entries import EntryQuery, EntryRow
@@ -123,7 +123,7 @@ def _next_entry_no(desk: Desk, at: datetime) -> str:
     )
 
 
-def record(desk: Desk, new: NewEntry) -> Recorded:
+def record(desk: Desk, new: NewEntry) -> Done[Recorded]:
     """Write one entry of the log (and its repair order for 报修) in one transaction."""
     if new.channel not in RECEPTION_CHANNELS:
         raise ValidationError("请选择方式（来电/来访/来函/其他）。", field="channel")
@@ -209,7 +209,7 @@ def record(desk: Desk, new: NewEntry) -> Recorded:
             order_id = repairs.insert_order(op, checked_repair, reception_id=entry_id)
             reception_store.update(op.db, entry_id, {"repair_order_id": order_id}, op.at)
     entry = get_entry(desk, entry_id)
-    return Recorded(entry, repairs.get_order(desk, order_id) if order_id else None)
+    return op.done(Recorded(entry, repairs.get_order(desk, order_id) if order_id else None))
 
 
 def _with_line(op: Operation, record: str, text: str) -> str:
@@ -231,7 +231,7 @@ def record_handling(
     result: str = "",
     finished: bool = False,
     department: str | None = None,
-) -> EntryRow:
+) -> Done[EntryRow]:
     """Add to the handling record; ``finished`` with a result completes the matter.
 
     A finished complaint waits for its callback (status 待回访); other entries close."""
@@ -281,10 +281,10 @@ def record_handling(
             finished=finished,
             status=changes.get("status", entry.status),
         )
-    return get_entry(desk, entry.id)
+    return op.done(get_entry(desk, entry.id))
 
 
-def escalate(desk: Desk, entry_id: int, reason: str) -> EntryRow:
+def escalate(desk: Desk, entry_id: int, reason: str) -> Done[EntryRow]:
     """Raise a matter to the supervisor (重大事件 or beyond the clerk)."""
     entry = get_entry(desk, entry_id)
     why = repairs.clean_text(reason, "上报原因", "reason", required=True)
@@ -301,7 +301,7 @@ def escalate(desk: Desk, entry_id: int, reason: str) -> EntryRow:
             op.at,
         )
         op.record("reception_entries", entry.id, entry_no=entry.entry_no, reason=why)
-    return get_entry(desk, entry.id)
+    return op.done(get_entry(desk, entry.id))
 
 
 def reopen_after_callback(op: Operation, entry: EntryRow, comment: str) -> None:

@@ -15,6 +15,7 @@ from desk_app.core.errors import NotFoundError, ValidationError
 from desk_app.core.vocabularies import CALLBACK_RESULTS
 from desk_app.services.desk import Desk
 from desk_app.services.desk import settings as settings_service
+from desk_app.services.operations import Done
 from desk_app.services.reception import entries as reception
 from desk_app.services.repairs import orders as repairs
 from desk_app.storage.repairs import callbacks as callbacks_store
@@ -83,7 +84,7 @@ def record(
     result: str | None = None,
     comment: str = "",
     follow_up: str = "",
-) -> CallbackOutcome:
+) -> Done[CallbackOutcome]:
     """Record one callback attempt; a reached caller closes the callback."""
     row = get(desk, callback_id)
     if row.status != "due":
@@ -102,7 +103,7 @@ def record(
                 created_shift=op.shift_id,
             )
             op.record("callbacks", row.id, subject=row.subject_no, attempt=row.attempts + 1)
-        return CallbackOutcome(get(desk, row.id), False, "")
+        return op.done(CallbackOutcome(get(desk, row.id), False, ""))
     if result not in CALLBACK_RESULTS:
         raise ValidationError("请选择回访结果（满意/基本满意/不满意）。", field="result")
     if result == "不满意" and follow_up not in (REOPEN, ESCALATE):
@@ -146,10 +147,10 @@ def record(
                 reception.reopen_after_callback(op, entry, text)
             else:
                 reception.close_after_callback(op, entry, escalated=follow_up == ESCALATE)
-    return CallbackOutcome(get(desk, row.id), True, follow_up)
+    return op.done(CallbackOutcome(get(desk, row.id), True, follow_up))
 
 
-def close_unreachable(desk: Desk, callback_id: int, comment: str = "") -> CallbackOutcome:
+def close_unreachable(desk: Desk, callback_id: int, comment: str = "") -> Done[CallbackOutcome]:
     """After the configured number of failed attempts: close as 无法联系."""
     row = get(desk, callback_id)
     if row.status != "due":
@@ -179,7 +180,7 @@ def close_unreachable(desk: Desk, callback_id: int, comment: str = "") -> Callba
         else:
             entry = reception.get_entry(desk, row.reception_id)  # type: ignore[arg-type]
             reception.close_after_callback(op, entry, escalated=False)
-    return CallbackOutcome(get(desk, row.id), True, "")
+    return op.done(CallbackOutcome(get(desk, row.id), True, ""))
 
 
 def attempts(desk: Desk, callback_id: int) -> list[AttemptRow]:

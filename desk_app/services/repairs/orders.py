@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
+from typing import Any
 
 from desk_app.core import deadlines
 from desk_app.core.clock import from_text, to_text
@@ -23,7 +24,7 @@ from desk_app.services.desk import Desk
 from desk_app.services.desk import settings as settings_service
 from desk_app.services.directory import locations
 from desk_app.services.ledger import repair_charges
-from desk_app.services.operations import Operation
+from desk_app.services.operations import Done, Operation
 from desk_app.storage.reception import entries as reception_store
 from desk_app.storage.repairs import callbacks as callbacks_store
 from desk_app.storage.repairs import orders as repairs_store
@@ -250,12 +251,12 @@ def insert_order(op: Operation, checked: CheckedRepair, *, reception_id: int | N
     return order_id
 
 
-def create_order(desk: Desk, new: NewRepair) -> OrderRow:
+def create_order(desk: Desk, new: NewRepair) -> Done[OrderRow]:
     """Register an order without a reception entry (public places, engineering's own finds)."""
     checked = check_new_repair(desk, new)
     with desk.operation("repair_order_created") as op:
         order_id = insert_order(op, checked, reception_id=None)
-    return get_order(desk, order_id)
+    return op.done(get_order(desk, order_id))
 
 
 def _event(op: Operation, order_id: int, old: str | None, new: str, detail: str) -> None:
@@ -299,11 +300,11 @@ def _change_status(
     new_status: str,
     changes: dict[str, object],
     detail: str,
-    **audit: object,
-) -> OrderRow:
+    **audit: Any,
+) -> Done[OrderRow]:
     with desk.operation(operation) as op:
         _write_status(op, order, new_status, changes, detail, **audit)
-    return get_order(desk, order.id)
+    return op.done(get_order(desk, order.id))
 
 
 def _write_status(
@@ -312,7 +313,7 @@ def _write_status(
     new_status: str,
     changes: dict[str, object],
     detail: str,
-    **audit: object,
+    **audit: Any,
 ) -> None:
     repairs_store.update(op.db, order.id, {"status": new_status, **changes}, op.at)
     _event(op, order.id, order.status, new_status, detail)
@@ -348,7 +349,7 @@ def _follow_reception(op: Operation, entry_id: int, status: str, detail: str) ->
 
 def dispatch(
     desk: Desk, order_id: int, technician_id: int | None, *, appointment: str | None = None
-) -> OrderRow:
+) -> Done[OrderRow]:
     """Send the order to a technician (or reassign it); the 3-minute limit stops here."""
     order = get_order(desk, order_id)
     _require_status(order, ("登记", "已派工", "暂停", "转外单位"), "派工")
@@ -374,7 +375,7 @@ def dispatch(
     )
 
 
-def record_arrival(desk: Desk, order_id: int, *, at: str | None = None) -> OrderRow:
+def record_arrival(desk: Desk, order_id: int, *, at: str | None = None) -> Done[OrderRow]:
     order = get_order(desk, order_id)
     _require_status(order, ("已派工",), "登记到场")
     arrived = _moment(desk, at, "到场时间", "arrived_at")
@@ -443,7 +444,7 @@ def check_materials(desk: Desk, materials: tuple[MaterialInput, ...]) -> list[Ch
     return checked
 
 
-def complete(desk: Desk, order_id: int, completion: Completion) -> OrderRow:
+def complete(desk: Desk, order_id: int, completion: Completion) -> Done[OrderRow]:
     """Record the work done, materials and labour; the order waits for its callback."""
     order = get_order(desk, order_id)
     _require_status(order, ("已派工", "维修中", "转外单位"), "完工")
@@ -526,10 +527,10 @@ def complete(desk: Desk, order_id: int, completion: Completion) -> OrderRow:
             created_by=op.operator_id,
             created_shift=op.shift_id,
         )
-    return get_order(desk, order.id)
+    return op.done(get_order(desk, order.id))
 
 
-def hold(desk: Desk, order_id: int, reason: str) -> OrderRow:
+def hold(desk: Desk, order_id: int, reason: str) -> Done[OrderRow]:
     """暂停/待料: waiting for parts or for the owner."""
     order = get_order(desk, order_id)
     _require_status(order, ("登记", "已派工", "维修中"), "暂停")
@@ -539,7 +540,7 @@ def hold(desk: Desk, order_id: int, reason: str) -> OrderRow:
     )
 
 
-def resume(desk: Desk, order_id: int) -> OrderRow:
+def resume(desk: Desk, order_id: int) -> Done[OrderRow]:
     order = get_order(desk, order_id)
     _require_status(order, ("暂停",), "恢复")
     if order.arrived_at:
@@ -551,7 +552,9 @@ def resume(desk: Desk, order_id: int) -> OrderRow:
     return _change_status(desk, order, "repair_resumed", back, {"status_reason": ""}, "恢复维修")
 
 
-def refer_out(desk: Desk, order_id: int, contractor: str, *, appointment: str = "") -> OrderRow:
+def refer_out(
+    desk: Desk, order_id: int, contractor: str, *, appointment: str = ""
+) -> Done[OrderRow]:
     """转外单位: the contractor is contacted, a time fixed and the owner told."""
     order = get_order(desk, order_id)
     _require_status(order, ("登记", "已派工", "维修中", "暂停"), "转外单位")
@@ -564,7 +567,7 @@ def refer_out(desk: Desk, order_id: int, contractor: str, *, appointment: str = 
     )
 
 
-def cancel(desk: Desk, order_id: int, reason: str) -> OrderRow:
+def cancel(desk: Desk, order_id: int, reason: str) -> Done[OrderRow]:
     order = get_order(desk, order_id)
     _require_status(order, WORKING_STATUSES, "取消")
     why = clean_text(reason, "取消原因", "reason", required=True)

@@ -17,6 +17,7 @@ from desk_app.core.vocabularies import CALLBACK_RESULTS
 from desk_app.services.desk import Desk, documents
 from desk_app.services.desk import settings as settings_service
 from desk_app.services.desk.documents import PrintedDocument
+from desk_app.services.operations import Done
 from desk_app.services.repairs import orders as repairs
 from desk_app.storage.desk.documents import DocumentInfo
 
@@ -107,7 +108,7 @@ def work_order_prints(desk: Desk, order_id: int) -> list[DocumentInfo]:
     return documents.prints_of(desk, WORK_ORDER_FORM, RECORD_TABLE, order_id)
 
 
-def print_work_order(desk: Desk, order_id: int) -> PrintedDocument:
+def print_work_order(desk: Desk, order_id: int) -> Done[PrintedDocument]:
     """Render and archive the work order; later prints of the same order carry 补打."""
     return documents.print_marking_reprints(
         desk,
@@ -155,7 +156,7 @@ def dispatch_sheet_data(desk: Desk, day: date | None = None) -> dict[str, object
     }
 
 
-def print_dispatch_sheet(desk: Desk, day: date | None = None) -> PrintedDocument:
+def print_dispatch_sheet(desk: Desk, day: date | None = None) -> Done[PrintedDocument]:
     """Render and archive the dispatch sheet, filed under its day (``2026-11-20``)."""
     data = dispatch_sheet_data(desk, day)
     return documents.print_form(

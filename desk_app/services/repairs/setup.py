@@ -3,11 +3,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from desk_app.core.errors import NotFoundError, ValidationError
 from desk_app.core.masking import validate_phone
 from desk_app.core.money import parse_fen
 from desk_app.core.vocabularies import TECHNICIAN_KINDS
 from desk_app.services.desk import Desk
+from desk_app.services.operations import Done, written
 from desk_app.storage.repairs import setup as setup_store
 from desk_app.storage.repairs.setup import PriceRow, TechnicianRow
 
@@ -22,7 +25,7 @@ def prices(desk: Desk, *, active_only: bool = True) -> list[PriceRow]:
     return setup_store.prices(desk.db, active_only=active_only)
 
 
-def _technician_fields(name: str, kind: str, phone: str, specialty: str) -> dict[str, object]:
+def _technician_fields(name: str, kind: str, phone: str, specialty: str) -> dict[str, Any]:
     clean = name.strip()
     if not clean:
         raise ValidationError("请填写维修人员姓名或外单位名称。", field="name")
@@ -41,7 +44,7 @@ def _technician_fields(name: str, kind: str, phone: str, specialty: str) -> dict
 
 def add_technician(
     desk: Desk, name: str, *, kind: str = "工程部", phone: str = "", specialty: str = ""
-) -> TechnicianRow:
+) -> Done[TechnicianRow]:
     desk.require_role("supervisor", "维护维修人员")
     values = _technician_fields(name, kind, phone, specialty)
     if setup_store.technician_by_name(desk.db, values["name"]):  # type: ignore[arg-type]
@@ -55,7 +58,7 @@ def add_technician(
             created_shift=op.shift_id,
         )
         op.record("technicians", technician_id, name=values["name"], kind=kind)
-    return setup_store.technician(desk.db, technician_id)  # type: ignore[return-value]
+    return op.done(written(setup_store.technician(desk.db, technician_id)))
 
 
 def update_technician(
@@ -67,7 +70,7 @@ def update_technician(
     phone: str = "",
     specialty: str = "",
     active: bool = True,
-) -> TechnicianRow:
+) -> Done[TechnicianRow]:
     desk.require_role("supervisor", "维护维修人员")
     current = setup_store.technician(desk.db, technician_id)
     if current is None:
@@ -80,12 +83,10 @@ def update_technician(
     with desk.operation("technician_updated") as op:
         setup_store.update_technician(op.db, technician_id, values, op.at)
         op.record("technicians", technician_id, name=values["name"], active=active)
-    return setup_store.technician(desk.db, technician_id)  # type: ignore[return-value]
+    return op.done(written(setup_store.technician(desk.db, technician_id)))
 
 
-def _price_fields(
-    category: str, name: str, unit: str, price: str, labour: str
-) -> dict[str, object]:
+def _price_fields(category: str, name: str, unit: str, price: str, labour: str) -> dict[str, Any]:
     clean = name.strip()
     if not clean:
         raise ValidationError("请填写项目名称。", field="name")
@@ -110,7 +111,7 @@ def _price_fields(
 
 def add_price(
     desk: Desk, name: str, price: str, *, category: str = "", unit: str = "", labour: str = ""
-) -> PriceRow:
+) -> Done[PriceRow]:
     desk.require_role("supervisor", "修改有偿服务价格")
     values = _price_fields(category, name, unit, price, labour)
     if any(
@@ -127,7 +128,7 @@ def add_price(
             created_shift=op.shift_id,
         )
         op.record("service_prices", price_id, **values)
-    return setup_store.price(desk.db, price_id)  # type: ignore[return-value]
+    return op.done(written(setup_store.price(desk.db, price_id)))
 
 
 def update_price(
@@ -140,7 +141,7 @@ def update_price(
     unit: str = "",
     labour: str = "",
     active: bool = True,
-) -> PriceRow:
+) -> Done[PriceRow]:
     """Change a price from now on; orders already completed keep the price they used."""
     desk.require_role("supervisor", "修改有偿服务价格")
     current = setup_store.price(desk.db, price_id)
@@ -157,7 +158,7 @@ def update_price(
     with desk.operation("service_price_updated") as op:
         setup_store.update_price(op.db, price_id, values, op.at)
         op.record("service_prices", price_id, old=old, **values)
-    return setup_store.price(desk.db, price_id)  # type: ignore[return-value]
+    return op.done(written(setup_store.price(desk.db, price_id)))
 
 
 # A starting price list (有偿服务价格明细表) for a new estate; the supervisor edits it.

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from desk_app.core.errors import PermissionDenied, ValidationError
 from desk_app.services.desk import ROLE_LABELS, Desk, Operator
-from desk_app.services.operations import Operation
+from desk_app.services.operations import Done, Operation
 from desk_app.services.shifts.operators import authenticate
 
 
@@ -56,6 +56,7 @@ def verify_approval(
     return Approval(approver, action, reason, desk.now_text())
 
 
-def record_refused(desk: Desk, username: str, action: str) -> None:
+def record_refused(desk: Desk, username: str, action: str) -> Done[None]:
     with desk.operation("approval_refused") as op:
         op.record(None, None, action=action, approver=username)
+    return op.done(None)

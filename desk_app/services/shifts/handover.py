@@ -16,7 +16,7 @@ from desk_app.core.errors import AuthenticationError, ValidationError
 from desk_app.services.desk import Desk, Operator, Shift, documents, maintenance
 from desk_app.services.desk import settings as settings_service
 from desk_app.services.desk.audit_labels import detail_text, operation_label, record_label
-from desk_app.services.operations import Operation
+from desk_app.services.operations import Done, Operation
 from desk_app.services.shifts import login
 from desk_app.services.shifts.operators import authenticate
 from desk_app.storage import audit as audit_store
@@ -131,12 +131,18 @@ def _archive_report(desk: Desk, op: Operation, shift_id: int) -> tuple[int, byte
     return document_id, pdf
 
 
-def _backup_after(desk: Desk, reason: str) -> tuple[Path | None, str | None]:
+def _closed_with_backup(
+    desk: Desk,
+    closed: Operation,
+    reason: str,
+    result: Callable[[Path | None, str | None], HandoverResult],
+) -> Done[HandoverResult]:
     """A backup after the shift closed; its failure is reported, never undoes the close."""
     try:
-        return maintenance.backup_now(desk, reason=reason), None
+        backup = maintenance.backup_now(desk, reason=reason)
     except Exception as error:  # noqa: BLE001 - reported to the clerk instead
-        return None, str(error)
+        return closed.done(result(None, str(error)))
+    return Done(result(backup.value, None), closed.changes.merged(backup.changes))
 
 
 def handover(
@@ -147,7 +153,7 @@ def handover(
     outgoing_password: str,
     next_shift_name: str | None = None,
     note: str = "",
-) -> HandoverResult:
+) -> Done[HandoverResult]:
     outgoing, old_shift = desk.operator, desk.shift
     if outgoing is None or old_shift is None:
         raise ValidationError("当前没有进行中的班次。")
@@ -187,11 +193,16 @@ def handover(
     except BaseException:
         desk.operator, desk.shift = outgoing, old_shift
         raise
-    backup_path, backup_error = _backup_after(desk, "shift-close")
-    return HandoverResult(old_shift.id, desk.shift, document_id, pdf, backup_path, backup_error)
+    new_shift = desk.shift
+    return _closed_with_backup(
+        desk,
+        op,
+        "shift-close",
+        lambda path, error: HandoverResult(old_shift.id, new_shift, document_id, pdf, path, error),
+    )
 
 
-def close_day(desk: Desk, *, password: str, note: str = "") -> HandoverResult:
+def close_day(desk: Desk, *, password: str, note: str = "") -> Done[HandoverResult]:
     """日终关班: the last shift of the day closes with nobody taking over."""
     outgoing, old_shift = desk.operator, desk.shift
     if outgoing is None or old_shift is None:
@@ -203,6 +214,11 @@ def close_day(desk: Desk, *, password: str, note: str = "") -> HandoverResult:
         )
         op.record("shifts", old_shift.id, note=note.strip() or None)
         document_id, pdf = _archive_report(desk, op, old_shift.id)
-    backup_path, backup_error = _backup_after(desk, "day-close")
+    closed = _closed_with_backup(
+        desk,
+        op,
+        "day-close",
+        lambda path, error: HandoverResult(old_shift.id, None, document_id, pdf, path, error),
+    )
     desk.operator, desk.shift = None, None
-    return HandoverResult(old_shift.id, None, document_id, pdf, backup_path, backup_error)
+    return closed

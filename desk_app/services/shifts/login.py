@@ -6,6 +6,7 @@ from desk_app.core.errors import ValidationError
 from desk_app.core.shifts import parse_schedule, suggest_shift
 from desk_app.services.desk import Desk, Shift
 from desk_app.services.desk import settings as settings_service
+from desk_app.services.operations import Done
 from desk_app.services.shifts.operators import authenticate
 from desk_app.storage.shifts import shifts as shifts_store
 from desk_app.storage.shifts.shifts import ShiftRow
@@ -35,7 +36,7 @@ def check_shift_name(desk: Desk, shift_name: str) -> str:
     return shift_name
 
 
-def login(desk: Desk, username: str, password: str, shift_name: str | None = None) -> Shift:
+def login(desk: Desk, username: str, password: str, shift_name: str | None = None) -> Done[Shift]:
     """Log in = open a shift. The same operator resumes an open shift of theirs;
     another operator's open shift is closed as not handed over (未交接)."""
     operator = authenticate(desk, username, password)
@@ -47,7 +48,7 @@ def login(desk: Desk, username: str, password: str, shift_name: str | None = Non
             desk.shift = _to_shift(open_row)
             with desk.operation("login_resumed") as op:
                 op.record("shifts", open_row.id)
-            return desk.shift
+            return op.done(desk.shift)
         name = check_shift_name(desk, shift_name or suggested_shift_name(desk))
         with desk.operation("shift_opened") as op:
             if open_row:
@@ -70,7 +71,7 @@ def login(desk: Desk, username: str, password: str, shift_name: str | None = Non
             )
             desk.shift = Shift(shift_id, name, op.at)
             op.record("shifts", shift_id, name=name)
-        return desk.shift
+        return op.done(desk.shift)
     except BaseException:
         desk.operator, desk.shift = previous_operator, previous_shift
         raise

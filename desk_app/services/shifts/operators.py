@@ -7,7 +7,7 @@ import re
 from desk_app.core.errors import AuthenticationError, NotFoundError, ValidationError
 from desk_app.core.passwords import check_password_rules, hash_password, verify_password
 from desk_app.services.desk import ROLE_LABELS, Desk, Operator
-from desk_app.services.operations import Change
+from desk_app.services.operations import Done
 from desk_app.storage.shifts import operators as operators_store
 
 ROLES = ("clerk", "supervisor", "manager")
@@ -36,7 +36,9 @@ def needs_first_manager(desk: Desk) -> bool:
     return operators_store.count(desk.db) == 0
 
 
-def create_first_manager(desk: Desk, username: str, display_name: str, password: str) -> Operator:
+def create_first_manager(
+    desk: Desk, username: str, display_name: str, password: str
+) -> Done[Operator]:
     """The very first account, made at first start; it is always a manager."""
     username, display_name = username.strip(), display_name.strip()
     if not needs_first_manager(desk):
@@ -55,12 +57,12 @@ def create_first_manager(desk: Desk, username: str, display_name: str, password:
             created_shift=None,
         )
         op.record("operators", operator_id, username=username, role="manager", first=True)
-    return Operator(operator_id, username, display_name, "manager")
+    return op.done(Operator(operator_id, username, display_name, "manager"))
 
 
 def create_operator(
     desk: Desk, username: str, display_name: str, role: str, password: str
-) -> Operator:
+) -> Done[Operator]:
     desk.require_role("manager", "添加操作员")
     username, display_name = username.strip(), display_name.strip()
     _check_new_account(desk, username, display_name, role, password)
@@ -77,7 +79,7 @@ def create_operator(
             created_shift=op.shift_id,
         )
         op.record("operators", operator_id, username=username, role=role)
-    return Operator(operator_id, username, display_name, role)
+    return op.done(Operator(operator_id, username, display_name, role))
 
 
 def authenticate(desk: Desk, username: str, password: str) -> Operator:
@@ -94,7 +96,7 @@ def list_operators(desk: Desk, *, active_only: bool = False) -> list[operators_s
     return operators_store.list_all(desk.db, active_only=active_only)
 
 
-def change_own_password(desk: Desk, old_password: str, new_password: str) -> Change:
+def change_own_password(desk: Desk, old_password: str, new_password: str) -> Done[None]:
     if desk.operator is None:
         raise AuthenticationError("请先登录。")
     authenticate(desk, desk.operator.username, old_password)
@@ -102,10 +104,11 @@ def change_own_password(desk: Desk, old_password: str, new_password: str) -> Cha
     password_hash = hash_password(new_password)
     with desk.operation("password_changed") as op:
         operators_store.update_password(desk.db, desk.operator.id, password_hash, op.at)
-        return op.record("operators", desk.operator.id)
+        op.record("operators", desk.operator.id)
+    return op.done(None)
 
 
-def reset_password(desk: Desk, operator_id: int, new_password: str) -> Change:
+def reset_password(desk: Desk, operator_id: int, new_password: str) -> Done[None]:
     desk.require_role("manager", "重置密码")
     if operators_store.get(desk.db, operator_id) is None:
         raise NotFoundError(f"操作员 {operator_id} 不存在。")
@@ -113,10 +116,11 @@ def reset_password(desk: Desk, operator_id: int, new_password: str) -> Change:
     password_hash = hash_password(new_password)
     with desk.operation("password_reset") as op:
         operators_store.update_password(desk.db, operator_id, password_hash, op.at)
-        return op.record("operators", operator_id)
+        op.record("operators", operator_id)
+    return op.done(None)
 
 
-def set_active(desk: Desk, operator_id: int, active: bool) -> Change:
+def set_active(desk: Desk, operator_id: int, active: bool) -> Done[None]:
     desk.require_role("manager", "停用或启用操作员")
     row = operators_store.get(desk.db, operator_id)
     if row is None:
@@ -127,7 +131,8 @@ def set_active(desk: Desk, operator_id: int, active: bool) -> Change:
         raise ValidationError("至少要保留一个启用的经理账号。")
     with desk.operation("operator_activated" if active else "operator_deactivated") as op:
         operators_store.set_active(desk.db, operator_id, active, op.at)
-        return op.record("operators", operator_id, username=row.username)
+        op.record("operators", operator_id, username=row.username)
+    return op.done(None)
 
 
 def role_label(role: str) -> str:

@@ -214,7 +214,7 @@ class LendArchiveDialog(FormDialog):
             purpose=self.purpose.text(),
             approval=self.approval,
             due_at=self.due.text().strip() or None,
-        )
+        ).value
 
     def error_focus(self, error: DeskError) -> QWidget | None:
         return {"borrower": self.borrower, "purpose": self.purpose, "due_at": self.due}.get(

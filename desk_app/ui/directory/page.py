@@ -348,7 +348,7 @@ class DirectoryPage(QWidget):
             )
         )
         try:
-            count = directory_export.export_roster(self.desk, Path(path), unmasked=unmasked)
+            count = directory_export.export_roster(self.desk, Path(path), unmasked=unmasked).value
         except DeskError as error:
             messages.warning(self, error.message)
             return

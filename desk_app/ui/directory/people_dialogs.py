@@ -277,7 +277,7 @@ class OccupantDialog(FormDialog):
             since=self.since.text().strip() or None,
             lease_start=(self.lease_start.text().strip() or None) if tenant else None,
             lease_end=(self.lease_end.text().strip() or None) if tenant else None,
-        )
+        ).value
 
     def error_focus(self, error: DeskError) -> QWidget | None:
         extra = {"lease_start": self.lease_start, "lease_end": self.lease_end}
@@ -475,7 +475,7 @@ class VehicleDialog(FormDialog):
             kind=self.kind.currentText(),
             person_id=self.driver.currentData(),
             note=self.note.text().strip() or None,
-        )
+        ).value
 
     def error_focus(self, error: DeskError) -> QWidget | None:
         return self.kind if error.field == "kind" else self.plate
@@ -525,7 +525,7 @@ class RevealDialog(FormDialog):
     def submit(self) -> None:
         self.revealed = privacy.reveal(
             self.desk, self.person_id, self.field.currentData(), reason=self.reason.text()
-        )
+        ).value
 
     def accept(self) -> None:
         if self.revealed is not None:

@@ -449,7 +449,7 @@ class RosterPreviewPage(QWizardPage):
         try:
             result = roster_import.import_roster(
                 self.owner.desk, check, only_valid=self.only_valid.isChecked()
-            )
+            ).value
         except DeskError as error:
             QApplication.restoreOverrideCursor()
             _show(self.error, error.message)

@@ -277,7 +277,7 @@ class BulkUnitsDialog(FormDialog):
             area_text=self.area.text().strip() or None,
             kind=self.kind.currentText(),
             skip_existing=self.skip_existing.isChecked(),
-        )
+        ).value
 
     def error_focus(self, error: DeskError) -> QWidget | None:
         if "面积" in error.message:
@@ -364,7 +364,7 @@ class PublicPlaceDialog(FormDialog):
             building=self.building.currentData(),
             floor=self.floor.text(),
             note=self.note.text().strip() or None,
-        )
+        ).value
 
     def error_focus(self, error: DeskError) -> QWidget | None:
         return self.building if error.field == "building" else self.name

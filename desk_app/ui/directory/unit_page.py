@@ -461,7 +461,7 @@ class UnitPageWidget(QWidget):
         from desk_app.ui.widgets import pdf_preview
 
         try:
-            printed = directory_print.print_archive_sheet(self.desk, self.page.unit.id)
+            printed = directory_print.print_archive_sheet(self.desk, self.page.unit.id).value
         except DeskError as error:
             messages.warning(self, error.message)
             return

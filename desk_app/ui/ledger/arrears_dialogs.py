@@ -85,7 +85,7 @@ class RecordActionDialog(FormDialog):
             done_on=self.done_on.text(),
             note=self.note.text(),
             postal_receipt_no=self.postal_receipt_no.text(),
-        )
+        ).value
 
     def error_focus(self, error: DeskError) -> QWidget | None:
         return self.fields.get(error.field or "")

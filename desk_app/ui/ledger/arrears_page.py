@@ -389,7 +389,7 @@ class ArrearsPage(QWidget):
         from desk_app.ui.widgets import pdf_preview
 
         try:
-            printed = arrears_print.print_notice(self.desk, row.unit_id)
+            printed = arrears_print.print_notice(self.desk, row.unit_id).value
         except DeskError as error:
             messages.desk_error(self, error)
             return
@@ -413,7 +413,7 @@ class ArrearsPage(QWidget):
         from desk_app.ui.widgets import pdf_preview
 
         try:
-            printed = arrears_print.print_notices(self.desk, unit_ids=unit_ids)
+            printed = arrears_print.print_notices(self.desk, unit_ids=unit_ids).value
         except DeskError as error:
             messages.desk_error(self, error)
             return

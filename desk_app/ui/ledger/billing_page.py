@@ -331,7 +331,7 @@ class BillingPage(QWidget):
         if not messages.confirm(self, question):
             return False
         try:
-            posted = billing.post(self.desk, preview)
+            posted = billing.post(self.desk, preview).value
         except DeskError as error:
             self._error(error)
             return False
@@ -352,7 +352,7 @@ class BillingPage(QWidget):
         if self.sheet is None or not self.sheet.count:
             return False
         try:
-            printed = billing_print.print_sheet(self.desk, self.sheet)
+            printed = billing_print.print_sheet(self.desk, self.sheet).value
         except DeskError as error:
             messages.desk_error(self, error)
             return False

@@ -258,7 +258,7 @@ class ReadingsPanel(QWidget):
             messages.info(self, self.tr("There are no new readings to save."))
             return False
         try:
-            count = billing.record_readings(self.desk, self.period, item, pending)
+            count = billing.record_readings(self.desk, self.period, item, pending).value
         except billing.ReadingRefused as error:
             messages.desk_error(self, error)
             row = self.model.row_of_unit(error.unit_id)
@@ -286,7 +286,7 @@ class ReadingsPanel(QWidget):
         try:
             result = billing_excel.import_readings(
                 self.desk, path, period=self.period, item_code=item, building=building
-            )
+            ).value
         except DeskError as error:
             messages.desk_error(self, error)
             return False

@@ -49,7 +49,7 @@ class HandOverDialog(FormDialog):
         self.setMinimumWidth(480)
 
     def submit(self) -> None:
-        self.row = cash_drawer.hand_over(self.desk, self.received_by.text())
+        self.row = cash_drawer.hand_over(self.desk, self.received_by.text()).value
 
     def error_focus(self, error: DeskError) -> QWidget | None:
         return self.received_by

@@ -294,7 +294,7 @@ class CashPage(QWidget):
         from desk_app.ui.widgets import pdf_preview
 
         try:
-            printed = cash_print.print_slip(self.desk, handover_id)
+            printed = cash_print.print_slip(self.desk, handover_id).value
         except DeskError as error:
             messages.desk_error(self, error)
             return

@@ -59,7 +59,7 @@ class NewChargeDialog(FormDialog):
             due_on=self.due_on.text(),
             amount=self.amount.text(),
             description=self.description.text(),
-        )
+        ).value
         self.charge_id = result.charge_id
 
     def error_focus(self, error: DeskError) -> QWidget | None:

@@ -238,7 +238,9 @@ class MonthCloseSection(QGroupBox):
         from desk_app.ui.widgets import pdf_preview
 
         try:
-            printed = month_close_print.print_report(self.desk, self.period(), self._figures())
+            printed = month_close_print.print_report(
+                self.desk, self.period(), self._figures()
+            ).value
         except DeskError as error:
             messages.desk_error(self, error)
             return
@@ -294,7 +296,7 @@ class MonthCloseSection(QGroupBox):
         if not messages.confirm(self, text):
             return
         try:
-            row = month_close.close(self.desk, period, approval)
+            row = month_close.close(self.desk, period, approval).value
         except DeskError as error:
             messages.desk_error(self, error)
             return

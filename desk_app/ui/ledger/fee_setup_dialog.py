@@ -124,7 +124,7 @@ class FeeItemDialog(_SetupForm):
     def submit(self) -> None:
         self.saved = fee_items.add_fee_item(
             self.desk, self.code.text(), self.name.text(), self.kind.currentData(), self.unit.text()
-        )
+        ).value
 
 
 def _first_of_next_month(today: date) -> str:
@@ -195,7 +195,7 @@ class RateDialog(_SetupForm):
             effective_from=self.effective_from.text(),
             unit_kind=self.unit_kind.currentData(),
             minimum=self.minimum.text(),
-        )
+        ).value
 
 
 class BookDialog(_SetupForm):
@@ -220,7 +220,7 @@ class BookDialog(_SetupForm):
     def submit(self) -> None:
         first = self._number(self.first, "first")
         last = self._number(self.last, "last")
-        self.saved = books.register_book(self.desk, first, last)
+        self.saved = books.register_book(self.desk, first, last).value
 
 
 class FeeSetupDialog(QDialog):
@@ -349,7 +349,7 @@ class FeeSetupDialog(QDialog):
 
     def install_standard(self) -> None:
         try:
-            added = fee_items.install_standard_items(self.desk)
+            added = fee_items.install_standard_items(self.desk).value
         except DeskError as error:
             messages.desk_error(self, error)
             return

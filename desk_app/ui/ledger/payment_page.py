@@ -594,7 +594,7 @@ class PaymentPage(QWidget):
                 tendered=self.tendered_edit.text() if method == CASH else "",
                 customer="" if customer == self._default_customer else customer,
                 note=self.note_edit.text(),
-            )
+            ).value
         except DeskError as error:
             self.show_error(error)
             return None
@@ -620,7 +620,7 @@ class PaymentPage(QWidget):
         from desk_app.ui.widgets import pdf_preview
 
         try:
-            printed = receipts_print.print_receipt(self.desk, receipt_id)
+            printed = receipts_print.print_receipt(self.desk, receipt_id).value
         except DeskError as error:
             messages.desk_error(self, error)
             return
@@ -633,7 +633,7 @@ class PaymentPage(QWidget):
             return
         self.clear_error()
         try:
-            used = ledger_credit.use_credit(self.desk, self.unit_id)
+            used = ledger_credit.use_credit(self.desk, self.unit_id).value
         except DeskError as error:
             self.show_error(error)
             return

@@ -48,7 +48,7 @@ class VoidReceiptDialog(FormDialog):
         approval = approved(self.desk, "receipt_void", label, self.reason.text(), self)
         self.receipt = receipts.void_receipt(
             self.desk, self.receipt.id, self.reason.text(), approval
-        )
+        ).value
 
     def error_focus(self, error: DeskError) -> QWidget | None:
         return self.reason
@@ -78,7 +78,7 @@ class InvoiceExchangeDialog(FormDialog):
     def submit(self) -> None:
         self.receipt = invoices.exchange_for_invoice(
             self.desk, self.receipt.id, self.invoice_no.text()
-        )
+        ).value
 
     def error_focus(self, error: DeskError) -> QWidget | None:
         return self.invoice_no
@@ -161,7 +161,7 @@ class RefundDialog(FormDialog):
             payee=self.payee.text(),
             charge_id=data[0],
             method=self.method_combo.currentData(),
-        )
+        ).value
 
     def error_focus(self, error: DeskError) -> QWidget | None:
         return {

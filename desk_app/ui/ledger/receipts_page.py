@@ -349,7 +349,7 @@ class ReceiptsPage(QWidget):
         from desk_app.ui.widgets import pdf_preview
 
         try:
-            printed = receipts_print.print_receipt(self.desk, receipt.id, reprint=True)
+            printed = receipts_print.print_receipt(self.desk, receipt.id, reprint=True).value
         except DeskError as error:
             messages.desk_error(self, error)
             return
@@ -405,7 +405,7 @@ class ReceiptsPage(QWidget):
         from desk_app.ui.widgets import pdf_preview
 
         try:
-            printed = receipts_print.print_refund_voucher(self.desk, refund.id)
+            printed = receipts_print.print_refund_voucher(self.desk, refund.id).value
         except DeskError as error:
             messages.desk_error(self, error)
             return

@@ -454,7 +454,7 @@ class EntryForm(QWidget):
         put the cursor in the field, keeping everything typed."""
         self.clear_error()
         try:
-            done = reception.record(self.desk, self.new_entry())
+            done = reception.record(self.desk, self.new_entry()).value
         except DeskError as error:
             self.show_error(error)
             return False

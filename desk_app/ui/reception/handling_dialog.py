@@ -91,7 +91,7 @@ class HandlingDialog(FormDialog):
             result=self.result_edit.text(),
             finished=self.finished_check.isChecked(),
             department=department if department != self.entry.department else None,
-        )
+        ).value
 
     def error_focus(self, error: DeskError) -> QWidget | None:
         if error.field == "result":
@@ -121,7 +121,9 @@ class EscalateDialog(FormDialog):
         self.finish(self.tr("Report"), [self.reason_edit])
 
     def submit(self) -> None:
-        self.entry = reception.escalate(self.desk, self.entry.id, self.reason_edit.toPlainText())
+        self.entry = reception.escalate(
+            self.desk, self.entry.id, self.reason_edit.toPlainText()
+        ).value
 
     def error_focus(self, error: DeskError) -> QWidget | None:
         return self.reason_edit

@@ -192,16 +192,18 @@ class CallbackDialog(FormDialog):
                 result=self.result_choice.value() or None,
                 comment=comment,
                 follow_up=self.follow_up(),
-            )
+            ).value
         else:
-            self.outcome = callbacks.record(self.desk, self.row.id, reached=False, comment=comment)
+            self.outcome = callbacks.record(
+                self.desk, self.row.id, reached=False, comment=comment
+            ).value
 
     def close_unreachable(self) -> None:
         self.clear_error()
         try:
             self.outcome = callbacks.close_unreachable(
                 self.desk, self.row.id, self.comment_edit.toPlainText()
-            )
+            ).value
         except DeskError as error:
             self.show_error(error.message, self.error_focus(error))
             return

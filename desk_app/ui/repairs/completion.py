@@ -521,7 +521,7 @@ class CompletionDialog(RepairFormDialog):
                 completed_at=self.completed_at.text(),
                 arrived_at=self.arrived_at.text() if self.arrived_at is not None else None,
             ),
-        )
+        ).value
 
     def error_focus(self, error: DeskError) -> QWidget | None:
         field = error.field or ""

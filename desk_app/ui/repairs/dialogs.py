@@ -176,7 +176,7 @@ class NewOrderDialog(RepairFormDialog):
                 urgency=self.urgency.currentText(),
                 note=self.note.text(),
             ),
-        )
+        ).value
 
     def _chosen_unit_id(self) -> int | None:
         if not self.unit.text().strip():
@@ -228,7 +228,7 @@ class DispatchDialog(RepairFormDialog):
             self.order.id,
             self.technician.currentData(),
             appointment=self.appointment.text(),
-        )
+        ).value
 
 
 class ArrivalDialog(RepairFormDialog):
@@ -249,7 +249,7 @@ class ArrivalDialog(RepairFormDialog):
     def submit(self) -> None:
         self.result_order = repairs.record_arrival(
             self.desk, self.order.id, at=self.arrived_at.text()
-        )
+        ).value
 
 
 class ReasonDialog(RepairFormDialog):
@@ -283,7 +283,7 @@ class HoldDialog(ReasonDialog):
         )
 
     def submit(self) -> None:
-        self.result_order = repairs.hold(self.desk, self.order.id, self.reason.text())
+        self.result_order = repairs.hold(self.desk, self.order.id, self.reason.text()).value
 
 
 class CancelDialog(ReasonDialog):
@@ -299,7 +299,7 @@ class CancelDialog(ReasonDialog):
         )
 
     def submit(self) -> None:
-        self.result_order = repairs.cancel(self.desk, self.order.id, self.reason.text())
+        self.result_order = repairs.cancel(self.desk, self.order.id, self.reason.text()).value
 
 
 class ReferOutDialog(RepairFormDialog):
@@ -336,4 +336,4 @@ class ReferOutDialog(RepairFormDialog):
             self.order.id,
             self.contractor.currentText(),
             appointment=self.appointment.text(),
-        )
+        ).value

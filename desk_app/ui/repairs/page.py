@@ -465,7 +465,7 @@ class RepairsPage(QWidget):
         if order is None or not allowed("resume", order.status):
             return
         try:
-            changed = repairs.resume(self.desk, order.id)
+            changed = repairs.resume(self.desk, order.id).value
         except DeskError as error:
             messages.desk_error(self, error)
             return
@@ -515,7 +515,7 @@ class RepairsPage(QWidget):
         from desk_app.ui.widgets import pdf_preview
 
         try:
-            printed = repairs_print.print_work_order(self.desk, self.order.id)
+            printed = repairs_print.print_work_order(self.desk, self.order.id).value
         except DeskError as error:
             messages.desk_error(self, error)
             return
@@ -528,7 +528,7 @@ class RepairsPage(QWidget):
         from desk_app.ui.widgets import pdf_preview
 
         try:
-            printed = repairs_print.print_dispatch_sheet(self.desk)
+            printed = repairs_print.print_dispatch_sheet(self.desk).value
         except DeskError as error:
             messages.desk_error(self, error)
             return

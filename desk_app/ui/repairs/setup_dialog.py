@@ -109,7 +109,7 @@ class TechnicianDialog(SetupFormDialog):
                 kind=self.kind.currentText(),
                 phone=self.phone.text(),
                 specialty=self.specialty.text(),
-            )
+            ).value
         else:
             self.saved = repair_setup.update_technician(
                 self.desk,
@@ -119,7 +119,7 @@ class TechnicianDialog(SetupFormDialog):
                 phone=self.phone.text(),
                 specialty=self.specialty.text(),
                 active=self.active.isChecked(),
-            )
+            ).value
 
 
 class PriceDialog(SetupFormDialog):
@@ -185,7 +185,7 @@ class PriceDialog(SetupFormDialog):
         if self.price is None:
             self.saved = repair_setup.add_price(
                 self.desk, self.name.text(), self.price_edit.text(), **values
-            )
+            ).value
         else:
             self.saved = repair_setup.update_price(
                 self.desk,
@@ -194,7 +194,7 @@ class PriceDialog(SetupFormDialog):
                 price=self.price_edit.text(),
                 active=self.active.isChecked(),
                 **values,
-            )
+            ).value
 
 
 class RepairSetupDialog(QDialog):

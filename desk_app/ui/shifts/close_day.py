@@ -34,7 +34,7 @@ class CloseDayDialog(FormDialog):
     def submit(self) -> None:
         self.close_result = handover.close_day(
             self.desk, password=self.password.text(), note=self.note.toPlainText()
-        )
+        ).value
 
     def error_focus(self, error: DeskError) -> QWidget | None:
         return self.password

@@ -42,7 +42,7 @@ class FirstManagerDialog(FormDialog):
             raise ValidationError(self.tr("The two passwords do not match."))
         self.operator = operators.create_first_manager(
             self.desk, self.username.text(), self.display_name.text(), self.password.text()
-        )
+        ).value
 
     def error_focus(self, error: DeskError) -> QWidget | None:
         message = error.message

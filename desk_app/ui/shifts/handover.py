@@ -74,7 +74,7 @@ class HandoverDialog(FormDialog):
                 outgoing_password=self.outgoing_password.text(),
                 next_shift_name=self.next_shift.currentText(),
                 note=self.note.toPlainText(),
-            )
+            ).value
         except AuthenticationError as error:
             self._wrong = (
                 self.outgoing_password

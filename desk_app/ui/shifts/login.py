@@ -58,7 +58,7 @@ class LoginDialog(FormDialog):
     def submit(self) -> None:
         self.shift = login.login(
             self.desk, self.username.text(), self.password.text(), self.shift_name.currentText()
-        )
+        ).value
         preferences.store_last_choice(preferences.LAST_USERNAME_KEY, self.username.text().strip())
 
     def error_focus(self, error: DeskError) -> QWidget | None:

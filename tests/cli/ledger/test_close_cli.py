@@ -68,8 +68,12 @@ def estate(tmp_path):
         books.register_book(desk, 1001, 1050)
         login.login(desk, "zhang", PASSWORD, "早班")
         charges.post_charge(desk, a.id, "property", due_on=f"{before}-05", period=before)
-        fee = charges.post_charge(desk, a.id, "property", due_on=f"{period}-05", period=period)
-        parking = charges.post_charge(desk, b.id, "parking", due_on=f"{period}-05", period=period)
+        fee = charges.post_charge(
+            desk, a.id, "property", due_on=f"{period}-05", period=period
+        ).value
+        parking = charges.post_charge(
+            desk, b.id, "parking", due_on=f"{period}-05", period=period
+        ).value
         clock.set(datetime.combine(clock.now().date(), time(10), tzinfo=CHINA_TZ))
         payments.take_payment(desk, a.id, method="现金", charge_ids=[fee.charge_id])
         payments.take_payment(desk, b.id, method="微信", charge_ids=[parking.charge_id])

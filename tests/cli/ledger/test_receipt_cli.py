@@ -33,14 +33,16 @@ def estate(tmp_path_factory):
         login.login(desk, "zhang", PASSWORD, "早班")
         unit = ledger_estate(desk)
         ids = property_months(desk, unit.id, "2026-08", "2026-09", "2026-10")
-        first = payments.take_payment(desk, unit.id, method="现金", charge_ids=ids, tendered="800")
+        first = payments.take_payment(
+            desk, unit.id, method="现金", charge_ids=ids, tendered="800"
+        ).value
         receipts_print.print_receipt(desk, first.receipt.id)
         approval = approvals.verify_approval(
             desk, "lee", PASSWORD, action="receipt_void", reason="写错金额"
         )
         receipts.void_receipt(desk, first.receipt.id, "写错金额", approval)
         again = [r.charge_id for r in charges.owing(desk, unit.id)]
-        second = payments.take_payment(desk, unit.id, method="微信", charge_ids=again)
+        second = payments.take_payment(desk, unit.id, method="微信", charge_ids=again).value
     return path, first.receipt, second.receipt
 
 

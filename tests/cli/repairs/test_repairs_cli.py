@@ -65,8 +65,8 @@ def estate(tmp_path_factory):
         directory_estate.create_units(desk, BuildingPlan("5", 1, 1, 1, 3, 2, zero_padded=False))
         unit = directory_estate.find_unit(desk, "3-2-501")
         people.add_occupant(desk, unit.id, PersonRecord(name="张三", phone=PHONE), "owner")
-        wang = repair_setup.add_technician(desk, "王建国", specialty="水电")
-        li = repair_setup.add_technician(desk, "李强", specialty="土建")
+        wang = repair_setup.add_technician(desk, "王建国", specialty="水电").value
+        li = repair_setup.add_technician(desk, "李强", specialty="土建").value
         login.login(desk, "zhang", PASSWORD, "早班")
 
         clock.set(_at(day1, 8))
@@ -80,7 +80,7 @@ def estate(tmp_path_factory):
                 caller_name="张三",
                 phone=PHONE,
             ),
-        ).order
+        ).value.order
         clock.advance(minutes=2)
         repairs.dispatch(desk, a.id, wang.id)
         clock.advance(minutes=20)
@@ -110,7 +110,7 @@ def estate(tmp_path_factory):
                 caller_name="赵六",
                 phone="13900001111",
             ),
-        ).order
+        ).value.order
         clock.set(_at(day1, 10))
         complaint = reception.record(
             desk,
@@ -123,7 +123,7 @@ def estate(tmp_path_factory):
                 phone=PHONE,
                 department="秩序部",
             ),
-        ).entry
+        ).value.entry
         clock.set(_at(day1, 15))
         callbacks.record(
             desk, callbacks.for_order(desk, a.id).id, reached=True, result="满意", comment="好"
@@ -132,11 +132,11 @@ def estate(tmp_path_factory):
         clock.set(_at(day2, 8))
         c = repairs.create_order(
             desk, NewRepair(content="电梯厅灯不亮", unit="3-1-101", urgency="紧急")
-        )
+        ).value
         clock.advance(minutes=1)
         repairs.dispatch(desk, c.id, li.id)
         clock.set(_at(day2, 9))
-        d = repairs.create_order(desk, NewRepair(content="门禁对讲无声", unit="5-1-102"))
+        d = repairs.create_order(desk, NewRepair(content="门禁对讲无声", unit="5-1-102")).value
         repairs.dispatch(desk, d.id, wang.id)
         repairs.record_arrival(desk, d.id)
         clock.set(_at(day2, 10))
@@ -149,7 +149,7 @@ def estate(tmp_path_factory):
                 caller_name="钱七",
                 result="已告知每月10日前",
             ),
-        ).entry
+        ).value.entry
     return {
         "path": path,
         "day1": day1,

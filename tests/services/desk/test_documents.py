@@ -19,7 +19,7 @@ def test_print_form_archives_the_pdf_with_its_record(staffed_desk):
         record_table="selftest",
         record_id=42,
         copy_mark="补打",
-    )
+    ).value
     assert printed.pdf.startswith(b"%PDF")
     assert documents.pdf_of(staffed_desk, printed.id) == printed.pdf
     [info] = documents.documents_for(staffed_desk, "selftest", 42)
@@ -29,7 +29,9 @@ def test_print_form_archives_the_pdf_with_its_record(staffed_desk):
 
 
 def test_archived_pdfs_cannot_be_changed(staffed_desk):
-    printed = documents.print_form(staffed_desk, "selftest", {}, record_table=None, record_id=None)
+    printed = documents.print_form(
+        staffed_desk, "selftest", {}, record_table=None, record_id=None
+    ).value
     with pytest.raises(sqlite3.IntegrityError, match="append-only"):
         staffed_desk.db.execute("UPDATE documents SET pdf = x'00' WHERE id = ?", [printed.id])
 

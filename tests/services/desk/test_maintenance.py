@@ -18,7 +18,7 @@ def test_backup_is_verified_and_rotated(staffed_desk, clock):
     settings.update(staffed_desk, {"backup.keep": 3})
     made = []
     for _ in range(5):
-        made.append(maintenance.backup_now(staffed_desk))
+        made.append(maintenance.backup_now(staffed_desk).value)
         clock.advance(minutes=1)
     kept = maintenance.list_backups(staffed_desk.path)
     assert kept == made[-3:]
@@ -29,7 +29,7 @@ def test_backup_is_verified_and_rotated(staffed_desk, clock):
 
 def test_restore_brings_back_the_backup_and_keeps_the_current_file(staffed_desk, clock):
     login.login(staffed_desk, "lee", PASSWORD, "早班")
-    backup = maintenance.backup_now(staffed_desk)
+    backup = maintenance.backup_now(staffed_desk).value
     settings.update(staffed_desk, {"estate.name": "备份之后改的名字"})
     path = staffed_desk.path
     staffed_desk.close()
@@ -55,7 +55,7 @@ def test_restore_refuses_a_broken_file(desk, tmp_path, clock):
 
 
 def test_restore_refuses_a_tampered_backup(staffed_desk, clock):
-    backup = maintenance.backup_now(staffed_desk)
+    backup = maintenance.backup_now(staffed_desk).value
     conn = sqlite3.connect(backup)
     conn.executescript("DROP TRIGGER audit_log_no_update; UPDATE audit_log SET actor = 'x';")
     conn.close()
@@ -66,7 +66,7 @@ def test_restore_refuses_a_tampered_backup(staffed_desk, clock):
 
 
 def test_restore_while_the_desk_is_open_is_refused(staffed_desk, clock):
-    backup = maintenance.backup_now(staffed_desk)
+    backup = maintenance.backup_now(staffed_desk).value
     with pytest.raises(EnvironmentFault, match="前台已打开"):
         maintenance.restore(staffed_desk.path, backup, clock=clock)
 
@@ -95,7 +95,7 @@ def test_rows_cut_off_the_end_of_the_chain_are_found_by_the_backup(staffed_desk,
 
 
 def test_older_backups_do_not_fail_the_check_after_a_restore(staffed_desk, clock):
-    first = maintenance.backup_now(staffed_desk)
+    first = maintenance.backup_now(staffed_desk).value
     clock.advance(minutes=5)
     login.login(staffed_desk, "lee", PASSWORD, "早班")
     settings.update(staffed_desk, {"estate.name": "后来的名字"})

@@ -37,7 +37,7 @@ def test_bulk_creation_makes_every_unit_and_refuses_duplicates(staffed_desk):
     new, existing = directory_estate.preview_units(staffed_desk, plan)
     assert len(new) == 2 * 18 * 4 and not existing
     assert new[0] == "3-1-0101" and new[-1] == "3-2-1804"
-    ids = directory_estate.create_units(staffed_desk, plan, area_text="89.50")
+    ids = directory_estate.create_units(staffed_desk, plan, area_text="89.50").value
     assert len(ids) == 144
     assert [b.code for b in directory_estate.list_buildings(staffed_desk)] == ["3"]
     with pytest.raises(ValidationError, match="已存在"):
@@ -64,7 +64,7 @@ def test_unknown_unit_is_a_clear_error(estate):
 
 
 def test_public_places(estate):
-    place = directory_estate.create_public_place(estate, "水泵房", building="3", floor="B1")
+    place = directory_estate.create_public_place(estate, "水泵房", building="3", floor="B1").value
     assert place.code == "3-B1-水泵房"
     with pytest.raises(ValidationError, match="没有楼号"):
         directory_estate.create_public_place(estate, "配电房", building="99")
@@ -140,7 +140,7 @@ def test_contact_changes_are_history_and_masked(estate):
 
 def test_vehicles(estate):
     unit_id = unit(estate, "3-1-101").id
-    vehicle_id = people.add_vehicle(estate, unit_id, "鲁a 12345")
+    vehicle_id = people.add_vehicle(estate, unit_id, "鲁a 12345").value
     assert archive.unit_page(estate, unit_id).vehicles[0].plate == "鲁A12345"
     with pytest.raises(ValidationError, match="已登记"):
         people.add_vehicle(estate, unit(estate, "3-1-102").id, "鲁A12345")
@@ -173,7 +173,10 @@ def test_unit_page_never_shows_full_numbers_and_reveal_is_audited(estate):
     person_id = page.current[0].person_id
     with pytest.raises(ValidationError):
         privacy.reveal(estate, person_id, "id_number", reason=" ")
-    assert privacy.reveal(estate, person_id, "id_number", reason="业主本人核对") == OWNER.id_number
+    assert (
+        privacy.reveal(estate, person_id, "id_number", reason="业主本人核对").value
+        == OWNER.id_number
+    )
     [entry] = [
         e
         for e in audit.entries_for_record(estate.db, "people", str(person_id))
@@ -200,7 +203,7 @@ def test_archive_lending_needs_the_manager(estate):
         purpose="调阅",
         approval=manager,
         due_at="2026-11-30",
-    )
+    ).value
     assert [loan.id for loan in archive.open_loans(estate)] == [loan_id]
     archive.return_archive(estate, loan_id)
     assert archive.open_loans(estate) == []

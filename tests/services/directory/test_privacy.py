@@ -55,7 +55,7 @@ def workbook_text(path) -> str:
 def test_clerk_roster_export_is_masked(household, tmp_path):
     desk, _unit_id = household
     target = tmp_path / "roster.xlsx"
-    assert directory_export.export_roster(desk, target) == 3 + 9
+    assert directory_export.export_roster(desk, target).value == 3 + 9
     text = workbook_text(target)
     assert "张三" in text and "110***********002X" in text and "138****5678" in text
     assert_no_full_numbers(text)
@@ -75,7 +75,7 @@ def test_clerk_cannot_export_unmasked_manager_can_and_it_is_logged(household, tm
 
 def test_printed_archive_sheet_is_masked(household, tmp_path):
     desk, unit_id = household
-    printed = directory_print.print_archive_sheet(desk, unit_id)
+    printed = directory_print.print_archive_sheet(desk, unit_id).value
     text = pdf_text(printed.pdf)
     assert "业主档案资料表" in text and "张三" in text and "王小五" in text
     assert_no_full_numbers(text.replace(" ", ""))

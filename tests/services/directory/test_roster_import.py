@@ -68,7 +68,7 @@ def test_a_valid_roster_imports_units_owners_archive_and_vehicles(estate, tmp_pa
         created_units=30, created_people=30, added_owners=30, added_vehicles=10
     )
 
-    result = ri.import_roster(estate, check)
+    result = ri.import_roster(estate, check).value
 
     assert result == check.planned
     unit = units_store.by_code(estate.db, "1-1-101")
@@ -93,7 +93,7 @@ def test_reimporting_the_same_file_changes_nothing(estate, tmp_path):
     before = counts(estate)
 
     again = check_file(estate, path)
-    result = ri.import_roster(estate, again)
+    result = ri.import_roster(estate, again).value
 
     assert again.ok and not result.changed and result.unchanged == 40
     assert counts(estate) == before
@@ -106,7 +106,9 @@ def test_changed_facts_update_the_unit_and_are_audited(estate, tmp_path):
     rows[1][5] = "出租"  # status
     rows[2][5] = None  # blank: keeps what is stored
 
-    result = ri.import_roster(estate, check_file(estate, write_roster(tmp_path / "b.xlsx", rows)))
+    result = ri.import_roster(
+        estate, check_file(estate, write_roster(tmp_path / "b.xlsx", rows))
+    ).value
 
     assert (result.updated_units, result.unchanged) == (1, 2)
     unit = units_store.by_code(estate.db, "1-1-102")
@@ -136,13 +138,13 @@ def test_only_valid_imports_the_other_rows(estate, tmp_path):
     rows[7][0] = "9"
     check = check_file(estate, write_roster(tmp_path / "r.xlsx", rows))
 
-    result = ri.import_roster(estate, check, only_valid=True)
+    result = ri.import_roster(estate, check, only_valid=True).value
 
     assert (result.created_units, result.skipped_rows) == (18, 2)
     assert units_store.count(estate.db) == 18
-    assert ri.import_roster(estate, check_file(estate, tmp_path / "r.xlsx"), only_valid=True) == (
-        ri.ImportResult(unchanged=18, skipped_rows=2)
-    )
+    assert ri.import_roster(
+        estate, check_file(estate, tmp_path / "r.xlsx"), only_valid=True
+    ).value == (ri.ImportResult(unchanged=18, skipped_rows=2))
 
 
 @pytest.mark.parametrize(
@@ -210,7 +212,9 @@ def test_one_id_number_under_two_names_is_an_error(estate, tmp_path):
 def test_one_owner_of_two_units_is_one_person(estate, tmp_path):
     rows = roster_rows(2)
     rows[1][6], rows[1][8] = rows[0][6], rows[0][8]
-    result = ri.import_roster(estate, check_file(estate, write_roster(tmp_path / "r.xlsx", rows)))
+    result = ri.import_roster(
+        estate, check_file(estate, write_roster(tmp_path / "r.xlsx", rows))
+    ).value
     assert (result.created_people, result.added_owners) == (1, 2)
     assert people.count_people(estate.db) == 1
 
@@ -232,14 +236,16 @@ def test_owner_without_id_number_matches_by_name(estate, tmp_path):
     ri.import_roster(estate, check_file(estate, write_roster(tmp_path / "a.xlsx", rows)))
     before = counts(estate)
     again = check_file(estate, write_roster(tmp_path / "a.xlsx", rows))
-    assert ri.import_roster(estate, again).unchanged == 1 and counts(estate) == before
+    assert ri.import_roster(estate, again).value.unchanged == 1 and counts(estate) == before
 
 
 def test_existing_zero_padded_units_are_matched_not_duplicated(estate, tmp_path):
     plan = BuildingPlan("2", 1, 1, 1, 1, 2, zero_padded=True)
     directory_estate.create_units(estate, plan)  # 2-1-0101, 2-1-0102
     row = one_row(楼号="2栋", 单元号="1单元", 房号="101")
-    result = ri.import_roster(estate, check_file(estate, write_roster(tmp_path / "r.xlsx", [row])))
+    result = ri.import_roster(
+        estate, check_file(estate, write_roster(tmp_path / "r.xlsx", [row]))
+    ).value
     assert (result.created_units, result.updated_units, result.added_owners) == (0, 1, 1)
     assert units_store.count(estate.db) == 2
 
@@ -258,7 +264,9 @@ def test_the_unit_may_come_as_one_address_column(estate, tmp_path):
 
 def test_the_data_changing_between_check_and_import_writes_nothing(estate, tmp_path):
     check = check_file(estate, write_roster(tmp_path / "r.xlsx", roster_rows(2)))
-    unit_id = directory_estate.create_units(estate, BuildingPlan("1", 1, 1, 1, 1, 1, False))[0]
+    unit_id = directory_estate.create_units(estate, BuildingPlan("1", 1, 1, 1, 1, 1, False)).value[
+        0
+    ]
     directory_people.add_occupant(estate, unit_id, people.PersonRecord(name="先到者"), "owner")
     before = counts(estate)
     with pytest.raises(ValidationError, match="数据已有变化"):
@@ -545,7 +553,7 @@ def test_a_5000_row_roster_with_one_bad_row(estate, tmp_path):
     with pytest.raises(ValidationError):
         ri.import_roster(estate, check)
     assert units_store.count(estate.db) == 0
-    result = ri.import_roster(estate, check, only_valid=True)
+    result = ri.import_roster(estate, check, only_valid=True).value
 
     assert result.created_units == 4999 and result.skipped_rows == 1
     assert (datetime.now() - started).total_seconds() < 30
@@ -574,7 +582,9 @@ def test_roster_birth_months(text, month):
 
 
 def test_an_id_number_on_file_under_another_name_is_an_error(estate, tmp_path):
-    unit_id = directory_estate.create_units(estate, BuildingPlan("2", 1, 1, 1, 1, 1, False))[0]
+    unit_id = directory_estate.create_units(estate, BuildingPlan("2", 1, 1, 1, 1, 1, False)).value[
+        0
+    ]
     directory_people.add_occupant(
         estate, unit_id, people.PersonRecord(name="孙先生", id_number=synthetic_id(0)), "owner"
     )
@@ -583,11 +593,15 @@ def test_an_id_number_on_file_under_another_name_is_an_error(estate, tmp_path):
 
 
 def test_an_owner_on_file_for_another_unit_is_reused(estate, tmp_path):
-    unit_id = directory_estate.create_units(estate, BuildingPlan("2", 1, 1, 1, 1, 1, False))[0]
+    unit_id = directory_estate.create_units(estate, BuildingPlan("2", 1, 1, 1, 1, 1, False)).value[
+        0
+    ]
     row = roster_rows(1)[0]
     directory_people.add_occupant(
         estate, unit_id, people.PersonRecord(name=row[6], id_number=row[8]), "owner"
     )
-    result = ri.import_roster(estate, check_file(estate, write_roster(tmp_path / "r.xlsx", [row])))
+    result = ri.import_roster(
+        estate, check_file(estate, write_roster(tmp_path / "r.xlsx", [row]))
+    ).value
     assert (result.created_people, result.added_owners) == (0, 1)
     assert people.count_people(estate.db) == 1

@@ -38,7 +38,7 @@ def occupy(desk, code: str, name: str, role: str = "owner", **fields) -> int:
     lease = {"lease_start": "2025-01-01", "lease_end": "2026-12-31"} if role == "tenant" else {}
     return directory_people.add_occupant(
         desk, unit(desk, code), PersonRecord(name, **fields), role, **lease
-    )
+    ).value
 
 
 def build_estate(desk):
@@ -203,7 +203,7 @@ def test_removed_vehicle_is_not_found(fresh_estate):
 
 
 def test_public_places_by_name_and_code(fresh_estate):
-    place = directory_estate.create_public_place(fresh_estate, "水泵房", building="3")
+    place = directory_estate.create_public_place(fresh_estate, "水泵房", building="3").value
     # directory.create_public_place should index the place itself (asked for); until then:
     with write_transaction(fresh_estate.db):
         search_index.index_place(fresh_estate.db, place.id)
@@ -289,7 +289,7 @@ def test_initials_of_a_name_always_find_it(staffed_desk):
     desk = staffed_desk
     [unit_id] = directory_estate.create_units(
         desk, BuildingPlan("9", 1, 1, 1, 1, 1, zero_padded=False)
-    )
+    ).value
     for name in NAMES:
         directory_people.add_occupant(desk, unit_id, PersonRecord(name), "member")
     readings = {name: search_index.name_pinyin(name) for name in NAMES}

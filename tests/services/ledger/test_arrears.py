@@ -193,7 +193,7 @@ def test_registered_post_without_its_postal_receipt_number_is_refused(estate):
 
     row = arrears.record_action(
         desk, unit, "registered_post", postal_receipt_no=" XA 1234 5678 9CN ", note="法定地址"
-    )
+    ).value
     assert row.postal_receipt_no == "XA 1234 5678 9CN"
     assert (row.stage, row.owed_fen, row.done_on) == (3, 30000, TODAY)
     assert row.created_by_name == "张丽"
@@ -263,7 +263,7 @@ def test_a_paid_up_unit_leaves_the_list_and_a_void_brings_it_back(estate):
     charge(desk, units["3-1-101"], "other", "2026-10-01", amount="50")
     assert set(rows_by_code(desk)) == {"3-2-501", "3-1-101"}
 
-    payment = payments.take_payment(desk, unit, method="现金", charge_ids=[october])
+    payment = payments.take_payment(desk, unit, method="现金", charge_ids=[october]).value
     assert payment.receipt.total_fen == 23828 + 369  # the late fee charged with it
     assert set(rows_by_code(desk)) == {"3-1-101"}
     assert arrears.unit_debt(desk, unit).lines == ()
@@ -294,7 +294,7 @@ def test_the_set_based_list_agrees_with_the_ledger_unit_by_unit(estate):
     login.login(desk, "lee", PASSWORD, "早班")
     charges.adjust_charge(desk, mistaken, "-200", "多计")
     login.login(desk, "zhang", PASSWORD, "早班")
-    paid = payments.take_payment(desk, d, method="现金", amount="50")  # credit only
+    paid = payments.take_payment(desk, d, method="现金", amount="50").value  # credit only
     charge(desk, d, "other", "2026-10-10", amount="80")
     approval = approvals.verify_approval(desk, "lee", PASSWORD, action="作废收据", reason="错")
     receipts.void_receipt(desk, paid.receipt.id, "错", approval)

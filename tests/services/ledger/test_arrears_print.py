@@ -70,7 +70,7 @@ def test_notice_lists_the_debt_and_the_late_fee_apart_with_the_total(
     unit = units["3-2-501"]
     charge(desk, unit, "property", "2026-09-20", period="2026-09")  # 61 days: 7.27
     charge(desk, unit, "water", "2026-11-10", amount="56.50", period="2026-10")  # 10 days: 0.28
-    printed = arrears_print.print_notice(desk, unit)
+    printed = arrears_print.print_notice(desk, unit).value
     assert printed.pdf.startswith(b"%PDF") and printed.unit_ids == (unit,)
     text = flat(pdf_pages, printed.pdf)
     for expected in (
@@ -105,7 +105,7 @@ def test_printing_archives_the_pdf_and_records_a_notice_step(estate):
     desk, units = estate
     unit = units["3-2-501"]
     charge(desk, unit, "property", "2026-10-20", period="2026-10")
-    printed = arrears_print.print_notice(desk, unit)
+    printed = arrears_print.print_notice(desk, unit).value
     [step] = arrears.actions_of_unit(desk, unit)
     assert (step.id,) == printed.action_ids
     assert (step.action, step.stage, step.owed_fen, step.note) == (
@@ -141,7 +141,7 @@ def test_bulk_print_is_one_pdf_with_a_notice_per_unit_in_unit_order(
     charge(desk, units["3-1-101"], "property", "2026-09-20", period="2026-09")
     charge(desk, units["3-1-102"], "other", "2026-11-10", amount="20")  # under a month
 
-    printed = arrears_print.print_notices(desk)
+    printed = arrears_print.print_notices(desk).value
     order = [units[c] for c in ("3-1-101", "3-2-501", "5-1-101")]
     assert printed.unit_ids == tuple(order)
     pages = pdf_pages(printed.pdf)
@@ -157,7 +157,7 @@ def test_bulk_print_is_one_pdf_with_a_notice_per_unit_in_unit_order(
     assert arrears.actions_of_unit(desk, units["3-1-102"]) == []
     assert len(documents.documents_for(desk, "arrears_actions", printed.action_ids[0])) == 1
 
-    third = arrears_print.print_notices(desk, stage=3)
+    third = arrears_print.print_notices(desk, stage=3).value
     assert third.unit_ids == (units["5-1-101"],)
-    chosen = arrears_print.print_notices(desk, unit_ids=[units["3-1-102"]])
+    chosen = arrears_print.print_notices(desk, unit_ids=[units["3-1-102"]]).value
     assert chosen.unit_ids == (units["3-1-102"],)

@@ -64,7 +64,7 @@ def test_post_writes_every_billable_line_and_its_run_once(estate):
     desk, units = estate
     preview = billing.preview(desk, "2026-12", items=["property", "garbage"])
     before = audit.count(desk.db)
-    posted = billing.post(desk, preview)
+    posted = billing.post(desk, preview).value
     assert posted.charge_count == 6 + 7 and posted.total_fen == 104000 + 7 * 1000
     assert [line.unit_code for line in posted.skipped] == ["7-101"]
     rows = charge_rows(desk, "2026-12")
@@ -99,7 +99,7 @@ def test_post_writes_every_billable_line_and_its_run_once(estate):
 
 def test_a_selection_first_then_the_rest_skips_what_is_billed(estate):
     desk, units = estate
-    first = billing.post(desk, "2026-12", items=["property"], unit_ids=[units["3-1-101"]])
+    first = billing.post(desk, "2026-12", items=["property"], unit_ids=[units["3-1-101"]]).value
     assert first.charge_count == 1
     # a charge made by hand with the billing reference is skipped as well
     charges.post_charge(
@@ -111,7 +111,7 @@ def test_a_selection_first_then_the_rest_skips_what_is_billed(estate):
         source="billing",
         source_ref="2026-12",
     )
-    rest = billing.post(desk, "2026-12", items=["property"])
+    rest = billing.post(desk, "2026-12", items=["property"]).value
     assert rest.charge_count == 4  # 3-1-201, 3-1-202, 5-101, 5-102
     assert sorted(line.problem for line in rest.skipped) == sorted(
         [billing.ALREADY_BILLED, billing.ALREADY_BILLED, billing.NO_AREA]
@@ -159,7 +159,7 @@ def test_meter_first_reading_is_the_base_then_usage_times_price(estate):
     assert by_unit["3-1-102"].amount_fen == 500  # no usage: the 5-yuan minimum
     assert by_unit["3-1-201"].problem == billing.NO_READING
     assert by_unit["3-1-201"].previous_centi == 8000
-    posted = billing.post(desk, sheet)
+    posted = billing.post(desk, sheet).value
     assert posted.charge_count == 2 and posted.total_fen == 4000
     quantity = desk.db.execute(
         "SELECT quantity_centi, price_milli_yuan FROM charges WHERE unit_id = ?",
@@ -224,7 +224,7 @@ def test_a_closed_period_is_refused_in_chinese(estate):
     with pytest.raises(ValidationError, match="已月结"):
         read_meters(desk, units, "2026-10", {"3-1-101": "100"})
     assert charge_rows(desk) == []
-    assert billing.post(desk, "2026-11", items=["property"]).charge_count == 6
+    assert billing.post(desk, "2026-11", items=["property"]).value.charge_count == 6
 
 
 def test_items_outside_the_sheet_and_unknown_ones_are_refused(estate):
@@ -263,7 +263,7 @@ def test_a_posted_runs_sheet_totals_equal_its_charges(estate):
     desk, units = estate
     read_meters(desk, units, "2026-11", {"3-1-101": "100", "3-1-102": "100"})
     read_meters(desk, units, "2026-12", {"3-1-101": "131", "3-1-102": "107.25"})
-    posted = billing.post(desk, "2026-12", items=["property", "water"])
+    posted = billing.post(desk, "2026-12", items=["property", "water"]).value
     billing.post(desk, "2026-12", items=["garbage"])  # another run of the same period
     sheet = billing.run_sheet(desk, posted.run_id)
     db_total = desk.db.execute(

@@ -43,7 +43,7 @@ def fill(path, values: dict[str, object], extra: list[tuple[object, object]] = (
 def test_the_sheet_of_a_posted_run_totals_its_charges(estate, tmp_path):
     desk, units = estate
     read(desk, units, "2026-12", {"3-1-101": "131", "3-1-102": "227.25"})
-    posted = billing.post(desk, "2026-12", items=["property", "water"])
+    posted = billing.post(desk, "2026-12", items=["property", "water"]).value
     target = tmp_path / "计费表.xlsx"
     rows = billing_excel.export_sheet(desk, billing.run_sheet(desk, posted.run_id), target)
     assert rows == posted.charge_count == 8
@@ -97,7 +97,7 @@ def test_a_filled_template_is_imported_in_one_transaction(estate, tmp_path):
     )
     fill(target, {"3-1-101": 125.5, "3-1-102": "230", "3-1-202": 7})
     before = readings_count(desk)
-    result = billing_excel.import_readings(desk, target, period="2026-12", item_code="water")
+    result = billing_excel.import_readings(desk, target, period="2026-12", item_code="water").value
     assert (result.count, result.blank) == (3, 1)
     assert readings_count(desk) == before + 3
     sources = desk.db.execute(

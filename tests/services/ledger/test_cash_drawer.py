@@ -85,7 +85,7 @@ def test_hand_over_everything_since_the_last_handover_once(estate, clock):
     with pytest.raises(ValidationError, match="财务收款人"):
         cash_drawer.hand_over(desk, "  ")
 
-    row = cash_drawer.hand_over(desk, "财务 王会计")
+    row = cash_drawer.hand_over(desk, "财务 王会计").value
     assert (row.received_by, row.handed_on, row.total_fen, row.cash_fen) == (
         "财务 王会计",
         "2026-11-20",
@@ -103,13 +103,13 @@ def test_hand_over_everything_since_the_last_handover_once(estate, clock):
 
     clock.advance(days=1)
     fee = property_charge(desk, a, "2026-12", "2026-12-15")
-    later = payments.take_payment(desk, a.id, method="银行卡", charge_ids=[fee])
+    later = payments.take_payment(desk, a.id, method="银行卡", charge_ids=[fee]).value
     second = cash_drawer.pending_handover(desk)
     assert second.previous.id == row.id and second.since == row.created_at
     assert [(m.method, m.total_fen) for m in second.methods] == [("银行卡", PROPERTY)]
     assert second.cash_fen == 0 and second.refunds == [] and second.voids == []
     assert second.numbers_text == "0001005（1 张）"
-    next_row = cash_drawer.hand_over(desk, "王会计")
+    next_row = cash_drawer.hand_over(desk, "王会计").value
     assert next_row.first_receipt_id == next_row.last_receipt_id == later.receipt.id
     assert next_row.last_refund_id == row.last_refund_id
 
@@ -117,7 +117,7 @@ def test_hand_over_everything_since_the_last_handover_once(estate, clock):
 def test_a_slip_shows_what_was_handed_over_even_after_a_later_void(estate, clock):
     desk, a, b = estate
     cash, *_ = busy_shift(desk, a, b)
-    row = cash_drawer.hand_over(desk, "王会计")
+    row = cash_drawer.hand_over(desk, "王会计").value
     clock.advance(hours=1)
     receipts.void_receipt(desk, cash.receipt.id, "重复收款", approval(desk))
     detail = cash_drawer.handover_detail(desk, row.id)
@@ -144,13 +144,13 @@ def test_handover_is_due_on_the_handover_weekday_with_cash_pending(estate):
 def test_the_slip_is_printed_archived_and_marked_when_printed_again(estate, tmp_path):
     desk, a, b = estate
     busy_shift(desk, a, b)
-    row = cash_drawer.hand_over(desk, "王会计")
+    row = cash_drawer.hand_over(desk, "王会计").value
     data = cash_print.slip_data(desk, row.id)
     assert data["total_fen"] == PROPERTY + 240000
     assert data["total_capitals"] == "贰仟陆佰叁拾捌元贰角捌分"
     assert data["cash_capitals"] == "壹仟柒佰叁拾捌元贰角捌分"
     assert data["handed_by"] == "张丽" and data["slip_no"] == "0001"
-    printed = cash_print.print_slip(desk, row.id)
+    printed = cash_print.print_slip(desk, row.id).value
     assert documents.pdf_of(desk, printed.id) == printed.pdf
     text = pdf_text(printed.pdf)
     for expected in (
@@ -166,7 +166,7 @@ def test_the_slip_is_printed_archived_and_marked_when_printed_again(estate, tmp_
         "预收款",
     ):
         assert expected in text, expected
-    again = cash_print.print_slip(desk, row.id)
+    again = cash_print.print_slip(desk, row.id).value
     assert [d.copy_mark for d in cash_print.slip_prints(desk, row.id)] == [None, "补打"]
     assert again.id != printed.id
 

@@ -59,11 +59,11 @@ def history(estate, clock):
     charges.post_charge(desk, b.id, "parking", due_on="2026-11-15", period="2026-11")
     deposit = charges.post_charge(
         desk, a.id, "renovation_deposit", due_on="2026-11-20", amount="2000"
-    )
+    ).value
     payments.take_payment(desk, a.id, method="现金", charge_ids=[november])
     payments.take_payment(desk, b.id, method="微信", amount="400")
-    held = payments.take_payment(desk, a.id, method="现金", charge_ids=[deposit.charge_id])
-    spoiled = payments.take_payment(desk, b.id, method="现金", amount="88")
+    held = payments.take_payment(desk, a.id, method="现金", charge_ids=[deposit.charge_id]).value
+    spoiled = payments.take_payment(desk, b.id, method="现金", amount="88").value
     receipts.void_receipt(desk, spoiled.receipt.id, "金额写错", approval(desk))
     refunds.refund(
         desk,
@@ -155,7 +155,7 @@ def test_payments_after_the_end_do_not_change_a_closed_period(history, clock):
     desk, a, _b, _held = history
     at(clock, "2026-11-25", 18)
     login.login(desk, "lee", PASSWORD, "早班")
-    row = month_close.close(desk, "2026-11")
+    row = month_close.close(desk, "2026-11").value
     assert (row.period, row.through_on, row.approved_by_name) == ("2026-11", "2026-11-25", "李主管")
     report = month_close.report(desk, "2026-11")
     assert (row.charges_fen, row.received_fen, row.refunds_fen) == (
@@ -189,7 +189,7 @@ def test_closing_in_order_from_the_close_day_once(estate, clock):
     with pytest.raises(ValidationError, match="2026-11-25"):
         month_close.close(desk, "2026-11", approval(desk, "月结"))  # before the close day
     assert month_close.default_period(desk) == "2026-10"
-    first = month_close.close(desk, "2026-09", approval(desk, "月结"))  # any month first
+    first = month_close.close(desk, "2026-09", approval(desk, "月结")).value  # any month first
     assert first.approved_by_name == "李主管" and first.created_by_name == "张丽"
     operations = [
         e.operation for e in audit.entries_for_record(desk.db, "period_closes", "2026-09")
@@ -289,7 +289,7 @@ def test_the_report_prints_and_exports(history, tmp_path):
     text = pdf_text(month_close_print.report_pdf(desk, "2026-11"))
     for expected in ("月结对账表", "2026年10月26日", "未月结", "装修押金", "3个月以上", "0001005"):
         assert expected in text, expected
-    printed = month_close_print.print_report(desk, "2026-11")
+    printed = month_close_print.print_report(desk, "2026-11").value
     assert printed.title == "示范花园月结对账表 2026-11"
 
     path = tmp_path / "月结.xlsx"

@@ -41,17 +41,21 @@ def test_property_fee_from_area_and_the_rate_in_force(estate):
 def test_payment_for_three_charges_takes_the_next_receipt_number(estate, clock):
     desk, unit = estate
     ids = months(desk, unit, "2026-08", "2026-09", "2026-10")
-    payment = payments.take_payment(desk, unit.id, method="现金", charge_ids=ids, tendered="800")
+    payment = payments.take_payment(
+        desk, unit.id, method="现金", charge_ids=ids, tendered="800"
+    ).value
     assert payment.receipt.number == 1001 and payment.receipt.number_text == "0001001"
     assert payment.receipt.total_fen == 3 * 23828 and payment.change_fen == 80000 - 71484
     assert payment.receipt.customer == "3栋2单元501 张三"
     assert [line.amount_fen for line in payment.lines] == [23828] * 3
     assert charges.balance(desk, unit.id) == 0 and charges.owing(desk, unit.id) == []
 
-    voided = ledger_receipts.void_receipt(desk, payment.receipt.id, "写错金额", void_approval(desk))
+    voided = ledger_receipts.void_receipt(
+        desk, payment.receipt.id, "写错金额", void_approval(desk)
+    ).value
     assert voided.void and voided.number == 1001
     assert charges.balance(desk, unit.id) == 3 * 23828  # owed again
-    again = payments.take_payment(desk, unit.id, method="微信", charge_ids=ids)
+    again = payments.take_payment(desk, unit.id, method="微信", charge_ids=ids).value
     assert again.receipt.number == 1002
     numbers = [(r.number, r.void) for r in ledger_receipts.receipts_of_unit(desk, unit.id)]
     assert sorted(numbers) == [(1001, True), (1002, False)]
@@ -71,7 +75,7 @@ def test_partial_payment_oldest_first_and_credit(estate):
     assert charges.balance(desk, unit.id) == 0
     assert charges.credit(desk, unit.id) == 80000 - 2 * 23828
     months(desk, unit, "2026-11")
-    assert credit.use_credit(desk, unit.id) == 23828
+    assert credit.use_credit(desk, unit.id).value == 23828
     assert charges.balance(desk, unit.id) == 0
     assert charges.credit(desk, unit.id) == 80000 - 3 * 23828
 
@@ -97,7 +101,7 @@ def test_bad_payments_write_nothing(estate):
 def test_void_needs_a_reason_and_a_supervisor_and_happens_once(estate):
     desk, unit = estate
     ids = months(desk, unit, "2026-10")
-    payment = payments.take_payment(desk, unit.id, method="现金", charge_ids=ids)
+    payment = payments.take_payment(desk, unit.id, method="现金", charge_ids=ids).value
     with pytest.raises(ValidationError, match="作废原因"):
         ledger_receipts.void_receipt(desk, payment.receipt.id, " ", void_approval(desk))
     with pytest.raises(PermissionDenied):
@@ -120,7 +124,7 @@ def test_books_run_out_and_do_not_overlap(estate):
     for _ in range(52):
         charges.post_charge(desk, unit.id, "parking", due_on="2026-10-25")
         numbers.append(
-            payments.take_payment(desk, unit.id, method="现金", amount="150").receipt.number
+            payments.take_payment(desk, unit.id, method="现金", amount="150").value.receipt.number
         )
     assert numbers == [*range(1001, 1051), 2001, 2002]
     charges.post_charge(desk, unit.id, "parking", due_on="2026-10-25")
@@ -139,7 +143,7 @@ def test_adjustment_is_a_new_row_and_money_rows_are_append_only(estate):
     with pytest.raises(ValidationError, match="调整后"):
         charges.adjust_charge(desk, charge, "-300", "x")
     login.login(desk, "zhang", PASSWORD, "早班")
-    payment = payments.take_payment(desk, unit.id, method="现金", amount="300")
+    payment = payments.take_payment(desk, unit.id, method="现金", amount="300").value
     ledger_receipts.void_receipt(desk, payment.receipt.id, "测试", void_approval(desk))
     for table in ("charges", "receipts", "receipt_lines", "receipt_voids", "fee_rates"):
         with pytest.raises(Exception, match="append-only"):
@@ -186,13 +190,15 @@ def test_random_sequences_keep_the_books_exact(tmp_path_factory, clock, operatio
                 elif step == "pay_all":
                     ids = [r.charge_id for r in charges.owing(desk, unit.id)]
                     receipts.append(
-                        payments.take_payment(desk, unit.id, method="现金", charge_ids=ids).receipt
+                        payments.take_payment(
+                            desk, unit.id, method="现金", charge_ids=ids
+                        ).value.receipt
                     )
                 elif step == "pay":
                     receipts.append(
                         payments.take_payment(
                             desk, unit.id, method="现金", amount=f"{value / 100:.2f}"
-                        ).receipt
+                        ).value.receipt
                     )
                 elif step == "void" and receipts:
                     target = receipts[value % len(receipts)]

@@ -92,22 +92,22 @@ def run_step(desk, clock, unit, receipts, closed, step, value) -> None:
     elif step == "deposit":
         charge = ledger_charges.post_charge(
             desk, unit.id, "deposit", due_on=today.isoformat(), amount=f"{value / 100:.2f}"
-        )
+        ).value
         receipts.append(
             ledger_payments.take_payment(
                 desk, unit.id, method="现金", charge_ids=[charge.charge_id]
-            ).receipt
+            ).value.receipt
         )
     elif step == "pay_all":
         ids = [r.charge_id for r in ledger_charges.owing(desk, unit.id)]
         receipts.append(
-            ledger_payments.take_payment(desk, unit.id, method="微信", charge_ids=ids).receipt
+            ledger_payments.take_payment(desk, unit.id, method="微信", charge_ids=ids).value.receipt
         )
     elif step == "pay":
         receipts.append(
             ledger_payments.take_payment(
                 desk, unit.id, method="现金", amount=f"{value / 100:.2f}"
-            ).receipt
+            ).value.receipt
         )
     elif step == "void" and receipts:
         target = receipts[value % len(receipts)]
@@ -139,7 +139,7 @@ def run_step(desk, clock, unit, receipts, closed, step, value) -> None:
         clock.advance(days=value)
     elif step == "close":
         period = month_close.default_period(desk)
-        row = month_close.close(desk, period, supervisor(desk))
+        row = month_close.close(desk, period, supervisor(desk)).value
         closed.append((row.through_on, closed_snapshot(desk, row.through_on)))
 
 

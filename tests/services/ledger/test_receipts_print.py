@@ -51,8 +51,8 @@ def pay_amount(desk, unit_id, amount: str, method: str = "现金"):
     """One charge of ``amount`` (not yet due, so no late fee) paid in full."""
     charge = ledger_charges.post_charge(
         desk, unit_id, "other", due_on="2026-12-15", amount=amount, description="其他费用"
-    )
-    return payments.take_payment(desk, unit_id, method=method, charge_ids=[charge.charge_id])
+    ).value
+    return payments.take_payment(desk, unit_id, method=method, charge_ids=[charge.charge_id]).value
 
 
 # --- the total --------------------------------------------------------------------------------
@@ -65,7 +65,7 @@ def test_tricky_totals_in_capitals_through_a_real_payment(estate, amount, fen, w
     assert payment.receipt.total_fen == fen
     capitals = amount_in_capitals(fen)
     assert capitals == written, f"{amount}: the module writes {capitals}"
-    printed = receipts_print.print_receipt(desk, payment.receipt.id)
+    printed = receipts_print.print_receipt(desk, payment.receipt.id).value
     pages = pdf_pages(printed.pdf)
     assert len(pages) == 3
     figure = format_fen(fen).replace("¥", "￥")
@@ -81,7 +81,7 @@ def test_tricky_totals_in_capitals_through_a_real_payment(estate, amount, fen, w
 def test_every_copy_of_the_setting_in_one_pdf(estate):
     desk, unit = estate
     payment = pay_amount(desk, unit.id, "150", method="微信")
-    printed = receipts_print.print_receipt(desk, payment.receipt.id)
+    printed = receipts_print.print_receipt(desk, payment.receipt.id).value
     pages = pdf_pages(printed.pdf)
     assert [name for page in pages for name in ("存根联", "收据联", "记账联") if name in page] == [
         "存根联",
@@ -104,7 +104,7 @@ def test_every_copy_of_the_setting_in_one_pdf(estate):
     settings.update(desk, {"receipt.copies": ["收据联", "记账联"]})
     login.login(desk, "zhang", PASSWORD, "早班")
     second = pay_amount(desk, unit.id, "150")
-    pages = pdf_pages(receipts_print.print_receipt(desk, second.receipt.id).pdf)
+    pages = pdf_pages(receipts_print.print_receipt(desk, second.receipt.id).value.pdf)
     assert len(pages) == 2
     assert "收据联" in pages[0] and "记账联" in pages[1]
     assert not any("存根联" in page for page in pages)
@@ -117,7 +117,7 @@ def test_a_reprint_is_marked_and_audited(estate):
     receipts_print.print_receipt(desk, receipt_id)
     assert "receipt_reprinted" not in operations(desk, receipt_id)
 
-    again = receipts_print.print_receipt(desk, receipt_id, reprint=True)
+    again = receipts_print.print_receipt(desk, receipt_id, reprint=True).value
     pages = pdf_pages(again.pdf)
     assert len(pages) == 3 and all("补打" in page.splitlines()[0] for page in pages)
     assert operations(desk, receipt_id).count("receipt_reprinted") == 1
@@ -130,7 +130,7 @@ def test_a_reprint_is_marked_and_audited(estate):
     assert entry.detail["document"] == again.id
 
     # A second "original" is never printed: any later print is a 补打.
-    third = receipts_print.print_receipt(desk, receipt_id)
+    third = receipts_print.print_receipt(desk, receipt_id).value
     assert all("补打" in page for page in pdf_pages(third.pdf))
     marks = [d.copy_mark for d in receipts_print.receipt_prints(desk, receipt_id)]
     assert marks == [None, "补打", "补打"]
@@ -148,7 +148,9 @@ def test_a_void_receipt_prints_with_the_void_frame(estate):
     receipts.void_receipt(desk, payment.receipt.id, "写错金额", supervisor_approval(desk))
     data = receipts_print.receipt_data(desk, payment.receipt.id, copy_name="存根联")
     assert data["void_mark"] == "作废"
-    pages = pdf_pages(receipts_print.print_receipt(desk, payment.receipt.id, reprint=True).pdf)
+    pages = pdf_pages(
+        receipts_print.print_receipt(desk, payment.receipt.id, reprint=True).value.pdf
+    )
     for page in pages:
         text = squash(page)
         assert "作废" in text and "补打" in text
@@ -167,7 +169,9 @@ def test_unknown_receipt(estate):
 def test_receipt_data_fills_every_key_of_the_template(estate):
     desk, unit = estate
     ids = property_months(desk, unit.id, "2026-12", due_day=25)
-    payment = payments.take_payment(desk, unit.id, method="现金", charge_ids=ids, note="业主自缴")
+    payment = payments.take_payment(
+        desk, unit.id, method="现金", charge_ids=ids, note="业主自缴"
+    ).value
     data = receipts_print.receipt_data(desk, payment.receipt.id, copy_name="收据联")
     template_text = (load_template("receipt").title, *_template_texts())
     wanted = {
@@ -202,7 +206,7 @@ def test_overdue_months_with_late_fees_merge_per_item(estate):
     ids = property_months(desk, unit.id, "2026-08", "2026-09", "2026-10")
     fees = {f.charge_id: f.fee_fen for f in late_fees.late_fees(desk, unit.id)}
     assert set(fees) == set(ids)  # all three are overdue on 2026-11-20
-    payment = payments.take_payment(desk, unit.id, method="现金", charge_ids=ids)
+    payment = payments.take_payment(desk, unit.id, method="现金", charge_ids=ids).value
     assert len(payment.lines) == 6  # each month and its late fee
     data = receipts_print.receipt_data(desk, payment.receipt.id, copy_name="收据联")
     rows = [
@@ -219,7 +223,7 @@ def test_overdue_months_with_late_fees_merge_per_item(estate):
 def test_five_lines_print_as_they_are(estate):
     desk, unit = estate
     ids = property_months(desk, unit.id, "2026-12", "2027-01", "2027-02", "2027-03", due_day=25)
-    payment = payments.take_payment(desk, unit.id, method="支付宝", amount="1000")
+    payment = payments.take_payment(desk, unit.id, method="支付宝", amount="1000").value
     data = receipts_print.receipt_data(desk, payment.receipt.id, copy_name="存根联")
     items = [r["item"] for r in data["lines"]]
     assert items == [
@@ -239,15 +243,15 @@ def test_more_than_five_items_continue_on_a_second_sheet(estate):
     charges = [
         ledger_charges.post_charge(
             desk, unit.id, code, due_on="2026-12-25", amount=f"{10 + n}", description=f"项目{n}"
-        ).charge_id
+        ).value.charge_id
         for n, code in enumerate(codes)
     ]
-    payment = payments.take_payment(desk, unit.id, method="现金", charge_ids=charges)
+    payment = payments.take_payment(desk, unit.id, method="现金", charge_ids=charges).value
     sheets = receipts_print.receipt_sheets(desk, payment.receipt.id, copy_name="收据联")
     assert [len(s["lines"]) for s in sheets] == [5, 1]
     assert [s["note"] for s in sheets] == ["第 1 页/共 2 页", "第 2 页/共 2 页"]
     assert all(s["total_fen"] == payment.receipt.total_fen for s in sheets)
-    pages = pdf_pages(receipts_print.print_receipt(desk, payment.receipt.id).pdf)
+    pages = pdf_pages(receipts_print.print_receipt(desk, payment.receipt.id).value.pdf)
     assert len(pages) == 6  # three copies of two sheets
     assert [p for p in pages if "第2页/共2页" in squash(p) and "项目5" in p]
 
@@ -259,8 +263,10 @@ def test_refund_voucher_and_its_reprint(estate):
     desk, unit = estate
     deposit = ledger_charges.post_charge(
         desk, unit.id, "renovation_deposit", due_on="2026-11-20", amount="2000"
-    )
-    payment = payments.take_payment(desk, unit.id, method="现金", charge_ids=[deposit.charge_id])
+    ).value
+    payment = payments.take_payment(
+        desk, unit.id, method="现金", charge_ids=[deposit.charge_id]
+    ).value
     refund = refunds.refund(
         desk,
         payment.receipt.id,
@@ -269,15 +275,15 @@ def test_refund_voucher_and_its_reprint(estate):
         approval=supervisor_approval(desk, action="refund", reason="验收合格"),
         payee="张三",
         charge_id=deposit.charge_id,
-    )
+    ).value
     data = receipts_print.refund_voucher_data(desk, refund.id)
     assert data["voucher_no"] == "TK20261120-0001" and data["original_receipt_no"] == "0001001"
     assert (data["payee"], data["unit"], data["amount_fen"]) == ("张三", "3栋2单元501", 150000)
     assert (data["approved_by"], data["handled_by"]) == ("李主管", "张丽")
-    printed = receipts_print.print_refund_voucher(desk, refund.id)
+    printed = receipts_print.print_refund_voucher(desk, refund.id).value
     [page] = pdf_pages(printed.pdf)
     assert "金额人民币（大写）：壹仟伍佰元整" in squash(page) and "补打" not in page
-    again = receipts_print.print_refund_voucher(desk, refund.id)
+    again = receipts_print.print_refund_voucher(desk, refund.id).value
     assert "补打" in pdf_pages(again.pdf)[0]
     marks = [d.copy_mark for d in receipts_print.voucher_prints(desk, refund.id)]
     assert marks == [None, "补打"]

@@ -49,7 +49,7 @@ def test_late_fee_is_shown_separately_and_charged_with_the_debt(estate):
     assert fee.fee_fen == 310  # 238.28 × 0.0005 × 26 = 3.097… → 3.10
     assert charges.balance(desk, unit.id) == 23828  # not owed until the debt is paid
 
-    payment = payments.take_payment(desk, unit.id, method="现金", charge_ids=[october])
+    payment = payments.take_payment(desk, unit.id, method="现金", charge_ids=[october]).value
     assert payment.receipt.total_fen == 23828 + 310
     assert [(line.description, line.amount_fen) for line in payment.lines] == [
         ("物业服务费 2026-10", 23828),
@@ -61,7 +61,7 @@ def test_late_fee_is_shown_separately_and_charged_with_the_debt(estate):
 def test_an_amount_settling_an_overdue_charge_pays_its_fee_next_and_the_rest_is_owed(estate):
     desk, unit = estate
     months(desk, unit, "2026-10", "2026-11")  # the November charge is due 11-25: not late
-    payment = payments.take_payment(desk, unit.id, method="微信", amount="240.00")
+    payment = payments.take_payment(desk, unit.id, method="微信", amount="240.00").value
     assert [line.amount_fen for line in payment.lines] == [23828, 172]
     rows = charges.owing(desk, unit.id)
     assert [(r.kind, r.outstanding_fen) for r in rows] == [
@@ -70,7 +70,7 @@ def test_an_amount_settling_an_overdue_charge_pays_its_fee_next_and_the_rest_is_
     ]
     # an amount that does not settle the overdue charge charges no fee yet
     months(desk, unit, "2026-09")
-    small = payments.take_payment(desk, unit.id, method="微信", amount="1.00")
+    small = payments.take_payment(desk, unit.id, method="微信", amount="1.00").value
     assert len(small.lines) == 1 and ledger_late_fees.late_fees(desk, unit.id)[0].charge_id > 0
 
 
@@ -85,7 +85,7 @@ def test_waiver_needs_a_supervisor_and_the_finance_consent(estate):
     )
     assert ledger_late_fees.late_fees(desk, unit.id)[0].waived
     assert ledger_late_fees.late_fee_total(desk, unit.id) == 0
-    payment = payments.take_payment(desk, unit.id, method="现金", charge_ids=[october])
+    payment = payments.take_payment(desk, unit.id, method="现金", charge_ids=[october]).value
     assert payment.receipt.total_fen == 23828
     with pytest.raises(ValidationError, match="已减免"):
         ledger_late_fees.waive_late_fee(desk, october, "x", "y", supervisor(desk))
@@ -106,8 +106,10 @@ def test_late_fee_cap_and_grace_days_come_from_the_settings(estate):
 
 
 def deposit_paid(desk, unit, amount="2000"):
-    charge = charges.post_charge(desk, unit.id, "deposit", due_on="2026-11-20", amount=amount)
-    payment = payments.take_payment(desk, unit.id, method="现金", charge_ids=[charge.charge_id])
+    charge = charges.post_charge(desk, unit.id, "deposit", due_on="2026-11-20", amount=amount).value
+    payment = payments.take_payment(
+        desk, unit.id, method="现金", charge_ids=[charge.charge_id]
+    ).value
     return charge.charge_id, payment.receipt
 
 
@@ -141,7 +143,7 @@ def test_deposit_refund_with_voucher_leaves_the_unit_owing_nothing(with_deposit_
         approval=supervisor(desk),
         charge_id=charge_id,
         payee="张三",
-    )
+    ).value
     assert first.voucher_no == "TK20261120-0001" and first.amount_fen == 150000
     assert charges.balance(desk, unit.id) == 0 and charges.credit(desk, unit.id) == 0
     assert refunds.refundable(desk, receipt.id, charge_id) == 50000
@@ -152,7 +154,7 @@ def test_deposit_refund_with_voucher_leaves_the_unit_owing_nothing(with_deposit_
         reason="赔偿免除",
         approval=supervisor(desk),
         charge_id=charge_id,
-    )
+    ).value
     assert second.voucher_no == "TK20261120-0002"
     assert refunds.refundable(desk, receipt.id, charge_id) == 0
     assert charges.balance(desk, unit.id) == 0
@@ -165,7 +167,7 @@ def test_deposit_refund_with_voucher_leaves_the_unit_owing_nothing(with_deposit_
 
 def test_refund_of_unused_credit_and_refusals(with_deposit_item):
     desk, unit = with_deposit_item
-    payment = payments.take_payment(desk, unit.id, method="转账", amount="500")  # all credit
+    payment = payments.take_payment(desk, unit.id, method="转账", amount="500").value  # all credit
     assert charges.credit(desk, unit.id) == 50000
     [october] = months(desk, unit, "2026-11")
     credit.use_credit(desk, unit.id)
@@ -191,11 +193,11 @@ def test_refund_of_unused_credit_and_refusals(with_deposit_item):
 def test_invoice_exchange_is_recorded_once_and_blocks_a_void(estate):
     desk, unit = estate
     ids = months(desk, unit, "2026-11")
-    receipt = payments.take_payment(desk, unit.id, method="现金", charge_ids=ids).receipt
+    receipt = payments.take_payment(desk, unit.id, method="现金", charge_ids=ids).value.receipt
     with pytest.raises(ValidationError) as caught:
         invoices.exchange_for_invoice(desk, receipt.id, "  ")
     assert caught.value.field == "invoice_no"
-    exchanged = invoices.exchange_for_invoice(desk, receipt.id, "ｎｏ-0123")
+    exchanged = invoices.exchange_for_invoice(desk, receipt.id, "ｎｏ-0123").value
     assert exchanged.invoice_no == "NO-0123"
     with pytest.raises(ValidationError, match="已换开发票"):
         invoices.exchange_for_invoice(desk, receipt.id, "2")
@@ -219,7 +221,7 @@ def close_through(desk, day):
 def test_a_closed_period_refuses_everything_dated_in_it(estate, clock):
     desk, unit = estate
     ids = months(desk, unit, "2026-10")
-    receipt = payments.take_payment(desk, unit.id, method="现金", charge_ids=ids).receipt
+    receipt = payments.take_payment(desk, unit.id, method="现金", charge_ids=ids).value.receipt
     clock.advance(days=10)  # 2026-11-30
     close_through(desk, "2026-11-25")
     assert periods.closed_through(desk) == "2026-11-25"
@@ -236,8 +238,8 @@ def test_a_closed_period_refuses_everything_dated_in_it(estate, clock):
             [unit.id],
         )
     # the next period is open
-    later = charges.post_charge(desk, unit.id, "parking", due_on="2026-11-26")
-    assert payments.take_payment(desk, unit.id, method="现金", charge_ids=[later.charge_id])
+    later = charges.post_charge(desk, unit.id, "parking", due_on="2026-11-26").value
+    assert payments.take_payment(desk, unit.id, method="现金", charge_ids=[later.charge_id]).value
     assert integrity.append_only_guard_check(desk.db).ok
 
 
@@ -260,15 +262,15 @@ def test_standard_items_are_installed_once(estate):
     with pytest.raises(DeskError):
         fee_items.install_standard_items(desk)  # a clerk may not
     login.login(desk, "lee", PASSWORD, "早班")
-    added = {item.code for item in fee_items.install_standard_items(desk)}
+    added = {item.code for item in fee_items.install_standard_items(desk).value}
     assert {"water", "late_fee", "renovation_deposit"} <= added and "property" not in added
-    assert fee_items.install_standard_items(desk) == []
+    assert fee_items.install_standard_items(desk).value == []
 
 
 def test_check_finds_a_money_row_altered_behind_the_triggers(estate):
     desk, unit = estate
     ids = months(desk, unit, "2026-11")
-    receipt = payments.take_payment(desk, unit.id, method="现金", charge_ids=ids).receipt
+    receipt = payments.take_payment(desk, unit.id, method="现金", charge_ids=ids).value.receipt
     assert integrity.money_rows_check(desk.db).ok
     for table, change, words in [
         ("charges", f"UPDATE charges SET amount_fen = 100 WHERE id = {ids[0]}", "费用 #"),

@@ -67,7 +67,7 @@ def repair_call(desk, **overrides):
         phone="13812345678",
     )
     values.update(overrides)
-    return reception.record(desk, NewEntry(**values)).order
+    return reception.record(desk, NewEntry(**values)).value.order
 
 
 def completed_paid(desk, clock):
@@ -92,7 +92,7 @@ def completed_paid(desk, clock):
             owner_signed=True,
             signed_by="张三",
         ),
-    )
+    ).value
 
 
 def test_registered_order_leaves_the_lower_half_blank(estate):
@@ -167,7 +167,7 @@ def test_big_amounts_are_grouped(estate, clock):
 
 def test_print_archives_the_order_and_marks_reprints(estate, clock, pdf_pages):
     order = completed_paid(estate, clock)
-    first = repairs_print.print_work_order(estate, order.id)
+    first = repairs_print.print_work_order(estate, order.id).value
     assert first.form == "repair_work_order" and first.pdf.startswith(b"%PDF")
     assert first.title == f"维修工作单 {order.order_no}"
     [info] = documents.documents_for(estate, "repair_orders", order.id)
@@ -192,8 +192,8 @@ def test_print_archives_the_order_and_marks_reprints(estate, clock, pdf_pages):
         assert expected in text, expected
     assert "补打" not in text
 
-    second = repairs_print.print_work_order(estate, order.id)
-    third = repairs_print.print_work_order(estate, order.id)
+    second = repairs_print.print_work_order(estate, order.id).value
+    third = repairs_print.print_work_order(estate, order.id).value
     infos = repairs_print.work_order_prints(estate, order.id)
     assert [i.id for i in infos] == [first.id, second.id, third.id]
     assert [i.copy_mark for i in infos] == [None, "补打", "补打"]
@@ -213,7 +213,7 @@ def test_dispatch_sheet_groups_orders_per_technician(estate, clock, pdf_pages):
     clock.advance(minutes=5)
     c = repairs.create_order(
         estate, NewRepair(content="楼道灯坏", unit="3-1-101", appointment="下午")
-    )
+    ).value
     clock.advance(minutes=5)
     done = repair_call(estate, content="已修好的")
     repairs.dispatch(estate, a.id, tech(estate, "王建国").id)
@@ -241,7 +241,7 @@ def test_dispatch_sheet_groups_orders_per_technician(estate, clock, pdf_pages):
     # orders reported after the chosen day are not on that day's sheet
     assert repairs_print.dispatch_sheet_data(estate, date(2026, 11, 19))["rows"] == []
 
-    printed = repairs_print.print_dispatch_sheet(estate)
+    printed = repairs_print.print_dispatch_sheet(estate).value
     [info] = documents.documents_for(estate, "repair_orders", "2026-11-20")
     assert info.id == printed.id and info.form == "repair_dispatch_sheet"
     text = "".join(pdf_pages(printed.pdf)).replace(" ", "")
@@ -260,5 +260,5 @@ def test_dispatch_sheet_groups_orders_per_technician(estate, clock, pdf_pages):
 def test_empty_dispatch_sheet(estate, pdf_pages):
     data = repairs_print.dispatch_sheet_data(estate, date(2026, 11, 20))
     assert data["rows"] == [] and data["total_text"] == "共 0 单，未派工 0 单"
-    printed = repairs_print.print_dispatch_sheet(estate, date(2026, 11, 20))
+    printed = repairs_print.print_dispatch_sheet(estate, date(2026, 11, 20)).value
     assert "今日无未完成的维修单" in "".join(pdf_pages(printed.pdf)).replace(" ", "")

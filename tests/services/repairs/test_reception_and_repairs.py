@@ -46,7 +46,7 @@ def technician(desk):
 def repair_call(desk, **overrides):
     values = dict(channel="来电", category="报修", content="厨房水龙头漏水", unit="3-2-501")
     values.update(overrides)
-    return reception.record(desk, NewEntry(**values))
+    return reception.record(desk, NewEntry(**values)).value
 
 
 def test_repair_call_creates_a_linked_order_in_one_step(estate):
@@ -69,10 +69,10 @@ def test_repair_call_creates_a_linked_order_in_one_step(estate):
 def test_full_lifecycle_dispatch_arrive_complete_callback(estate, clock):
     order = repair_call(estate, caller_name="张三").order
     clock.advance(minutes=2)
-    order = repairs.dispatch(estate, order.id, technician(estate).id, appointment="今天上午")
+    order = repairs.dispatch(estate, order.id, technician(estate).id, appointment="今天上午").value
     assert order.status == "已派工" and order.technician_name == "王建国"
     clock.advance(minutes=20)
-    order = repairs.record_arrival(estate, order.id)
+    order = repairs.record_arrival(estate, order.id).value
     assert order.status == "维修中"
     clock.advance(minutes=40)
     price = repair_setup.prices(estate)[0]
@@ -90,7 +90,7 @@ def test_full_lifecycle_dispatch_arrive_complete_callback(estate, clock):
             owner_signed=True,
             signed_by="张三",
         ),
-    )
+    ).value
     assert order.status == "已完工"
     assert order.material_fen == 3500 + 350  # 2.33 × 1.5 = 3.495 → 3.50 (half up)
     assert order.labour_fen == 2000 and order.total_fen == 5850 and order.paid
@@ -104,7 +104,9 @@ def test_full_lifecycle_dispatch_arrive_complete_callback(estate, clock):
     callback = callbacks.for_order(estate, order.id)
     assert callback.due_at == "2026-11-20T23:59:59+08:00"  # same day
     clock.advance(hours=2)
-    outcome = callbacks.record(estate, callback.id, reached=True, result="满意", comment="很好")
+    outcome = callbacks.record(
+        estate, callback.id, reached=True, result="满意", comment="很好"
+    ).value
     assert outcome.closed
     order = repairs.get_order(estate, order.id)
     assert order.status == "已回访" and order.callback_result == "满意"
@@ -185,15 +187,15 @@ def test_completion_before_arrival_and_callback_on_open_order_are_refused(estate
 
 def test_hold_resume_refer_and_cancel(estate):
     order = repair_call(estate).order
-    order = repairs.hold(estate, order.id, "待料：龙头型号缺货")
+    order = repairs.hold(estate, order.id, "待料：龙头型号缺货").value
     assert order.status == "暂停" and repairs.running_deadline(estate, order) is None
-    order = repairs.resume(estate, order.id)
+    order = repairs.resume(estate, order.id).value
     assert order.status == "登记"
-    order = repairs.refer_out(estate, order.id, "清源管道疏通", appointment="周六上午")
+    order = repairs.refer_out(estate, order.id, "清源管道疏通", appointment="周六上午").value
     assert order.status == "转外单位" and order.contractor == "清源管道疏通"
     with pytest.raises(ValidationError, match="取消原因"):
         repairs.cancel(estate, order.id, " ")
-    order = repairs.cancel(estate, order.id, "业主自行修好")
+    order = repairs.cancel(estate, order.id, "业主自行修好").value
     assert order.status == "已取消"
     entry = reception.get_entry(estate, order.reception_id)
     assert entry.status == "closed" and "业主自行修好" in entry.result
@@ -202,10 +204,12 @@ def test_hold_resume_refer_and_cancel(estate):
 
 
 def test_public_place_order_without_reception_entry(estate):
-    place = directory_estate.create_public_place(estate, "电梯机房", building="3", floor="顶层")
+    place = directory_estate.create_public_place(
+        estate, "电梯机房", building="3", floor="顶层"
+    ).value
     order = repairs.create_order(
         estate, repairs.NewRepair(content="电梯异响", place_id=place.id, urgency="紧急")
-    )
+    ).value
     assert order.location == "3栋 顶层 电梯机房" and order.reception_id is None
     assert repairs.count_orders(estate, OrderQuery(building="3")) == 1
 
@@ -224,16 +228,16 @@ def test_complaint_deadline_handling_and_callback_reopen(estate, clock):
             unit="3-2-501",
             department="秩序维护部",
         ),
-    ).entry
+    ).value.entry
     assert entry.due_at == "2026-11-21T08:00:00+08:00" and entry.status == "open"
     with pytest.raises(ValidationError, match="回访"):
         callbacks.for_entry(estate, entry.id)
-    entry = reception.record_handling(estate, entry.id, handling="已通知秩序维护部巡查")
+    entry = reception.record_handling(estate, entry.id, handling="已通知秩序维护部巡查").value
     assert "已通知秩序维护部巡查" in entry.handling and entry.status == "open"
     clock.advance(hours=3)
     entry = reception.record_handling(
         estate, entry.id, handling="已劝导", result="噪音已停止", finished=True
-    )
+    ).value
     assert entry.status == "handled"
     callback = callbacks.for_entry(estate, entry.id)
     assert callback.due_at == "2026-11-23T11:00:00+08:00"  # 72 hours
@@ -246,7 +250,7 @@ def test_complaint_deadline_handling_and_callback_reopen(estate, clock):
     assert entry.status == "open" and entry.due_at == "2026-11-21T11:00:00+08:00"
     entry = reception.record_handling(
         estate, entry.id, handling="约谈", result="已解决", finished=True
-    )
+    ).value
     callback = callbacks.for_entry(estate, entry.id)
     callbacks.record(estate, callback.id, reached=True, result="不满意", follow_up="escalated")
     entry = reception.get_entry(estate, entry.id)
@@ -259,7 +263,7 @@ def test_unreachable_after_configured_attempts(estate):
         NewEntry(
             channel="来电", category="投诉", content="垃圾未清", unit="3-1-101", department="环境部"
         ),
-    ).entry
+    ).value.entry
     reception.record_handling(estate, entry.id, handling="已清理", result="已清理", finished=True)
     callback = callbacks.for_entry(estate, entry.id)
     for attempt in range(1, 4):
@@ -267,7 +271,7 @@ def test_unreachable_after_configured_attempts(estate):
             with pytest.raises(ValidationError, match="需满 3 次"):
                 callbacks.close_unreachable(estate, callback.id)
         callbacks.record(estate, callback.id, reached=False)
-    outcome = callbacks.close_unreachable(estate, callback.id)
+    outcome = callbacks.close_unreachable(estate, callback.id).value
     assert outcome.callback.status == "unreachable" and outcome.callback.attempts == 3
     assert reception.get_entry(estate, entry.id).status == "closed"
 
@@ -275,11 +279,11 @@ def test_unreachable_after_configured_attempts(estate):
 def test_consultation_with_answer_closes_at_once(estate):
     entry = reception.record(
         estate, NewEntry(channel="来电", category="咨询", content="物业费标准", result="已告知")
-    ).entry
+    ).value.entry
     assert entry.status == "closed" and entry.location == ""
     open_entry = reception.record(
         estate, NewEntry(channel="来电", category="求助", content="钥匙锁在家里")
-    ).entry
+    ).value.entry
     assert open_entry.status == "open"
     with pytest.raises(ValidationError, match="处理结果"):
         reception.record_handling(estate, open_entry.id, handling="", finished=True)
@@ -290,7 +294,7 @@ def test_time_limits_turn_near_and_late_as_the_clock_moves(estate, clock):
     complaint = reception.record(
         estate,
         NewEntry(channel="来电", category="投诉", content="电梯困人", department="工程部"),
-    ).entry
+    ).value.entry
 
     def state_of(subject, subject_id, limit):
         for item in due.due_now(estate):
@@ -370,7 +374,7 @@ def test_price_list_and_technicians_need_a_supervisor(estate):
     price = repair_setup.prices(estate)[0]
     updated = repair_setup.update_price(
         estate, price.id, name=price.name, price="40", category="水", unit="个", labour="20"
-    )
+    ).value
     assert updated.price_fen == 4000
     with pytest.raises(ValidationError, match="单价"):
         repair_setup.add_price(estate, "x", "abc")

@@ -25,9 +25,9 @@ def test_login_opens_a_shift_and_writes_carry_it(staffed_desk):
 
 def test_same_operator_resumes_other_operator_closes_unattended(staffed_desk, clock):
     first = staffed_desk.shift
-    assert login.login(staffed_desk, "zhang", PASSWORD).id == first.id
+    assert login.login(staffed_desk, "zhang", PASSWORD).value.id == first.id
     clock.advance(hours=1)
-    other = login.login(staffed_desk, "chen", PASSWORD, "中班")
+    other = login.login(staffed_desk, "chen", PASSWORD, "中班").value
     assert other.id != first.id
     closed = shifts_store.get(staffed_desk.db, first.id)
     assert closed.status == "closed_unattended" and "陈静" in closed.note
@@ -48,7 +48,7 @@ def test_handover_closes_opens_prints_archives_and_backs_up(staffed_desk, clock,
         outgoing_password=PASSWORD,
         next_shift_name="晚班",
         note="3-2-501 钥匙未还",
-    )
+    ).value
     closed = shifts_store.get(staffed_desk.db, old.id)
     assert closed.status == "handed_over"
     assert closed.incoming_operator_name == "陈静"
@@ -122,7 +122,7 @@ def test_failed_report_leaves_the_shift_open(staffed_desk, monkeypatch):
 
 def test_day_close_logs_out_and_keeps_the_report(staffed_desk):
     old = staffed_desk.shift
-    result = handover.close_day(staffed_desk, password=PASSWORD)
+    result = handover.close_day(staffed_desk, password=PASSWORD).value
     assert login.current_shift(staffed_desk) is None
     assert staffed_desk.operator is None
     assert shifts_store.get(staffed_desk.db, old.id).status == "day_closed"
@@ -142,7 +142,7 @@ def test_handover_report_shows_the_shifts_money(staffed_desk, clock, tmp_path):
         incoming_username="chen",
         incoming_password=PASSWORD,
         outgoing_password=PASSWORD,
-    )
+    ).value
     text = pdf_text(result.pdf)
     for expected in ("本班收款情况", "现金", "0001001", "待上缴财务现金 ￥150.00"):
         assert expected in text, expected

@@ -12,7 +12,7 @@ from tests.builders.staff import PASSWORD
 
 def test_first_start_asks_for_a_manager(desk):
     assert operators.needs_first_manager(desk)
-    manager = operators.create_first_manager(desk, "boss", "王经理", PASSWORD)
+    manager = operators.create_first_manager(desk, "boss", "王经理", PASSWORD).value
     assert manager.role == "manager"
     assert not operators.needs_first_manager(desk)
     with pytest.raises(ValidationError):

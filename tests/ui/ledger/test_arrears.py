@@ -199,7 +199,7 @@ def test_refreshes_when_a_payment_is_recorded(estate, qtbot, hub):
     owing = charges.owing(desk, units["3-1-101"])
     payment = payments.take_payment(
         desk, units["3-1-101"], method="现金", charge_ids=[r.charge_id for r in owing]
-    )
+    ).value
     assert page.model.row_of_unit(units["3-1-101"]) >= 0  # nothing told the page yet
     hub.payment_recorded.emit(payment.receipt.id)
     assert page.model.row_of_unit(units["3-1-101"]) == -1

@@ -45,12 +45,18 @@ def estate(staffed_desk):
     other = directory_estate.find_unit(desk, "3-1-501")
     deposit = charges.post_charge(
         desk, unit.id, "renovation_deposit", due_on="2026-11-20", amount="2000"
-    )
-    first = payments.take_payment(desk, unit.id, method="现金", charge_ids=[deposit.charge_id])
-    parking = charges.post_charge(desk, other.id, "parking", due_on="2026-11-25", period="2026-11")
-    second = payments.take_payment(desk, other.id, method="微信", charge_ids=[parking.charge_id])
+    ).value
+    first = payments.take_payment(
+        desk, unit.id, method="现金", charge_ids=[deposit.charge_id]
+    ).value
+    parking = charges.post_charge(
+        desk, other.id, "parking", due_on="2026-11-25", period="2026-11"
+    ).value
+    second = payments.take_payment(
+        desk, other.id, method="微信", charge_ids=[parking.charge_id]
+    ).value
     charges.post_charge(desk, unit.id, "property", due_on="2026-12-25", period="2026-12")
-    third = payments.take_payment(desk, unit.id, method="转账", amount="500")
+    third = payments.take_payment(desk, unit.id, method="转账", amount="500").value
     return desk, unit, other, [first.receipt, second.receipt, third.receipt], deposit.charge_id
 
 

@@ -215,7 +215,7 @@ def test_a_repair_call_without_content_puts_the_cursor_in_content(page, estate, 
 def test_a_repair_in_a_public_place(page, estate, hub, qtbot):
     form = page.form
     assert not form.place_combo.isVisible()  # no places yet
-    place = directory_estate.create_public_place(estate, "电梯机房", building="3")
+    place = directory_estate.create_public_place(estate, "电梯机房", building="3").value
     hub.estate_changed.emit()
     assert form.place_combo.isVisible()
     qtbot.keyClick(form.unit_edit, Qt.Key.Key_B, Qt.KeyboardModifier.AltModifier)
@@ -305,7 +305,7 @@ def test_callback_refused_when_there_is_none(page, estate, shown):
 def test_handling_is_refused_for_a_repair_call(page, estate, shown):
     done = reception.record(
         estate, NewEntry(channel="来电", category="报修", content="灯不亮", unit="3-2-501")
-    )
+    ).value
     page.refresh()
     page.show_entry(done.entry.id)
     page.handle_action.trigger()
@@ -342,7 +342,7 @@ def test_escalate_and_read_the_entry_in_full(page, estate, hub, qtbot, when_moda
 def test_open_order_and_unit_signals(page, estate, qtbot):
     done = reception.record(
         estate, NewEntry(channel="来电", category="报修", content="灯不亮", unit="3-2-501")
-    )
+    ).value
     page.refresh()
     page.show_entry(done.entry.id)
     with qtbot.waitSignal(page.open_order_requested) as order_signal:

@@ -53,10 +53,10 @@ def technician(desk, name="王建国"):
 
 
 def order_on_site(desk, clock):
-    order = repairs.create_order(desk, NewRepair(content="厨房水龙头漏水", unit="3-2-501"))
+    order = repairs.create_order(desk, NewRepair(content="厨房水龙头漏水", unit="3-2-501")).value
     repairs.dispatch(desk, order.id, technician(desk).id)
     clock.advance(minutes=10)
-    order = repairs.record_arrival(desk, order.id)
+    order = repairs.record_arrival(desk, order.id).value
     clock.advance(minutes=40)
     return order
 
@@ -196,8 +196,8 @@ def test_completion_before_arrival_is_refused_inline_and_writes_nothing(estate, 
 
 
 def test_completion_asks_for_the_arrival_when_none_was_recorded(estate, qtbot, clock):
-    order = repairs.create_order(estate, NewRepair(content="灯不亮", unit="3-2-501"))
-    order = repairs.dispatch(estate, order.id, technician(estate).id)
+    order = repairs.create_order(estate, NewRepair(content="灯不亮", unit="3-2-501")).value
+    order = repairs.dispatch(estate, order.id, technician(estate).id).value
     clock.advance(minutes=30)
     dialog = open_dialog(qtbot, CompletionDialog(estate, order))
     assert dialog.arrived_at is not None
@@ -245,7 +245,7 @@ def test_paid_without_amounts_is_refused(estate, qtbot, clock):
 
 
 def test_cancel_needs_a_reason(estate, qtbot):
-    order = repairs.create_order(estate, NewRepair(content="灯不亮", unit="3-2-501"))
+    order = repairs.create_order(estate, NewRepair(content="灯不亮", unit="3-2-501")).value
     before = writes(estate)
     dialog = open_dialog(qtbot, CancelDialog(estate, order))
     dialog.accept()
@@ -269,11 +269,11 @@ def test_hold_then_resume(estate, qtbot, clock):
     held = repairs.get_order(estate, order.id)
     assert held.status == "暂停" and held.status_reason == "等配件"
     assert dialog.result_order.status == "暂停"
-    assert repairs.resume(estate, order.id).status == "维修中"
+    assert repairs.resume(estate, order.id).value.status == "维修中"
 
 
 def test_refer_out_offers_the_contractors(estate, qtbot):
-    order = repairs.create_order(estate, NewRepair(content="电梯异响", unit="3-2-501"))
+    order = repairs.create_order(estate, NewRepair(content="电梯异响", unit="3-2-501")).value
     dialog = open_dialog(qtbot, ReferOutDialog(estate, order))
     names = [dialog.contractor.itemText(n) for n in range(dialog.contractor.count())]
     assert names == ["恒安电梯维保公司", "清源管道疏通"]
@@ -288,7 +288,7 @@ def test_refer_out_offers_the_contractors(estate, qtbot):
     assert referred.status == "转外单位" and referred.contractor == "恒安电梯维保公司"
     assert referred.appointment == "明天 9:00"
     # a contractor not in the list may be typed
-    other = repairs.create_order(estate, NewRepair(content="外墙渗水", unit="3-2-501"))
+    other = repairs.create_order(estate, NewRepair(content="外墙渗水", unit="3-2-501")).value
     dialog = open_dialog(qtbot, ReferOutDialog(estate, other))
     dialog.contractor.setEditText("某防水公司")
     dialog.accept()
@@ -296,9 +296,9 @@ def test_refer_out_offers_the_contractors(estate, qtbot):
 
 
 def test_dispatch_lists_engineering_first_and_keeps_the_current_one(estate, qtbot):
-    order = repairs.create_order(estate, NewRepair(content="灯不亮", unit="3-2-501"))
+    order = repairs.create_order(estate, NewRepair(content="灯不亮", unit="3-2-501")).value
     repair_setup_lee = technician(estate, "清源管道疏通")
-    order = repairs.dispatch(estate, order.id, repair_setup_lee.id)
+    order = repairs.dispatch(estate, order.id, repair_setup_lee.id).value
     dialog = open_dialog(qtbot, DispatchDialog(estate, order))
     texts = [dialog.technician.itemText(n) for n in range(dialog.technician.count())]
     assert texts[0].startswith("王建国（工程部")
@@ -309,8 +309,8 @@ def test_dispatch_lists_engineering_first_and_keeps_the_current_one(estate, qtbo
 
 
 def test_arrival_defaults_to_now_and_refuses_the_future(estate, qtbot, clock):
-    order = repairs.create_order(estate, NewRepair(content="灯不亮", unit="3-2-501"))
-    order = repairs.dispatch(estate, order.id, technician(estate).id)
+    order = repairs.create_order(estate, NewRepair(content="灯不亮", unit="3-2-501")).value
+    order = repairs.dispatch(estate, order.id, technician(estate).id).value
     clock.advance(minutes=12)
     dialog = open_dialog(qtbot, ArrivalDialog(estate, order))
     assert dialog.arrived_at.text() == "2026-11-20 08:12"
@@ -368,8 +368,8 @@ def test_new_order_for_a_public_place(estate, qtbot):
 def test_dialogs_have_no_clashing_mnemonics(estate, qtbot, clock):
     from tests.builders.ui import clashes
 
-    order = repairs.create_order(estate, NewRepair(content="灯不亮", unit="3-2-501"))
-    order = repairs.dispatch(estate, order.id, technician(estate).id)
+    order = repairs.create_order(estate, NewRepair(content="灯不亮", unit="3-2-501")).value
+    order = repairs.dispatch(estate, order.id, technician(estate).id).value
     for dialog in (
         NewOrderDialog(estate),
         DispatchDialog(estate, order),

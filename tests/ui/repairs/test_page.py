@@ -54,7 +54,7 @@ def tech(desk, name="王建国"):
 
 
 def new_order(desk, content="厨房水龙头漏水", unit="3-2-501", **extra):
-    return repairs.create_order(desk, NewRepair(content=content, unit=unit, **extra))
+    return repairs.create_order(desk, NewRepair(content=content, unit=unit, **extra)).value
 
 
 def make_page(qtbot, desk, hub) -> RepairsPage:
@@ -73,7 +73,7 @@ def cell(page, row, column, role=Qt.ItemDataRole.DisplayRole):
 def complete(desk, order_id, **extra):
     values = dict(work_done="修好", labour="20")
     values.update(extra)
-    return repairs.complete(desk, order_id, Completion(**values))
+    return repairs.complete(desk, order_id, Completion(**values)).value
 
 
 def in_status(desk, clock, status):
@@ -82,16 +82,16 @@ def in_status(desk, clock, status):
     if status == "登记":
         return order
     if status == "暂停":
-        return repairs.hold(desk, order.id, "等配件")
+        return repairs.hold(desk, order.id, "等配件").value
     if status == "转外单位":
-        return repairs.refer_out(desk, order.id, "清源管道疏通")
+        return repairs.refer_out(desk, order.id, "清源管道疏通").value
     if status == "已取消":
-        return repairs.cancel(desk, order.id, "业主自行修好")
-    order = repairs.dispatch(desk, order.id, tech(desk).id)
+        return repairs.cancel(desk, order.id, "业主自行修好").value
+    order = repairs.dispatch(desk, order.id, tech(desk).id).value
     if status == "已派工":
         return order
     clock.advance(minutes=5)
-    order = repairs.record_arrival(desk, order.id)
+    order = repairs.record_arrival(desk, order.id).value
     if status == "维修中":
         return order
     clock.advance(minutes=30)
@@ -412,7 +412,7 @@ def test_reception_repair_call_shows_up_and_opens_its_entry_and_unit(estate, qtb
     page = make_page(qtbot, estate, hub)
     done = reception.record(
         estate, NewEntry(channel="来电", category="报修", content="水管漏水", unit="3-2-501")
-    )
+    ).value
     hub.reception_entry_changed.emit(done.entry.id)
     assert page.model.rowCount() == 1
     page.show_order(done.order.id)

@@ -20,7 +20,7 @@ def hand_over(desk):
         incoming_password=PASSWORD,
         outgoing_password=PASSWORD,
         next_shift_name="中班",
-    )
+    ).value
 
 
 def test_enter_opens_the_handover_report(staffed_desk, shown, qtbot):

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from desk_app.services.desk.context import Desk
 
 T = TypeVar("T")
+T_co = TypeVar("T_co", covariant=True)
 U = TypeVar("U")
 
 
@@ -56,8 +57,10 @@ class Changes:
         """The ids (or keys) written in ``table``, as text."""
         return self.rows.get(table, frozenset())
 
-    def __bool__(self) -> bool:
-        return bool(self.rows)
+    @property
+    def empty(self) -> bool:
+        """Nothing was written, not even an audit row."""
+        return not self.rows and not self.operations
 
     def merged(self, other: Changes) -> Changes:
         rows = {table: set(keys) for table, keys in self.rows.items()}
@@ -73,15 +76,18 @@ NO_CHANGES = Changes()
 
 
 @dataclass(frozen=True)
-class Done(Generic[T]):
+class Done(Generic[T_co]):
     """A write's result and what it changed."""
 
-    value: T
+    value: T_co
     changes: Changes
 
     def then(self, value: U) -> Done[U]:
         """The same changes with another result (a caller that reads back what it wrote)."""
         return Done(value, self.changes)
+
+
+NOTHING_WRITTEN: Done[None] = Done(None, NO_CHANGES)
 
 
 def written(row: T | None) -> T:
@@ -145,7 +151,10 @@ class Operation:
                 detail=detail,
             ),
         )
-        self.recorded += 1
+        operation_in_progress: Operation | None = self
+        while operation_in_progress is not None:
+            operation_in_progress.recorded += 1
+            operation_in_progress = operation_in_progress.parent
         self._note(name, record_table, () if key is None else (key,))
 
     def touch(self, table: str, ids: Iterable[object]) -> None:

@@ -86,13 +86,12 @@ class DeskSession(QObject):
         """Run first start and login; False if the user gave up."""
         username = ""
         if operators.needs_first_manager(self.desk):
-            dialog = FirstManagerDialog(self.desk)
+            dialog = FirstManagerDialog(self.desk, self.app.hub)
             accepted = dialog.exec() == QDialog.DialogCode.Accepted
             operator = dialog.operator
             dialog.deleteLater()
             if not accepted or operator is None:
                 return False
-            self.app.hub.operator_changed.emit()
             username = operator.username
         if not self.login(username):
             return False
@@ -105,15 +104,11 @@ class DeskSession(QObject):
         return True
 
     def login(self, username: str = "") -> bool:
-        dialog = LoginDialog(self.desk, self.window, username=username)
+        dialog = LoginDialog(self.desk, self.app.hub, self.window, username=username)
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
         shift = dialog.shift
         dialog.deleteLater()
-        if not accepted or shift is None:
-            return False
-        self.app.hub.operator_changed.emit()
-        self.app.hub.shift_opened.emit(shift.id)
-        return True
+        return accepted and shift is not None
 
     def relogin(self) -> None:
         """After the day is closed nobody is logged in: hide everything until someone is."""

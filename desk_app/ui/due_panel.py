@@ -24,7 +24,7 @@ from desk_app.core import deadlines
 from desk_app.services.desk import Desk
 from desk_app.services.repairs import due
 from desk_app.services.repairs.due import DueItem
-from desk_app.ui.events import EventHub
+from desk_app.ui.events import ChangeEvent, EventHub
 from desk_app.ui.widgets import deadline_colors
 from desk_app.ui.widgets.visible_timer import visible_timer
 
@@ -75,15 +75,12 @@ class DuePanel(QWidget):
         self.setMinimumWidth(220)
 
         self.timer = visible_timer(self, self.refresh)
-        for signal in (
-            hub.reception_entry_changed,
-            hub.repair_order_changed,
-            hub.callback_recorded,
-        ):
-            signal.connect(self.refresh)
-        hub.settings_changed.connect(self.refresh)
-        hub.shift_opened.connect(self.refresh)
+        hub.changed.connect(self._hub_changed)
         self.refresh()
+
+    def _hub_changed(self, event: ChangeEvent) -> None:
+        if event.touches(*due.FOLLOWED_TABLES, "settings", "shifts"):
+            self.refresh()
 
     def sizeHint(self) -> QSize:
         return QSize(300, 400)

@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
-    QApplication,
     QDialog,
     QDockWidget,
     QLabel,
@@ -28,8 +27,9 @@ from desk_app.services.shifts.handover import HandoverResult
 from desk_app.ui import messages, preferences
 from desk_app.ui.actions import MAIN_ACTIONS, MAIN_MENUS, ActionCollection
 from desk_app.ui.background import BackgroundTask
-from desk_app.ui.events import EventHub
+from desk_app.ui.events import ChangeEvent, EventHub
 from desk_app.ui.labels import moment_text, role_text
+from desk_app.ui.operations import perform
 from desk_app.ui.placeholder_page import PlaceholderPage
 from desk_app.ui.widgets.search_popup import GlobalSearch
 from desk_app.ui.widgets.search_results import SearchTarget
@@ -126,10 +126,7 @@ class MainWindow(QMainWindow):
         self.status_db = self._status_label("status_db")
         self.status_db.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        hub.operator_changed.connect(self.refresh)
-        hub.shift_opened.connect(self.refresh)
-        hub.shift_closed.connect(self.refresh)
-        hub.settings_changed.connect(self.refresh)
+        hub.changed.connect(self._hub_changed)
 
         self.resize(1280, 800)
         if remember_layout:
@@ -318,6 +315,10 @@ class MainWindow(QMainWindow):
         old.deleteLater()
 
     # ---- state ----------------------------------------------------------
+
+    def _hub_changed(self, event: ChangeEvent) -> None:
+        if event.touches("shifts", "operators", "settings"):
+            self.refresh()
 
     def refresh(self, *_args: object) -> None:
         """Show who is on duty and enable what their role allows."""
@@ -509,7 +510,7 @@ class MainWindow(QMainWindow):
     def handover(self) -> None:
         from desk_app.ui.shifts.handover import HandoverDialog
 
-        dialog = HandoverDialog(self.desk, self)
+        dialog = HandoverDialog(self.desk, self.hub, self)
         result: HandoverResult | None = None
         if self.run_dialog(dialog):
             result = dialog.handover_result
@@ -519,7 +520,7 @@ class MainWindow(QMainWindow):
     def close_day(self) -> None:
         from desk_app.ui.shifts.close_day import CloseDayDialog
 
-        dialog = CloseDayDialog(self.desk, self)
+        dialog = CloseDayDialog(self.desk, self.hub, self)
         result: HandoverResult | None = None
         if self.run_dialog(dialog):
             result = dialog.close_result
@@ -528,13 +529,7 @@ class MainWindow(QMainWindow):
             self.relogin_requested.emit()
 
     def _after_shift_closed(self, result: HandoverResult) -> None:
-        self.hub.document_printed.emit(result.document_id)
-        self.hub.shift_closed.emit(result.closed_shift_id)
-        if result.new_shift is not None:
-            self.hub.shift_opened.emit(result.new_shift.id)
-        self.hub.operator_changed.emit()
         if result.backup_path is not None:
-            self.hub.backup_made.emit(str(result.backup_path))
             self.show_status(
                 self.tr("Shift closed. Backup saved: {path}").format(path=result.backup_path)
             )
@@ -553,26 +548,17 @@ class MainWindow(QMainWindow):
     def change_password(self) -> None:
         from desk_app.ui.shifts.change_password import ChangePasswordDialog
 
-        if self.run_dialog(ChangePasswordDialog(self.desk, self)):
+        if self.run_dialog(ChangePasswordDialog(self.desk, self.hub, self)):
             self.show_status(self.tr("Your password was changed."))
 
     def quit_program(self) -> None:
         self.close()
 
     def backup_now(self) -> None:
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            path = maintenance.backup_now(self.desk, reason="manual").value
-        except DeskError as error:
-            QApplication.restoreOverrideCursor()
-            messages.desk_error(self, error)
+        done = perform(self, self.hub, lambda: maintenance.backup_now(self.desk, reason="manual"))
+        if done is None:
             return
-        except OSError as error:
-            QApplication.restoreOverrideCursor()
-            messages.warning(self, self.tr("The backup failed: {error}").format(error=error))
-            return
-        QApplication.restoreOverrideCursor()
-        self.hub.backup_made.emit(str(path))
+        path = done.value
         self.show_status(self.tr("Backup saved and verified: {path}").format(path=path))
 
     def check_database(self) -> None:
@@ -618,23 +604,16 @@ class MainWindow(QMainWindow):
     def estate_settings(self) -> None:
         from desk_app.ui.desk.settings_dialog import SettingsDialog
 
-        dialog = SettingsDialog(self.desk, self)
-        changed: list[str] = []
-        if self.run_dialog(dialog):
-            changed = dialog.changed_keys
-        if changed:
-            self.hub.settings_changed.emit(changed)
+        dialog = SettingsDialog(self.desk, self.hub, self)
+        if self.run_dialog(dialog) and dialog.changed_keys:
             self.show_status(self.tr("Settings saved."))
 
     def manage_operators(self) -> None:
         from desk_app.ui.shifts.operators_dialog import OperatorsDialog
 
-        dialog = OperatorsDialog(self.desk, self)
+        dialog = OperatorsDialog(self.desk, self.hub, self)
         dialog.exec()
-        changed = dialog.changed
         dialog.deleteLater()
-        if changed:
-            self.hub.operator_changed.emit()
 
     def choose_language(self, language: str) -> None:
         preferences.store_language(language)

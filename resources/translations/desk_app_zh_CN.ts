@@ -240,7 +240,7 @@
 <context>
     <name>AdjustChargeDialog</name>
     <message>
-        <location filename="../../desk_app/ui/ledger/charge_dialogs.py" line="+81"/>
+        <location filename="../../desk_app/ui/ledger/charge_dialogs.py" line="+87"/>
         <source>Adjust a charge</source>
         <translation>调整费用</translation>
     </message>
@@ -291,7 +291,7 @@
 <context>
     <name>ArchiveFactsDialog</name>
     <message>
-        <location filename="../../desk_app/ui/dialogs/directory_archive.py" line="+58"/>
+        <location filename="../../desk_app/ui/directory/archive_dialogs.py" line="+67"/>
         <source>Household archive</source>
         <translation>业主档案资料</translation>
     </message>
@@ -372,7 +372,7 @@
 <context>
     <name>ArrearsPage</name>
     <message>
-        <location filename="../../desk_app/ui/ledger/arrears_page.py" line="+109"/>
+        <location filename="../../desk_app/ui/ledger/arrears_page.py" line="+112"/>
         <source>All stages</source>
         <translation>全部阶段</translation>
     </message>
@@ -412,7 +412,7 @@
         <translation>刷新</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+27"/>
         <source>S&amp;tage:</source>
         <translation>阶段(&amp;T)：</translation>
     </message>
@@ -422,12 +422,12 @@
         <translation>楼栋(&amp;B)：</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+47"/>
         <source>All buildings</source>
         <translation>全部楼栋</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+17"/>
         <source>{count} units, owed {owed}, late fees {late}</source>
         <translation>共 {count} 户，欠费 {owed}，滞纳金 {late}</translation>
     </message>
@@ -437,12 +437,12 @@
         <translation>{unit}：欠费 {owed} + 滞纳金 {late} = {total}</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+64"/>
         <source>{unit}: {step} recorded.</source>
         <translation>{unit}：已登记{step}。</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+23"/>
         <source>No unit shown is a month or more overdue.</source>
         <translation>所列房屋中没有逾期一个月及以上的。</translation>
     </message>
@@ -452,7 +452,7 @@
         <translation>为 {count} 户（所列房屋中第一阶段及以上的）打印催款通知书？每户都记为一次书面通知。</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+23"/>
         <source>Export arrears</source>
         <translation>导出欠费催缴表</translation>
     </message>
@@ -462,7 +462,7 @@
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>{count} units exported to {path}.</source>
         <translation>已导出 {count} 户到 {path}。</translation>
     </message>
@@ -470,7 +470,7 @@
 <context>
     <name>ArrivalDialog</name>
     <message>
-        <location filename="../../desk_app/ui/repairs/dialogs.py" line="+239"/>
+        <location filename="../../desk_app/ui/repairs/dialogs.py" line="+251"/>
         <source>Technician on site</source>
         <translation>维修人员到场</translation>
     </message>
@@ -541,7 +541,7 @@
 <context>
     <name>BillingPage</name>
     <message>
-        <location filename="../../desk_app/ui/ledger/billing_page.py" line="+81"/>
+        <location filename="../../desk_app/ui/ledger/billing_page.py" line="+84"/>
         <source>&amp;Month:</source>
         <translation>计费月份(&amp;M)：</translation>
     </message>
@@ -596,7 +596,7 @@
         <translation>计费表(&amp;H)</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+49"/>
         <source>All buildings</source>
         <translation>全部楼栋</translation>
     </message>
@@ -606,7 +606,7 @@
         <translation>{code}栋</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+67"/>
         <source>Choose the month and items, then Generate.</source>
         <translation>请选择计费月份和收费项目，然后点击「生成」。</translation>
     </message>
@@ -648,12 +648,12 @@ Posted charges can not be edited; corrections are adjustments.</source>
 入账后的费用不能修改，更正须做调整。</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+19"/>
         <source>Posted sheet No. {number}: {count} charges, total {amount}.</source>
         <translation>已入账，计费表第 {number} 号：{count} 笔，合计 {amount}。</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+23"/>
         <source>Export billing sheet</source>
         <translation>导出计费表</translation>
     </message>
@@ -676,7 +676,7 @@ Posted charges can not be edited; corrections are adjustments.</source>
 <context>
     <name>BookDialog</name>
     <message>
-        <location filename="../../desk_app/ui/ledger/fee_setup_dialog.py" line="+205"/>
+        <location filename="../../desk_app/ui/ledger/fee_setup_dialog.py" line="+214"/>
         <source>Register receipt book</source>
         <translation>登记收据本</translation>
     </message>
@@ -699,7 +699,7 @@ Posted charges can not be edited; corrections are adjustments.</source>
 <context>
     <name>BooksModel</name>
     <message>
-        <location line="-133"/>
+        <location line="-138"/>
         <source>First number</source>
         <translation>起始号码</translation>
     </message>
@@ -727,7 +727,7 @@ Posted charges can not be edited; corrections are adjustments.</source>
 <context>
     <name>BulkUnitsDialog</name>
     <message>
-        <location filename="../../desk_app/ui/dialogs/directory_units.py" line="+70"/>
+        <location filename="../../desk_app/ui/directory/unit_dialogs.py" line="+78"/>
         <source>Create units</source>
         <translation>批量建房</translation>
     </message>
@@ -859,7 +859,7 @@ Posted charges can not be edited; corrections are adjustments.</source>
 <context>
     <name>CallbackDialog</name>
     <message>
-        <location filename="../../desk_app/ui/callbacks/callback_dialog.py" line="+55"/>
+        <location filename="../../desk_app/ui/repairs/callback_dialog.py" line="+58"/>
         <source>Callback {number}</source>
         <translation>回访 {number}</translation>
     </message>
@@ -952,12 +952,12 @@ Posted charges can not be edited; corrections are adjustments.</source>
 <context>
     <name>CallbackQueue</name>
     <message>
-        <location filename="../../desk_app/ui/callbacks/queue.py" line="+142"/>
+        <location filename="../../desk_app/ui/repairs/callback_queue.py" line="+142"/>
         <source>Call back…</source>
         <translation>回访…</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>{count} callbacks open</source>
         <translation>待回访 {count} 项</translation>
     </message>
@@ -965,7 +965,7 @@ Posted charges can not be edited; corrections are adjustments.</source>
 <context>
     <name>CallbackQueueModel</name>
     <message>
-        <location line="-116"/>
+        <location line="-118"/>
         <source>Time limit</source>
         <translation>时限</translation>
     </message>
@@ -1013,7 +1013,7 @@ Posted charges can not be edited; corrections are adjustments.</source>
 <context>
     <name>CancelDialog</name>
     <message>
-        <location filename="../../desk_app/ui/repairs/dialogs.py" line="+50"/>
+        <location filename="../../desk_app/ui/repairs/dialogs.py" line="+58"/>
         <location line="+2"/>
         <source>Cancel order</source>
         <translation>取消工单</translation>
@@ -1027,7 +1027,7 @@ Posted charges can not be edited; corrections are adjustments.</source>
 <context>
     <name>CashPage</name>
     <message>
-        <location filename="../../desk_app/ui/ledger/cash_page.py" line="+78"/>
+        <location filename="../../desk_app/ui/ledger/cash_page.py" line="+81"/>
         <source>Cash drawer of the shift</source>
         <translation>本班收款</translation>
     </message>
@@ -1052,7 +1052,7 @@ Posted charges can not be edited; corrections are adjustments.</source>
         <translation>上缴财务(&amp;F)…</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+75"/>
         <source>{shift} — {operator}, since {opened}</source>
         <translation>{shift} — {operator}，{opened} 开班</translation>
     </message>
@@ -1098,7 +1098,7 @@ Posted charges can not be edited; corrections are adjustments.</source>
         <translation>今天是上缴财务日：应上缴现金 {cash}（收据 {numbers}）。</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+13"/>
         <source>Nothing has been taken in since the last handover.</source>
         <translation>自上次上缴以来没有收款。</translation>
     </message>
@@ -1106,7 +1106,7 @@ Posted charges can not be edited; corrections are adjustments.</source>
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../../desk_app/ui/dialogs/change_password.py" line="+18"/>
+        <location filename="../../desk_app/ui/shifts/change_password.py" line="+20"/>
         <source>Change password</source>
         <translation>修改密码</translation>
     </message>
@@ -1139,7 +1139,7 @@ Posted charges can not be edited; corrections are adjustments.</source>
 <context>
     <name>CheckResultsDialog</name>
     <message>
-        <location filename="../../desk_app/ui/dialogs/check_results.py" line="+27"/>
+        <location filename="../../desk_app/ui/desk/check_results.py" line="+27"/>
         <source>Integrity check</source>
         <translation>完整性检查</translation>
     </message>
@@ -1159,7 +1159,7 @@ Make no more entries; call the administrator and keep the latest backups.</sourc
 <context>
     <name>CheckResultsModel</name>
     <message>
-        <location filename="../../desk_app/ui/models/maintenance.py" line="+12"/>
+        <location filename="../../desk_app/ui/desk/check_models.py" line="+12"/>
         <source>Check</source>
         <translation>检查项</translation>
     </message>
@@ -1187,7 +1187,7 @@ Make no more entries; call the administrator and keep the latest backups.</sourc
 <context>
     <name>CloseDayDialog</name>
     <message>
-        <location filename="../../desk_app/ui/dialogs/close_day.py" line="+20"/>
+        <location filename="../../desk_app/ui/shifts/close_day.py" line="+22"/>
         <location line="+11"/>
         <source>Close the day</source>
         <translation>日终关班</translation>
@@ -1216,7 +1216,7 @@ Make no more entries; call the administrator and keep the latest backups.</sourc
 <context>
     <name>CompletionDialog</name>
     <message>
-        <location filename="../../desk_app/ui/repairs/completion.py" line="+349"/>
+        <location filename="../../desk_app/ui/repairs/completion.py" line="+354"/>
         <source>Complete order {number}</source>
         <translation>工单 {number} 完工</translation>
     </message>
@@ -1304,7 +1304,7 @@ Make no more entries; call the administrator and keep the latest backups.</sourc
 <context>
     <name>ContactHistoryModel</name>
     <message>
-        <location filename="../../desk_app/ui/models/directory.py" line="+405"/>
+        <location filename="../../desk_app/ui/directory/models.py" line="+343"/>
         <source>Changed</source>
         <translation>变更时间</translation>
     </message>
@@ -1371,12 +1371,12 @@ Make no more entries; call the administrator and keep the latest backups.</sourc
 <context>
     <name>DeskApplication</name>
     <message>
-        <location filename="../../desk_app/ui/app.py" line="+52"/>
+        <location filename="../../desk_app/ui/app.py" line="+53"/>
         <source>Service desk</source>
         <translation>客服中心前台</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+79"/>
         <source>An internal error occurred: {error}
 The last step may not have been saved. Please tell the administrator.</source>
         <translation>程序内部出错：{error}
@@ -1391,7 +1391,7 @@ The last step may not have been saved. Please tell the administrator.</source>
 <context>
     <name>DirectoryPage</name>
     <message>
-        <location filename="../../desk_app/ui/directory/page.py" line="+65"/>
+        <location filename="../../desk_app/ui/directory/page.py" line="+66"/>
         <source>Create &amp;units…</source>
         <translation>批量建房(&amp;U)…</translation>
     </message>
@@ -1421,7 +1421,7 @@ The last step may not have been saved. Please tell the administrator.</source>
         <translation>已新建 {count} 套房屋。</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+36"/>
         <source>Export owner roster</source>
         <translation>导出业主名册</translation>
     </message>
@@ -1436,7 +1436,7 @@ The last step may not have been saved. Please tell the administrator.</source>
         <translation>是否包含完整的证件号码和电话？此操作将记入审计记录。选择“否”导出常规的遮蔽名册。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <source>{count} rows exported to {path}</source>
         <translation>已导出 {count} 行到 {path}</translation>
     </message>
@@ -1444,7 +1444,7 @@ The last step may not have been saved. Please tell the administrator.</source>
 <context>
     <name>DirectoryText</name>
     <message>
-        <location filename="../../desk_app/ui/models/directory.py" line="-372"/>
+        <location filename="../../desk_app/ui/labels.py" line="+50"/>
         <source>Owner</source>
         <translation>业主</translation>
     </message>
@@ -1557,7 +1557,7 @@ The last step may not have been saved. Please tell the administrator.</source>
 <context>
     <name>DispatchDialog</name>
     <message>
-        <location filename="../../desk_app/ui/repairs/dialogs.py" line="-98"/>
+        <location filename="../../desk_app/ui/repairs/dialogs.py" line="-110"/>
         <source>Dispatch order {number}</source>
         <translation>工单 {number} 派工</translation>
     </message>
@@ -1590,7 +1590,7 @@ The last step may not have been saved. Please tell the administrator.</source>
         <translation>暂无待办事项。</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+46"/>
         <source>Late {late} · near {near} · {total} due</source>
         <translation>超时 {late} · 临近 {near} · 共 {total} 项待办</translation>
     </message>
@@ -1598,7 +1598,7 @@ The last step may not have been saved. Please tell the administrator.</source>
 <context>
     <name>EditPersonDialog</name>
     <message>
-        <location filename="../../desk_app/ui/dialogs/directory_people.py" line="+398"/>
+        <location filename="../../desk_app/ui/directory/people_dialogs.py" line="+410"/>
         <source>Edit {name}</source>
         <translation>修改 {name} 的资料</translation>
     </message>
@@ -1616,7 +1616,7 @@ The last step may not have been saved. Please tell the administrator.</source>
 <context>
     <name>EditUnitDialog</name>
     <message>
-        <location filename="../../desk_app/ui/dialogs/directory_units.py" line="+55"/>
+        <location filename="../../desk_app/ui/directory/unit_dialogs.py" line="+57"/>
         <source>Edit unit {unit}</source>
         <translation>修改房屋 {unit}</translation>
     </message>
@@ -1654,7 +1654,7 @@ The last step may not have been saved. Please tell the administrator.</source>
 <context>
     <name>EndOccupancyDialog</name>
     <message>
-        <location filename="../../desk_app/ui/dialogs/directory_people.py" line="-112"/>
+        <location filename="../../desk_app/ui/directory/people_dialogs.py" line="-115"/>
         <location line="+9"/>
         <source>Move out</source>
         <translation>迁出</translation>
@@ -1678,7 +1678,7 @@ The last step may not have been saved. Please tell the administrator.</source>
 <context>
     <name>EntryDetailDialog</name>
     <message>
-        <location filename="../../desk_app/ui/reception/handling_dialog.py" line="+139"/>
+        <location filename="../../desk_app/ui/reception/handling_dialog.py" line="+149"/>
         <source>Reception entry {number}</source>
         <translation>接待登记 {number}</translation>
     </message>
@@ -1786,7 +1786,7 @@ The last step may not have been saved. Please tell the administrator.</source>
 <context>
     <name>EntryForm</name>
     <message>
-        <location filename="../../desk_app/ui/reception/entry_form.py" line="+195"/>
+        <location filename="../../desk_app/ui/reception/entry_form.py" line="+86"/>
         <source>e.g. this afternoon after 3</source>
         <translation>如 今天下午 3 点以后</translation>
     </message>
@@ -1886,7 +1886,7 @@ The last step may not have been saved. Please tell the administrator.</source>
         <translation>（请选择）</translation>
     </message>
     <message>
-        <location line="+217"/>
+        <location line="+214"/>
         <source>Recorded {entry}, repair order {order} created</source>
         <translation>已登记 {entry}，并生成维修工单 {order}</translation>
     </message>
@@ -1899,7 +1899,7 @@ The last step may not have been saved. Please tell the administrator.</source>
 <context>
     <name>EscalateDialog</name>
     <message>
-        <location filename="../../desk_app/ui/reception/handling_dialog.py" line="-55"/>
+        <location filename="../../desk_app/ui/reception/handling_dialog.py" line="-57"/>
         <source>Report {number} to the supervisor</source>
         <translation>将 {number} 上报主管</translation>
     </message>
@@ -1917,7 +1917,7 @@ The last step may not have been saved. Please tell the administrator.</source>
 <context>
     <name>EstateTreeModel</name>
     <message>
-        <location filename="../../desk_app/ui/models/directory.py" line="+192"/>
+        <location filename="../../desk_app/ui/directory/models.py" line="-135"/>
         <source>Estate</source>
         <translation>小区</translation>
     </message>
@@ -2006,7 +2006,7 @@ The last step may not have been saved. Please tell the administrator.</source>
 <context>
     <name>FeeSetupDialog</name>
     <message>
-        <location line="+187"/>
+        <location line="+194"/>
         <source>Fee items and rates</source>
         <translation>收费项目与收费标准</translation>
     </message>
@@ -2049,7 +2049,7 @@ The last step may not have been saved. Please tell the administrator.</source>
 <context>
     <name>FirstManagerDialog</name>
     <message>
-        <location filename="../../desk_app/ui/dialogs/first_manager.py" line="+19"/>
+        <location filename="../../desk_app/ui/shifts/first_manager.py" line="+21"/>
         <source>First start: create the manager&apos;s account</source>
         <translation>首次使用：创建经理账号</translation>
     </message>
@@ -2097,7 +2097,7 @@ The last step may not have been saved. Please tell the administrator.</source>
 <context>
     <name>FormerOccupantsModel</name>
     <message>
-        <location filename="../../desk_app/ui/models/directory.py" line="+31"/>
+        <location filename="../../desk_app/ui/directory/models.py" line="+28"/>
         <source>Role</source>
         <translation>身份</translation>
     </message>
@@ -2140,7 +2140,7 @@ The last step may not have been saved. Please tell the administrator.</source>
 <context>
     <name>GlobalSearch</name>
     <message>
-        <location filename="../../desk_app/ui/directory/search_popup.py" line="+177"/>
+        <location filename="../../desk_app/ui/widgets/search_popup.py" line="+179"/>
         <source>Type at least two characters.</source>
         <translation>请至少输入两个字符。</translation>
     </message>
@@ -2153,7 +2153,7 @@ The last step may not have been saved. Please tell the administrator.</source>
 <context>
     <name>HandOverDialog</name>
     <message>
-        <location filename="../../desk_app/ui/ledger/cash_dialogs.py" line="+23"/>
+        <location filename="../../desk_app/ui/ledger/cash_dialogs.py" line="+27"/>
         <source>Hand over to finance</source>
         <translation>上缴财务</translation>
     </message>
@@ -2191,7 +2191,7 @@ The last step may not have been saved. Please tell the administrator.</source>
 <context>
     <name>HandlingDialog</name>
     <message>
-        <location filename="../../desk_app/ui/reception/handling_dialog.py" line="-70"/>
+        <location filename="../../desk_app/ui/reception/handling_dialog.py" line="-74"/>
         <source>Handle {number}</source>
         <translation>处理 {number}</translation>
     </message>
@@ -2229,7 +2229,7 @@ The last step may not have been saved. Please tell the administrator.</source>
 <context>
     <name>HandoverDialog</name>
     <message>
-        <location filename="../../desk_app/ui/dialogs/handover.py" line="+23"/>
+        <location filename="../../desk_app/ui/shifts/handover.py" line="+25"/>
         <source>Hand over the shift</source>
         <translation>交接班</translation>
     </message>
@@ -2289,7 +2289,7 @@ The incoming operator logs in below; you confirm with your own password. The han
 <context>
     <name>HoldDialog</name>
     <message>
-        <location filename="../../desk_app/ui/repairs/dialogs.py" line="+58"/>
+        <location filename="../../desk_app/ui/repairs/dialogs.py" line="+66"/>
         <source>Put order on hold</source>
         <translation>暂停工单</translation>
     </message>
@@ -2307,7 +2307,7 @@ The incoming operator logs in below; you confirm with your own password. The han
 <context>
     <name>InvoiceExchangeDialog</name>
     <message>
-        <location filename="../../desk_app/ui/ledger/receipt_dialogs.py" line="+61"/>
+        <location filename="../../desk_app/ui/ledger/receipt_dialogs.py" line="+71"/>
         <source>Exchange for an invoice</source>
         <translation>换开发票</translation>
     </message>
@@ -2343,7 +2343,7 @@ The incoming operator logs in below; you confirm with your own password. The han
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../desk_app/ui/labels.py" line="+12"/>
+        <location filename="../../desk_app/ui/labels.py" line="-76"/>
         <source>Desk clerk</source>
         <translation>前台值班员</translation>
     </message>
@@ -2391,7 +2391,7 @@ The incoming operator logs in below; you confirm with your own password. The han
 <context>
     <name>LateFeesModel</name>
     <message>
-        <location filename="../../desk_app/ui/ledger/payment_models.py" line="+129"/>
+        <location filename="../../desk_app/ui/ledger/payment_models.py" line="+130"/>
         <source>Late fee of</source>
         <translation>欠费项目</translation>
     </message>
@@ -2457,13 +2457,13 @@ The incoming operator logs in below; you confirm with your own password. The han
 <context>
     <name>LendArchiveDialog</name>
     <message>
-        <location filename="../../desk_app/ui/dialogs/directory_archive.py" line="+85"/>
-        <location line="+36"/>
+        <location filename="../../desk_app/ui/directory/archive_dialogs.py" line="+93"/>
+        <location line="+37"/>
         <source>Lend the archive of {unit}</source>
         <translation>借阅 {unit} 的业主档案</translation>
     </message>
     <message>
-        <location line="-34"/>
+        <location line="-35"/>
         <source>The paper archive leaves the desk only with the manager&apos;s approval.</source>
         <translation>纸质业主档案须经客服中心经理批准方可借出。</translation>
     </message>
@@ -2503,7 +2503,7 @@ The incoming operator logs in below; you confirm with your own password. The han
         <translation>应还日期须为日期，如 2026-12-01。</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Not lent: the manager did not approve.</source>
         <translation>未借出：客服中心经理未批准。</translation>
     </message>
@@ -2511,7 +2511,7 @@ The incoming operator logs in below; you confirm with your own password. The han
 <context>
     <name>LoansModel</name>
     <message>
-        <location filename="../../desk_app/ui/models/directory.py" line="+41"/>
+        <location filename="../../desk_app/ui/directory/models.py" line="+41"/>
         <source>Unit</source>
         <translation>房号</translation>
     </message>
@@ -2549,7 +2549,7 @@ The incoming operator logs in below; you confirm with your own password. The han
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../desk_app/ui/dialogs/login.py" line="+32"/>
+        <location filename="../../desk_app/ui/shifts/login.py" line="+36"/>
         <source>Log in: {estate}</source>
         <translation>登录：{estate}</translation>
     </message>
@@ -2589,7 +2589,7 @@ The incoming operator logs in below; you confirm with your own password. The han
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="+90"/>
+        <location filename="../../desk_app/ui/main_window.py" line="+89"/>
         <source>Due now</source>
         <translation>待办提醒</translation>
     </message>
@@ -2614,7 +2614,7 @@ The incoming operator logs in below; you confirm with your own password. The han
         <translation>搜索：</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+37"/>
         <source>Reception</source>
         <translation>接待登记</translation>
     </message>
@@ -2696,7 +2696,7 @@ The incoming operator logs in below; you confirm with your own password. The han
         <translation>“一户一档”的业主档案将在这里管理。</translation>
     </message>
     <message>
-        <location line="+135"/>
+        <location line="+140"/>
         <source>{estate} · Service desk</source>
         <translation>{estate} · 客服中心前台</translation>
     </message>
@@ -2721,12 +2721,12 @@ The incoming operator logs in below; you confirm with your own password. The han
         <translation>数据库文件</translation>
     </message>
     <message>
-        <location line="+119"/>
+        <location line="+123"/>
         <source>Callback queue</source>
         <translation>回访队列</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+68"/>
         <source>Shift closed. Backup saved: {path}</source>
         <translation>已交班。备份已保存：{path}</translation>
     </message>
@@ -2748,12 +2748,7 @@ Use Data ▸ Back up now, or tell the administrator.</source>
         <translation>密码已修改。</translation>
     </message>
     <message>
-        <location line="+15"/>
-        <source>The backup failed: {error}</source>
-        <translation>备份失败：{error}</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+10"/>
         <source>Backup saved and verified: {path}</source>
         <translation>备份已保存并校验：{path}</translation>
     </message>
@@ -2768,12 +2763,12 @@ Use Data ▸ Back up now, or tell the administrator.</source>
         <translation>无法进行检查：{error}</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+18"/>
         <source>Settings saved.</source>
         <translation>设置已保存。</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+12"/>
         <source>The language will change the next time the program starts.</source>
         <translation>界面语言将在下次启动程序时生效。</translation>
     </message>
@@ -2791,7 +2786,7 @@ Use Data ▸ Back up now, or tell the administrator.</source>
 <context>
     <name>ManagerApprovalDialog</name>
     <message>
-        <location filename="../../desk_app/ui/dialogs/directory_archive.py" line="-74"/>
+        <location filename="../../desk_app/ui/directory/archive_dialogs.py" line="-77"/>
         <source>Manager approval</source>
         <translation>经理审批</translation>
     </message>
@@ -2809,7 +2804,7 @@ Use Data ▸ Back up now, or tell the administrator.</source>
 <context>
     <name>MaterialsEditModel</name>
     <message>
-        <location filename="../../desk_app/ui/repairs/completion.py" line="-352"/>
+        <location filename="../../desk_app/ui/repairs/completion.py" line="-354"/>
         <source>Item</source>
         <translation>名称</translation>
     </message>
@@ -2873,7 +2868,7 @@ Use Data ▸ Back up now, or tell the administrator.</source>
 <context>
     <name>MonthCloseSection</name>
     <message>
-        <location filename="../../desk_app/ui/ledger/close_section.py" line="+81"/>
+        <location filename="../../desk_app/ui/ledger/close_section.py" line="+82"/>
         <source>Month-end close</source>
         <translation>月结</translation>
     </message>
@@ -2903,12 +2898,12 @@ Use Data ▸ Back up now, or tell the administrator.</source>
         <translation>月结(&amp;M)…</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+62"/>
         <source>{period} (closed)</source>
         <translation>{period}（已月结）</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+35"/>
         <source>{start} to {through}</source>
         <translation>{start} 至 {through}</translation>
     </message>
@@ -2923,7 +2918,7 @@ Use Data ▸ Back up now, or tell the administrator.</source>
         <translation>未月结：数字可能还会变化。</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+45"/>
         <source>Export month-end report</source>
         <translation>导出月结对账表</translation>
     </message>
@@ -2933,7 +2928,7 @@ Use Data ▸ Back up now, or tell the administrator.</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+15"/>
         <source>Saved to {path}.</source>
         <translation>已保存到 {path}。</translation>
     </message>
@@ -2954,7 +2949,7 @@ Nothing dated in the period can be written afterwards.</source>
 <context>
     <name>NewChargeDialog</name>
     <message>
-        <location filename="../../desk_app/ui/ledger/charge_dialogs.py" line="-60"/>
+        <location filename="../../desk_app/ui/ledger/charge_dialogs.py" line="-64"/>
         <source>New charge</source>
         <translation>新增费用</translation>
     </message>
@@ -2997,7 +2992,7 @@ Nothing dated in the period can be written afterwards.</source>
 <context>
     <name>NewOperatorDialog</name>
     <message>
-        <location filename="../../desk_app/ui/dialogs/operators_dialog.py" line="+33"/>
+        <location filename="../../desk_app/ui/shifts/operators_dialog.py" line="+36"/>
         <source>Add operator</source>
         <translation>添加操作员</translation>
     </message>
@@ -3040,7 +3035,7 @@ Nothing dated in the period can be written afterwards.</source>
 <context>
     <name>NewOrderDialog</name>
     <message>
-        <location filename="../../desk_app/ui/repairs/dialogs.py" line="-204"/>
+        <location filename="../../desk_app/ui/repairs/dialogs.py" line="-216"/>
         <source>New repair order</source>
         <translation>新建维修工单</translation>
     </message>
@@ -3108,7 +3103,7 @@ Nothing dated in the period can be written afterwards.</source>
 <context>
     <name>OccupantDialog</name>
     <message>
-        <location filename="../../desk_app/ui/dialogs/directory_people.py" line="-80"/>
+        <location filename="../../desk_app/ui/directory/people_dialogs.py" line="-84"/>
         <source>Add a person to {unit}</source>
         <translation>{unit} 添加人员</translation>
     </message>
@@ -3146,7 +3141,7 @@ Nothing dated in the period can be written afterwards.</source>
 <context>
     <name>OccupantsModel</name>
     <message>
-        <location filename="../../desk_app/ui/models/directory.py" line="-72"/>
+        <location filename="../../desk_app/ui/directory/models.py" line="-72"/>
         <source>Role</source>
         <translation>身份</translation>
     </message>
@@ -3189,7 +3184,7 @@ Nothing dated in the period can be written afterwards.</source>
 <context>
     <name>OpenLoansDialog</name>
     <message>
-        <location filename="../../desk_app/ui/dialogs/directory_archive.py" line="+99"/>
+        <location filename="../../desk_app/ui/directory/archive_dialogs.py" line="+105"/>
         <source>Archives on loan</source>
         <translation>借出的档案</translation>
     </message>
@@ -3212,7 +3207,7 @@ Nothing dated in the period can be written afterwards.</source>
 <context>
     <name>OperatorsDialog</name>
     <message>
-        <location filename="../../desk_app/ui/dialogs/operators_dialog.py" line="+46"/>
+        <location filename="../../desk_app/ui/shifts/operators_dialog.py" line="+47"/>
         <source>Operators</source>
         <translation>操作员</translation>
     </message>
@@ -3246,7 +3241,7 @@ Nothing dated in the period can be written afterwards.</source>
 <context>
     <name>OperatorsModel</name>
     <message>
-        <location filename="../../desk_app/ui/models/operators.py" line="+12"/>
+        <location filename="../../desk_app/ui/shifts/operator_models.py" line="+12"/>
         <source>User name</source>
         <translation>登录名</translation>
     </message>
@@ -3532,7 +3527,7 @@ Nothing dated in the period can be written afterwards.</source>
 <context>
     <name>PaymentPage</name>
     <message>
-        <location filename="../../desk_app/ui/ledger/payment_page.py" line="+121"/>
+        <location filename="../../desk_app/ui/ledger/payment_page.py" line="+123"/>
         <source>Unit or owner, e.g. 3-2-501 or 张三</source>
         <translation>房号或业主，如 3-2-501 或 张三</translation>
     </message>
@@ -3612,7 +3607,7 @@ Nothing dated in the period can be written afterwards.</source>
         <translation>按金额收款</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+65"/>
         <source>&amp;Unit / owner:</source>
         <translation>房号 / 业主(&amp;U)：</translation>
     </message>
@@ -3662,7 +3657,7 @@ Nothing dated in the period can be written afterwards.</source>
         <translation>公共区域没有收费账户，请选择房屋。</translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location line="+115"/>
         <source>Oldest debts first; what is left is kept as credit.</source>
         <translation>先冲抵最早的欠费，余额转为预收款。</translation>
     </message>
@@ -3697,7 +3692,7 @@ Nothing dated in the period can be written afterwards.</source>
         <translation>请勾选要收的费用（空格键），或按金额收款（Alt+A）。</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+25"/>
         <source>Receipt №{number}: {total} by {method}</source>
         <translation>收据 №{number}：{method} {total}</translation>
     </message>
@@ -3707,12 +3702,12 @@ Nothing dated in the period can be written afterwards.</source>
         <translation>，实收 {tendered}，找零 {change}</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+32"/>
         <source>Credit used: {fen}</source>
         <translation>已抵扣预收款：{fen}</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+28"/>
         <source>Choose the charge to adjust.</source>
         <translation>请先选中要调整的费用。</translation>
     </message>
@@ -3720,7 +3715,7 @@ Nothing dated in the period can be written afterwards.</source>
 <context>
     <name>PdfPreviewDialog</name>
     <message>
-        <location filename="../../desk_app/ui/pdf_preview.py" line="+85"/>
+        <location filename="../../desk_app/ui/widgets/pdf_preview.py" line="+85"/>
         <source>Preview: {title}</source>
         <translation>预览：{title}</translation>
     </message>
@@ -3783,7 +3778,7 @@ Nothing dated in the period can be written afterwards.</source>
 <context>
     <name>PersonForm</name>
     <message>
-        <location filename="../../desk_app/ui/dialogs/directory_people.py" line="-157"/>
+        <location filename="../../desk_app/ui/directory/people_dialogs.py" line="-158"/>
         <source>Male</source>
         <translation>男</translation>
     </message>
@@ -3866,7 +3861,7 @@ Nothing dated in the period can be written afterwards.</source>
 <context>
     <name>PlacesModel</name>
     <message>
-        <location filename="../../desk_app/ui/models/directory.py" line="+74"/>
+        <location filename="../../desk_app/ui/directory/models.py" line="+74"/>
         <source>Code</source>
         <translation>编号</translation>
     </message>
@@ -3894,7 +3889,7 @@ Nothing dated in the period can be written afterwards.</source>
 <context>
     <name>PriceDialog</name>
     <message>
-        <location filename="../../desk_app/ui/dialogs/repair_setup_dialog.py" line="+141"/>
+        <location filename="../../desk_app/ui/repairs/setup_dialog.py" line="+149"/>
         <source>Add price item</source>
         <translation>添加价格项目</translation>
     </message>
@@ -3980,7 +3975,7 @@ Nothing dated in the period can be written afterwards.</source>
 <context>
     <name>PublicPlaceDialog</name>
     <message>
-        <location filename="../../desk_app/ui/dialogs/directory_units.py" line="+27"/>
+        <location filename="../../desk_app/ui/directory/unit_dialogs.py" line="+27"/>
         <source>New public place</source>
         <translation>新建公共区域</translation>
     </message>
@@ -4028,7 +4023,7 @@ Nothing dated in the period can be written afterwards.</source>
 <context>
     <name>RateDialog</name>
     <message>
-        <location filename="../../desk_app/ui/ledger/fee_setup_dialog.py" line="-115"/>
+        <location filename="../../desk_app/ui/ledger/fee_setup_dialog.py" line="-119"/>
         <source>Set a rate</source>
         <translation>设定收费标准</translation>
     </message>
@@ -4081,7 +4076,7 @@ Nothing dated in the period can be written afterwards.</source>
 <context>
     <name>RatesModel</name>
     <message>
-        <location line="-125"/>
+        <location line="-128"/>
         <source>Item</source>
         <translation>收费项目</translation>
     </message>
@@ -4157,7 +4152,7 @@ Nothing dated in the period can be written afterwards.</source>
 <context>
     <name>ReadingsPanel</name>
     <message>
-        <location filename="../../desk_app/ui/ledger/billing_readings.py" line="+140"/>
+        <location filename="../../desk_app/ui/ledger/billing_readings.py" line="+143"/>
         <source>&amp;Item:</source>
         <translation>收费项目(&amp;I)：</translation>
     </message>
@@ -4202,17 +4197,17 @@ Nothing dated in the period can be written afterwards.</source>
         <translation>没有需要保存的新读数。</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+9"/>
         <source>{count} readings saved.</source>
         <translation>{count} 个读数已保存。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+19"/>
         <source>Import meter readings</source>
         <translation>导入抄表读数</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <source>{count} readings imported.</source>
         <translation>{count} 个读数已导入。</translation>
     </message>
@@ -4273,7 +4268,7 @@ Nothing dated in the period can be written afterwards.</source>
 <context>
     <name>ReceiptsPage</name>
     <message>
-        <location filename="../../desk_app/ui/ledger/receipts_page.py" line="+81"/>
+        <location filename="../../desk_app/ui/ledger/receipts_page.py" line="+83"/>
         <source>Receipt number</source>
         <translation>收据号码</translation>
     </message>
@@ -4308,7 +4303,7 @@ Nothing dated in the period can be written afterwards.</source>
         <translation>退费(&amp;F)…</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+24"/>
         <source>&amp;No.:</source>
         <translation>收据号(&amp;N)：</translation>
     </message>
@@ -4323,7 +4318,7 @@ Nothing dated in the period can be written afterwards.</source>
         <translation>房号(&amp;U)：</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+77"/>
         <source>{count} receipts</source>
         <translation>共 {count} 张</translation>
     </message>
@@ -4343,7 +4338,7 @@ Nothing dated in the period can be written afterwards.</source>
         <translation>已退费 {fen}</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+59"/>
         <source>Receipt №{number} voided.</source>
         <translation>收据 №{number} 已作废。</translation>
     </message>
@@ -4351,7 +4346,7 @@ Nothing dated in the period can be written afterwards.</source>
 <context>
     <name>RecentShiftsDialog</name>
     <message>
-        <location filename="../../desk_app/ui/dialogs/recent_shifts.py" line="+29"/>
+        <location filename="../../desk_app/ui/shifts/recent_shifts.py" line="+30"/>
         <source>Recent shifts</source>
         <translation>最近班次</translation>
     </message>
@@ -4366,7 +4361,7 @@ Nothing dated in the period can be written afterwards.</source>
         <translation>该班次没有交接班记录。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>Handover report: {shift} {time}</source>
         <translation>交接班记录：{shift} {time}</translation>
     </message>
@@ -4374,7 +4369,7 @@ Nothing dated in the period can be written afterwards.</source>
 <context>
     <name>RecentShiftsModel</name>
     <message>
-        <location filename="../../desk_app/ui/models/shifts.py" line="+12"/>
+        <location filename="../../desk_app/ui/shifts/shift_models.py" line="+12"/>
         <source>Shift</source>
         <translation>班次</translation>
     </message>
@@ -4422,7 +4417,7 @@ Nothing dated in the period can be written afterwards.</source>
 <context>
     <name>ReceptionLogModel</name>
     <message>
-        <location filename="../../desk_app/ui/reception/models.py" line="+116"/>
+        <location filename="../../desk_app/ui/reception/models.py" line="+117"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
@@ -4525,7 +4520,7 @@ Nothing dated in the period can be written afterwards.</source>
 <context>
     <name>ReceptionPage</name>
     <message>
-        <location filename="../../desk_app/ui/reception/page.py" line="+131"/>
+        <location filename="../../desk_app/ui/reception/page.py" line="+135"/>
         <source>Last 30 days</source>
         <translation>最近 30 天</translation>
     </message>
@@ -4541,12 +4536,12 @@ Nothing dated in the period can be written afterwards.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+163"/>
+        <location line="+158"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location line="-162"/>
+        <location line="-157"/>
         <source>From … to …</source>
         <translation>从 … 到 …</translation>
     </message>
@@ -4626,7 +4621,7 @@ Nothing dated in the period can be written afterwards.</source>
         <translation>切换登记表/记录</translation>
     </message>
     <message>
-        <location line="+166"/>
+        <location line="+161"/>
         <source>{count} entries</source>
         <translation>共 {count} 条</translation>
     </message>
@@ -4636,7 +4631,7 @@ Nothing dated in the period can be written afterwards.</source>
         <translation>报修在其维修工单 {order} 中处理（「维修工单」选项卡）。</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+23"/>
         <source>{number} has already been reported to the supervisor.</source>
         <translation>{number} 已上报主管。</translation>
     </message>
@@ -4644,7 +4639,7 @@ Nothing dated in the period can be written afterwards.</source>
 <context>
     <name>RecordActionDialog</name>
     <message>
-        <location filename="../../desk_app/ui/ledger/arrears_dialogs.py" line="+29"/>
+        <location filename="../../desk_app/ui/ledger/arrears_dialogs.py" line="+33"/>
         <source>Record chasing step</source>
         <translation>登记催缴</translation>
     </message>
@@ -4692,7 +4687,7 @@ Nothing dated in the period can be written afterwards.</source>
 <context>
     <name>ReferOutDialog</name>
     <message>
-        <location filename="../../desk_app/ui/repairs/dialogs.py" line="+160"/>
+        <location filename="../../desk_app/ui/repairs/dialogs.py" line="+180"/>
         <source>Refer to an outside contractor</source>
         <translation>转外单位维修</translation>
     </message>
@@ -4715,7 +4710,7 @@ Nothing dated in the period can be written afterwards.</source>
 <context>
     <name>RefundDialog</name>
     <message>
-        <location filename="../../desk_app/ui/ledger/receipt_dialogs.py" line="+23"/>
+        <location filename="../../desk_app/ui/ledger/receipt_dialogs.py" line="+25"/>
         <source>Refund</source>
         <translation>退费</translation>
     </message>
@@ -4796,7 +4791,7 @@ Nothing dated in the period can be written afterwards.</source>
 <context>
     <name>RepairFilterBar</name>
     <message>
-        <location filename="../../desk_app/ui/repairs/filters.py" line="+48"/>
+        <location filename="../../desk_app/ui/repairs/filters.py" line="+50"/>
         <source>Last 30 days</source>
         <translation>最近 30 天</translation>
     </message>
@@ -4952,7 +4947,7 @@ Nothing dated in the period can be written afterwards.</source>
 <context>
     <name>RepairSetupDialog</name>
     <message>
-        <location filename="../../desk_app/ui/dialogs/repair_setup_dialog.py" line="+31"/>
+        <location filename="../../desk_app/ui/repairs/setup_dialog.py" line="+33"/>
         <source>Technicians and prices</source>
         <translation>维修人员与价格表</translation>
     </message>
@@ -5036,7 +5031,7 @@ Nothing dated in the period can be written afterwards.</source>
 <context>
     <name>RepairsPage</name>
     <message>
-        <location filename="../../desk_app/ui/repairs/page.py" line="+223"/>
+        <location filename="../../desk_app/ui/repairs/page.py" line="+218"/>
         <source>&amp;New order…</source>
         <translation>新建工单(&amp;N)…</translation>
     </message>
@@ -5106,23 +5101,23 @@ Nothing dated in the period can be written afterwards.</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location line="+194"/>
-        <location line="+41"/>
+        <location line="+188"/>
+        <location line="+38"/>
         <source>Order {number}: {status}.</source>
         <translation>工单 {number}：{status}。</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+22"/>
         <source>Order {number} registered.</source>
         <translation>工单 {number} 已登记。</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+16"/>
         <source>Repair work order</source>
         <translation>维修工作单</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+11"/>
         <source>Dispatch sheet</source>
         <translation>维修派工表</translation>
     </message>
@@ -5168,7 +5163,7 @@ Nothing dated in the period can be written afterwards.</source>
 <context>
     <name>ResetPasswordDialog</name>
     <message>
-        <location filename="../../desk_app/ui/dialogs/operators_dialog.py" line="-102"/>
+        <location filename="../../desk_app/ui/shifts/operators_dialog.py" line="-103"/>
         <source>Reset password of {name}</source>
         <translation>重置 {name} 的密码</translation>
     </message>
@@ -5196,7 +5191,7 @@ Nothing dated in the period can be written afterwards.</source>
 <context>
     <name>RevealDialog</name>
     <message>
-        <location filename="../../desk_app/ui/dialogs/directory_people.py" line="+309"/>
+        <location filename="../../desk_app/ui/directory/people_dialogs.py" line="+321"/>
         <source>Show full number of {name}</source>
         <translation>显示 {name} 的完整号码</translation>
     </message>
@@ -5221,7 +5216,7 @@ Nothing dated in the period can be written afterwards.</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>(not on record)</source>
         <translation>（未登记）</translation>
     </message>
@@ -5234,7 +5229,7 @@ Nothing dated in the period can be written afterwards.</source>
 <context>
     <name>RosterFilePage</name>
     <message>
-        <location filename="../../desk_app/ui/dialogs/roster_import.py" line="+112"/>
+        <location filename="../../desk_app/ui/directory/roster_import.py" line="+95"/>
         <source>Choose the roster file</source>
         <translation>选择名册文件</translation>
     </message>
@@ -5277,7 +5272,7 @@ Nothing dated in the period can be written afterwards.</source>
 <context>
     <name>RosterImportWizard</name>
     <message>
-        <location line="+319"/>
+        <location line="+322"/>
         <source>Import owner roster</source>
         <translation>导入业主名册</translation>
     </message>
@@ -5305,7 +5300,7 @@ Nothing dated in the period can be written afterwards.</source>
 <context>
     <name>RosterMappingPage</name>
     <message>
-        <location line="-342"/>
+        <location line="-345"/>
         <source>Match the columns</source>
         <translation>对应列</translation>
     </message>
@@ -5411,7 +5406,7 @@ Nothing dated in the period can be written afterwards.</source>
 <context>
     <name>RosterResultPage</name>
     <message>
-        <location line="+27"/>
+        <location line="+29"/>
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
@@ -5424,7 +5419,7 @@ Nothing dated in the period can be written afterwards.</source>
 <context>
     <name>RowErrorsModel</name>
     <message>
-        <location filename="../../desk_app/ui/models/roster.py" line="+85"/>
+        <location filename="../../desk_app/ui/directory/roster_models.py" line="+85"/>
         <source>Row</source>
         <translation>行号</translation>
     </message>
@@ -5447,7 +5442,7 @@ Nothing dated in the period can be written afterwards.</source>
 <context>
     <name>SearchPopup</name>
     <message>
-        <location filename="../../desk_app/ui/directory/search_popup.py" line="-120"/>
+        <location filename="../../desk_app/ui/widgets/search_popup.py" line="-122"/>
         <source>↑↓ choose · Enter open · Esc close</source>
         <translation>↑↓ 选择 · Enter 打开 · Esc 关闭</translation>
     </message>
@@ -5455,7 +5450,7 @@ Nothing dated in the period can be written afterwards.</source>
 <context>
     <name>SearchResultsModel</name>
     <message>
-        <location filename="../../desk_app/ui/models/search_results.py" line="+51"/>
+        <location filename="../../desk_app/ui/widgets/search_results.py" line="+51"/>
         <source>Units</source>
         <translation>房屋</translation>
     </message>
@@ -5488,7 +5483,7 @@ Nothing dated in the period can be written afterwards.</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desk_app/ui/dialogs/settings_dialog.py" line="+46"/>
+        <location filename="../../desk_app/ui/desk/settings_dialog.py" line="+47"/>
         <source>Estate settings</source>
         <translation>小区设置</translation>
     </message>
@@ -5686,7 +5681,7 @@ Nothing dated in the period can be written afterwards.</source>
 <context>
     <name>ShiftScheduleModel</name>
     <message>
-        <location filename="../../desk_app/ui/models/settings.py" line="+38"/>
+        <location filename="../../desk_app/ui/desk/settings_models.py" line="+38"/>
         <source>Time as hours:minutes, e.g. 07:30</source>
         <translation>时间格式为 时:分，例如 07:30</translation>
     </message>
@@ -5722,7 +5717,7 @@ Nothing dated in the period can be written afterwards.</source>
 <context>
     <name>SupervisorApprovalDialog</name>
     <message>
-        <location filename="../../desk_app/ui/dialogs/approval.py" line="+32"/>
+        <location filename="../../desk_app/ui/widgets/approval.py" line="+35"/>
         <source>Supervisor approval</source>
         <translation>主管审批</translation>
     </message>
@@ -5760,7 +5755,7 @@ Nothing dated in the period can be written afterwards.</source>
 <context>
     <name>TechnicianDialog</name>
     <message>
-        <location filename="../../desk_app/ui/dialogs/repair_setup_dialog.py" line="-279"/>
+        <location filename="../../desk_app/ui/repairs/setup_dialog.py" line="-284"/>
         <source>Add technician</source>
         <translation>添加维修人员</translation>
     </message>
@@ -5836,7 +5831,7 @@ Nothing dated in the period can be written afterwards.</source>
 <context>
     <name>TransferOwnershipDialog</name>
     <message>
-        <location filename="../../desk_app/ui/dialogs/directory_people.py" line="-203"/>
+        <location filename="../../desk_app/ui/directory/people_dialogs.py" line="-211"/>
         <source>Transfer ownership of {unit}</source>
         <translation>{unit} 产权转移（过户）</translation>
     </message>
@@ -5869,7 +5864,7 @@ Nothing dated in the period can be written afterwards.</source>
 <context>
     <name>UnitHistoryTab</name>
     <message>
-        <location filename="../../desk_app/ui/directory/unit_history.py" line="+124"/>
+        <location filename="../../desk_app/ui/directory/unit_history.py" line="+125"/>
         <source>Reception entries: {count}</source>
         <translation>接待登记：{count} 条</translation>
     </message>
@@ -5882,7 +5877,7 @@ Nothing dated in the period can be written afterwards.</source>
 <context>
     <name>UnitLineEdit</name>
     <message>
-        <location filename="../../desk_app/ui/directory/unit_completer.py" line="+127"/>
+        <location filename="../../desk_app/ui/widgets/unit_field.py" line="+127"/>
         <source>e.g. 3-2-501</source>
         <translation>如 3-2-501</translation>
     </message>
@@ -5890,7 +5885,7 @@ Nothing dated in the period can be written afterwards.</source>
 <context>
     <name>UnitListModel</name>
     <message>
-        <location filename="../../desk_app/ui/models/directory.py" line="-320"/>
+        <location filename="../../desk_app/ui/directory/models.py" line="-317"/>
         <source>Unit</source>
         <translation>房屋</translation>
     </message>
@@ -5938,7 +5933,7 @@ Nothing dated in the period can be written afterwards.</source>
 <context>
     <name>UnitPageWidget</name>
     <message>
-        <location filename="../../desk_app/ui/directory/unit_page.py" line="+116"/>
+        <location filename="../../desk_app/ui/directory/unit_page.py" line="+90"/>
         <source>&amp;Change unit…</source>
         <translation>修改房屋(&amp;C)…</translation>
     </message>
@@ -5973,7 +5968,7 @@ Nothing dated in the period can be written afterwards.</source>
         <translation>接待与维修</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+16"/>
         <source>&amp;Add person…</source>
         <translation>添加人员(&amp;A)…</translation>
     </message>
@@ -6159,17 +6154,17 @@ Nothing dated in the period can be written afterwards.</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+52"/>
         <source>Owner archive sheet</source>
         <translation>业主档案资料表</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+75"/>
         <source>Remove the {kind} {plate} from this unit?</source>
         <translation>从该房屋注销{kind} {plate}？</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+53"/>
         <source>Has the archive come back from {borrower}?</source>
         <translation>档案已由 {borrower} 归还了吗？</translation>
     </message>
@@ -6283,7 +6278,7 @@ Nothing dated in the period can be written afterwards.</source>
 <context>
     <name>VehicleDialog</name>
     <message>
-        <location filename="../../desk_app/ui/dialogs/directory_people.py" line="+90"/>
+        <location filename="../../desk_app/ui/directory/people_dialogs.py" line="+94"/>
         <source>Add vehicle</source>
         <translation>添加车辆</translation>
     </message>
@@ -6321,7 +6316,7 @@ Nothing dated in the period can be written afterwards.</source>
 <context>
     <name>VehiclesModel</name>
     <message>
-        <location filename="../../desk_app/ui/models/directory.py" line="+269"/>
+        <location filename="../../desk_app/ui/directory/models.py" line="+266"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
@@ -6344,7 +6339,7 @@ Nothing dated in the period can be written afterwards.</source>
 <context>
     <name>VoidReceiptDialog</name>
     <message>
-        <location filename="../../desk_app/ui/ledger/receipt_dialogs.py" line="-101"/>
+        <location filename="../../desk_app/ui/ledger/receipt_dialogs.py" line="-107"/>
         <source>Void receipt</source>
         <translation>作废收据</translation>
     </message>
@@ -6395,7 +6390,7 @@ Nothing dated in the period can be written afterwards.</source>
 <context>
     <name>WaiveLateFeeDialog</name>
     <message>
-        <location filename="../../desk_app/ui/ledger/payment_dialogs.py" line="+52"/>
+        <location filename="../../desk_app/ui/ledger/payment_dialogs.py" line="+30"/>
         <source>Waive late fee</source>
         <translation>减免滞纳金</translation>
     </message>

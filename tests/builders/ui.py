@@ -114,3 +114,25 @@ def supervisor_approves(qtbot, when_modal, username="lee"):
         qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
 
     when_modal(SupervisorApprovalDialog, approve)
+
+
+def change_events(hub) -> list:
+    """Every ``ChangeEvent`` the hub announces from now on, in order (one per write)."""
+    events: list = []
+    hub.changed.connect(events.append)
+    return events
+
+
+def touching(table: str):
+    """For ``qtbot.waitSignal(hub.changed, check_params_cb=touching("receipts"))``."""
+    return lambda event: event.touches(table)
+
+
+def written_elsewhere(hub, table: str, *ids: int) -> None:
+    """Tell the hub that rows of ``table`` were written by another part of the window (as
+    ``ui.operations`` would after that write)."""
+    from desk_app.services.operations import Changes, Done
+    from desk_app.ui.operations import announce
+
+    changes = Changes(("written_elsewhere",), {table: frozenset(str(i) for i in ids)})
+    announce(hub, Done(None, changes), None)

@@ -21,7 +21,7 @@ from tests.builders.ui import type_text
 def test_application_carries_the_hub(qapp):
     assert isinstance(qapp, DeskApplication)
     assert qapp.organizationName() == "DeskApp"  # (pytest-qt renames the application)
-    assert hasattr(qapp.hub, "shift_opened")
+    assert hasattr(qapp.hub, "changed")
     assert app_module.application() is qapp
 
 

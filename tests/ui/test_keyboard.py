@@ -24,26 +24,26 @@ from desk_app.ui.widgets.pdf_preview import PdfPreviewDialog
 from tests.builders.ui import mnemonics
 
 DIALOGS = {
-    "first_manager": lambda desk: FirstManagerDialog(desk),
-    "login": lambda desk: LoginDialog(desk),
-    "handover": lambda desk: HandoverDialog(desk),
-    "close_day": lambda desk: CloseDayDialog(desk),
-    "change_password": lambda desk: ChangePasswordDialog(desk),
-    "approval": lambda desk: SupervisorApprovalDialog(desk, "作废收据"),
-    "new_operator": lambda desk: NewOperatorDialog(desk),
-    "reset_password": lambda desk: ResetPasswordDialog(desk, 1, "王经理"),
-    "operators": lambda desk: OperatorsDialog(desk),
-    "recent_shifts": lambda desk: RecentShiftsDialog(desk),
-    "settings": lambda desk: SettingsDialog(desk),
-    "preview": lambda desk: PdfPreviewDialog(b"", "空白"),
+    "first_manager": lambda desk, hub: FirstManagerDialog(desk, hub),
+    "login": lambda desk, hub: LoginDialog(desk, hub),
+    "handover": lambda desk, hub: HandoverDialog(desk, hub),
+    "close_day": lambda desk, hub: CloseDayDialog(desk, hub),
+    "change_password": lambda desk, hub: ChangePasswordDialog(desk, hub),
+    "approval": lambda desk, hub: SupervisorApprovalDialog(desk, hub, "作废收据"),
+    "new_operator": lambda desk, hub: NewOperatorDialog(desk, hub),
+    "reset_password": lambda desk, hub: ResetPasswordDialog(desk, hub, 1, "王经理"),
+    "operators": lambda desk, hub: OperatorsDialog(desk, hub),
+    "recent_shifts": lambda desk, hub: RecentShiftsDialog(desk),
+    "settings": lambda desk, hub: SettingsDialog(desk, hub),
+    "preview": lambda desk, hub: PdfPreviewDialog(b"", "空白"),
 }
 
 
 @pytest.mark.parametrize("language", ["zh_CN", "en"])
 @pytest.mark.parametrize("name", sorted(DIALOGS))
-def test_dialog_mnemonics_are_unique(manager_desk, qtbot, qapp, name, language):
+def test_dialog_mnemonics_are_unique(manager_desk, qtbot, qapp, hub, name, language):
     qapp.set_language(language)
-    dialog = DIALOGS[name](manager_desk)
+    dialog = DIALOGS[name](manager_desk, hub)
     qtbot.addWidget(dialog)
     texts = [label.text() for label in dialog.findChildren(QLabel)]
     texts += [button.text() for button in dialog.findChildren(QAbstractButton)]

@@ -11,14 +11,14 @@ from desk_app.ui.widgets.pdf_preview import PdfPreviewDialog
 from tests.builders.staff import PASSWORD
 
 
-def test_login_name_is_remembered(staffed_desk, qtbot):
-    dialog = LoginDialog(staffed_desk)
+def test_login_name_is_remembered(staffed_desk, qtbot, hub):
+    dialog = LoginDialog(staffed_desk, hub)
     qtbot.addWidget(dialog)
     dialog.username.setText("chen")
     dialog.password.setText(PASSWORD)
     dialog.accept()
     assert staffed_desk.operator.username == "chen"
-    again = LoginDialog(staffed_desk)
+    again = LoginDialog(staffed_desk, hub)
     qtbot.addWidget(again)
     assert again.username.text() == "chen"
 

@@ -12,6 +12,7 @@ from desk_app.services.shifts import login
 from desk_app.ui import preferences
 from desk_app.ui.desk.check_results import CheckResultsDialog
 from desk_app.ui.main_window import GEOMETRY_KEY
+from desk_app.ui.operations import announce
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
@@ -85,13 +86,11 @@ def test_actions_follow_the_role_on_duty(staffed_desk, make_window, hub):
     assert not window.actions["settings.estate"].isEnabled()
     assert not window.actions["settings.operators"].isEnabled()
     assert window.actions["shift.handover"].isEnabled()
-    login.login(staffed_desk, "lee", "secret-1", "中班")
-    hub.operator_changed.emit()
+    announce(hub, login.login(staffed_desk, "lee", "secret-1", "中班"), None)
     assert window.findChild(QLabel, "status_role").text() == "客服主管"
     assert window.actions["settings.estate"].isEnabled()
     assert not window.actions["settings.operators"].isEnabled()
-    login.login(staffed_desk, "boss", "secret-1", "中班")
-    hub.operator_changed.emit()
+    announce(hub, login.login(staffed_desk, "boss", "secret-1", "中班"), None)
     assert window.actions["settings.operators"].isEnabled()
 
 
@@ -120,9 +119,10 @@ def test_geometry_is_saved_on_close(staffed_desk, make_window):
 
 def test_backup_now_reports_the_file(staffed_desk, make_window, qtbot, hub):
     window = make_window(staffed_desk)
-    with qtbot.waitSignal(hub.backup_made) as blocker:
+    with qtbot.waitSignal(hub.changed) as blocker:
         window.actions["data.backup"].trigger()
-    assert blocker.args[0].endswith(".sqlite3")
+    assert blocker.args[0].did("backup_made")
+    assert window.statusBar().currentMessage().endswith(".sqlite3")
     assert "备份已保存并校验" in window.statusBar().currentMessage()
 
 

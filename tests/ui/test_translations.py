@@ -65,11 +65,11 @@ def test_language_switch(qapp, language, expected):
     qapp.set_language("zh_CN")
 
 
-def test_self_tr_in_an_inherited_method_uses_the_defining_class(qtbot, staffed_desk):
+def test_self_tr_in_an_inherited_method_uses_the_defining_class(qtbot, staffed_desk, hub):
     """FormDialog.finish runs in subclasses; strings of subclasses come out translated."""
     from desk_app.ui.shifts.login import LoginDialog
 
-    dialog = LoginDialog(staffed_desk)
+    dialog = LoginDialog(staffed_desk, hub)
     qtbot.addWidget(dialog)
     assert dialog.ok_button.text() == "登录"
     assert dialog.windowTitle() == "登录：示范花园"

@@ -74,9 +74,12 @@ def _compare_with_newest_backup(db, path: Path) -> CheckResult:
 def backup_now(desk: Desk, *, reason: str = "manual") -> Done[Path]:
     """An online backup into ``backups/`` beside the database, verified, then rotated."""
     keep = int(settings_service.get(desk, "backup.keep"))
-    target = backup_store.make_backup(
-        desk.db, desk.path, moment=desk.clock.now(), reason=reason, keep=keep
-    )
+    try:
+        target = backup_store.make_backup(
+            desk.db, desk.path, moment=desk.clock.now(), reason=reason, keep=keep
+        )
+    except OSError as error:
+        raise EnvironmentFault(f"备份失败：{error.strerror or error}") from error
     with desk.operation("backup_made") as op:
         op.record(None, None, file=target.name, reason=reason)
     return op.done(target)

@@ -17,6 +17,9 @@ from desk_app.storage.reception import entries as reception_store
 from desk_app.storage.repairs import callbacks as callbacks_store
 from desk_app.storage.repairs import orders as repairs_store
 
+FOLLOWED_TABLES = ("repair_orders", "reception_entries", "callbacks")
+"""The tables the due-now items are read from: a write to one may change the list."""
+
 STATE_ORDER = {deadlines.LATE: 0, deadlines.NEAR: 1, deadlines.ON_TIME: 2}
 
 

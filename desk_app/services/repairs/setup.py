@@ -184,3 +184,20 @@ STARTER_TECHNICIANS = [
     ("恒安电梯维保公司", "外单位", "电梯"),
     ("清源管道疏通", "外单位", "管道"),
 ]
+
+
+def install_starter_lists(desk: Desk) -> Done[int]:
+    """载入示例: the example technicians and prices into whichever list is empty, in one
+    transaction; returns how many were added."""
+    desk.require_role("supervisor", "维护维修人员")
+    added = 0
+    with desk.operation("repair_setup_starter_loaded") as op:
+        if not setup_store.technicians(desk.db):
+            for name, kind, specialty in STARTER_TECHNICIANS:
+                add_technician(desk, name, kind=kind, specialty=specialty)
+                added += 1
+        if not setup_store.prices(desk.db):
+            for category, name, unit, price, labour in STARTER_PRICES:
+                add_price(desk, name, price, category=category, unit=unit, labour=labour)
+                added += 1
+    return op.done(added)

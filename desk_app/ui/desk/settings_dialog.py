@@ -25,7 +25,9 @@ from PySide6.QtWidgets import (
 
 from desk_app.core.errors import DeskError
 from desk_app.services.desk import Desk, settings
+from desk_app.services.operations import Done
 from desk_app.ui.desk.settings_models import ShiftScheduleModel
+from desk_app.ui.events import EventHub
 from desk_app.ui.widgets.forms import FormDialog, line_edit
 
 _LIST_SEPARATORS = re.compile(r"[、,，;；\s]+")
@@ -36,8 +38,8 @@ def split_list(text: str) -> list[str]:
 
 
 class SettingsDialog(FormDialog):
-    def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+    def __init__(self, desk: Desk, hub: EventHub, parent: QWidget | None = None) -> None:
+        super().__init__(parent, hub=hub)
         self.desk = desk
         self.original: dict[str, Any] = settings.get_all(desk)
         self.changed_keys: list[str] = []
@@ -252,11 +254,13 @@ class SettingsDialog(FormDialog):
             key: value for key, value in self.values().items() if self.original.get(key) != value
         }
 
-    def submit(self) -> None:
+    def submit(self) -> Done[object] | None:
         changes = self.changes()
-        if changes:
-            settings.update(self.desk, changes)
-        self.changed_keys = sorted(changes)
+        if not changes:
+            return None
+        done = settings.update(self.desk, changes)
+        self.changed_keys = sorted(done.value)
+        return done
 
     def error_focus(self, error: DeskError) -> QWidget | None:
         widget = {

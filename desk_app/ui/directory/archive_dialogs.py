@@ -24,11 +24,14 @@ from desk_app.core.errors import DeskError, ValidationError
 from desk_app.services.desk import Desk
 from desk_app.services.directory import archive
 from desk_app.services.directory.archive import ArchiveFacts
+from desk_app.services.operations import Done
 from desk_app.services.shifts.approvals import Approval
 from desk_app.ui import messages
 from desk_app.ui.directory.models import LoansModel
 from desk_app.ui.directory.people_dialogs import choice_combo, combo_text, date_edit
+from desk_app.ui.events import EventHub
 from desk_app.ui.labels import DirectoryText
+from desk_app.ui.operations import perform
 from desk_app.ui.widgets.approval import SupervisorApprovalDialog, request_approval
 from desk_app.ui.widgets.forms import FormDialog, NoteEdit, line_edit
 
@@ -50,9 +53,14 @@ class ArchiveFactsDialog(FormDialog):
     """购房日期, 收楼日期, 入住日期, 产权性质, 承租情况, 产权证办理, 租赁记录, 备注 …"""
 
     def __init__(
-        self, desk: Desk, unit_id: int, facts: ArchiveFacts, parent: QWidget | None = None
+        self,
+        desk: Desk,
+        hub: EventHub,
+        unit_id: int,
+        facts: ArchiveFacts,
+        parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(parent, hub=hub)
         self.desk = desk
         self.unit_id = unit_id
         self.setObjectName("archive_facts_dialog")
@@ -99,8 +107,8 @@ class ArchiveFactsDialog(FormDialog):
         known = {f.name for f in dataclass_fields(ArchiveFacts)}
         return ArchiveFacts(**{k: v for k, v in values.items() if k in known})
 
-    def submit(self) -> None:
-        archive.save_archive_facts(self.desk, self.unit_id, self.facts())
+    def submit(self) -> Done[object]:
+        return archive.save_archive_facts(self.desk, self.unit_id, self.facts())
 
     def error_focus(self, error: DeskError) -> QWidget | None:
         for name, edit in self.dates.items():
@@ -123,9 +131,15 @@ class ManagerApprovalDialog(SupervisorApprovalDialog):
     """The manager (客服中心经理) re-enters their password: archive lending needs it."""
 
     def __init__(
-        self, desk: Desk, action_label: str, parent: QWidget | None = None, *, action: str
+        self,
+        desk: Desk,
+        hub: EventHub | None,
+        action_label: str,
+        parent: QWidget | None = None,
+        *,
+        action: str,
     ) -> None:
-        super().__init__(desk, action_label, parent, action=action, min_role="manager")
+        super().__init__(desk, hub, action_label, parent, action=action, min_role="manager")
         self.setObjectName("manager_approval_dialog")
         self.setWindowTitle(self.tr("Manager approval"))
         if self.intro_label is not None:
@@ -141,10 +155,12 @@ class ManagerApprovalDialog(SupervisorApprovalDialog):
 
 
 def request_manager_approval(
-    desk: Desk, action: str, action_label: str, parent: QWidget | None = None
+    desk: Desk, hub: EventHub | None, action: str, action_label: str, parent: QWidget | None = None
 ) -> Approval | None:
     """Ask for the manager's approval; the ``Approval`` to write with the act, or None."""
-    return request_approval(desk, action, action_label, parent, dialog_class=ManagerApprovalDialog)
+    return request_approval(
+        desk, hub, action, action_label, parent, dialog_class=ManagerApprovalDialog
+    )
 
 
 class LendArchiveDialog(FormDialog):
@@ -152,9 +168,9 @@ class LendArchiveDialog(FormDialog):
     before anything is written."""
 
     def __init__(
-        self, desk: Desk, unit_id: int, unit_code: str, parent: QWidget | None = None
+        self, desk: Desk, hub: EventHub, unit_id: int, unit_code: str, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
+        super().__init__(parent, hub=hub)
         self.desk = desk
         self.unit_id = unit_id
         self.unit_code = unit_code
@@ -196,6 +212,7 @@ class LendArchiveDialog(FormDialog):
         if self.approval is None:
             self.approval = request_manager_approval(
                 self.desk,
+                self.hub,
                 "archive_lend",
                 self.tr("Lend the archive of {unit}").format(unit=self.unit_code),
                 self,
@@ -205,16 +222,18 @@ class LendArchiveDialog(FormDialog):
             return
         super().accept()
 
-    def submit(self) -> None:
+    def submit(self) -> Done[object]:
         assert self.approval is not None
-        self.loan_id = archive.lend_archive(
+        done = archive.lend_archive(
             self.desk,
             self.unit_id,
             borrower=self.borrower.text(),
             purpose=self.purpose.text(),
             approval=self.approval,
             due_at=self.due.text().strip() or None,
-        ).value
+        )
+        self.loan_id = done.value
+        return done
 
     def error_focus(self, error: DeskError) -> QWidget | None:
         return {"borrower": self.borrower, "purpose": self.purpose, "due_at": self.due}.get(
@@ -231,9 +250,10 @@ def loans_view(parent: QWidget, model: LoansModel, object_name: str) -> QTableVi
 class OpenLoansDialog(QDialog):
     """Archives out on loan, oldest first; record a return."""
 
-    def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
+    def __init__(self, desk: Desk, hub: EventHub, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.desk = desk
+        self.hub = hub
         self.returned: list[int] = []
         self.setObjectName("open_loans_dialog")
         self.setWindowTitle(self.tr("Archives on loan"))
@@ -278,10 +298,7 @@ class OpenLoansDialog(QDialog):
             ),
         ):
             return
-        try:
-            archive.return_archive(self.desk, loan.id)
-        except DeskError as error:
-            messages.desk_error(self, error)
+        if perform(self, self.hub, lambda: archive.return_archive(self.desk, loan.id)) is None:
             return
         self.returned.append(loan.id)
         self.model.set_rows(archive.open_loans(self.desk))

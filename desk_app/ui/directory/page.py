@@ -26,13 +26,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk_app.core.errors import DeskError
 from desk_app.services.desk import Desk
-from desk_app.services.directory import estate
+from desk_app.services.directory import estate, roster_import
 from desk_app.ui import messages
 from desk_app.ui.directory.models import EstateTreeModel, PlacesModel, UnitListModel
 from desk_app.ui.directory.unit_page import UnitPageWidget
-from desk_app.ui.events import EventHub
+from desk_app.ui.events import ChangeEvent, EventHub
+from desk_app.ui.operations import attempt, perform
 from desk_app.ui.widgets.controls import button, table_view
 from desk_app.ui.widgets.unit_field import UnitLineEdit
 
@@ -152,9 +152,7 @@ class DirectoryPage(QWidget):
         layout.addWidget(self.splitter, 1)
         self.setFocusProxy(self.tree)
 
-        hub.estate_changed.connect(self.reload_estate)
-        hub.unit_changed.connect(self._unit_changed)
-        hub.roster_imported.connect(self.reload_estate)
+        hub.changed.connect(self._hub_changed)
         self.tree.setCurrentIndex(self.tree_model.index(0, 0))
 
     # ---- choosing -----------------------------------------------------------
@@ -181,12 +179,7 @@ class DirectoryPage(QWidget):
             self._show_page(unit.id)
 
     def _show_page(self, unit_id: int) -> bool:
-        try:
-            self.unit_page.show_unit(unit_id)
-        except DeskError as error:
-            messages.desk_error(self, error)
-            return False
-        return True
+        return attempt(self, lambda: self.unit_page.show_unit(unit_id) or True) is not None
 
     def _enter_unit(self) -> None:
         if self.unit_page.unit_id is not None:
@@ -194,10 +187,8 @@ class DirectoryPage(QWidget):
             self.unit_page.occupants_view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _goto_typed(self) -> None:
-        try:
-            unit = self.goto_edit.resolve()
-        except DeskError as error:
-            messages.desk_error(self, error)
+        unit = attempt(self, self.goto_edit.resolve)
+        if unit is None:
             return
         self.show_unit(unit.id)
         self._enter_unit()
@@ -205,10 +196,8 @@ class DirectoryPage(QWidget):
     def show_unit(self, unit_id: int) -> bool:
         """Open a unit's page, with its building chosen in the tree and the unit in the
         list (search, go-to, other modules)."""
-        try:
-            unit = estate.get_unit(self.desk, unit_id)
-        except DeskError as error:
-            messages.desk_error(self, error)
+        unit = attempt(self, lambda: estate.get_unit(self.desk, unit_id))
+        if unit is None:
             return False
         index = QModelIndex()
         if unit.entrance:
@@ -258,8 +247,20 @@ class DirectoryPage(QWidget):
         self.units_model.refresh()
         self.unit_page.reload()
 
-    def _unit_changed(self, unit_id: int) -> None:
-        if self.units_model.row_of(unit_id) >= 0:
+    def _hub_changed(self, event: ChangeEvent) -> None:
+        if event.touches("buildings", "public_places") or event.did(
+            "units_created", roster_import.OPERATION
+        ):
+            self.reload_estate()
+        elif event.touches(
+            "units",
+            "occupancies",
+            "people",
+            "vehicles",
+            "household_archives",
+            "archive_papers",
+            "archive_loans",
+        ):
             current = self.units_view.currentIndex()
             self.units_model.refresh()
             if current.isValid():
@@ -278,12 +279,11 @@ class DirectoryPage(QWidget):
 
         node = self.tree_model.node(self.tree.currentIndex())
         building = node[1] if node else None
-        dialog = BulkUnitsDialog(self.desk, self, building=building)
+        dialog = BulkUnitsDialog(self.desk, self.hub, self, building=building)
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
         created, plan = dialog.created_ids, dialog.plan
         dialog.deleteLater()
         if accepted and created:
-            self.hub.estate_changed.emit()
             if plan is not None:
                 index = self.tree_model.index_of("building", plan.building)
                 if index.isValid():
@@ -298,35 +298,26 @@ class DirectoryPage(QWidget):
     def new_public_place(self) -> None:
         from desk_app.ui.directory.unit_dialogs import PublicPlaceDialog
 
-        dialog = PublicPlaceDialog(self.desk, self)
+        dialog = PublicPlaceDialog(self.desk, self.hub, self)
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
         place = dialog.place
         dialog.deleteLater()
         if accepted and place is not None:
-            self.hub.estate_changed.emit()
             self.show_place(place.id)
 
     def open_loans(self) -> None:
         from desk_app.ui.directory.archive_dialogs import OpenLoansDialog
 
-        dialog = OpenLoansDialog(self.desk, self)
+        dialog = OpenLoansDialog(self.desk, self.hub, self)
         dialog.exec()
-        returned = list(dialog.returned)
         dialog.deleteLater()
-        for loan_id in returned:
-            self.hub.archive_loan_changed.emit(loan_id)
-        if returned:
-            self.unit_page.reload()
 
     def import_roster(self) -> None:
         from desk_app.ui.directory.roster_import import RosterImportWizard
 
-        wizard = RosterImportWizard(self.desk, self)
+        wizard = RosterImportWizard(self.desk, self.hub, self)
         wizard.exec()
-        imported = wizard.imported
         wizard.deleteLater()
-        if imported:
-            self.hub.roster_imported.emit()
 
     def export_roster(self) -> None:
         """Data ▸ Export owner roster…: masked; a manager may choose full numbers (logged)."""
@@ -347,11 +338,14 @@ class DirectoryPage(QWidget):
                 ),
             )
         )
-        try:
-            count = directory_export.export_roster(self.desk, Path(path), unmasked=unmasked).value
-        except DeskError as error:
-            messages.warning(self, error.message)
+        done = perform(
+            self,
+            self.hub,
+            lambda: directory_export.export_roster(self.desk, Path(path), unmasked=unmasked),
+        )
+        if done is None:
             return
+        count = done.value
         messages.info(
             self, self.tr("{count} rows exported to {path}").format(count=count, path=path)
         )

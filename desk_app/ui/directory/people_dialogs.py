@@ -31,6 +31,8 @@ from desk_app.services.desk import Desk
 from desk_app.services.directory import people as directory_people
 from desk_app.services.directory import privacy
 from desk_app.services.directory.people import PersonRecord
+from desk_app.services.operations import Done
+from desk_app.ui.events import EventHub
 from desk_app.ui.labels import DirectoryText
 from desk_app.ui.widgets.forms import FormDialog, line_edit
 
@@ -215,13 +217,14 @@ class OccupantDialog(FormDialog):
     def __init__(
         self,
         desk: Desk,
+        hub: EventHub,
         unit_id: int,
         unit_code: str,
         parent: QWidget | None = None,
         *,
         role: str | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(parent, hub=hub)
         self.desk = desk
         self.unit_id = unit_id
         self.occupancy_id: int | None = None
@@ -265,10 +268,10 @@ class OccupantDialog(FormDialog):
         self.lease_start.setEnabled(tenant)
         self.lease_end.setEnabled(tenant)
 
-    def submit(self) -> None:
+    def submit(self) -> Done[object]:
         role = self.role.currentData()
         tenant = role == "tenant"
-        self.occupancy_id = directory_people.add_occupant(
+        done = directory_people.add_occupant(
             self.desk,
             self.unit_id,
             self.person.record(),
@@ -277,7 +280,9 @@ class OccupantDialog(FormDialog):
             since=self.since.text().strip() or None,
             lease_start=(self.lease_start.text().strip() or None) if tenant else None,
             lease_end=(self.lease_end.text().strip() or None) if tenant else None,
-        ).value
+        )
+        self.occupancy_id = done.value
+        return done
 
     def error_focus(self, error: DeskError) -> QWidget | None:
         extra = {"lease_start": self.lease_start, "lease_end": self.lease_end}
@@ -293,8 +298,10 @@ class OccupantDialog(FormDialog):
 class EndOccupancyDialog(FormDialog):
     """A tenant moves out, a member leaves: the record ends with a reason, and stays."""
 
-    def __init__(self, desk: Desk, occupant: Any, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+    def __init__(
+        self, desk: Desk, hub: EventHub, occupant: Any, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent, hub=hub)
         self.desk = desk
         self.occupant = occupant
         self.setObjectName("end_occupancy_dialog")
@@ -310,8 +317,8 @@ class EndOccupancyDialog(FormDialog):
         self.finish(self.tr("Move out"), [self.reason, self.until])
         self.setMinimumWidth(420)
 
-    def submit(self) -> None:
-        directory_people.end_occupancy(
+    def submit(self) -> Done[object]:
+        return directory_people.end_occupancy(
             self.desk,
             self.occupant.occupancy_id,
             reason=combo_text(self.reason),
@@ -329,12 +336,13 @@ class TransferOwnershipDialog(FormDialog):
     def __init__(
         self,
         desk: Desk,
+        hub: EventHub,
         unit_id: int,
         unit_code: str,
         current_owners: list[str],
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(parent, hub=hub)
         self.desk = desk
         self.unit_id = unit_id
         self.setObjectName("transfer_dialog")
@@ -371,11 +379,11 @@ class TransferOwnershipDialog(FormDialog):
         self.co_owner.setVisible(on)
         self.adjustSize()
 
-    def submit(self) -> None:
+    def submit(self) -> Done[object]:
         owners = [self.owner.record()]
         if self.with_co_owner.isChecked():
             owners.append(self.co_owner.record())
-        directory_people.transfer_ownership(
+        return directory_people.transfer_ownership(
             self.desk, self.unit_id, owners, on_date=self.on_date.text().strip()
         )
 
@@ -392,8 +400,10 @@ class EditPersonDialog(FormDialog):
     """Edit a person: changes of phone and address are kept as contact history.
     ID number and phones are typed anew or left empty to keep them."""
 
-    def __init__(self, desk: Desk, person: Any, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+    def __init__(
+        self, desk: Desk, hub: EventHub, person: Any, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent, hub=hub)
         self.desk = desk
         self.person_id: int = person.person_id
         self.setObjectName("edit_person_dialog")
@@ -426,10 +436,11 @@ class EditPersonDialog(FormDialog):
                 changes[field] = value
         return changes
 
-    def submit(self) -> None:
+    def submit(self) -> Done[object] | None:
         self.changes = self.collect()
-        if self.changes:
-            directory_people.update_person(self.desk, self.person_id, self.changes)
+        if not self.changes:
+            return None
+        return directory_people.update_person(self.desk, self.person_id, self.changes)
 
     def error_focus(self, error: DeskError) -> QWidget | None:
         return _focus_for(self.form_fields, error, {})
@@ -442,11 +453,12 @@ class VehicleDialog(FormDialog):
     def __init__(
         self,
         desk: Desk,
+        hub: EventHub,
         unit_id: int,
         people: list[tuple[int, str]],
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(parent, hub=hub)
         self.desk = desk
         self.unit_id = unit_id
         self.vehicle_id: int | None = None
@@ -467,15 +479,17 @@ class VehicleDialog(FormDialog):
         self.initial_focus = self.plate
         self.setMinimumWidth(400)
 
-    def submit(self) -> None:
-        self.vehicle_id = directory_people.add_vehicle(
+    def submit(self) -> Done[object]:
+        done = directory_people.add_vehicle(
             self.desk,
             self.unit_id,
             self.plate.text(),
             kind=self.kind.currentText(),
             person_id=self.driver.currentData(),
             note=self.note.text().strip() or None,
-        ).value
+        )
+        self.vehicle_id = done.value
+        return done
 
     def error_focus(self, error: DeskError) -> QWidget | None:
         return self.kind if error.field == "kind" else self.plate
@@ -489,9 +503,9 @@ class RevealDialog(FormDialog):
     and the full number is shown here — only here, and only until the dialog closes."""
 
     def __init__(
-        self, desk: Desk, person_id: int, name: str, parent: QWidget | None = None
+        self, desk: Desk, hub: EventHub, person_id: int, name: str, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
+        super().__init__(parent, hub=hub)
         self.desk = desk
         self.person_id = person_id
         self.revealed: str | None = None
@@ -522,10 +536,12 @@ class RevealDialog(FormDialog):
         self.initial_focus = self.reason
         self.setMinimumWidth(460)
 
-    def submit(self) -> None:
-        self.revealed = privacy.reveal(
+    def submit(self) -> Done[object]:
+        done = privacy.reveal(
             self.desk, self.person_id, self.field.currentData(), reason=self.reason.text()
-        ).value
+        )
+        self.revealed = done.value
+        return done
 
     def accept(self) -> None:
         if self.revealed is not None:

@@ -42,6 +42,8 @@ from desk_app.services.desk import Desk
 from desk_app.services.directory import roster_import
 from desk_app.ui import messages, preferences
 from desk_app.ui.directory.roster_models import RosterPreviewModel, RowErrorsModel, masked_cell
+from desk_app.ui.events import EventHub
+from desk_app.ui.operations import perform
 from desk_app.ui.widgets.files import choose_open_path, choose_save_path
 
 MAPPING_KEY = "roster/mapping/{digest}"
@@ -445,18 +447,20 @@ class RosterPreviewPage(QWizardPage):
         if check is None:
             return False
         _show(self.error, "")
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            result = roster_import.import_roster(
+        done = perform(
+            self,
+            self.owner.hub,
+            lambda: roster_import.import_roster(
                 self.owner.desk, check, only_valid=self.only_valid.isChecked()
-            ).value
-        except DeskError as error:
-            QApplication.restoreOverrideCursor()
-            _show(self.error, error.message)
+            ),
+        )
+        if done is None:
             return False
-        QApplication.restoreOverrideCursor()
-        self.owner.imported = result
+        self.owner.imported = done.value
         return True
+
+    def show_desk_error(self, error: DeskError) -> None:
+        _show(self.error, error.message)
 
 
 class RosterResultPage(QWizardPage):
@@ -488,9 +492,10 @@ class RosterResultPage(QWizardPage):
 
 
 class RosterImportWizard(QWizard):
-    def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
+    def __init__(self, desk: Desk, hub: EventHub, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.desk = desk
+        self.hub = hub
         self.setObjectName("roster_import_wizard")
         self.setWindowTitle(self.tr("Import owner roster"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)

@@ -25,7 +25,9 @@ from desk_app.core.errors import DeskError, ValidationError
 from desk_app.core.estate import BuildingPlan, format_area
 from desk_app.services.desk import Desk
 from desk_app.services.directory import estate
+from desk_app.services.operations import Done
 from desk_app.ui.directory.people_dialogs import choice_combo
+from desk_app.ui.events import EventHub
 from desk_app.ui.widgets.forms import FormDialog, line_edit
 
 PREVIEW_DELAY_MS = 120
@@ -59,9 +61,14 @@ class BulkUnitsDialog(FormDialog):
     written, and created in one transaction."""
 
     def __init__(
-        self, desk: Desk, parent: QWidget | None = None, *, building: str | None = None
+        self,
+        desk: Desk,
+        hub: EventHub,
+        parent: QWidget | None = None,
+        *,
+        building: str | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(parent, hub=hub)
         self.desk = desk
         self.created_ids: list[int] = []
         self.plan: BuildingPlan | None = None
@@ -265,19 +272,21 @@ class BulkUnitsDialog(FormDialog):
     def codes(self) -> list[str]:
         return [self.codes_model.item(row).text() for row in range(self.codes_model.rowCount())]
 
-    def submit(self) -> None:
+    def submit(self) -> Done[object]:
         self.update_preview()
         if self.plan is None:
             raise ValidationError(self.summary.text())
         if not self.new_codes:
             raise ValidationError(self.tr("No new units."))
-        self.created_ids = estate.create_units(
+        done = estate.create_units(
             self.desk,
             self.plan,
             area_text=self.area.text().strip() or None,
             kind=self.kind.currentText(),
             skip_existing=self.skip_existing.isChecked(),
-        ).value
+        )
+        self.created_ids = done.value
+        return done
 
     def error_focus(self, error: DeskError) -> QWidget | None:
         if "面积" in error.message:
@@ -294,8 +303,8 @@ class BulkUnitsDialog(FormDialog):
 class EditUnitDialog(FormDialog):
     """Area, type, status, business use (住所(经营场所)登记) and a note of one unit."""
 
-    def __init__(self, desk: Desk, unit: Any, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+    def __init__(self, desk: Desk, hub: EventHub, unit: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent, hub=hub)
         self.desk = desk
         self.unit = unit
         self.setObjectName("edit_unit_dialog")
@@ -319,8 +328,8 @@ class EditUnitDialog(FormDialog):
         )
         self.setMinimumWidth(420)
 
-    def submit(self) -> None:
-        estate.update_unit(
+    def submit(self) -> Done[object]:
+        return estate.update_unit(
             self.desk,
             self.unit.id,
             area_text=self.area.text().strip(),
@@ -337,8 +346,8 @@ class EditUnitDialog(FormDialog):
 class PublicPlaceDialog(FormDialog):
     """A public place (公共区域): lobby, roof, pump room, 配电房 … by building and floor."""
 
-    def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+    def __init__(self, desk: Desk, hub: EventHub, parent: QWidget | None = None) -> None:
+        super().__init__(parent, hub=hub)
         self.desk = desk
         self.place: Any = None
         self.setObjectName("public_place_dialog")
@@ -357,14 +366,16 @@ class PublicPlaceDialog(FormDialog):
         self.finish(self.tr("Add"), [self.name, self.building, self.floor, self.note])
         self.setMinimumWidth(400)
 
-    def submit(self) -> None:
-        self.place = estate.create_public_place(
+    def submit(self) -> Done[object]:
+        done = estate.create_public_place(
             self.desk,
             self.name.text(),
             building=self.building.currentData(),
             floor=self.floor.text(),
             note=self.note.text().strip() or None,
-        ).value
+        )
+        self.place = done.value
+        return done
 
     def error_focus(self, error: DeskError) -> QWidget | None:
         return self.building if error.field == "building" else self.name

@@ -39,8 +39,9 @@ from desk_app.ui.directory.models import (
     unit_place_text,
 )
 from desk_app.ui.directory.unit_history import UnitHistoryTab
-from desk_app.ui.events import EventHub
+from desk_app.ui.events import ChangeEvent, EventHub
 from desk_app.ui.labels import DirectoryText
+from desk_app.ui.operations import perform
 from desk_app.ui.widgets.controls import button, table_view
 
 # Person fields shown in the details panel, in the order of 业主档案资料表. Fields the
@@ -111,11 +112,7 @@ class UnitPageWidget(QWidget):
         layout.addLayout(header)
         layout.addWidget(self.tabs, 1)
 
-        hub.unit_changed.connect(self._unit_changed)
-        hub.person_changed.connect(self._person_changed)
-        hub.reception_entry_changed.connect(self._history_changed)
-        hub.repair_order_changed.connect(self._history_changed)
-        hub.callback_recorded.connect(self._history_changed)
+        hub.changed.connect(self._hub_changed)
         self.clear()
 
     # ---- building -------------------------------------------------------
@@ -427,23 +424,21 @@ class UnitPageWidget(QWidget):
 
     # ---- hub --------------------------------------------------------------
 
-    def _unit_changed(self, unit_id: int) -> None:
-        if unit_id == self.unit_id:
-            self.reload()
-
-    def _person_changed(self, person_id: int) -> None:
-        if self.page is not None and any(
-            o.person_id == person_id for o in self.page.current + self.page.history
+    def _hub_changed(self, event: ChangeEvent) -> None:
+        if self.unit_id is None:
+            return
+        if event.touches(
+            "units",
+            "occupancies",
+            "people",
+            "vehicles",
+            "household_archives",
+            "archive_papers",
+            "archive_loans",
         ):
             self.reload()
-
-    def _history_changed(self, *_ids: int) -> None:
-        if self.unit_id is not None:
+        if event.touches("reception_entries", "repair_orders", "callbacks"):
             self.history_tab.show_unit(self.unit_id)
-
-    def _changed(self) -> None:
-        if self.unit_id is not None:
-            self.hub.unit_changed.emit(self.unit_id)
 
     # ---- actions ------------------------------------------------------------
 
@@ -460,12 +455,13 @@ class UnitPageWidget(QWidget):
         from desk_app.services.directory import archive_print as directory_print
         from desk_app.ui.widgets import pdf_preview
 
-        try:
-            printed = directory_print.print_archive_sheet(self.desk, self.page.unit.id).value
-        except DeskError as error:
-            messages.warning(self, error.message)
+        unit_id = self.page.unit.id
+        done = perform(
+            self, self.hub, lambda: directory_print.print_archive_sheet(self.desk, unit_id)
+        )
+        if done is None:
             return
-        self.hub.document_printed.emit(printed.id)
+        printed = done.value
         pdf_preview.show_pdf(printed.pdf, self.tr("Owner archive sheet"), self)
 
     def edit_unit(self) -> None:
@@ -473,8 +469,7 @@ class UnitPageWidget(QWidget):
             return
         from desk_app.ui.directory.unit_dialogs import EditUnitDialog
 
-        if self._run(EditUnitDialog(self.desk, self.page.unit, self)):
-            self._changed()
+        self._run(EditUnitDialog(self.desk, self.hub, self.page.unit, self))
 
     def add_person(self) -> None:
         if self.page is None:
@@ -484,13 +479,13 @@ class UnitPageWidget(QWidget):
         has_owner = any(o.role == "owner" for o in self.page.current)
         dialog = OccupantDialog(
             self.desk,
+            self.hub,
             self.page.unit.id,
             self.page.unit.code,
             self,
             role="member" if has_owner else "owner",
         )
-        if self._run(dialog):
-            self._changed()
+        self._run(dialog)
 
     def move_out(self) -> None:
         occupant = self.selected_occupant()
@@ -498,8 +493,7 @@ class UnitPageWidget(QWidget):
             return
         from desk_app.ui.directory.people_dialogs import EndOccupancyDialog
 
-        if self._run(EndOccupancyDialog(self.desk, occupant, self)):
-            self._changed()
+        self._run(EndOccupancyDialog(self.desk, self.hub, occupant, self))
 
     def transfer_ownership(self) -> None:
         if self.page is None:
@@ -508,10 +502,9 @@ class UnitPageWidget(QWidget):
 
         owners = [o.name for o in self.page.current if o.role in ("owner", "co_owner")]
         dialog = TransferOwnershipDialog(
-            self.desk, self.page.unit.id, self.page.unit.code, owners, self
+            self.desk, self.hub, self.page.unit.id, self.page.unit.code, owners, self
         )
-        if self._run(dialog):
-            self._changed()
+        self._run(dialog)
 
     def edit_person(self) -> None:
         occupant = self.selected_occupant()
@@ -519,12 +512,7 @@ class UnitPageWidget(QWidget):
             return
         from desk_app.ui.directory.people_dialogs import EditPersonDialog
 
-        dialog = EditPersonDialog(self.desk, occupant, self)
-        accepted = dialog.exec() == QDialog.DialogCode.Accepted
-        changed = bool(dialog.changes)
-        dialog.deleteLater()
-        if accepted and changed:
-            self.hub.person_changed.emit(occupant.person_id)
+        self._run(EditPersonDialog(self.desk, self.hub, occupant, self))
 
     def reveal_number(self) -> None:
         occupant = self.selected_occupant()
@@ -532,7 +520,7 @@ class UnitPageWidget(QWidget):
             return
         from desk_app.ui.directory.people_dialogs import RevealDialog
 
-        self._run(RevealDialog(self.desk, occupant.person_id, occupant.name, self))
+        self._run(RevealDialog(self.desk, self.hub, occupant.person_id, occupant.name, self))
 
     def add_vehicle(self) -> None:
         if self.page is None:
@@ -540,8 +528,7 @@ class UnitPageWidget(QWidget):
         from desk_app.ui.directory.people_dialogs import VehicleDialog
 
         people = [(o.person_id, o.name) for o in self.page.current]
-        if self._run(VehicleDialog(self.desk, self.page.unit.id, people, self)):
-            self._changed()
+        self._run(VehicleDialog(self.desk, self.hub, self.page.unit.id, people, self))
 
     def remove_vehicle(self) -> None:
         index = self.vehicles_view.currentIndex()
@@ -555,55 +542,43 @@ class UnitPageWidget(QWidget):
             ),
         ):
             return
-        try:
-            directory_people.end_vehicle(self.desk, vehicle.id)
-        except DeskError as error:
-            messages.desk_error(self, error)
-            return
-        self._changed()
+        perform(self, self.hub, lambda: directory_people.end_vehicle(self.desk, vehicle.id))
 
     def edit_facts(self) -> None:
         if self.page is None:
             return
         from desk_app.ui.directory.archive_dialogs import ArchiveFactsDialog
 
-        if self._run(ArchiveFactsDialog(self.desk, self.page.unit.id, self.page.facts, self)):
-            self._changed()
+        self._run(ArchiveFactsDialog(self.desk, self.hub, self.page.unit.id, self.page.facts, self))
 
     def set_paper(self, paper: str, on_file: bool) -> None:
         if self.page is None:
             return
-        try:
-            archive.set_paper_on_file(self.desk, self.page.unit.id, paper, on_file)
-        except DeskError as error:
-            messages.desk_error(self, error)
+        unit_id = self.page.unit.id
+        done = perform(
+            self, self.hub, lambda: archive.set_paper_on_file(self.desk, unit_id, paper, on_file)
+        )
+        if done is None:
             self.reload()
-            return
-        self._changed()
 
     def set_business_use(self, on: bool) -> None:
         if self.page is None:
             return
-        try:
-            estate.update_unit(self.desk, self.page.unit.id, business_use=on)
-        except DeskError as error:
-            messages.desk_error(self, error)
+        unit_id = self.page.unit.id
+        done = perform(
+            self, self.hub, lambda: estate.update_unit(self.desk, unit_id, business_use=on)
+        )
+        if done is None:
             self.reload()
-            return
-        self._changed()
 
     def lend(self) -> None:
         if self.page is None:
             return
         from desk_app.ui.directory.archive_dialogs import LendArchiveDialog
 
-        dialog = LendArchiveDialog(self.desk, self.page.unit.id, self.page.unit.code, self)
-        accepted = dialog.exec() == QDialog.DialogCode.Accepted
-        loan_id = dialog.loan_id
-        dialog.deleteLater()
-        if accepted and loan_id is not None:
-            self.hub.archive_loan_changed.emit(loan_id)
-            self._changed()
+        self._run(
+            LendArchiveDialog(self.desk, self.hub, self.page.unit.id, self.page.unit.code, self)
+        )
 
     def record_return(self) -> None:
         index = self.loans_view.currentIndex()
@@ -618,10 +593,4 @@ class UnitPageWidget(QWidget):
             self.tr("Has the archive come back from {borrower}?").format(borrower=loan.borrower),
         ):
             return
-        try:
-            archive.return_archive(self.desk, loan.id)
-        except DeskError as error:
-            messages.desk_error(self, error)
-            return
-        self.hub.archive_loan_changed.emit(loan.id)
-        self._changed()
+        perform(self, self.hub, lambda: archive.return_archive(self.desk, loan.id))

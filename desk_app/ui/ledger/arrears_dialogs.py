@@ -11,6 +11,8 @@ from desk_app.core.money import format_fen
 from desk_app.services.desk import Desk
 from desk_app.services.ledger import arrears
 from desk_app.services.ledger.arrears import ActionRow, ArrearsRow
+from desk_app.services.operations import Done
+from desk_app.ui.events import EventHub
 from desk_app.ui.widgets.forms import FormDialog, line_edit
 
 POST = "registered_post"
@@ -20,8 +22,10 @@ DATE_EXAMPLE = "2026-11-20"
 class RecordActionDialog(FormDialog):
     """``dialog.result_action`` is the step recorded once the dialog is accepted."""
 
-    def __init__(self, desk: Desk, row: ArrearsRow, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+    def __init__(
+        self, desk: Desk, hub: EventHub, row: ArrearsRow, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent, hub=hub)
         self.desk = desk
         self.row = row
         self.result_action: ActionRow | None = None
@@ -77,15 +81,17 @@ class RecordActionDialog(FormDialog):
         """The postal receipt number belongs to registered post only."""
         self.form.setRowVisible(self.postal_receipt_no, self.chosen_action() == POST)
 
-    def submit(self) -> None:
-        self.result_action = arrears.record_action(
+    def submit(self) -> Done[object]:
+        done = arrears.record_action(
             self.desk,
             self.row.unit_id,
             self.chosen_action(),
             done_on=self.done_on.text(),
             note=self.note.text(),
             postal_receipt_no=self.postal_receipt_no.text(),
-        ).value
+        )
+        self.result_action = done.value
+        return done
 
     def error_focus(self, error: DeskError) -> QWidget | None:
         return self.fields.get(error.field or "")

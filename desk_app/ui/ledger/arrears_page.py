@@ -3,7 +3,7 @@ fee, the utilities' step, the last chasing step and what the manual asks for now
 the chosen unit's itemised debt and its chasing history below.
 
     page = ArrearsPage(desk, hub)
-    page.record_action()   # the dialog; emits hub.arrears_action_recorded(unit_id)
+    page.record_action()   # the dialog; the hub tells the views
 
 Filters: stage (1–3) and building. Keys within the page: Ctrl+R (or Enter on a row) record
 a chasing step, Ctrl+P print the chosen unit's notice, Ctrl+Shift+P print notices for the
@@ -40,11 +40,12 @@ from desk_app.core.errors import DeskError
 from desk_app.core.money import format_fen
 from desk_app.services.desk import Desk
 from desk_app.services.directory import estate
-from desk_app.services.ledger import arrears
+from desk_app.services.ledger import arrears, tables
 from desk_app.services.ledger.arrears import ArrearsRow, UnitDebt
 from desk_app.ui import messages
-from desk_app.ui.events import EventHub
+from desk_app.ui.events import ChangeEvent, EventHub
 from desk_app.ui.ledger.arrears_models import ActionsModel, ArrearsModel, DebtModel
+from desk_app.ui.operations import attempt, perform
 from desk_app.ui.widgets.page_actions import page_action, tool_button
 from desk_app.ui.widgets.row_table import RowTableModel
 from desk_app.ui.widgets.shown_refresh import ShownRefresh
@@ -104,7 +105,6 @@ class ArrearsPage(QWidget):
         self.debt: UnitDebt | None = None
         self._on_change = ShownRefresh(self, self.refresh)
         self._selecting = False
-        self._quiet = False  # while a bulk print reports its units, refresh once after
 
         # --- filters
         self.stage_filter = QComboBox(self)
@@ -219,12 +219,7 @@ class ArrearsPage(QWidget):
         QWidget.setTabOrder(self.debt_view, self.actions_view)
         self.setFocusProxy(self.view)
 
-        hub.payment_recorded.connect(self._changed)
-        hub.receipt_changed.connect(self._changed)
-        hub.charges_posted.connect(self._changed)
-        hub.arrears_action_recorded.connect(self._changed)
-        hub.estate_changed.connect(self.reload_buildings)
-        hub.settings_changed.connect(self._settings_changed)
+        hub.changed.connect(self._hub_changed)
         self.refresh()
 
     # ---- the list ----------------------------------------------------------------------------
@@ -343,13 +338,14 @@ class ArrearsPage(QWidget):
 
     # ---- refreshing ----------------------------------------------------------------------------
 
-    def _changed(self, *_args: object) -> None:
-        if not self._quiet:
+    def _hub_changed(self, event: ChangeEvent) -> None:
+        if event.touches("buildings"):
+            self.reload_buildings()
+        settings_changed = any(
+            key.startswith(("ledger.", "estate.")) for key in event.keys("settings")
+        )
+        if settings_changed or event.touches(*tables.ARREARS, "occupancies", "people"):
             self._on_change.changed()
-
-    def _settings_changed(self, keys: list) -> None:
-        if any(str(k).startswith(("ledger.", "estate.")) for k in keys):
-            self._changed()
 
     def show_status(self, text: str) -> None:
         window = self.window()
@@ -365,7 +361,7 @@ class ArrearsPage(QWidget):
             return
         from desk_app.ui.ledger.arrears_dialogs import RecordActionDialog
 
-        dialog = RecordActionDialog(self.desk, row, self)
+        dialog = RecordActionDialog(self.desk, self.hub, row, self)
         try:
             accepted = dialog.exec() == QDialog.DialogCode.Accepted
             recorded = dialog.result_action
@@ -373,7 +369,6 @@ class ArrearsPage(QWidget):
             dialog.deleteLater()
         if not accepted or recorded is None:
             return
-        self.hub.arrears_action_recorded.emit(row.unit_id)
         self.show_status(
             self.tr("{unit}: {step} recorded.").format(
                 unit=row.unit_text, step=arrears.action_label(recorded.action)
@@ -388,13 +383,10 @@ class ArrearsPage(QWidget):
         from desk_app.services.ledger import arrears_print
         from desk_app.ui.widgets import pdf_preview
 
-        try:
-            printed = arrears_print.print_notice(self.desk, row.unit_id).value
-        except DeskError as error:
-            messages.desk_error(self, error)
+        done = perform(self, self.hub, lambda: arrears_print.print_notice(self.desk, row.unit_id))
+        if done is None:
             return
-        self.hub.document_printed.emit(printed.id)
-        self.hub.arrears_action_recorded.emit(row.unit_id)
+        printed = done.value
         pdf_preview.show_pdf(printed.pdf, printed.title, self)
 
     def print_notices(self) -> None:
@@ -412,19 +404,12 @@ class ArrearsPage(QWidget):
         from desk_app.services.ledger import arrears_print
         from desk_app.ui.widgets import pdf_preview
 
-        try:
-            printed = arrears_print.print_notices(self.desk, unit_ids=unit_ids).value
-        except DeskError as error:
-            messages.desk_error(self, error)
+        done = perform(
+            self, self.hub, lambda: arrears_print.print_notices(self.desk, unit_ids=unit_ids)
+        )
+        if done is None:
             return
-        self.hub.document_printed.emit(printed.id)
-        self._quiet = True
-        try:
-            for unit_id in printed.unit_ids:
-                self.hub.arrears_action_recorded.emit(unit_id)
-        finally:
-            self._quiet = False
-        self._changed()
+        printed = done.value
         pdf_preview.show_pdf(printed.pdf, printed.title, self)
 
     def export(self) -> None:
@@ -440,12 +425,14 @@ class ArrearsPage(QWidget):
             return
         if not path.lower().endswith(".xlsx"):
             path += ".xlsx"
-        try:
-            result = arrears_export.export_arrears(
-                self.desk, Path(path), stage=self.stage(), building=self.building()
-            )
-        except DeskError as error:
-            messages.desk_error(self, error)
+        stage, building = self.stage(), self.building()
+        result = attempt(
+            self,
+            lambda: arrears_export.export_arrears(
+                self.desk, Path(path), stage=stage, building=building
+            ),
+        )
+        if result is None:
             return
         self.show_status(
             self.tr("{count} units exported to {path}.").format(count=result.count, path=path)

@@ -32,12 +32,13 @@ from PySide6.QtWidgets import (
 from desk_app.core.errors import DeskError, ValidationError
 from desk_app.core.money import format_fen
 from desk_app.services.desk import Desk
-from desk_app.services.ledger import billing, billing_excel, billing_print
+from desk_app.services.ledger import billing, billing_excel, billing_print, tables
 from desk_app.services.ledger.billing import BillingPreview, BillingSheet, ItemTotal
 from desk_app.ui import messages
-from desk_app.ui.events import EventHub
+from desk_app.ui.events import ChangeEvent, EventHub
 from desk_app.ui.ledger.billing_models import BillingLinesModel
 from desk_app.ui.ledger.billing_readings import ReadingsPanel
+from desk_app.ui.operations import perform
 from desk_app.ui.widgets import pdf_preview
 from desk_app.ui.widgets.files import choose_save_path
 from desk_app.ui.widgets.page_actions import page_action
@@ -88,7 +89,7 @@ class BillingPage(QWidget):
         items_holder.setLayout(self.items_row)
         form.addRow(self.tr("Items:"), items_holder)
 
-        self.readings = ReadingsPanel(desk, self)
+        self.readings = ReadingsPanel(desk, hub, self)
         self.readings.readings_saved.connect(lambda _count: self._readings_saved())
 
         self.lines_model = BillingLinesModel(self)
@@ -155,8 +156,7 @@ class BillingPage(QWidget):
         layout.addLayout(form)
         layout.addWidget(self.tabs, 1)
 
-        hub.charges_posted.connect(self._charges_posted)
-        hub.period_closed.connect(lambda _period: self._reload_runs())
+        hub.changed.connect(self._hub_changed)
         self.reload_choices()
         self._period_changed()
         self._show_sheet(None)
@@ -225,6 +225,9 @@ class BillingPage(QWidget):
         self.reload_choices()
 
     # ---- the sheet -----------------------------------------------------------------------------
+
+    def show_desk_error(self, error: DeskError) -> None:
+        self._error(error)
 
     def _error(self, error: DeskError) -> None:
         messages.desk_error(self, error)
@@ -330,14 +333,13 @@ class BillingPage(QWidget):
         )
         if not messages.confirm(self, question):
             return False
-        try:
-            posted = billing.post(self.desk, preview).value
-        except DeskError as error:
-            self._error(error)
+        done = perform(self, self.hub, lambda: billing.post(self.desk, preview))
+        if done is None:
             return False
+        posted = done.value
         self._show_sheet(billing.run_sheet(self.desk, posted.run_id))
         self._reload_runs(select=posted.run_id)
-        self.hub.charges_posted.emit()
+        self.readings.reload()
         messages.info(
             self,
             self.tr("Posted sheet No. {number}: {count} charges, total {amount}.").format(
@@ -351,12 +353,11 @@ class BillingPage(QWidget):
     def print_sheet(self) -> bool:
         if self.sheet is None or not self.sheet.count:
             return False
-        try:
-            printed = billing_print.print_sheet(self.desk, self.sheet).value
-        except DeskError as error:
-            messages.desk_error(self, error)
+        sheet = self.sheet
+        done = perform(self, self.hub, lambda: billing_print.print_sheet(self.desk, sheet))
+        if done is None:
             return False
-        self.hub.document_printed.emit(printed.id)
+        printed = done.value
         pdf_preview.show_pdf(printed.pdf, printed.title, self)
         return True
 
@@ -411,6 +412,14 @@ class BillingPage(QWidget):
     def _readings_saved(self) -> None:
         if self.preview is not None:
             self.generate()
+
+    def _hub_changed(self, event: ChangeEvent) -> None:
+        if event.started_by(self):
+            return  # the page shows what it posted already
+        if event.touches("charges"):
+            self._charges_posted()
+        elif event.touches(*tables.PERIODS):
+            self._reload_runs()
 
     def _charges_posted(self) -> None:
         self.readings.reload()

@@ -27,7 +27,9 @@ from desk_app.core.errors import DeskError
 from desk_app.services.desk import Desk
 from desk_app.services.ledger import billing, billing_excel
 from desk_app.ui import messages
+from desk_app.ui.events import EventHub
 from desk_app.ui.ledger.billing_models import ReadingsModel
+from desk_app.ui.operations import perform
 from desk_app.ui.widgets.files import choose_open_path, choose_save_path
 
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
@@ -127,9 +129,10 @@ class ReadingsPanel(QWidget):
     readings_saved = Signal(int)
     """Readings were recorded (typed or imported); carries how many."""
 
-    def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
+    def __init__(self, desk: Desk, hub: EventHub, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.desk = desk
+        self.hub = hub
         self.setObjectName("readings_panel")
         self.period = billing.next_period(desk.clock.now().date())
 
@@ -257,24 +260,27 @@ class ReadingsPanel(QWidget):
         if not pending or not item:
             messages.info(self, self.tr("There are no new readings to save."))
             return False
-        try:
-            count = billing.record_readings(self.desk, self.period, item, pending).value
-        except billing.ReadingRefused as error:
-            messages.desk_error(self, error)
+        done = perform(
+            self, self.hub, lambda: billing.record_readings(self.desk, self.period, item, pending)
+        )
+        if done is None:
+            return False
+        count = done.value
+        self.reload()
+        messages.info(self, self.tr("{count} readings saved.").format(count=count))
+        self.readings_saved.emit(count)
+        return True
+
+    def show_desk_error(self, error: DeskError) -> None:
+        """A refused reading: the message, then the cursor on that room's reading."""
+        messages.desk_error(self, error)
+        if isinstance(error, billing.ReadingRefused):
             row = self.model.row_of_unit(error.unit_id)
             if row is not None:
                 index = self.model.index(row, ReadingsModel.CURRENT)
                 self.view.setCurrentIndex(index)
                 self.view.scrollTo(index)
             self.view.setFocus()
-            return False
-        except DeskError as error:
-            messages.desk_error(self, error)
-            return False
-        self.reload()
-        messages.info(self, self.tr("{count} readings saved.").format(count=count))
-        self.readings_saved.emit(count)
-        return True
 
     def import_file(self, path: str | None = None) -> bool:
         item, building = self.item_code(), self.building()
@@ -283,13 +289,16 @@ class ReadingsPanel(QWidget):
         path = path or choose_open_path(self, self.tr("Import meter readings"))
         if not path:
             return False
-        try:
-            result = billing_excel.import_readings(
+        done = perform(
+            self,
+            self.hub,
+            lambda: billing_excel.import_readings(
                 self.desk, path, period=self.period, item_code=item, building=building
-            ).value
-        except DeskError as error:
-            messages.desk_error(self, error)
+            ),
+        )
+        if done is None:
             return False
+        result = done.value
         self.reload()
         messages.info(self, self.tr("{count} readings imported.").format(count=result.count))
         self.readings_saved.emit(result.count)

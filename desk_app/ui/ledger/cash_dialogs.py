@@ -11,12 +11,16 @@ from desk_app.core.money import format_fen
 from desk_app.services.desk import Desk
 from desk_app.services.ledger import cash_drawer
 from desk_app.services.ledger.cash_drawer import HandoverDraft, HandoverRow
+from desk_app.services.operations import Done
+from desk_app.ui.events import EventHub
 from desk_app.ui.widgets.forms import FormDialog, line_edit
 
 
 class HandOverDialog(FormDialog):
-    def __init__(self, desk: Desk, draft: HandoverDraft, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+    def __init__(
+        self, desk: Desk, hub: EventHub, draft: HandoverDraft, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent, hub=hub)
         self.desk = desk
         self.row: HandoverRow | None = None
         self.setObjectName("hand_over_dialog")
@@ -48,8 +52,10 @@ class HandOverDialog(FormDialog):
         self.finish(self.tr("Hand over"), [self.received_by, self.print_slip])
         self.setMinimumWidth(480)
 
-    def submit(self) -> None:
-        self.row = cash_drawer.hand_over(self.desk, self.received_by.text()).value
+    def submit(self) -> Done[object]:
+        done = cash_drawer.hand_over(self.desk, self.received_by.text())
+        self.row = done.value
+        return done
 
     def error_focus(self, error: DeskError) -> QWidget | None:
         return self.received_by

@@ -4,7 +4,7 @@ printed for finance to sign; a highlighted notice on the handover weekday), and 
 month-end close below.
 
     page = CashPage(desk, hub)
-    page.hand_over()   # the dialog, then the slip; emits hub.cash_handed_over(id)
+    page.hand_over()   # the dialog, then the slip
 
 Keys within the page: Ctrl+Shift+F hand over (to finance), Ctrl+P print the report,
 Ctrl+Shift+E export it, Ctrl+Shift+L close the period, F5 read everything again. The page refreshes
@@ -33,10 +33,10 @@ from desk_app.core.clock import display
 from desk_app.core.errors import DeskError
 from desk_app.core.money import format_fen
 from desk_app.services.desk import Desk
-from desk_app.services.ledger import cash_drawer
+from desk_app.services.ledger import cash_drawer, tables
 from desk_app.services.ledger.cash_drawer import Drawer, HandoverDraft
 from desk_app.ui import messages
-from desk_app.ui.events import EventHub
+from desk_app.ui.events import ChangeEvent, EventHub
 from desk_app.ui.ledger.cash_models import (
     ItemTotalsModel,
     MethodTotalsModel,
@@ -44,6 +44,7 @@ from desk_app.ui.ledger.cash_models import (
     VoidsModel,
 )
 from desk_app.ui.ledger.close_section import MonthCloseSection, table
+from desk_app.ui.operations import attempt, perform
 from desk_app.ui.widgets.page_actions import page_action
 from desk_app.ui.widgets.shown_refresh import ShownRefresh
 
@@ -161,17 +162,12 @@ class CashPage(QWidget):
         for name, key in SHORTCUTS.items():
             self.actions[name] = page_action(self, key, slots[name], object_name=f"cash_{name}")
 
-        for signal in (
-            hub.payment_recorded,
-            hub.receipt_changed,
-            hub.cash_handed_over,
-            hub.shift_opened,
-            hub.shift_closed,
-        ):
-            signal.connect(self._on_change.changed)
-        hub.settings_changed.connect(self._on_change.changed)
-        hub.period_closed.connect(self._on_change.changed)
+        hub.changed.connect(self._hub_changed)
         self.refresh()
+
+    def _hub_changed(self, event: ChangeEvent) -> None:
+        if event.touches(*tables.CASH, *tables.PERIODS, "shifts", "settings"):
+            self._on_change.changed()
 
     # --- reading ----------------------------------------------------------------------------------
 
@@ -267,17 +263,15 @@ class CashPage(QWidget):
 
     def hand_over(self) -> None:
         """上缴财务: the dialog, then the slip printed and shown."""
-        try:
-            draft = cash_drawer.pending_handover(self.desk)
-        except DeskError as error:
-            messages.desk_error(self, error)
+        draft = attempt(self, lambda: cash_drawer.pending_handover(self.desk))
+        if draft is None:
             return
         if not draft.pending:
             messages.info(self, self.tr("Nothing has been taken in since the last handover."))
             return
         from desk_app.ui.ledger.cash_dialogs import HandOverDialog
 
-        dialog = HandOverDialog(self.desk, draft, self)
+        dialog = HandOverDialog(self.desk, self.hub, draft, self)
         try:
             accepted = dialog.exec() == QDialog.DialogCode.Accepted
             row, print_slip = dialog.row, dialog.print_slip.isChecked()
@@ -285,7 +279,6 @@ class CashPage(QWidget):
             dialog.deleteLater()
         if not accepted or row is None:
             return
-        self.hub.cash_handed_over.emit(row.id)
         if print_slip:
             self.print_slip(row.id)
 
@@ -293,10 +286,8 @@ class CashPage(QWidget):
         from desk_app.services.ledger import cash_print
         from desk_app.ui.widgets import pdf_preview
 
-        try:
-            printed = cash_print.print_slip(self.desk, handover_id).value
-        except DeskError as error:
-            messages.desk_error(self, error)
+        done = perform(self, self.hub, lambda: cash_print.print_slip(self.desk, handover_id))
+        if done is None:
             return
-        self.hub.document_printed.emit(printed.id)
+        printed = done.value
         pdf_preview.show_pdf(printed.pdf, printed.title, self)

@@ -11,7 +11,9 @@ from desk_app.core.money import format_fen
 from desk_app.services.desk import Desk
 from desk_app.services.ledger import charges, fee_items
 from desk_app.services.ledger.charges import OwingRow
-from desk_app.ui.ledger.payment_dialogs import approved
+from desk_app.services.operations import Done
+from desk_app.ui.events import EventHub
+from desk_app.ui.widgets.approval import approved
 from desk_app.ui.widgets.forms import FormDialog, line_edit
 
 # Items the desk charges by hand; the rest come from billing runs, repairs and payments.
@@ -22,9 +24,9 @@ class NewChargeDialog(FormDialog):
     """新增费用: an item, its amount (blank for a fixed item: its rate), what for, due date."""
 
     def __init__(
-        self, desk: Desk, unit_id: int, unit_text: str, parent: QWidget | None = None
+        self, desk: Desk, hub: EventHub, unit_id: int, unit_text: str, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
+        super().__init__(parent, hub=hub)
         self.desk = desk
         self.unit_id = unit_id
         self.charge_id: int | None = None
@@ -48,19 +50,21 @@ class NewChargeDialog(FormDialog):
         self.finish(self.tr("Charge"), [self.item, self.amount, self.description, self.due_on])
         self.setMinimumWidth(460)
 
-    def submit(self) -> None:
+    def submit(self) -> Done[object]:
         code = self.item.currentData()
         if not code:
             raise ValidationError("请选择收费项目。", field="item")
-        result = charges.post_charge(
+        done = charges.post_charge(
             self.desk,
             self.unit_id,
             code,
             due_on=self.due_on.text(),
             amount=self.amount.text(),
             description=self.description.text(),
-        ).value
+        )
+        result = done.value
         self.charge_id = result.charge_id
+        return done
 
     def error_focus(self, error: DeskError) -> QWidget | None:
         return {
@@ -73,8 +77,10 @@ class NewChargeDialog(FormDialog):
 class AdjustChargeDialog(FormDialog):
     """调整: an adjusting entry on a posted charge (negative to reduce) with its reason."""
 
-    def __init__(self, desk: Desk, row: OwingRow, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+    def __init__(
+        self, desk: Desk, hub: EventHub, row: OwingRow, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent, hub=hub)
         self.desk = desk
         self.row = row
         self.setObjectName("adjust_charge_dialog")
@@ -92,16 +98,16 @@ class AdjustChargeDialog(FormDialog):
         self.finish(self.tr("Adjust…"), [self.amount, self.reason])
         self.setMinimumWidth(480)
 
-    def submit(self) -> None:
+    def submit(self) -> Done[object]:
         if not self.reason.text().strip():
             raise ValidationError("请填写调整原因。", field="reason")
         approval = None
         operator = self.desk.operator
         if operator is None or not operator.at_least("supervisor"):
             approval = approved(
-                self.desk, "charge_adjustment", "调整费用", self.reason.text(), self
+                self.desk, self.hub, "charge_adjustment", "调整费用", self.reason.text(), self
             )
-        charges.adjust_charge(
+        return charges.adjust_charge(
             self.desk, self.row.charge_id, self.amount.text(), self.reason.text(), approval
         )
 

@@ -30,11 +30,12 @@ from desk_app.core.clock import display
 from desk_app.core.errors import DeskError
 from desk_app.core.money import format_fen
 from desk_app.services.desk import Desk
-from desk_app.services.ledger import month_close, month_close_export, month_close_print
+from desk_app.services.ledger import month_close, month_close_export, month_close_print, tables
 from desk_app.services.ledger.month_close import MonthReport
 from desk_app.ui import messages
-from desk_app.ui.events import EventHub
+from desk_app.ui.events import ChangeEvent, EventHub
 from desk_app.ui.ledger.cash_models import AgesModel, ReportItemsModel, SummaryModel
+from desk_app.ui.operations import attempt, perform
 from desk_app.ui.widgets.approval import request_approval
 from desk_app.ui.widgets.row_table import RowTableModel
 from desk_app.ui.widgets.shown_refresh import ShownRefresh
@@ -112,24 +113,20 @@ class MonthCloseSection(QGroupBox):
             bar.addWidget(button)
         bar.addSpacing(12)
         bar.addWidget(self.close_button)
-        tables = QHBoxLayout()
-        tables.addWidget(self.summary_view, 3, Qt.AlignmentFlag.AlignTop)
+        table_row = QHBoxLayout()
+        table_row.addWidget(self.summary_view, 3, Qt.AlignmentFlag.AlignTop)
         right = QVBoxLayout()
         right.addWidget(self.items_view)
         right.addWidget(self.ages_view)
-        tables.addLayout(right, 4)
+        table_row.addLayout(right, 4)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.status_label)
-        layout.addLayout(tables, 1)
+        layout.addLayout(table_row, 1)
 
         self.fill_periods()
         self.period_combo.currentIndexChanged.connect(lambda _i: self.refresh())
-        hub.period_closed.connect(self._period_closed)
-        hub.settings_changed.connect(self._settings_changed)
-        for signal in (hub.payment_recorded, hub.receipt_changed):
-            signal.connect(self.changed)
-        hub.charges_posted.connect(self.changed)
+        hub.changed.connect(self._hub_changed)
         self.refresh()
 
     def _button(self, name: str, text: str, slot: Callable[[], object]) -> QPushButton:
@@ -213,17 +210,12 @@ class MonthCloseSection(QGroupBox):
         self.export_button.setEnabled(ready)
         self.close_button.setEnabled(ready and self.report.closed is None)  # type: ignore[union-attr]
 
-    def changed(self, *_args: object) -> None:
-        self._on_change.changed()
-
-    def _period_closed(self, period: str) -> None:
-        self.fill_periods(self.period())
-        self.refresh()
-
-    def _settings_changed(self, keys: list) -> None:
-        if "ledger.close_day" in keys:
+    def _hub_changed(self, event: ChangeEvent) -> None:
+        if event.touches(*tables.PERIODS) or "ledger.close_day" in event.keys("settings"):
             self.fill_periods(self.period())
             self.refresh()
+        elif event.touches(*tables.OWING):
+            self._on_change.changed()
 
     # --- print, export, close -----------------------------------------------------------------
 
@@ -237,14 +229,13 @@ class MonthCloseSection(QGroupBox):
     def print(self) -> None:
         from desk_app.ui.widgets import pdf_preview
 
-        try:
-            printed = month_close_print.print_report(
-                self.desk, self.period(), self._figures()
-            ).value
-        except DeskError as error:
-            messages.desk_error(self, error)
+        period, figures = self.period(), self._figures()
+        done = perform(
+            self, self.hub, lambda: month_close_print.print_report(self.desk, period, figures)
+        )
+        if done is None:
             return
-        self.hub.document_printed.emit(printed.id)
+        printed = done.value
         pdf_preview.show_pdf(printed.pdf, printed.title, self)
 
     def export(self) -> None:
@@ -259,10 +250,14 @@ class MonthCloseSection(QGroupBox):
             return
         if path.suffix.lower() != ".xlsx":
             path = path.with_name(path.name + ".xlsx")
-        try:
-            month_close_export.export_report(self.desk, period, path, self._figures())
-        except DeskError as error:
-            messages.desk_error(self, error)
+        figures = self._figures()
+        if (
+            attempt(
+                self,
+                lambda: month_close_export.export_report(self.desk, period, path, figures) or True,
+            )
+            is None
+        ):
             return
         messages.info(self, self.tr("Saved to {path}.").format(path=str(path)))
 
@@ -275,7 +270,7 @@ class MonthCloseSection(QGroupBox):
         approval = None
         operator = self.desk.operator
         if operator is None or not operator.at_least("supervisor"):
-            approval = request_approval(self.desk, "月结", f"月结 {period}", self)
+            approval = request_approval(self.desk, self.hub, "月结", f"月结 {period}", self)
             if approval is None:
                 return
         text = self.tr(
@@ -295,9 +290,4 @@ class MonthCloseSection(QGroupBox):
         )
         if not messages.confirm(self, text):
             return
-        try:
-            row = month_close.close(self.desk, period, approval).value
-        except DeskError as error:
-            messages.desk_error(self, error)
-            return
-        self.hub.period_closed.emit(row.period)
+        perform(self, self.hub, lambda: month_close.close(self.desk, period, approval))

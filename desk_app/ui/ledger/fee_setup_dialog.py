@@ -32,8 +32,9 @@ from desk_app.services.ledger import billing, books, fee_items, rates
 from desk_app.services.ledger.books import BookRow
 from desk_app.services.ledger.fee_items import FeeItemRow
 from desk_app.services.ledger.rates import RateRow
-from desk_app.ui import messages
+from desk_app.services.operations import Done
 from desk_app.ui.events import EventHub
+from desk_app.ui.operations import perform
 from desk_app.ui.widgets.controls import table_view
 from desk_app.ui.widgets.forms import FormDialog, line_edit
 from desk_app.ui.widgets.row_table import Column, RowTableModel
@@ -87,8 +88,8 @@ class BooksModel(RowTableModel):
 
 
 class _SetupForm(FormDialog):
-    def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+    def __init__(self, desk: Desk, hub: EventHub, parent: QWidget | None = None) -> None:
+        super().__init__(parent, hub=hub)
         self.desk = desk
         self.fields: dict[str, QWidget] = {}
 
@@ -103,8 +104,8 @@ class _SetupForm(FormDialog):
 class FeeItemDialog(_SetupForm):
     """A new fee item: code, name, how it is charged, its unit."""
 
-    def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
-        super().__init__(desk, parent)
+    def __init__(self, desk: Desk, hub: EventHub, parent: QWidget | None = None) -> None:
+        super().__init__(desk, hub, parent)
         self.saved: FeeItemRow | None = None
         self.setObjectName("fee_item_dialog")
         self.setWindowTitle(self.tr("Add fee item"))
@@ -121,10 +122,12 @@ class FeeItemDialog(_SetupForm):
         self.finish(self.tr("Add"), [self.code, self.name, self.kind, self.unit])
         self.setMinimumWidth(380)
 
-    def submit(self) -> None:
-        self.saved = fee_items.add_fee_item(
+    def submit(self) -> Done[object]:
+        done = fee_items.add_fee_item(
             self.desk, self.code.text(), self.name.text(), self.kind.currentData(), self.unit.text()
-        ).value
+        )
+        self.saved = done.value
+        return done
 
 
 def _first_of_next_month(today: date) -> str:
@@ -138,12 +141,13 @@ class RateDialog(_SetupForm):
     def __init__(
         self,
         desk: Desk,
+        hub: EventHub,
         items: list[FeeItemRow],
         parent: QWidget | None = None,
         *,
         item_code: str | None = None,
     ) -> None:
-        super().__init__(desk, parent)
+        super().__init__(desk, hub, parent)
         self.saved: RateRow | None = None
         self.setObjectName("rate_dialog")
         self.setWindowTitle(self.tr("Set a rate"))
@@ -184,25 +188,27 @@ class RateDialog(_SetupForm):
         )
         self.setMinimumWidth(420)
 
-    def submit(self) -> None:
+    def submit(self) -> Done[object]:
         code = self.item.currentData()
         if not code:
             raise ValidationError("请先新增收费项目。", field="item")
-        self.saved = rates.set_rate(
+        done = rates.set_rate(
             self.desk,
             code,
             self.price.text(),
             effective_from=self.effective_from.text(),
             unit_kind=self.unit_kind.currentData(),
             minimum=self.minimum.text(),
-        ).value
+        )
+        self.saved = done.value
+        return done
 
 
 class BookDialog(_SetupForm):
     """A receipt book by its printed first and last numbers."""
 
-    def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
-        super().__init__(desk, parent)
+    def __init__(self, desk: Desk, hub: EventHub, parent: QWidget | None = None) -> None:
+        super().__init__(desk, hub, parent)
         self.saved: BookRow | None = None
         self.setObjectName("book_dialog")
         self.setWindowTitle(self.tr("Register receipt book"))
@@ -217,10 +223,12 @@ class BookDialog(_SetupForm):
             raise ValidationError("收据号码须为数字。", field=field)
         return int(text)
 
-    def submit(self) -> None:
+    def submit(self) -> Done[object]:
         first = self._number(self.first, "first")
         last = self._number(self.last, "last")
-        self.saved = books.register_book(self.desk, first, last).value
+        done = books.register_book(self.desk, first, last)
+        self.saved = done.value
+        return done
 
 
 class FeeSetupDialog(QDialog):
@@ -333,7 +341,7 @@ class FeeSetupDialog(QDialog):
 
     def add_item(self) -> None:
         if self.may_edit:
-            self._saved(self._run(FeeItemDialog(self.desk, self)))
+            self._saved(self._run(FeeItemDialog(self.desk, self.hub, self)))
 
     def add_rate(self) -> None:
         if not self.may_edit:
@@ -341,19 +349,16 @@ class FeeSetupDialog(QDialog):
         index = self.items_view.currentIndex()
         current = self.items_model.row_at(index.row()).code if index.isValid() else None
         items = [i for i in fee_items.fee_items(self.desk) if i.active]
-        self._saved(self._run(RateDialog(self.desk, items, self, item_code=current)))
+        self._saved(self._run(RateDialog(self.desk, self.hub, items, self, item_code=current)))
 
     def add_book(self) -> None:
         if self.may_edit:
-            self._saved(self._run(BookDialog(self.desk, self)))
+            self._saved(self._run(BookDialog(self.desk, self.hub, self)))
 
     def install_standard(self) -> None:
-        try:
-            added = fee_items.install_standard_items(self.desk).value
-        except DeskError as error:
-            messages.desk_error(self, error)
-            return
-        self._saved(added or None)
+        done = perform(self, self.hub, lambda: fee_items.install_standard_items(self.desk))
+        if done is not None:
+            self._saved(done.value or None)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         # Enter in a list adds to it instead of closing the dialog.

@@ -40,12 +40,12 @@ from desk_app.core.errors import DeskError, ValidationError
 from desk_app.core.money import format_fen, parse_fen
 from desk_app.services.desk import Desk
 from desk_app.services.directory import estate, locations
-from desk_app.services.ledger import charges, late_fees, payments
+from desk_app.services.ledger import charges, late_fees, payments, tables
 from desk_app.services.ledger import credit as ledger_credit
 from desk_app.services.ledger.late_fees import LateFee
-from desk_app.ui import messages
-from desk_app.ui.events import EventHub
+from desk_app.ui.events import ChangeEvent, EventHub
 from desk_app.ui.ledger.payment_models import LateFeesModel, OwingModel
+from desk_app.ui.operations import attempt, perform
 from desk_app.ui.widgets.controls import ERROR_STYLE, HINT_STYLE, KeyChoice
 from desk_app.ui.widgets.search_popup import GlobalSearch
 from desk_app.ui.widgets.search_results import SearchTarget
@@ -258,12 +258,7 @@ class PaymentPage(QWidget):
             widget.installEventFilter(self)
         self.setFocusProxy(self.search_edit)
 
-        hub.charges_posted.connect(self._ledger_changed)
-        hub.payment_recorded.connect(self._ledger_changed)
-        hub.receipt_changed.connect(self._ledger_changed)
-        hub.period_closed.connect(self._ledger_changed)
-        hub.unit_changed.connect(self._unit_changed)
-        hub.settings_changed.connect(self._ledger_changed)
+        hub.changed.connect(self._hub_changed)
         self.reset()
 
     # ---- building ------------------------------------------------------------------------
@@ -584,20 +579,24 @@ class PaymentPage(QWidget):
             return None
         method = self.method_choice.value()
         customer = self.customer_edit.text().strip()
-        try:
-            payment = payments.take_payment(
+        unit_id = self.unit_id
+        done = perform(
+            self,
+            self.hub,
+            lambda: payments.take_payment(
                 self.desk,
-                self.unit_id,
+                unit_id,
                 method=method,
                 charge_ids=charge_ids or None,
                 amount=self.amount_edit.text() if by_amount else "",
                 tendered=self.tendered_edit.text() if method == CASH else "",
                 customer="" if customer == self._default_customer else customer,
                 note=self.note_edit.text(),
-            ).value
-        except DeskError as error:
-            self.show_error(error)
+            ),
+        )
+        if done is None:
             return None
+        payment = done.value
         receipt = payment.receipt
         summary = self.tr("Receipt №{number}: {total} by {method}").format(
             number=receipt.number_text, total=money(receipt.total_fen), method=receipt.method
@@ -606,8 +605,7 @@ class PaymentPage(QWidget):
             summary += self.tr(", tendered {tendered}, change {change}").format(
                 tendered=money(receipt.tendered_fen), change=money(payment.change_fen)
             )
-        self.reset()  # first, so that this page does not read the unit again
-        self.hub.payment_recorded.emit(receipt.id)
+        self.reset()
         self.last_label.setText(summary)
         self.print_receipt(receipt.id)
         self.paid.emit(receipt.id)
@@ -619,12 +617,10 @@ class PaymentPage(QWidget):
         from desk_app.services.ledger import receipts_print
         from desk_app.ui.widgets import pdf_preview
 
-        try:
-            printed = receipts_print.print_receipt(self.desk, receipt_id).value
-        except DeskError as error:
-            messages.desk_error(self, error)
+        done = perform(self, self.hub, lambda: receipts_print.print_receipt(self.desk, receipt_id))
+        if done is None:
             return
-        self.hub.document_printed.emit(printed.id)
+        printed = done.value
         pdf_preview.show_pdf(printed.pdf, printed.title, self)
 
     def use_credit(self) -> None:
@@ -632,13 +628,12 @@ class PaymentPage(QWidget):
         if self.unit_id is None:
             return
         self.clear_error()
-        try:
-            used = ledger_credit.use_credit(self.desk, self.unit_id).value
-        except DeskError as error:
-            self.show_error(error)
+        unit_id = self.unit_id
+        done = perform(self, self.hub, lambda: ledger_credit.use_credit(self.desk, unit_id))
+        if done is None:
             return
+        used = done.value
         if used:
-            self.hub.charges_posted.emit()
             self.last_label.setText(self.tr("Credit used: {fen}").format(fen=money(used)))
         self.reload()
 
@@ -649,14 +644,13 @@ class PaymentPage(QWidget):
             return
         from desk_app.ui.ledger.charge_dialogs import NewChargeDialog
 
-        dialog = NewChargeDialog(self.desk, self.unit_id, self.unit_label.text(), self)
+        dialog = NewChargeDialog(self.desk, self.hub, self.unit_id, self.unit_label.text(), self)
         try:
             accepted = dialog.exec() == NewChargeDialog.DialogCode.Accepted
             charge_id = dialog.charge_id
         finally:
             dialog.deleteLater()
         if accepted:
-            self.hub.charges_posted.emit()
             self.reload()
             for row in range(self.owing_model.rowCount()):
                 if self.owing_model.row_at(row).charge_id == charge_id:
@@ -672,13 +666,12 @@ class PaymentPage(QWidget):
             return
         from desk_app.ui.ledger.charge_dialogs import AdjustChargeDialog
 
-        dialog = AdjustChargeDialog(self.desk, self.owing_model.row_at(row), self)
+        dialog = AdjustChargeDialog(self.desk, self.hub, self.owing_model.row_at(row), self)
         try:
             accepted = dialog.exec() == AdjustChargeDialog.DialogCode.Accepted
         finally:
             dialog.deleteLater()
         if accepted:
-            self.hub.charges_posted.emit()
             self.reload()
 
     def chosen_late_fee(self) -> LateFee | None:
@@ -702,18 +695,17 @@ class PaymentPage(QWidget):
             return
         from desk_app.ui.ledger.payment_dialogs import WaiveLateFeeDialog
 
-        dialog = WaiveLateFeeDialog(self.desk, fee, self)
+        dialog = WaiveLateFeeDialog(self.desk, self.hub, fee, self)
         try:
             accepted = dialog.exec() == WaiveLateFeeDialog.DialogCode.Accepted
         finally:
             dialog.deleteLater()
         if accepted:
-            self.hub.charges_posted.emit()
             self.reload()
 
     # ---- errors and reset ----------------------------------------------------------------------
 
-    def show_error(self, error: DeskError) -> None:
+    def show_desk_error(self, error: DeskError) -> None:
         self.show_error_text(error.message)
         widget = self.field_widget(error.field)
         widget.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -767,19 +759,17 @@ class PaymentPage(QWidget):
 
     # ---- refresh ---------------------------------------------------------------------------------
 
-    def _ledger_changed(self, *_args: object) -> None:
-        if self.unit_id is not None:
+    def _hub_changed(self, event: ChangeEvent) -> None:
+        if self.unit_id is None or event.started_by(self):
+            return  # this page shows what it wrote already
+        if event.touches("units", "occupancies", "people"):
+            # Its owner may have changed: the header and the default 客户名称 follow.
+            unit = attempt(self, lambda: estate.get_unit(self.desk, self.unit_id))
+            if unit is not None:
+                self._show_header(unit)
             self._on_change.changed()
-
-    def _unit_changed(self, unit_id: int) -> None:
-        """Its owner may have changed: the header and the default 客户名称 follow."""
-        if unit_id != self.unit_id:
-            return
-        try:
-            self._show_header(estate.get_unit(self.desk, unit_id))
-        except DeskError:
-            return
-        self._ledger_changed()
+        elif event.touches(*tables.OWING, *tables.PERIODS, "settings"):
+            self._on_change.changed()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

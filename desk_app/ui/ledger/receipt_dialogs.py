@@ -14,7 +14,9 @@ from desk_app.services.desk import Desk
 from desk_app.services.directory import locations
 from desk_app.services.ledger import invoices, receipts, refunds
 from desk_app.services.ledger.receipts import ReceiptRow
-from desk_app.ui.ledger.payment_dialogs import approved
+from desk_app.services.operations import Done
+from desk_app.ui.events import EventHub
+from desk_app.ui.widgets.approval import approved
 from desk_app.ui.widgets.forms import FormDialog, line_edit
 
 
@@ -25,8 +27,10 @@ def _receipt_text(receipt: ReceiptRow) -> str:
 class VoidReceiptDialog(FormDialog):
     """作废: the number stays, shown as void; what it paid is owed again."""
 
-    def __init__(self, desk: Desk, receipt: ReceiptRow, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+    def __init__(
+        self, desk: Desk, hub: EventHub, receipt: ReceiptRow, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent, hub=hub)
         self.desk = desk
         self.receipt = receipt
         self.setObjectName("void_receipt_dialog")
@@ -41,14 +45,14 @@ class VoidReceiptDialog(FormDialog):
         self.finish(self.tr("Void…"), [self.reason])
         self.setMinimumWidth(480)
 
-    def submit(self) -> None:
+    def submit(self) -> Done[object]:
         if not self.reason.text().strip():
             raise ValidationError("请填写作废原因。", field="reason")
         label = f"作废收据 №{self.receipt.number_text}"
-        approval = approved(self.desk, "receipt_void", label, self.reason.text(), self)
-        self.receipt = receipts.void_receipt(
-            self.desk, self.receipt.id, self.reason.text(), approval
-        ).value
+        approval = approved(self.desk, self.hub, "receipt_void", label, self.reason.text(), self)
+        done = receipts.void_receipt(self.desk, self.receipt.id, self.reason.text(), approval)
+        self.receipt = done.value
+        return done
 
     def error_focus(self, error: DeskError) -> QWidget | None:
         return self.reason
@@ -57,8 +61,10 @@ class VoidReceiptDialog(FormDialog):
 class InvoiceExchangeDialog(FormDialog):
     """换开发票: the receipt is taken back and the invoice's number recorded."""
 
-    def __init__(self, desk: Desk, receipt: ReceiptRow, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+    def __init__(
+        self, desk: Desk, hub: EventHub, receipt: ReceiptRow, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent, hub=hub)
         self.desk = desk
         self.receipt = receipt
         self.setObjectName("invoice_dialog")
@@ -75,10 +81,10 @@ class InvoiceExchangeDialog(FormDialog):
         self.finish(self.tr("Record"), [self.invoice_no])
         self.setMinimumWidth(460)
 
-    def submit(self) -> None:
-        self.receipt = invoices.exchange_for_invoice(
-            self.desk, self.receipt.id, self.invoice_no.text()
-        ).value
+    def submit(self) -> Done[object]:
+        done = invoices.exchange_for_invoice(self.desk, self.receipt.id, self.invoice_no.text())
+        self.receipt = done.value
+        return done
 
     def error_focus(self, error: DeskError) -> QWidget | None:
         return self.invoice_no
@@ -89,8 +95,10 @@ class RefundDialog(FormDialog):
     unused; the original receipt is taken back, a supervisor approves, and the 现金付出单
     is printed for the payee to sign. ``refund`` holds the refund once done."""
 
-    def __init__(self, desk: Desk, receipt: ReceiptRow, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+    def __init__(
+        self, desk: Desk, hub: EventHub, receipt: ReceiptRow, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent, hub=hub)
         self.desk = desk
         self.receipt = receipt
         self.refund: refunds.RefundRow | None = None
@@ -144,15 +152,15 @@ class RefundDialog(FormDialog):
         data = self.kind_combo.currentData()
         self.amount.setText(format_fen(data[1], symbol=False, grouping=False) if data else "")
 
-    def submit(self) -> None:
+    def submit(self) -> Done[object]:
         data = self.kind_combo.currentData()
         if data is None:
             raise ValidationError("该收据没有可退的押金或预收款。", field="charge")
         if not self.reason.text().strip():
             raise ValidationError("请填写退费原因。", field="reason")
         label = f"退费（收据 №{self.receipt.number_text}）"
-        approval = approved(self.desk, "refund", label, self.reason.text(), self)
-        self.refund = refunds.refund(
+        approval = approved(self.desk, self.hub, "refund", label, self.reason.text(), self)
+        done = refunds.refund(
             self.desk,
             self.receipt.id,
             amount=self.amount.text(),
@@ -161,7 +169,9 @@ class RefundDialog(FormDialog):
             payee=self.payee.text(),
             charge_id=data[0],
             method=self.method_combo.currentData(),
-        ).value
+        )
+        self.refund = done.value
+        return done
 
     def error_focus(self, error: DeskError) -> QWidget | None:
         return {

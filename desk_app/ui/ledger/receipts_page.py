@@ -9,8 +9,8 @@ unit. A void receipt stays in the list, its number in red and 作废 in its stat
 status also says 已换发票 and 已退费. Actions on the chosen receipt (buttons, the list's
 context menu, and keys within the page): Ctrl+P 补打 (reprint, marked and audited),
 Ctrl+Shift+D 作废… (a reason and a supervisor's approval), Ctrl+I 换开发票…, Ctrl+Shift+R
-退费… (a supervisor's approval, then the 现金付出单 printed). Each emits
-``hub.receipt_changed``; the list refreshes itself from the hub.
+退费… (a supervisor's approval, then the 现金付出单 printed). Each is a write through
+``ui.operations``; the list refreshes itself from the hub's change events.
 """
 
 from __future__ import annotations
@@ -39,11 +39,11 @@ from PySide6.QtWidgets import (
 from desk_app.core.errors import DeskError
 from desk_app.core.money import format_fen
 from desk_app.services.desk import Desk
-from desk_app.services.ledger import receipts, receipts_list
+from desk_app.services.ledger import receipts, receipts_list, tables
 from desk_app.services.ledger.receipts_list import ReceiptListRow, ReceiptQuery
-from desk_app.ui import messages
-from desk_app.ui.events import EventHub
+from desk_app.ui.events import ChangeEvent, EventHub
 from desk_app.ui.ledger.receipt_models import ReceiptsModel
+from desk_app.ui.operations import attempt, perform
 from desk_app.ui.widgets.controls import ERROR_STYLE
 from desk_app.ui.widgets.page_actions import page_action, tool_button
 from desk_app.ui.widgets.shown_refresh import ShownRefresh
@@ -197,9 +197,7 @@ class ReceiptsPage(QWidget):
         self.setFocusProxy(self.view)
         self._dates_toggled(False)
 
-        hub.payment_recorded.connect(self._on_change.changed)
-        hub.receipt_changed.connect(self._on_change.changed)
-        hub.period_closed.connect(self._on_change.changed)
+        hub.changed.connect(self._hub_changed)
         self.refresh()
 
     def _today(self) -> date:
@@ -329,16 +327,17 @@ class ReceiptsPage(QWidget):
 
     # ---- refresh ---------------------------------------------------------------------------------
 
+    def _hub_changed(self, event: ChangeEvent) -> None:
+        if event.touches(*tables.RECEIPTS, *tables.PERIODS):
+            self._on_change.changed()
+
     # ---- actions -----------------------------------------------------------------------------------
 
     def _chosen(self) -> receipts.ReceiptRow | None:
         if self.receipt is None:
             return None
-        try:
-            return receipts.receipt(self.desk, self.receipt.id)
-        except DeskError as error:
-            messages.desk_error(self, error)
-            return None
+        receipt_id = self.receipt.id
+        return attempt(self, lambda: receipts.receipt(self.desk, receipt_id))
 
     def reprint(self) -> None:
         """补打: every copy again, marked 补打, audited; shown for printing."""
@@ -348,13 +347,14 @@ class ReceiptsPage(QWidget):
         from desk_app.services.ledger import receipts_print
         from desk_app.ui.widgets import pdf_preview
 
-        try:
-            printed = receipts_print.print_receipt(self.desk, receipt.id, reprint=True).value
-        except DeskError as error:
-            messages.desk_error(self, error)
+        done = perform(
+            self,
+            self.hub,
+            lambda: receipts_print.print_receipt(self.desk, receipt.id, reprint=True),
+        )
+        if done is None:
             return
-        self.hub.document_printed.emit(printed.id)
-        self.hub.receipt_changed.emit(receipt.id)
+        printed = done.value
         pdf_preview.show_pdf(printed.pdf, f"{printed.title}（补打）", self)
 
     def _run(self, dialog: QDialog) -> bool:
@@ -369,8 +369,7 @@ class ReceiptsPage(QWidget):
             return
         from desk_app.ui.ledger.receipt_dialogs import VoidReceiptDialog
 
-        if self._run(VoidReceiptDialog(self.desk, receipt, self)):
-            self.hub.receipt_changed.emit(receipt.id)
+        if self._run(VoidReceiptDialog(self.desk, self.hub, receipt, self)):
             self.show_status(
                 self.tr("Receipt №{number} voided.").format(number=receipt.number_text)
             )
@@ -381,8 +380,7 @@ class ReceiptsPage(QWidget):
             return
         from desk_app.ui.ledger.receipt_dialogs import InvoiceExchangeDialog
 
-        if self._run(InvoiceExchangeDialog(self.desk, receipt, self)):
-            self.hub.receipt_changed.emit(receipt.id)
+        self._run(InvoiceExchangeDialog(self.desk, self.hub, receipt, self))
 
     def refund(self) -> None:
         """退费, then the 现金付出单 printed and shown for the payee to sign."""
@@ -391,7 +389,7 @@ class ReceiptsPage(QWidget):
             return
         from desk_app.ui.ledger.receipt_dialogs import RefundDialog
 
-        dialog = RefundDialog(self.desk, receipt, self)
+        dialog = RefundDialog(self.desk, self.hub, receipt, self)
         try:
             accepted = dialog.exec() == QDialog.DialogCode.Accepted
             refund = dialog.refund
@@ -399,17 +397,15 @@ class ReceiptsPage(QWidget):
             dialog.deleteLater()
         if not accepted or refund is None:
             return
-        self.hub.receipt_changed.emit(receipt.id)
-        self.hub.charges_posted.emit()  # a deposit paid back is released from the unit
         from desk_app.services.ledger import receipts_print
         from desk_app.ui.widgets import pdf_preview
 
-        try:
-            printed = receipts_print.print_refund_voucher(self.desk, refund.id).value
-        except DeskError as error:
-            messages.desk_error(self, error)
+        done = perform(
+            self, self.hub, lambda: receipts_print.print_refund_voucher(self.desk, refund.id)
+        )
+        if done is None:
             return
-        self.hub.document_printed.emit(printed.id)
+        printed = done.value
         pdf_preview.show_pdf(printed.pdf, printed.title, self)
 
     def show_status(self, text: str) -> None:

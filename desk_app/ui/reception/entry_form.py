@@ -30,6 +30,7 @@ from desk_app.services.directory import estate, locations
 from desk_app.services.reception import entries as reception
 from desk_app.services.reception.entries import NewEntry
 from desk_app.ui.events import EventHub
+from desk_app.ui.operations import perform
 from desk_app.ui.widgets.controls import ERROR_STYLE, HINT_STYLE, KeyChoice
 from desk_app.ui.widgets.unit_field import UnitLineEdit
 
@@ -453,14 +454,11 @@ class EntryForm(QWidget):
         """Write the entry (and its repair order for 报修); on a refusal show it inline and
         put the cursor in the field, keeping everything typed."""
         self.clear_error()
-        try:
-            done = reception.record(self.desk, self.new_entry()).value
-        except DeskError as error:
-            self.show_error(error)
+        recorded = perform(self, self.hub, lambda: reception.record(self.desk, self.new_entry()))
+        if recorded is None:
             return False
-        self.hub.reception_entry_changed.emit(done.entry.id)
+        done = recorded.value
         if done.order is not None:
-            self.hub.repair_order_changed.emit(done.order.id)
             text = self.tr("Recorded {entry}, repair order {order} created").format(
                 entry=done.entry.entry_no, order=done.order.order_no
             )
@@ -473,7 +471,7 @@ class EntryForm(QWidget):
         self.recorded.emit(done.entry.id)
         return True
 
-    def show_error(self, error: DeskError) -> None:
+    def show_desk_error(self, error: DeskError) -> None:
         self.status_label.hide()
         self.error_label.setText(error.message)
         self.error_label.show()

@@ -19,8 +19,10 @@ from PySide6.QtWidgets import (
 from desk_app.core.clock import display
 from desk_app.core.errors import DeskError
 from desk_app.services.desk import Desk
+from desk_app.services.operations import Done
 from desk_app.services.reception import entries as reception
 from desk_app.services.reception.entries import EntryRow
+from desk_app.ui.events import EventHub
 from desk_app.ui.reception.models import order_text, status_text
 from desk_app.ui.widgets.forms import FormDialog, NoteEdit, line_edit
 
@@ -43,8 +45,10 @@ class HandlingDialog(FormDialog):
     """Add to the handling record, change the department, or finish with a result
     (a finished complaint then waits for its callback)."""
 
-    def __init__(self, desk: Desk, entry_id: int, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+    def __init__(
+        self, desk: Desk, hub: EventHub, entry_id: int, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent, hub=hub)
         self.desk = desk
         self.entry = reception.masked(reception.get_entry(desk, entry_id))
         self.setObjectName("handling_dialog")
@@ -82,16 +86,18 @@ class HandlingDialog(FormDialog):
             [self.handling_edit, self.department_combo, self.finished_check, self.result_edit],
         )
 
-    def submit(self) -> None:
+    def submit(self) -> Done[object]:
         department = self.department_combo.currentData() or ""
-        self.entry = reception.record_handling(
+        done = reception.record_handling(
             self.desk,
             self.entry.id,
             handling=self.handling_edit.toPlainText(),
             result=self.result_edit.text(),
             finished=self.finished_check.isChecked(),
             department=department if department != self.entry.department else None,
-        ).value
+        )
+        self.entry = done.value
+        return done
 
     def error_focus(self, error: DeskError) -> QWidget | None:
         if error.field == "result":
@@ -106,8 +112,10 @@ class HandlingDialog(FormDialog):
 class EscalateDialog(FormDialog):
     """上报主管: a matter beyond the clerk, or a major event, with the reason."""
 
-    def __init__(self, desk: Desk, entry_id: int, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+    def __init__(
+        self, desk: Desk, hub: EventHub, entry_id: int, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent, hub=hub)
         self.desk = desk
         self.entry = reception.masked(reception.get_entry(desk, entry_id))
         self.setObjectName("escalate_dialog")
@@ -120,10 +128,10 @@ class EscalateDialog(FormDialog):
         self.add_row(self.tr("&Reason:"), self.reason_edit)
         self.finish(self.tr("Report"), [self.reason_edit])
 
-    def submit(self) -> None:
-        self.entry = reception.escalate(
-            self.desk, self.entry.id, self.reason_edit.toPlainText()
-        ).value
+    def submit(self) -> Done[object]:
+        done = reception.escalate(self.desk, self.entry.id, self.reason_edit.toPlainText())
+        self.entry = done.value
+        return done
 
     def error_focus(self, error: DeskError) -> QWidget | None:
         return self.reason_edit

@@ -37,14 +37,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk_app.core.errors import DeskError
 from desk_app.services.desk import Desk
 from desk_app.services.directory import estate
 from desk_app.services.reception import entries as reception
 from desk_app.services.reception.entries import EntryQuery, EntryRow
 from desk_app.services.repairs import callbacks
 from desk_app.ui import messages
-from desk_app.ui.events import EventHub
+from desk_app.ui.events import ChangeEvent, EventHub
+from desk_app.ui.operations import attempt
 from desk_app.ui.reception.entry_form import EntryForm
 from desk_app.ui.reception.handling_dialog import (
     EntryDetailDialog,
@@ -273,12 +273,7 @@ class ReceptionPage(QWidget):
         )
         self.model.modelReset.connect(self._update_actions)
         self.form.recorded.connect(lambda entry_id: self.show_entry(entry_id, focus=False))
-        hub.reception_entry_changed.connect(self._changed)
-        hub.repair_order_changed.connect(self._changed)
-        hub.callback_recorded.connect(self._changed)
-        hub.estate_changed.connect(self._estate_changed)
-        hub.roster_imported.connect(self._estate_changed)
-        hub.settings_changed.connect(lambda _keys: self.form.reload_choices())
+        hub.changed.connect(self._hub_changed)
 
         self._period_changed()
 
@@ -478,10 +473,8 @@ class ReceptionPage(QWidget):
             self.reset_filters()
             row = self.model.row_of_entry(entry_id)
         if row < 0:
-            try:
-                entry = reception.get_entry(self.desk, entry_id)
-            except DeskError as error:
-                messages.desk_error(self, error)
+            entry = attempt(self, lambda: reception.get_entry(self.desk, entry_id))
+            if entry is None:
                 return False
             day = date.fromisoformat(entry.received_at[:10])
             for edit in (self.from_edit, self.to_edit):
@@ -502,8 +495,13 @@ class ReceptionPage(QWidget):
         """Count and read the log again (and the filter's dates as of now)."""
         self.apply_filter()
 
-    def _changed(self, *_args: object) -> None:
-        self.refresh()
+    def _hub_changed(self, event: ChangeEvent) -> None:
+        if event.touches("reception_entries", "repair_orders", "callbacks"):
+            self.refresh()
+        if event.touches("buildings", "units", "public_places"):
+            self._estate_changed()
+        elif event.touches("settings"):
+            self.form.reload_choices()
 
     # ---- actions -----------------------------------------------------------------------------
 
@@ -522,12 +520,9 @@ class ReceptionPage(QWidget):
         entry = self.selected_entry()
         if entry is None:
             return
-        try:
-            dialog = EntryDetailDialog(self.desk, entry.id, self)
-        except DeskError as error:
-            messages.desk_error(self, error)
-            return
-        self._run(dialog)
+        dialog = attempt(self, lambda: EntryDetailDialog(self.desk, entry.id, self))
+        if dialog is not None:
+            self._run(dialog)
 
     def handle_selected(self) -> None:
         entry = self.selected_entry()
@@ -541,25 +536,17 @@ class ReceptionPage(QWidget):
                 ).format(order=entry.repair_order_no or ""),
             )
             return
-        try:
-            dialog = HandlingDialog(self.desk, entry.id, self)
-        except DeskError as error:
-            messages.desk_error(self, error)
-            return
-        if self._run(dialog):
-            self.hub.reception_entry_changed.emit(entry.id)
+        dialog = attempt(self, lambda: HandlingDialog(self.desk, self.hub, entry.id, self))
+        if dialog is not None and self._run(dialog):
             self.show_entry(entry.id)
 
     def callback_selected(self) -> None:
         entry = self.selected_entry()
         if entry is None:
             return
-        try:
-            row = callbacks.for_entry(self.desk, entry.id)
-        except DeskError as error:
-            messages.desk_error(self, error)
-            return
-        self.callback_requested.emit(row.id)
+        row = attempt(self, lambda: callbacks.for_entry(self.desk, entry.id))
+        if row is not None:
+            self.callback_requested.emit(row.id)
 
     def escalate_selected(self) -> None:
         entry = self.selected_entry()
@@ -573,13 +560,8 @@ class ReceptionPage(QWidget):
                 ),
             )
             return
-        try:
-            dialog = EscalateDialog(self.desk, entry.id, self)
-        except DeskError as error:
-            messages.desk_error(self, error)
-            return
-        if self._run(dialog):
-            self.hub.reception_entry_changed.emit(entry.id)
+        dialog = attempt(self, lambda: EscalateDialog(self.desk, self.hub, entry.id, self))
+        if dialog is not None and self._run(dialog):
             self.show_entry(entry.id)
 
     def open_order(self) -> None:

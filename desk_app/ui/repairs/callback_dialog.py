@@ -25,10 +25,11 @@ from desk_app.core import deadlines
 from desk_app.core.clock import display, from_text
 from desk_app.core.errors import DeskError
 from desk_app.services.desk import Desk
+from desk_app.services.operations import Done
 from desk_app.services.repairs import callbacks
 from desk_app.services.repairs.callbacks import CallbackOutcome
-from desk_app.ui import messages
 from desk_app.ui.events import EventHub
+from desk_app.ui.operations import attempt, perform
 from desk_app.ui.widgets.controls import KeyChoice
 from desk_app.ui.widgets.forms import FormDialog, NoteEdit
 
@@ -43,8 +44,10 @@ def attempt_lines(rows: list[callbacks.AttemptRow]) -> str:
 
 
 class CallbackDialog(FormDialog):
-    def __init__(self, desk: Desk, callback_id: int, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+    def __init__(
+        self, desk: Desk, hub: EventHub, callback_id: int, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent, hub=hub)
         self.desk = desk
         self.row = callbacks.get(desk, callback_id)
         self.attempt_rows = callbacks.attempts(desk, callback_id)
@@ -182,31 +185,35 @@ class CallbackDialog(FormDialog):
             return callbacks.ESCALATE
         return ""
 
-    def submit(self) -> None:
+    def submit(self) -> Done[object]:
         comment = self.comment_edit.toPlainText()
         if self.reached_radio.isChecked():
-            self.outcome = callbacks.record(
+            done = callbacks.record(
                 self.desk,
                 self.row.id,
                 reached=True,
                 result=self.result_choice.value() or None,
                 comment=comment,
                 follow_up=self.follow_up(),
-            ).value
+            )
         else:
-            self.outcome = callbacks.record(
-                self.desk, self.row.id, reached=False, comment=comment
-            ).value
+            done = callbacks.record(self.desk, self.row.id, reached=False, comment=comment)
+        self.outcome = done.value
+        return done
 
     def close_unreachable(self) -> None:
         self.clear_error()
-        try:
-            self.outcome = callbacks.close_unreachable(
+        done = perform(
+            self,
+            self.hub,
+            lambda: callbacks.close_unreachable(
                 self.desk, self.row.id, self.comment_edit.toPlainText()
-            ).value
-        except DeskError as error:
-            self.show_error(error.message, self.error_focus(error))
+            ),
+        )
+        if done is None:
             return
+        self.outcome = done.value
+        self.written = done
         QDialog.accept(self)
 
     def error_focus(self, error: DeskError) -> QWidget | None:
@@ -217,31 +224,17 @@ class CallbackDialog(FormDialog):
         return self.result_choice if self.reached_radio.isChecked() else self.unreached_radio
 
 
-def emit_outcome(hub: EventHub, outcome: CallbackOutcome) -> None:
-    """Tell the views: the callback, and the entry or order it closed or reopened."""
-    row = outcome.callback
-    if row.reception_id is not None:
-        hub.reception_entry_changed.emit(row.reception_id)
-    if row.repair_order_id is not None:
-        hub.repair_order_changed.emit(row.repair_order_id)
-    hub.callback_recorded.emit(row.id)
-
-
 def run_callback_dialog(
     desk: Desk, hub: EventHub, callback_id: int, parent: QWidget | None = None
 ) -> CallbackOutcome | None:
-    """Open the dialog modally; after a recorded attempt or result the hub is told."""
-    try:
-        dialog = CallbackDialog(desk, callback_id, parent)
-    except DeskError as error:
-        messages.desk_error(parent, error)
+    """Open the dialog modally; the outcome of a recorded attempt or result (the dialog
+    has told the hub), or None."""
+    dialog = attempt(parent, lambda: CallbackDialog(desk, hub, callback_id, parent))
+    if dialog is None:
         return None
     try:
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
         outcome = dialog.outcome
     finally:
         dialog.deleteLater()
-    if accepted and outcome is not None:
-        emit_outcome(hub, outcome)
-        return outcome
-    return None
+    return outcome if accepted else None

@@ -27,7 +27,7 @@ from desk_app.core.clock import display, from_text
 from desk_app.core.masking import mask_phone
 from desk_app.services.desk import Desk
 from desk_app.services.repairs import callbacks
-from desk_app.ui.events import EventHub
+from desk_app.ui.events import ChangeEvent, EventHub
 from desk_app.ui.repairs.callback_dialog import run_callback_dialog
 from desk_app.ui.widgets import deadline_colors
 from desk_app.ui.widgets.row_table import AnyIndex, Column, RowTableModel
@@ -152,10 +152,12 @@ class CallbackQueue(QWidget):
         self.setFocusProxy(self.view)
 
         self.timer = visible_timer(self, self.model.refresh_limits)
-        hub.callback_recorded.connect(self.refresh)
-        hub.reception_entry_changed.connect(self.refresh)
-        hub.repair_order_changed.connect(self.refresh)
+        hub.changed.connect(self._hub_changed)
         self.refresh()
+
+    def _hub_changed(self, event: ChangeEvent) -> None:
+        if event.touches("callbacks", "reception_entries", "repair_orders"):
+            self.refresh()
 
     def refresh(self, *_args: object) -> None:
         current = self.selected()

@@ -36,10 +36,12 @@ from PySide6.QtWidgets import (
 from desk_app.core.errors import DeskError, ValidationError
 from desk_app.core.money import format_fen, line_amount_fen, parse_fen, parse_quantity_centi
 from desk_app.services.desk import Desk
+from desk_app.services.operations import Done
 from desk_app.services.repairs import orders as repairs
 from desk_app.services.repairs import setup as repair_setup
 from desk_app.services.repairs.orders import Completion, MaterialInput, OrderRow
 from desk_app.services.repairs.setup import PriceRow
+from desk_app.ui.events import EventHub
 from desk_app.ui.repairs.dialogs import RepairFormDialog, now_text, order_summary, time_edit
 from desk_app.ui.widgets.forms import NoteEdit, line_edit
 from desk_app.ui.widgets.row_table import ROOT_INDEX, AnyIndex
@@ -343,8 +345,10 @@ class MaterialsView(QTableView):
 
 
 class CompletionDialog(RepairFormDialog):
-    def __init__(self, desk: Desk, order: OrderRow, parent: QWidget | None = None) -> None:
-        super().__init__(desk, parent)
+    def __init__(
+        self, desk: Desk, hub: EventHub, order: OrderRow, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(desk, hub, parent)
         self.order = order
         self.setObjectName("completion_dialog")
         self.setWindowTitle(self.tr("Complete order {number}").format(number=order.order_no))
@@ -505,10 +509,10 @@ class CompletionDialog(RepairFormDialog):
 
     # ---- the service --------------------------------------------------------------------------
 
-    def submit(self) -> None:
+    def submit(self) -> Done[object]:
         items, rows = self.materials.inputs()
         self._material_rows = rows
-        self.result_order = repairs.complete(
+        done = repairs.complete(
             self.desk,
             self.order.id,
             Completion(
@@ -521,7 +525,9 @@ class CompletionDialog(RepairFormDialog):
                 completed_at=self.completed_at.text(),
                 arrived_at=self.arrived_at.text() if self.arrived_at is not None else None,
             ),
-        ).value
+        )
+        self.result_order = done.value
+        return done
 
     def error_focus(self, error: DeskError) -> QWidget | None:
         field = error.field or ""

@@ -10,10 +10,12 @@ from desk_app.core.clock import display
 from desk_app.core.errors import DeskError
 from desk_app.services.desk import Desk
 from desk_app.services.directory import estate, locations
+from desk_app.services.operations import Done
 from desk_app.services.repairs import orders as repairs
 from desk_app.services.repairs import setup as repair_setup
 from desk_app.services.repairs.orders import NewRepair, OrderRow
 from desk_app.services.repairs.setup import TechnicianRow
+from desk_app.ui.events import EventHub
 from desk_app.ui.widgets.forms import FormDialog, NoteEdit, line_edit
 from desk_app.ui.widgets.unit_field import UnitLineEdit
 
@@ -51,8 +53,8 @@ def time_edit(parent: QWidget, object_name: str, text: str = "") -> QLineEdit:
 class RepairFormDialog(FormDialog):
     """A form whose fields are named like the services' ``error.field``."""
 
-    def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+    def __init__(self, desk: Desk, hub: EventHub, parent: QWidget | None = None) -> None:
+        super().__init__(parent, hub=hub)
         self.desk = desk
         self.fields: dict[str, QWidget] = {}
         self.result_order: OrderRow | None = None
@@ -72,8 +74,8 @@ class NewOrderDialog(RepairFormDialog):
     owner (or tenant) from the archive is offered as the reporter; left as offered, the
     order takes that person's phone from the archive."""
 
-    def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
-        super().__init__(desk, parent)
+    def __init__(self, desk: Desk, hub: EventHub, parent: QWidget | None = None) -> None:
+        super().__init__(desk, hub, parent)
         self.setObjectName("new_order_dialog")
         self.setWindowTitle(self.tr("New repair order"))
         self.contact: locations.UnitContact | None = None
@@ -153,7 +155,7 @@ class NewOrderDialog(RepairFormDialog):
                 self.tr("{phone} (from the owner archive)").format(phone=contact.phone_masked)
             )
 
-    def submit(self) -> None:
+    def submit(self) -> Done[object]:
         place_id = self.place.currentData()
         contact = self.contact
         use_contact = (
@@ -162,7 +164,7 @@ class NewOrderDialog(RepairFormDialog):
             and not self.phone.text().strip()
             and self.reporter.text().strip() == contact.name
         )
-        self.result_order = repairs.create_order(
+        done = repairs.create_order(
             self.desk,
             NewRepair(
                 content=self.content.toPlainText(),
@@ -176,7 +178,9 @@ class NewOrderDialog(RepairFormDialog):
                 urgency=self.urgency.currentText(),
                 note=self.note.text(),
             ),
-        ).value
+        )
+        self.result_order = done.value
+        return done
 
     def _chosen_unit_id(self) -> int | None:
         if not self.unit.text().strip():
@@ -192,8 +196,10 @@ class NewOrderDialog(RepairFormDialog):
 class DispatchDialog(RepairFormDialog):
     """派工: a technician (engineering first, then contractors) and the appointment."""
 
-    def __init__(self, desk: Desk, order: OrderRow, parent: QWidget | None = None) -> None:
-        super().__init__(desk, parent)
+    def __init__(
+        self, desk: Desk, hub: EventHub, order: OrderRow, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(desk, hub, parent)
         self.order = order
         self.setObjectName("dispatch_dialog")
         self.setWindowTitle(self.tr("Dispatch order {number}").format(number=order.order_no))
@@ -222,20 +228,24 @@ class DispatchDialog(RepairFormDialog):
         self.finish(self.tr("Dispatch"), [self.technician, self.appointment])
         self.setMinimumWidth(460)
 
-    def submit(self) -> None:
-        self.result_order = repairs.dispatch(
+    def submit(self) -> Done[object]:
+        done = repairs.dispatch(
             self.desk,
             self.order.id,
             self.technician.currentData(),
             appointment=self.appointment.text(),
-        ).value
+        )
+        self.result_order = done.value
+        return done
 
 
 class ArrivalDialog(RepairFormDialog):
     """到场: the technician is on site (now, or the time typed)."""
 
-    def __init__(self, desk: Desk, order: OrderRow, parent: QWidget | None = None) -> None:
-        super().__init__(desk, parent)
+    def __init__(
+        self, desk: Desk, hub: EventHub, order: OrderRow, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(desk, hub, parent)
         self.order = order
         self.setObjectName("arrival_dialog")
         self.setWindowTitle(self.tr("Technician on site"))
@@ -246,17 +256,19 @@ class ArrivalDialog(RepairFormDialog):
         self.finish(self.tr("Record arrival"), [self.arrived_at])
         self.setMinimumWidth(420)
 
-    def submit(self) -> None:
-        self.result_order = repairs.record_arrival(
-            self.desk, self.order.id, at=self.arrived_at.text()
-        ).value
+    def submit(self) -> Done[object]:
+        done = repairs.record_arrival(self.desk, self.order.id, at=self.arrived_at.text())
+        self.result_order = done.value
+        return done
 
 
 class ReasonDialog(RepairFormDialog):
     """暂停/待料 or 取消: one reason, which the service requires."""
 
-    def __init__(self, desk: Desk, order: OrderRow, parent: QWidget | None = None) -> None:
-        super().__init__(desk, parent)
+    def __init__(
+        self, desk: Desk, hub: EventHub, order: OrderRow, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(desk, hub, parent)
         self.order = order
         title, label, ok_text = self.texts()
         self.setWindowTitle(title)
@@ -271,8 +283,10 @@ class ReasonDialog(RepairFormDialog):
 
 
 class HoldDialog(ReasonDialog):
-    def __init__(self, desk: Desk, order: OrderRow, parent: QWidget | None = None) -> None:
-        super().__init__(desk, order, parent)
+    def __init__(
+        self, desk: Desk, hub: EventHub, order: OrderRow, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(desk, hub, order, parent)
         self.setObjectName("hold_dialog")
 
     def texts(self) -> tuple[str, str, str]:
@@ -282,13 +296,17 @@ class HoldDialog(ReasonDialog):
             self.tr("Put on hold"),
         )
 
-    def submit(self) -> None:
-        self.result_order = repairs.hold(self.desk, self.order.id, self.reason.text()).value
+    def submit(self) -> Done[object]:
+        done = repairs.hold(self.desk, self.order.id, self.reason.text())
+        self.result_order = done.value
+        return done
 
 
 class CancelDialog(ReasonDialog):
-    def __init__(self, desk: Desk, order: OrderRow, parent: QWidget | None = None) -> None:
-        super().__init__(desk, order, parent)
+    def __init__(
+        self, desk: Desk, hub: EventHub, order: OrderRow, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(desk, hub, order, parent)
         self.setObjectName("cancel_dialog")
 
     def texts(self) -> tuple[str, str, str]:
@@ -298,16 +316,20 @@ class CancelDialog(ReasonDialog):
             self.tr("Cancel order"),
         )
 
-    def submit(self) -> None:
-        self.result_order = repairs.cancel(self.desk, self.order.id, self.reason.text()).value
+    def submit(self) -> Done[object]:
+        done = repairs.cancel(self.desk, self.order.id, self.reason.text())
+        self.result_order = done.value
+        return done
 
 
 class ReferOutDialog(RepairFormDialog):
     """转外单位: the contractor (from the list of outside companies, or typed) and the
     time agreed with them."""
 
-    def __init__(self, desk: Desk, order: OrderRow, parent: QWidget | None = None) -> None:
-        super().__init__(desk, parent)
+    def __init__(
+        self, desk: Desk, hub: EventHub, order: OrderRow, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(desk, hub, parent)
         self.order = order
         self.setObjectName("refer_out_dialog")
         self.setWindowTitle(self.tr("Refer to an outside contractor"))
@@ -330,10 +352,12 @@ class ReferOutDialog(RepairFormDialog):
         self.finish(self.tr("Refer out"), [self.contractor, self.appointment])
         self.setMinimumWidth(460)
 
-    def submit(self) -> None:
-        self.result_order = repairs.refer_out(
+    def submit(self) -> Done[object]:
+        done = repairs.refer_out(
             self.desk,
             self.order.id,
             self.contractor.currentText(),
             appointment=self.appointment.text(),
-        ).value
+        )
+        self.result_order = done.value
+        return done

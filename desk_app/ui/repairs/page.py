@@ -3,10 +3,10 @@ time limit coloured and moved on every 30 seconds), the chosen order's 维修工
 and the actions that move an order through its lifecycle.
 
 Every action is a button, a shortcut and an entry of the list's context menu, enabled only
-in the statuses where the service accepts it. After each service call that changes an
-order the page emits ``repair_order_changed``; it refreshes itself from that signal and
-from ``reception_entry_changed`` and ``callback_recorded``, whoever caused them. While the
-tab is hidden it reads nothing (the timer stops) and catches up when shown again.
+in the statuses where the service accepts it. Every write goes through
+``ui.operations.perform``; the page refreshes from the hub's change events that touch
+repair orders, reception entries or callbacks, whoever caused them. While the tab is
+hidden it reads nothing (the timer stops) and catches up when shown again.
 """
 
 from __future__ import annotations
@@ -29,13 +29,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk_app.core.errors import DeskError
 from desk_app.services.desk import Desk
 from desk_app.services.repairs import callbacks
 from desk_app.services.repairs import orders as repairs
 from desk_app.services.repairs.orders import OrderRow
-from desk_app.ui import messages
-from desk_app.ui.events import EventHub
+from desk_app.ui.events import ChangeEvent, EventHub
+from desk_app.ui.operations import attempt, perform
 from desk_app.ui.repairs.filters import RepairFilterBar
 from desk_app.ui.repairs.models import RepairOrdersModel, allowed
 from desk_app.ui.repairs.order_view import OrderView
@@ -209,12 +208,7 @@ class RepairsPage(QWidget):
         self.timer.timeout.connect(self.tick)
         self._stale = False  # something changed while the page was hidden
 
-        hub.repair_order_changed.connect(self._order_changed)
-        hub.reception_entry_changed.connect(self._others_changed)
-        hub.callback_recorded.connect(self._others_changed)
-        hub.repair_setup_changed.connect(self.filters.reload_choices)
-        hub.estate_changed.connect(self.filters.reload_choices)
-        hub.settings_changed.connect(self._settings_changed)
+        hub.changed.connect(self._hub_changed)
         self.refresh()
 
     # ---- actions ---------------------------------------------------------------------------
@@ -344,10 +338,8 @@ class RepairsPage(QWidget):
             self.order = None
             self.order_view.clear()
         else:
-            try:
-                detail = repairs.order_detail(self.desk, order_id)
-            except DeskError as error:
-                messages.desk_error(self, error)
+            detail = attempt(self, lambda: repairs.order_detail(self.desk, order_id))
+            if detail is None:
                 self.order = None
                 self.order_view.clear()
             else:
@@ -375,11 +367,13 @@ class RepairsPage(QWidget):
         self.view.setFocus(Qt.FocusReason.OtherFocusReason)
         return True
 
-    def _order_changed(self, order_id: int) -> None:
-        self._refresh_when_seen()
-
-    def _others_changed(self, *_args: object) -> None:
-        self._refresh_when_seen()
+    def _hub_changed(self, event: ChangeEvent) -> None:
+        if event.touches("repair_orders", "reception_entries", "callbacks"):
+            self._refresh_when_seen()
+        if event.touches("technicians", "units", "buildings", "public_places"):
+            self.filters.reload_choices()
+        if any(key.startswith("limits.") for key in event.keys("settings")):
+            self.model.refresh_visible()
 
     def _refresh_when_seen(self) -> None:
         if self.isVisible():
@@ -399,10 +393,6 @@ class RepairsPage(QWidget):
         super().hideEvent(event)
         self.timer.stop()  # a hidden tab reads nothing; it catches up when shown
 
-    def _settings_changed(self, keys: list) -> None:
-        if any(str(k).startswith("limits.") for k in keys):
-            self.model.refresh_visible()
-
     def show_status(self, text: str) -> None:
         window = self.window()
         if isinstance(window, QMainWindow):
@@ -419,10 +409,8 @@ class RepairsPage(QWidget):
             dialog.deleteLater()
 
     def _changed(self, order: OrderRow | None, message: str) -> None:
-        if order is None:
-            return
-        self.hub.repair_order_changed.emit(order.id)
-        self.show_status(message.format(number=order.order_no, status=order.status))
+        if order is not None:
+            self.show_status(message.format(number=order.order_no, status=order.status))
 
     def _order_dialog(self, action: str, make: Callable[[OrderRow], QDialog]) -> None:
         order = self.order
@@ -433,75 +421,60 @@ class RepairsPage(QWidget):
     def dispatch(self) -> None:
         from desk_app.ui.repairs.dialogs import DispatchDialog
 
-        self._order_dialog("dispatch", lambda o: DispatchDialog(self.desk, o, self))
+        self._order_dialog("dispatch", lambda o: DispatchDialog(self.desk, self.hub, o, self))
 
     def record_arrival(self) -> None:
         from desk_app.ui.repairs.dialogs import ArrivalDialog
 
-        self._order_dialog("arrival", lambda o: ArrivalDialog(self.desk, o, self))
+        self._order_dialog("arrival", lambda o: ArrivalDialog(self.desk, self.hub, o, self))
 
     def complete(self) -> None:
         from desk_app.ui.repairs.completion import CompletionDialog
 
-        self._order_dialog("complete", lambda o: CompletionDialog(self.desk, o, self))
+        self._order_dialog("complete", lambda o: CompletionDialog(self.desk, self.hub, o, self))
 
     def hold(self) -> None:
         from desk_app.ui.repairs.dialogs import HoldDialog
 
-        self._order_dialog("hold", lambda o: HoldDialog(self.desk, o, self))
+        self._order_dialog("hold", lambda o: HoldDialog(self.desk, self.hub, o, self))
 
     def refer_out(self) -> None:
         from desk_app.ui.repairs.dialogs import ReferOutDialog
 
-        self._order_dialog("refer_out", lambda o: ReferOutDialog(self.desk, o, self))
+        self._order_dialog("refer_out", lambda o: ReferOutDialog(self.desk, self.hub, o, self))
 
     def cancel(self) -> None:
         from desk_app.ui.repairs.dialogs import CancelDialog
 
-        self._order_dialog("cancel", lambda o: CancelDialog(self.desk, o, self))
+        self._order_dialog("cancel", lambda o: CancelDialog(self.desk, self.hub, o, self))
 
     def resume(self) -> None:
         order = self.order
         if order is None or not allowed("resume", order.status):
             return
-        try:
-            changed = repairs.resume(self.desk, order.id).value
-        except DeskError as error:
-            messages.desk_error(self, error)
-            return
-        self._changed(changed, self.tr("Order {number}: {status}."))
+        done = perform(self, self.hub, lambda: repairs.resume(self.desk, order.id))
+        if done is not None:
+            self._changed(done.value, self.tr("Order {number}: {status}."))
 
     def call_back(self) -> None:
         """回访: the callback dialog for the order's open callback."""
         order = self.order
         if order is None:
             return
-        try:
-            callback = callbacks.for_order(self.desk, order.id)
-        except DeskError as error:
-            messages.desk_error(self, error)
+        callback = attempt(self, lambda: callbacks.for_order(self.desk, order.id))
+        if callback is None:
             return
-        from desk_app.ui.repairs.callback_dialog import CallbackDialog
+        from desk_app.ui.repairs.callback_dialog import run_callback_dialog
 
-        dialog = CallbackDialog(self.desk, callback.id, self)
-        try:
-            accepted = dialog.exec() == QDialog.DialogCode.Accepted
-        finally:
-            dialog.deleteLater()
-        if accepted:  # an attempt or a result was recorded
-            if order.reception_id is not None:
-                self.hub.reception_entry_changed.emit(order.reception_id)
-            self.hub.repair_order_changed.emit(order.id)
-            self.hub.callback_recorded.emit(callback.id)
+        run_callback_dialog(self.desk, self.hub, callback.id, self)
 
     def new_order(self) -> None:
         """新建工单 for a public place or engineering's own find (no reception entry)."""
         from desk_app.ui.repairs.dialogs import NewOrderDialog
 
-        order = self._run(NewOrderDialog(self.desk, self))
+        order = self._run(NewOrderDialog(self.desk, self.hub, self))
         if order is None:
             return
-        self.hub.repair_order_changed.emit(order.id)
         self.show_order(order.id)
         self.show_status(self.tr("Order {number} registered.").format(number=order.order_no))
 
@@ -514,12 +487,11 @@ class RepairsPage(QWidget):
         from desk_app.services.repairs import orders_print as repairs_print
         from desk_app.ui.widgets import pdf_preview
 
-        try:
-            printed = repairs_print.print_work_order(self.desk, self.order.id).value
-        except DeskError as error:
-            messages.desk_error(self, error)
+        order_id = self.order.id
+        done = perform(self, self.hub, lambda: repairs_print.print_work_order(self.desk, order_id))
+        if done is None:
             return
-        self.hub.document_printed.emit(printed.id)
+        printed = done.value
         pdf_preview.show_pdf(printed.pdf, printed.title or self.tr("Repair work order"), self)
 
     def print_dispatch_sheet(self) -> None:
@@ -527,12 +499,10 @@ class RepairsPage(QWidget):
         from desk_app.services.repairs import orders_print as repairs_print
         from desk_app.ui.widgets import pdf_preview
 
-        try:
-            printed = repairs_print.print_dispatch_sheet(self.desk).value
-        except DeskError as error:
-            messages.desk_error(self, error)
+        done = perform(self, self.hub, lambda: repairs_print.print_dispatch_sheet(self.desk))
+        if done is None:
             return
-        self.hub.document_printed.emit(printed.id)
+        printed = done.value
         pdf_preview.show_pdf(printed.pdf, printed.title or self.tr("Dispatch sheet"), self)
 
     # ---- elsewhere -------------------------------------------------------------------------

@@ -26,10 +26,11 @@ from PySide6.QtWidgets import (
 from desk_app.core.errors import DeskError, PermissionDenied
 from desk_app.core.money import format_fen
 from desk_app.services.desk import Desk
+from desk_app.services.operations import Done
 from desk_app.services.repairs import setup as repair_setup
 from desk_app.services.repairs.setup import PriceRow, TechnicianRow
-from desk_app.ui import messages
 from desk_app.ui.events import EventHub
+from desk_app.ui.operations import perform
 from desk_app.ui.repairs.models import PricesModel, TechniciansModel
 from desk_app.ui.widgets.controls import table_view
 from desk_app.ui.widgets.forms import FormDialog, line_edit
@@ -40,8 +41,8 @@ def plain_yuan(fen: int) -> str:
 
 
 class SetupFormDialog(FormDialog):
-    def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+    def __init__(self, desk: Desk, hub: EventHub, parent: QWidget | None = None) -> None:
+        super().__init__(parent, hub=hub)
         self.desk = desk
         self.fields: dict[str, QWidget] = {}
 
@@ -57,9 +58,13 @@ class TechnicianDialog(SetupFormDialog):
     """A technician or outside contractor: new (``technician`` None) or edited."""
 
     def __init__(
-        self, desk: Desk, technician: TechnicianRow | None = None, parent: QWidget | None = None
+        self,
+        desk: Desk,
+        hub: EventHub,
+        technician: TechnicianRow | None = None,
+        parent: QWidget | None = None,
     ) -> None:
-        super().__init__(desk, parent)
+        super().__init__(desk, hub, parent)
         self.technician = technician
         self.saved: TechnicianRow | None = None
         self.setObjectName("technician_dialog")
@@ -101,17 +106,17 @@ class TechnicianDialog(SetupFormDialog):
         self.finish(self.tr("Save"), chain)
         self.setMinimumWidth(420)
 
-    def submit(self) -> None:
+    def submit(self) -> Done[object]:
         if self.technician is None:
-            self.saved = repair_setup.add_technician(
+            done = repair_setup.add_technician(
                 self.desk,
                 self.name.text(),
                 kind=self.kind.currentText(),
                 phone=self.phone.text(),
                 specialty=self.specialty.text(),
-            ).value
+            )
         else:
-            self.saved = repair_setup.update_technician(
+            done = repair_setup.update_technician(
                 self.desk,
                 self.technician.id,
                 name=self.name.text(),
@@ -119,7 +124,9 @@ class TechnicianDialog(SetupFormDialog):
                 phone=self.phone.text(),
                 specialty=self.specialty.text(),
                 active=self.active.isChecked(),
-            ).value
+            )
+        self.saved = done.value
+        return done
 
 
 class PriceDialog(SetupFormDialog):
@@ -128,12 +135,13 @@ class PriceDialog(SetupFormDialog):
     def __init__(
         self,
         desk: Desk,
+        hub: EventHub,
         price: PriceRow | None = None,
         parent: QWidget | None = None,
         *,
         categories: list[str] | None = None,
     ) -> None:
-        super().__init__(desk, parent)
+        super().__init__(desk, hub, parent)
         self.price = price
         self.saved: PriceRow | None = None
         self.setObjectName("price_dialog")
@@ -176,25 +184,27 @@ class PriceDialog(SetupFormDialog):
         self.finish(self.tr("Save"), chain)
         self.setMinimumWidth(420)
 
-    def submit(self) -> None:
+    def submit(self) -> Done[object]:
         values = {
             "category": self.category.currentText(),
             "unit": self.unit.text(),
             "labour": self.labour.text(),
         }
         if self.price is None:
-            self.saved = repair_setup.add_price(
+            done = repair_setup.add_price(
                 self.desk, self.name.text(), self.price_edit.text(), **values
-            ).value
+            )
         else:
-            self.saved = repair_setup.update_price(
+            done = repair_setup.update_price(
                 self.desk,
                 self.price.id,
                 name=self.name.text(),
                 price=self.price_edit.text(),
                 active=self.active.isChecked(),
                 **values,
-            ).value
+            )
+        self.saved = done.value
+        return done
 
 
 class RepairSetupDialog(QDialog):
@@ -351,7 +361,6 @@ class RepairSetupDialog(QDialog):
 
     def _changed(self) -> None:
         self.changed = True
-        self.hub.repair_setup_changed.emit()
 
     def _run(self, dialog: QDialog) -> Any:
         try:
@@ -364,7 +373,7 @@ class RepairSetupDialog(QDialog):
     # ---- technicians -----------------------------------------------------------------------
 
     def add_technician(self) -> None:
-        saved = self._run(TechnicianDialog(self.desk, None, self))
+        saved = self._run(TechnicianDialog(self.desk, self.hub, None, self))
         if saved is not None:
             self._changed()
             self.reload(technician_id=saved.id)
@@ -373,7 +382,7 @@ class RepairSetupDialog(QDialog):
         row = self.selected_technician()
         if row is None or not self.may_edit:
             return
-        saved = self._run(TechnicianDialog(self.desk, row, self))
+        saved = self._run(TechnicianDialog(self.desk, self.hub, row, self))
         if saved is not None:
             self._changed()
             self.reload(technician_id=saved.id)
@@ -382,8 +391,10 @@ class RepairSetupDialog(QDialog):
         row = self.selected_technician()
         if row is None:
             return
-        try:
-            repair_setup.update_technician(
+        done = perform(
+            self,
+            self.hub,
+            lambda: repair_setup.update_technician(
                 self.desk,
                 row.id,
                 name=row.name,
@@ -391,9 +402,9 @@ class RepairSetupDialog(QDialog):
                 phone=row.phone or "",
                 specialty=row.specialty or "",
                 active=not row.active,
-            )
-        except DeskError as error:
-            messages.desk_error(self, error)
+            ),
+        )
+        if done is None:
             return
         self._changed()
         self.reload(technician_id=row.id)
@@ -408,7 +419,9 @@ class RepairSetupDialog(QDialog):
         return seen
 
     def add_price(self) -> None:
-        saved = self._run(PriceDialog(self.desk, None, self, categories=self._categories()))
+        saved = self._run(
+            PriceDialog(self.desk, self.hub, None, self, categories=self._categories())
+        )
         if saved is not None:
             self._changed()
             self.reload(price_id=saved.id)
@@ -417,7 +430,9 @@ class RepairSetupDialog(QDialog):
         row = self.selected_price()
         if row is None or not self.may_edit:
             return
-        saved = self._run(PriceDialog(self.desk, row, self, categories=self._categories()))
+        saved = self._run(
+            PriceDialog(self.desk, self.hub, row, self, categories=self._categories())
+        )
         if saved is not None:
             self._changed()
             self.reload(price_id=saved.id)
@@ -426,8 +441,10 @@ class RepairSetupDialog(QDialog):
         row = self.selected_price()
         if row is None:
             return
-        try:
-            repair_setup.update_price(
+        done = perform(
+            self,
+            self.hub,
+            lambda: repair_setup.update_price(
                 self.desk,
                 row.id,
                 name=row.name,
@@ -436,9 +453,9 @@ class RepairSetupDialog(QDialog):
                 unit=row.unit,
                 labour=plain_yuan(row.labour_fen),
                 active=not row.active,
-            )
-        except DeskError as error:
-            messages.desk_error(self, error)
+            ),
+        )
+        if done is None:
             return
         self._changed()
         self.reload(price_id=row.id)
@@ -447,21 +464,8 @@ class RepairSetupDialog(QDialog):
 
     def load_starter(self) -> None:
         """载入示例价格表: the example technicians and prices, into whichever list is empty."""
-        added = 0
-        try:
-            if not self.technicians_model.rowCount():
-                for name, kind, specialty in repair_setup.STARTER_TECHNICIANS:
-                    repair_setup.add_technician(self.desk, name, kind=kind, specialty=specialty)
-                    added += 1
-            if not self.prices_model.rowCount():
-                for category, name, unit, price, labour in repair_setup.STARTER_PRICES:
-                    repair_setup.add_price(
-                        self.desk, name, price, category=category, unit=unit, labour=labour
-                    )
-                    added += 1
-        except DeskError as error:
-            messages.desk_error(self, error)
-        if added:
+        done = perform(self, self.hub, lambda: repair_setup.install_starter_lists(self.desk))
+        if done is not None and done.value:
             self._changed()
         self.reload()
 

@@ -6,13 +6,15 @@ from PySide6.QtWidgets import QWidget
 
 from desk_app.core.errors import AuthenticationError, DeskError, ValidationError
 from desk_app.services.desk import Desk
+from desk_app.services.operations import Done
 from desk_app.services.shifts import operators
+from desk_app.ui.events import EventHub
 from desk_app.ui.widgets.forms import FormDialog, password_edit
 
 
 class ChangePasswordDialog(FormDialog):
-    def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+    def __init__(self, desk: Desk, hub: EventHub, parent: QWidget | None = None) -> None:
+        super().__init__(parent, hub=hub)
         self.desk = desk
         self.setObjectName("change_password_dialog")
         self.setWindowTitle(self.tr("Change password"))
@@ -28,10 +30,12 @@ class ChangePasswordDialog(FormDialog):
         self.finish(self.tr("Change"), [self.old_password, self.new_password, self.confirm])
         self.setMinimumWidth(420)
 
-    def submit(self) -> None:
+    def submit(self) -> Done[object]:
         if self.new_password.text() != self.confirm.text():
             raise ValidationError(self.tr("The two passwords do not match."))
-        operators.change_own_password(self.desk, self.old_password.text(), self.new_password.text())
+        return operators.change_own_password(
+            self.desk, self.old_password.text(), self.new_password.text()
+        )
 
     def error_focus(self, error: DeskError) -> QWidget | None:
         if isinstance(error, AuthenticationError):

@@ -6,14 +6,16 @@ from PySide6.QtWidgets import QWidget
 
 from desk_app.core.errors import DeskError
 from desk_app.services.desk import Desk
+from desk_app.services.operations import Done
 from desk_app.services.shifts import handover
 from desk_app.services.shifts.handover import HandoverResult
+from desk_app.ui.events import EventHub
 from desk_app.ui.widgets.forms import FormDialog, NoteEdit, password_edit
 
 
 class CloseDayDialog(FormDialog):
-    def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+    def __init__(self, desk: Desk, hub: EventHub, parent: QWidget | None = None) -> None:
+        super().__init__(parent, hub=hub)
         self.desk = desk
         self.close_result: HandoverResult | None = None
         self.setObjectName("close_day_dialog")
@@ -31,10 +33,12 @@ class CloseDayDialog(FormDialog):
         self.finish(self.tr("Close the day"), [self.password, self.note])
         self.setMinimumWidth(480)
 
-    def submit(self) -> None:
-        self.close_result = handover.close_day(
+    def submit(self) -> Done[object]:
+        done = handover.close_day(
             self.desk, password=self.password.text(), note=self.note.toPlainText()
-        ).value
+        )
+        self.close_result = done.value
+        return done
 
     def error_focus(self, error: DeskError) -> QWidget | None:
         return self.password

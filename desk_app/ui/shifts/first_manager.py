@@ -6,13 +6,15 @@ from PySide6.QtWidgets import QWidget
 
 from desk_app.core.errors import DeskError, ValidationError
 from desk_app.services.desk import Desk, Operator
+from desk_app.services.operations import Done
 from desk_app.services.shifts import operators
+from desk_app.ui.events import EventHub
 from desk_app.ui.widgets.forms import FormDialog, line_edit, password_edit
 
 
 class FirstManagerDialog(FormDialog):
-    def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+    def __init__(self, desk: Desk, hub: EventHub, parent: QWidget | None = None) -> None:
+        super().__init__(parent, hub=hub)
         self.desk = desk
         self.operator: Operator | None = None
         self.setObjectName("first_manager_dialog")
@@ -37,12 +39,14 @@ class FirstManagerDialog(FormDialog):
         )
         self.setMinimumWidth(460)
 
-    def submit(self) -> None:
+    def submit(self) -> Done[object]:
         if self.password.text() != self.confirm.text():
             raise ValidationError(self.tr("The two passwords do not match."))
-        self.operator = operators.create_first_manager(
+        done = operators.create_first_manager(
             self.desk, self.username.text(), self.display_name.text(), self.password.text()
-        ).value
+        )
+        self.operator = done.value
+        return done
 
     def error_focus(self, error: DeskError) -> QWidget | None:
         message = error.message

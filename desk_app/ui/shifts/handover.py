@@ -6,16 +6,18 @@ from PySide6.QtWidgets import QWidget
 
 from desk_app.core.errors import AuthenticationError, DeskError, ValidationError
 from desk_app.services.desk import Desk
+from desk_app.services.operations import Done
 from desk_app.services.shifts import handover
 from desk_app.services.shifts.handover import HandoverResult
+from desk_app.ui.events import EventHub
 from desk_app.ui.labels import moment_text
 from desk_app.ui.shifts.login import shift_combo
 from desk_app.ui.widgets.forms import FormDialog, NoteEdit, line_edit, password_edit
 
 
 class HandoverDialog(FormDialog):
-    def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+    def __init__(self, desk: Desk, hub: EventHub, parent: QWidget | None = None) -> None:
+        super().__init__(parent, hub=hub)
         self.desk = desk
         self.handover_result: HandoverResult | None = None
         self._wrong: QWidget | None = None  # the field to correct after an error
@@ -61,20 +63,21 @@ class HandoverDialog(FormDialog):
         )
         self.setMinimumWidth(520)
 
-    def submit(self) -> None:
+    def submit(self) -> Done[object]:
         self._wrong = None
         operator = self.desk.operator
         if operator is None:
             raise ValidationError(self.tr("Nobody is logged in."))
         try:
-            self.handover_result = handover.handover(
+            done = handover.handover(
                 self.desk,
                 incoming_username=self.incoming_username.text(),
                 incoming_password=self.incoming_password.text(),
                 outgoing_password=self.outgoing_password.text(),
                 next_shift_name=self.next_shift.currentText(),
                 note=self.note.toPlainText(),
-            ).value
+            )
+            self.handover_result = done.value
         except AuthenticationError as error:
             self._wrong = (
                 self.outgoing_password
@@ -82,6 +85,7 @@ class HandoverDialog(FormDialog):
                 else self.incoming_password
             )
             raise
+        return done
 
     def error_focus(self, error: DeskError) -> QWidget | None:
         return self._wrong or self.incoming_username

@@ -6,8 +6,10 @@ from PySide6.QtWidgets import QComboBox, QWidget
 
 from desk_app.core.errors import AuthenticationError, DeskError
 from desk_app.services.desk import Desk, Shift, settings
+from desk_app.services.operations import Done
 from desk_app.services.shifts import login
 from desk_app.ui import preferences
+from desk_app.ui.events import EventHub
 from desk_app.ui.labels import moment_text
 from desk_app.ui.widgets.forms import FormDialog, line_edit, password_edit
 
@@ -23,8 +25,10 @@ def shift_combo(desk: Desk, parent: QWidget, object_name: str) -> QComboBox:
 
 
 class LoginDialog(FormDialog):
-    def __init__(self, desk: Desk, parent: QWidget | None = None, username: str = "") -> None:
-        super().__init__(parent)
+    def __init__(
+        self, desk: Desk, hub: EventHub, parent: QWidget | None = None, username: str = ""
+    ) -> None:
+        super().__init__(parent, hub=hub)
         self.desk = desk
         self.shift: Shift | None = None
         self.setObjectName("login_dialog")
@@ -55,11 +59,13 @@ class LoginDialog(FormDialog):
         self.initial_focus = self.password if username else self.username
         self.setMinimumWidth(460)
 
-    def submit(self) -> None:
-        self.shift = login.login(
+    def submit(self) -> Done[object]:
+        done = login.login(
             self.desk, self.username.text(), self.password.text(), self.shift_name.currentText()
-        ).value
+        )
+        self.shift = done.value
         preferences.store_last_choice(preferences.LAST_USERNAME_KEY, self.username.text().strip())
+        return done
 
     def error_focus(self, error: DeskError) -> QWidget | None:
         if isinstance(error, AuthenticationError):

@@ -18,16 +18,19 @@ from PySide6.QtWidgets import (
 
 from desk_app.core.errors import DeskError, ValidationError
 from desk_app.services.desk import Desk
+from desk_app.services.operations import Done
 from desk_app.services.shifts import operators
 from desk_app.ui import messages
+from desk_app.ui.events import EventHub
 from desk_app.ui.labels import role_text
+from desk_app.ui.operations import perform
 from desk_app.ui.shifts.operator_models import OperatorsModel
 from desk_app.ui.widgets.forms import FormDialog, line_edit, password_edit
 
 
 class NewOperatorDialog(FormDialog):
-    def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+    def __init__(self, desk: Desk, hub: EventHub, parent: QWidget | None = None) -> None:
+        super().__init__(parent, hub=hub)
         self.desk = desk
         self.setObjectName("new_operator_dialog")
         self.setWindowTitle(self.tr("Add operator"))
@@ -50,10 +53,10 @@ class NewOperatorDialog(FormDialog):
         )
         self.setMinimumWidth(420)
 
-    def submit(self) -> None:
+    def submit(self) -> Done[object]:
         if self.password.text() != self.confirm.text():
             raise ValidationError(self.tr("The two passwords do not match."))
-        operators.create_operator(
+        return operators.create_operator(
             self.desk,
             self.username.text(),
             self.display_name.text(),
@@ -71,9 +74,9 @@ class NewOperatorDialog(FormDialog):
 
 class ResetPasswordDialog(FormDialog):
     def __init__(
-        self, desk: Desk, operator_id: int, name: str, parent: QWidget | None = None
+        self, desk: Desk, hub: EventHub, operator_id: int, name: str, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
+        super().__init__(parent, hub=hub)
         self.desk = desk
         self.operator_id = operator_id
         self.setObjectName("reset_password_dialog")
@@ -83,19 +86,20 @@ class ResetPasswordDialog(FormDialog):
         self.finish(self.tr("Reset"), [self.password, self.confirm])
         self.setMinimumWidth(400)
 
-    def submit(self) -> None:
+    def submit(self) -> Done[object]:
         if self.password.text() != self.confirm.text():
             raise ValidationError(self.tr("The two passwords do not match."))
-        operators.reset_password(self.desk, self.operator_id, self.password.text())
+        return operators.reset_password(self.desk, self.operator_id, self.password.text())
 
     def error_focus(self, error: DeskError) -> QWidget | None:
         return self.password
 
 
 class OperatorsDialog(QDialog):
-    def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
+    def __init__(self, desk: Desk, hub: EventHub, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.desk = desk
+        self.hub = hub
         self.changed = False
         self.setObjectName("operators_dialog")
         self.setWindowTitle(self.tr("Operators"))
@@ -165,7 +169,7 @@ class OperatorsDialog(QDialog):
         self._update_buttons()
 
     def add_operator(self) -> None:
-        dialog = NewOperatorDialog(self.desk, self)
+        dialog = NewOperatorDialog(self.desk, self.hub, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.changed = True
             self.reload()
@@ -175,7 +179,7 @@ class OperatorsDialog(QDialog):
         row = self.selected()
         if row is None:
             return
-        dialog = ResetPasswordDialog(self.desk, row.id, row.display_name, self)
+        dialog = ResetPasswordDialog(self.desk, self.hub, row.id, row.display_name, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.changed = True
             messages.info(
@@ -187,10 +191,10 @@ class OperatorsDialog(QDialog):
         row = self.selected()
         if row is None:
             return
-        try:
-            operators.set_active(self.desk, row.id, not row.active)
-        except DeskError as error:
-            messages.desk_error(self, error)
+        done = perform(
+            self, self.hub, lambda: operators.set_active(self.desk, row.id, not row.active)
+        )
+        if done is None:
             return
         self.changed = True
         self.reload(row.id)

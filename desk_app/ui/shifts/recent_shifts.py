@@ -14,10 +14,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk_app.core.errors import DeskError
 from desk_app.services.desk import Desk, documents
 from desk_app.services.shifts import login
 from desk_app.ui import messages
+from desk_app.ui.operations import attempt
 from desk_app.ui.shifts.shift_models import RecentShiftsModel
 from desk_app.ui.widgets import pdf_preview
 
@@ -61,10 +61,9 @@ class RecentShiftsDialog(QDialog):
         if not row.handover_document_id:
             messages.info(self, self.tr("This shift has no handover report."))
             return
-        try:
-            pdf = documents.pdf_of(self.desk, row.handover_document_id)
-        except DeskError as error:
-            messages.desk_error(self, error)
+        document_id = row.handover_document_id
+        pdf = attempt(self, lambda: documents.pdf_of(self.desk, document_id))
+        if pdf is None:
             return
         title = self.tr("Handover report: {shift} {time}").format(
             shift=row.name, time=self.model.index(index.row(), 2).data()

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QWidget
 
-from desk_app.core.errors import AuthenticationError, DeskError, PermissionDenied
+from desk_app.core.errors import AuthenticationError, DeskError, PermissionDenied, ValidationError
 from desk_app.services.desk import Desk
 from desk_app.services.shifts import approvals
 from desk_app.services.shifts.approvals import Approval
+from desk_app.ui.events import EventHub
+from desk_app.ui.operations import announce
 from desk_app.ui.widgets.forms import FormDialog, line_edit, password_edit
 
 
@@ -16,13 +18,14 @@ class SupervisorApprovalDialog(FormDialog):
     def __init__(
         self,
         desk: Desk,
+        hub: EventHub | None,
         action_label: str,
         parent: QWidget | None = None,
         *,
         action: str | None = None,
         min_role: str = "supervisor",
     ) -> None:
-        super().__init__(parent)
+        super().__init__(parent, hub=hub)
         self.desk = desk
         self.action = action or action_label
         self.action_label = action_label
@@ -58,7 +61,9 @@ class SupervisorApprovalDialog(FormDialog):
                 min_role=self.min_role,
             )
         except PermissionDenied:
-            approvals.record_refused(self.desk, self.username.text().strip(), self.action)
+            # The refusal itself is written to the audit trail, then shown.
+            refused = approvals.record_refused(self.desk, self.username.text().strip(), self.action)
+            announce(self.hub, refused, self)
             raise
 
     def error_focus(self, error: DeskError) -> QWidget | None:
@@ -70,25 +75,45 @@ class SupervisorApprovalDialog(FormDialog):
 
     @staticmethod
     def request_approval(
-        desk: Desk, action: str, action_label: str, parent: QWidget | None = None
+        desk: Desk,
+        hub: EventHub | None,
+        action: str,
+        action_label: str,
+        parent: QWidget | None = None,
     ) -> Approval | None:
-        return request_approval(desk, action, action_label, parent)
+        return request_approval(desk, hub, action, action_label, parent)
 
 
 def request_approval(
     desk: Desk,
+    hub: EventHub | None,
     action: str,
     action_label: str,
     parent: QWidget | None = None,
     *,
+    reason: str = "",
     dialog_class: type[SupervisorApprovalDialog] = SupervisorApprovalDialog,
 ) -> Approval | None:
-    """Ask for an approval (a supervisor's by default); the ``Approval`` to write with
-    the act, or None if cancelled."""
-    dialog = dialog_class(desk, action_label, parent, action=action)
+    """Ask for an approval (a supervisor's by default), the reason carried over from the
+    form the clerk filled in; the ``Approval`` to write with the act, or None if cancelled."""
+    dialog = dialog_class(desk, hub, action_label, parent, action=action)
+    dialog.reason.setText(reason.strip())
     try:
         if dialog.exec() == QDialog.DialogCode.Accepted:
             return dialog.approval
         return None
     finally:
         dialog.deleteLater()
+
+
+NOT_APPROVED = "未获客服主管批准，未执行。"
+
+
+def approved(
+    desk: Desk, hub: EventHub | None, action: str, action_label: str, reason: str, parent: QWidget
+) -> Approval:
+    """The approval, or a ``ValidationError`` a form shows inline when it was not given."""
+    approval = request_approval(desk, hub, action, action_label, parent, reason=reason)
+    if approval is None:
+        raise ValidationError(NOT_APPROVED, field="approval")
+    return approval

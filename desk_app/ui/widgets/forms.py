@@ -1,9 +1,11 @@
 """The common shape of a form dialog.
 
 Keyboard first: fields in reading order, Tab moves through them, Enter accepts,
-Esc cancels. ``accept()`` runs ``submit()`` (the service call); a ``DeskError``
-is shown inline in Chinese as the service wrote it, the dialog stays open and
-every field keeps what the user typed.
+Esc cancels. ``accept()`` runs ``submit()`` (the service call) through
+``ui.operations.perform``: a ``DeskError`` is shown inline in Chinese as the service
+wrote it, the cursor goes to the field at fault, the dialog stays open and every field
+keeps what the user typed; a write that committed is announced on the hub once and its
+``Done`` kept in ``written``.
 """
 
 from __future__ import annotations
@@ -11,7 +13,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
-    QApplication,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -24,6 +25,9 @@ from PySide6.QtWidgets import (
 )
 
 from desk_app.core.errors import DeskError
+from desk_app.services.operations import NOTHING_WRITTEN, Done
+from desk_app.ui.events import EventHub
+from desk_app.ui.operations import perform
 
 
 def password_edit(parent: QWidget, object_name: str) -> QLineEdit:
@@ -69,8 +73,10 @@ class NoteEdit(QPlainTextEdit):
 class FormDialog(QDialog):
     """Subclasses add fields to ``self.form``, call ``finish()``, and implement ``submit()``."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, hub: EventHub | None = None) -> None:
         super().__init__(parent)
+        self.hub = hub
+        self.written: Done[object] | None = None
         self.setWindowFlag(Qt.WindowType.WindowContextHelpButtonHint, False)
         self._layout = QVBoxLayout(self)
         self.intro_label: QLabel | None = None
@@ -129,8 +135,9 @@ class FormDialog(QDialog):
         for before, after in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(before, after)
 
-    def submit(self) -> None:
-        """Do the dialog's work; raise ``DeskError`` to refuse."""
+    def submit(self) -> Done[object] | None:
+        """Do the dialog's work: return the service's ``Done`` (None when it writes
+        nothing); raise ``DeskError`` to refuse."""
         raise NotImplementedError
 
     def error_focus(self, error: DeskError) -> QWidget | None:
@@ -139,18 +146,14 @@ class FormDialog(QDialog):
 
     def accept(self) -> None:
         self.clear_error()
-        failure: DeskError | None = None
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            self.submit()
-        except DeskError as error:
-            failure = error
-        finally:
-            QApplication.restoreOverrideCursor()
-        if failure is not None:
-            self.show_error(failure.message, self.error_focus(failure))
+        done = perform(self, self.hub, lambda: self.submit() or NOTHING_WRITTEN)
+        if done is None:
             return
+        self.written = done
         super().accept()
+
+    def show_desk_error(self, error: DeskError) -> None:
+        self.show_error(error.message, self.error_focus(error))
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

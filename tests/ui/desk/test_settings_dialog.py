@@ -8,13 +8,12 @@ from PySide6.QtWidgets import QDialog
 from desk_app.services.desk import settings
 from desk_app.ui.desk.settings_dialog import SettingsDialog, split_list
 from desk_app.ui.desk.settings_models import ShiftScheduleModel
-from tests.builders.ui import open_dialog, type_text
+from tests.builders.ui import change_events, open_dialog, type_text
 
 
 def test_saves_a_new_estate_name(manager_desk, make_window, when_modal, hub, qtbot):
     window = make_window(manager_desk)
-    changed = []
-    hub.settings_changed.connect(changed.append)
+    events = change_events(hub)
 
     def edit(dialog: SettingsDialog) -> None:
         dialog.estate_name.selectAll()
@@ -27,13 +26,15 @@ def test_saves_a_new_estate_name(manager_desk, make_window, when_modal, hub, qtb
     values = settings.get_all(manager_desk)
     assert values["estate.name"] == "翠湖花园"
     assert values["limits.callback_hours"] == 48
-    assert changed == [["estate.name", "limits.callback_hours"]]
+    assert [sorted(e.keys("settings")) for e in events] == [
+        ["estate.name", "limits.callback_hours"]
+    ]
     assert window.windowTitle().startswith("翠湖花园")
 
 
-def test_bad_shift_time_is_refused_and_nothing_is_saved(manager_desk, qtbot):
+def test_bad_shift_time_is_refused_and_nothing_is_saved(manager_desk, qtbot, hub):
     before = settings.get_all(manager_desk)
-    dialog = open_dialog(qtbot, SettingsDialog(manager_desk))
+    dialog = open_dialog(qtbot, SettingsDialog(manager_desk, hub))
     dialog.estate_name.setText("翠湖花园")
     model = dialog.schedule_model
     model.setData(model.index(0, 1), "25:99")
@@ -45,8 +46,8 @@ def test_bad_shift_time_is_refused_and_nothing_is_saved(manager_desk, qtbot):
     assert dialog.estate_name.text() == "翠湖花园"  # what was typed stays
 
 
-def test_shift_rows_can_be_added_and_removed(manager_desk, qtbot):
-    dialog = open_dialog(qtbot, SettingsDialog(manager_desk))
+def test_shift_rows_can_be_added_and_removed(manager_desk, qtbot, hub):
+    dialog = open_dialog(qtbot, SettingsDialog(manager_desk, hub))
     model = dialog.schedule_model
     dialog.add_shift()
     assert model.rowCount() == 4
@@ -60,8 +61,8 @@ def test_shift_rows_can_be_added_and_removed(manager_desk, qtbot):
     assert names == ["中班", "晚班", "夜班"]
 
 
-def test_receipt_copies_and_paper(manager_desk, qtbot):
-    dialog = open_dialog(qtbot, SettingsDialog(manager_desk))
+def test_receipt_copies_and_paper(manager_desk, qtbot, hub):
+    dialog = open_dialog(qtbot, SettingsDialog(manager_desk, hub))
     dialog.receipt_copies.setText("存根联，收据联")
     dialog.paper_default.setCurrentIndex(dialog.paper_default.findData("A5"))
     dialog.accept()
@@ -92,8 +93,8 @@ def test_schedule_model(qtmodeltester):
     assert [row["name"] for row in model.schedule()] == ["晚班"]
 
 
-def test_callback_attempts_and_departments_are_saved(manager_desk, qtbot):
-    dialog = open_dialog(qtbot, SettingsDialog(manager_desk))
+def test_callback_attempts_and_departments_are_saved(manager_desk, qtbot, hub):
+    dialog = open_dialog(qtbot, SettingsDialog(manager_desk, hub))
     dialog.callback_attempts.setValue(5)
     dialog.departments.setText("客服中心、工程部，保安部")
     qtbot.keyClick(dialog.estate_name, Qt.Key.Key_Return)
@@ -102,8 +103,8 @@ def test_callback_attempts_and_departments_are_saved(manager_desk, qtbot):
     assert values["reception.departments"] == ["客服中心", "工程部", "保安部"]
 
 
-def test_ledger_settings_within_their_ranges(manager_desk, qtbot):
-    dialog = open_dialog(qtbot, SettingsDialog(manager_desk))
+def test_ledger_settings_within_their_ranges(manager_desk, qtbot, hub):
+    dialog = open_dialog(qtbot, SettingsDialog(manager_desk, hub))
     assert (dialog.close_day.minimum(), dialog.close_day.maximum()) == (1, 28)
     assert dialog.close_day.value() == 25 and dialog.handover_weekday.value() == 5
     assert dialog.late_fee_cap_percent.minimum() == 0  # 0 = no cap

@@ -17,8 +17,8 @@ from desk_app.ui.directory.unit_dialogs import EXISTS_ROLE, BulkUnitsDialog, Pub
 from tests.builders.ui import open_dialog, type_text
 
 
-def test_bulk_dialog_previews_then_creates(staffed_desk, qtbot):
-    dialog = open_dialog(qtbot, BulkUnitsDialog(staffed_desk))
+def test_bulk_dialog_previews_then_creates(staffed_desk, qtbot, hub):
+    dialog = open_dialog(qtbot, BulkUnitsDialog(staffed_desk, hub))
     assert QApplication.focusWidget() is dialog.building
     assert not dialog.ok_button.isEnabled()
     qtbot.keyClicks(dialog.building, "5")
@@ -39,9 +39,9 @@ def test_bulk_dialog_previews_then_creates(staffed_desk, qtbot):
     assert [b.code for b in estate.list_buildings(staffed_desk)] == ["5"]
 
 
-def test_bulk_dialog_shows_existing_codes_and_skips_them_when_told(staffed_desk, qtbot):
+def test_bulk_dialog_shows_existing_codes_and_skips_them_when_told(staffed_desk, qtbot, hub):
     estate.create_units(staffed_desk, BuildingPlan("5", 1, 1, 1, 2, 2))
-    dialog = open_dialog(qtbot, BulkUnitsDialog(staffed_desk, building="5"))
+    dialog = open_dialog(qtbot, BulkUnitsDialog(staffed_desk, hub, building="5"))
     dialog.first_entrance.setText("1")
     dialog.last_entrance.setText("1")
     dialog.last_floor.setValue(3)
@@ -62,8 +62,8 @@ def test_bulk_dialog_shows_existing_codes_and_skips_them_when_told(staffed_desk,
     assert estate.find_unit(staffed_desk, "5-1-0302")
 
 
-def test_tower_without_entrances(staffed_desk, qtbot):
-    dialog = open_dialog(qtbot, BulkUnitsDialog(staffed_desk))
+def test_tower_without_entrances(staffed_desk, qtbot, hub):
+    dialog = open_dialog(qtbot, BulkUnitsDialog(staffed_desk, hub))
     qtbot.keyClicks(dialog.building, "18")
     dialog.last_floor.setValue(20)
     dialog.per_floor.setValue(3)
@@ -77,8 +77,8 @@ def test_tower_without_entrances(staffed_desk, qtbot):
     assert unit.entrance is None and unit.kind == "办公" and unit.area_centi_m2 == 12650
 
 
-def test_a_bad_plan_is_explained_and_cannot_be_created(staffed_desk, qtbot):
-    dialog = open_dialog(qtbot, BulkUnitsDialog(staffed_desk))
+def test_a_bad_plan_is_explained_and_cannot_be_created(staffed_desk, qtbot, hub):
+    dialog = open_dialog(qtbot, BulkUnitsDialog(staffed_desk, hub))
     qtbot.keyClicks(dialog.building, "3")
     dialog.first_entrance.setText("2")  # the last entrance left empty
     dialog.update_preview()
@@ -190,9 +190,9 @@ def test_public_place_from_the_tab(staffed_desk, make_window, when_modal, qtbot)
     assert page.places_view.currentIndex().row() == 0
 
 
-def test_an_existing_building_keeps_its_numbering(staffed_desk, qtbot):
+def test_an_existing_building_keeps_its_numbering(staffed_desk, qtbot, hub):
     estate.create_units(staffed_desk, BuildingPlan("1", 1, 1, 1, 6, 2, zero_padded=False))
-    dialog = open_dialog(qtbot, BulkUnitsDialog(staffed_desk, building="1"))
+    dialog = open_dialog(qtbot, BulkUnitsDialog(staffed_desk, hub, building="1"))
     assert not dialog.zero_padded.isChecked()
     dialog.first_entrance.setText("1")
     dialog.last_entrance.setText("1")

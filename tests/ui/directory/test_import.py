@@ -42,8 +42,8 @@ def estate(staffed_desk):
     return staffed_desk
 
 
-def start(qtbot, desk, path) -> RosterImportWizard:
-    wizard = open_dialog(qtbot, RosterImportWizard(desk))
+def start(qtbot, desk, hub, path) -> RosterImportWizard:
+    wizard = open_dialog(qtbot, RosterImportWizard(desk, hub))
     wizard.file_page.path.setText(path)
     wizard.next()
     assert wizard.currentPage() is wizard.mapping_page, wizard.file_page.error.text()
@@ -54,9 +54,9 @@ def commit(wizard) -> object:
     return wizard.button(QWizard.WizardButton.CommitButton)
 
 
-def test_a_valid_file_imports(estate, tmp_path, qtbot):
+def test_a_valid_file_imports(estate, tmp_path, qtbot, hub):
     path = workbook(tmp_path / "roster.xlsx", GOOD)
-    wizard = start(qtbot, estate, path)
+    wizard = start(qtbot, estate, hub, path)
     assert "表头在第 1 行，其下 3 行" in wizard.file_page.info.text()
     combos = wizard.mapping_page.combos
     assert combos["id_number"].currentText() == "身份证号码"
@@ -82,10 +82,10 @@ def test_a_valid_file_imports(estate, tmp_path, qtbot):
 
 
 def test_a_bad_row_shows_its_row_number_and_blocks_the_import(
-    estate, tmp_path, qtbot, monkeypatch, shown
+    estate, tmp_path, qtbot, monkeypatch, shown, hub
 ):
     path = workbook(tmp_path / "roster.xlsx", [*GOOD, BAD])
-    wizard = start(qtbot, estate, path)
+    wizard = start(qtbot, estate, hub, path)
     wizard.next()
     page = wizard.preview_page
     assert "4 行：3 行正确，1 行有错误" in page.summary.text()
@@ -118,9 +118,9 @@ def test_a_bad_row_shows_its_row_number_and_blocks_the_import(
         directory_estate.find_unit(estate, "3-2-502")
 
 
-def test_the_matching_is_remembered_for_the_same_headers(estate, tmp_path, qtbot):
+def test_the_matching_is_remembered_for_the_same_headers(estate, tmp_path, qtbot, hub):
     path = workbook(tmp_path / "roster.xlsx", GOOD)
-    wizard = start(qtbot, estate, path)
+    wizard = start(qtbot, estate, hub, path)
     note = wizard.mapping_page.combos["note"]
     note.setCurrentIndex(note.findText("车牌号"))
     plates = wizard.mapping_page.combos["plates"]
@@ -128,23 +128,23 @@ def test_the_matching_is_remembered_for_the_same_headers(estate, tmp_path, qtbot
     wizard.next()
     wizard.reject()
 
-    again = start(qtbot, estate, workbook(tmp_path / "next-month.xlsx", GOOD[:1]))
+    again = start(qtbot, estate, hub, workbook(tmp_path / "next-month.xlsx", GOOD[:1]))
     assert again.mapping_page.combos["note"].currentText() == "车牌号"
     assert again.mapping_page.combos["plates"].currentData() == -1
 
 
-def test_a_mapping_without_the_unit_cannot_go_on(estate, tmp_path, qtbot):
-    wizard = start(qtbot, estate, workbook(tmp_path / "roster.xlsx", GOOD))
+def test_a_mapping_without_the_unit_cannot_go_on(estate, tmp_path, qtbot, hub):
+    wizard = start(qtbot, estate, hub, workbook(tmp_path / "roster.xlsx", GOOD))
     room = wizard.mapping_page.combos["room"]
     room.setCurrentIndex(room.findData(-1))
     assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
     assert "房屋编号" in wizard.mapping_page.error.text()
 
 
-def test_a_file_that_is_not_a_workbook_is_refused(estate, tmp_path, qtbot):
+def test_a_file_that_is_not_a_workbook_is_refused(estate, tmp_path, qtbot, hub):
     bogus = tmp_path / "roster.xlsx"
     bogus.write_text("not a workbook", encoding="utf-8")
-    wizard = open_dialog(qtbot, RosterImportWizard(estate))
+    wizard = open_dialog(qtbot, RosterImportWizard(estate, hub))
     wizard.file_page.path.setText(str(bogus))
     wizard.next()
     assert wizard.currentPage() is wizard.file_page
@@ -161,8 +161,8 @@ def test_save_roster_template_from_the_menu(estate, make_window, tmp_path, monke
     assert shown.texts("info") == [f"已保存名册模板：{saved}"]
 
 
-def test_roster_models(estate, tmp_path, qtbot, qtmodeltester):
-    wizard = start(qtbot, estate, workbook(tmp_path / "roster.xlsx", [*GOOD, BAD]))
+def test_roster_models(estate, tmp_path, qtbot, qtmodeltester, hub):
+    wizard = start(qtbot, estate, hub, workbook(tmp_path / "roster.xlsx", [*GOOD, BAD]))
     wizard.next()
     page = wizard.preview_page
     qtmodeltester.check(page.preview_model)

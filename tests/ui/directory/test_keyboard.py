@@ -37,24 +37,24 @@ def estate(staffed_desk):
     return staffed_desk, unit
 
 
-def test_dialogs_have_no_clashing_mnemonics(estate, qtbot):
+def test_dialogs_have_no_clashing_mnemonics(estate, qtbot, hub):
     desk, unit = estate
     occupant = archive.unit_page(desk, unit.id).current[0]
-    transfer = TransferOwnershipDialog(desk, unit.id, unit.code, ["张三"])
+    transfer = TransferOwnershipDialog(desk, hub, unit.id, unit.code, ["张三"])
     dialogs = [
-        BulkUnitsDialog(desk),
-        EditUnitDialog(desk, unit),
-        PublicPlaceDialog(desk),
-        OccupantDialog(desk, unit.id, unit.code),
-        EndOccupancyDialog(desk, occupant),
+        BulkUnitsDialog(desk, hub),
+        EditUnitDialog(desk, hub, unit),
+        PublicPlaceDialog(desk, hub),
+        OccupantDialog(desk, hub, unit.id, unit.code),
+        EndOccupancyDialog(desk, hub, occupant),
         transfer,
-        EditPersonDialog(desk, occupant),
-        VehicleDialog(desk, unit.id, [(occupant.person_id, occupant.name)]),
-        RevealDialog(desk, occupant.person_id, occupant.name),
-        ArchiveFactsDialog(desk, unit.id, archive.ArchiveFacts()),
-        LendArchiveDialog(desk, unit.id, unit.code),
-        ManagerApprovalDialog(desk, "借阅档案", action="archive_lend"),
-        OpenLoansDialog(desk),
+        EditPersonDialog(desk, hub, occupant),
+        VehicleDialog(desk, hub, unit.id, [(occupant.person_id, occupant.name)]),
+        RevealDialog(desk, hub, occupant.person_id, occupant.name),
+        ArchiveFactsDialog(desk, hub, unit.id, archive.ArchiveFacts()),
+        LendArchiveDialog(desk, hub, unit.id, unit.code),
+        ManagerApprovalDialog(desk, hub, "借阅档案", action="archive_lend"),
+        OpenLoansDialog(desk, hub),
     ]
     for dialog in dialogs:
         open_dialog(qtbot, dialog)
@@ -63,9 +63,9 @@ def test_dialogs_have_no_clashing_mnemonics(estate, qtbot):
     assert clashes(transfer) == []
 
 
-def test_wizard_pages_have_no_clashing_mnemonics(estate, qtbot):
+def test_wizard_pages_have_no_clashing_mnemonics(estate, qtbot, hub):
     desk, _unit = estate
-    wizard = open_dialog(qtbot, RosterImportWizard(desk))
+    wizard = open_dialog(qtbot, RosterImportWizard(desk, hub))
     assert clashes(wizard) == []
     for page in (wizard.mapping_page, wizard.preview_page, wizard.result_page):
         page.show()  # each page's own keys against the wizard's buttons

@@ -85,9 +85,9 @@ def test_manager_approves_and_the_loan_is_listed_until_returned(
     assert archive.open_loans(estate) == []
 
 
-def test_a_supervisor_cannot_approve(estate, when_modal, qtbot):
+def test_a_supervisor_cannot_approve(estate, when_modal, qtbot, hub):
     unit = directory_estate.find_unit(estate, "3-2-501")
-    dialog = open_dialog(qtbot, LendArchiveDialog(estate, unit.id, unit.code))
+    dialog = open_dialog(qtbot, LendArchiveDialog(estate, hub, unit.id, unit.code))
     fill_loan(qtbot, dialog)
     refused = []
 
@@ -107,9 +107,9 @@ def test_a_supervisor_cannot_approve(estate, when_modal, qtbot):
     assert "archive_lent" not in operations(estate)
 
 
-def test_borrower_and_purpose_come_before_the_approval(estate, qtbot):
+def test_borrower_and_purpose_come_before_the_approval(estate, qtbot, hub):
     unit = directory_estate.find_unit(estate, "3-2-501")
-    dialog = open_dialog(qtbot, LendArchiveDialog(estate, unit.id, unit.code))
+    dialog = open_dialog(qtbot, LendArchiveDialog(estate, hub, unit.id, unit.code))
     qtbot.keyClick(dialog.borrower, Qt.Key.Key_Return)  # no approval dialog is asked for
     assert dialog.error_text() == "请填写借阅人。"
     type_text(qtbot, dialog.borrower, "工程部")
@@ -118,7 +118,7 @@ def test_borrower_and_purpose_come_before_the_approval(estate, qtbot):
     assert dialog.error_text() == "请填写借阅用途。"
 
 
-def test_open_loans_dialog_records_a_return(estate, when_modal, qtbot):
+def test_open_loans_dialog_records_a_return(estate, when_modal, qtbot, hub):
     from desk_app.services.shifts import approvals
 
     approval = approvals.verify_approval(
@@ -127,7 +127,7 @@ def test_open_loans_dialog_records_a_return(estate, when_modal, qtbot):
     for code in ("3-1-101", "3-2-602"):
         unit = directory_estate.find_unit(estate, code)
         archive.lend_archive(estate, unit.id, borrower="财务部", purpose="对账", approval=approval)
-    dialog = open_dialog(qtbot, OpenLoansDialog(estate))
+    dialog = open_dialog(qtbot, OpenLoansDialog(estate, hub))
     assert dialog.model.rowCount() == 2 and dialog.empty_label.isHidden()
     dialog.view.selectRow(1)
     dialog.return_button.click()

@@ -14,9 +14,10 @@ from desk_app.services.ledger import arrears, charges, payments
 from desk_app.ui.ledger.arrears_dialogs import RecordActionDialog
 from desk_app.ui.ledger.arrears_models import STAGE_BACKGROUND, ArrearsModel
 from desk_app.ui.ledger.arrears_page import ArrearsPage
+from desk_app.ui.operations import announce
 from tests.builders.ledger import arrears_estate as build_estate
 from tests.builders.ledger import charge
-from tests.builders.ui import type_text
+from tests.builders.ui import change_events, type_text
 
 M = ArrearsModel
 
@@ -107,8 +108,7 @@ def test_record_a_phone_call_by_keyboard_and_see_it_in_the_history(estate, qtbot
     page = make_page(qtbot, desk, hub)
     page.select_row(2)  # 3-2-501, stage 1: a call and a written notice are due
     page.view.setFocus()
-    recorded = []
-    hub.arrears_action_recorded.connect(recorded.append)
+    events = change_events(hub)
 
     def fill(dialog: RecordActionDialog) -> None:
         assert QApplication.focusWidget() is dialog.action
@@ -124,7 +124,9 @@ def test_record_a_phone_call_by_keyboard_and_see_it_in_the_history(estate, qtbot
     when_modal(RecordActionDialog, fill)
     qtbot.keyClick(page.view, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
 
-    assert recorded == [units["3-2-501"]]
+    [event] = events
+    [step_id] = event.ids("arrears_actions")
+    assert arrears.actions_of_unit(desk, units["3-2-501"])[0].id == step_id
     [step] = arrears.actions_of_unit(desk, units["3-2-501"])
     assert (step.action, step.note, step.stage) == ("phone", "答应月底前交", 1)
     assert page.row.unit_id == units["3-2-501"]  # still chosen after the refresh
@@ -161,8 +163,7 @@ def test_registered_post_asks_for_the_postal_receipt_number(estate, qtbot, hub, 
 def test_print_notice_and_bulk_notices_are_archived_and_recorded(estate, qtbot, hub, shown):
     desk, units = estate
     page = make_page(qtbot, desk, hub)
-    printed = []
-    hub.document_printed.connect(printed.append)
+    events = change_events(hub)
     page.select_row(2)
     page.actions["print_notice"].trigger()
     [(pdf, title)] = shown.previews
@@ -175,7 +176,8 @@ def test_print_notice_and_bulk_notices_are_archived_and_recorded(estate, qtbot, 
     assert len(shown.previews) == 2 and shown.previews[1][1].endswith("（1 户）")
     assert [a.action for a in arrears.actions_of_unit(desk, units["5-1-101"])] == ["notice"]
     assert arrears.actions_of_unit(desk, units["3-1-101"]) == []
-    assert len(printed) == 2
+    printed = [d for e in events for d in e.ids("documents")]
+    assert len(printed) == 2 and len(events) == 2  # one event per print, bulk or not
     assert all(documents.pdf_of(desk, d) for d in printed)
 
 
@@ -199,8 +201,8 @@ def test_refreshes_when_a_payment_is_recorded(estate, qtbot, hub):
     owing = charges.owing(desk, units["3-1-101"])
     payment = payments.take_payment(
         desk, units["3-1-101"], method="现金", charge_ids=[r.charge_id for r in owing]
-    ).value
+    )
     assert page.model.row_of_unit(units["3-1-101"]) >= 0  # nothing told the page yet
-    hub.payment_recorded.emit(payment.receipt.id)
+    announce(hub, payment, None)
     assert page.model.row_of_unit(units["3-1-101"]) == -1
     assert page.model.rowCount() == 2

@@ -30,7 +30,7 @@ from desk_app.ui.ledger.fee_setup_dialog import (
 from tests.builders.ledger import billing_estate as build_billing_estate
 from tests.builders.ledger import read_meters as read
 from tests.builders.staff import PASSWORD
-from tests.builders.ui import open_dialog, type_text
+from tests.builders.ui import open_dialog, touching, type_text
 
 
 @pytest.fixture
@@ -133,7 +133,7 @@ def test_type_a_buildings_readings_generate_and_post(qtbot, page, estate, hub, s
     assert "¥1,040.00" in page.totals_label.text() and "¥61.25" in page.totals_label.text()
     assert page.post_button.isEnabled()
 
-    with qtbot.waitSignal(hub.charges_posted):
+    with qtbot.waitSignal(hub.changed, check_params_cb=touching("charges")):
         qtbot.keyClick(
             page.lines_view,
             Qt.Key.Key_Return,
@@ -306,9 +306,9 @@ def test_every_alt_letter_is_used_once(qtbot, page, estate, hub):
     login.login(desk, "lee", PASSWORD, "早班")
     for dialog in (
         FeeSetupDialog(desk, hub),
-        FeeItemDialog(desk),
-        RateDialog(desk, billing.billable_items(desk)),
-        BookDialog(desk),
+        FeeItemDialog(desk, hub),
+        RateDialog(desk, hub, billing.billable_items(desk)),
+        BookDialog(desk, hub),
     ):
         qtbot.addWidget(dialog)
         found = letters(texts_in(dialog))

@@ -20,8 +20,8 @@ from desk_app.ui.widgets.approval import SupervisorApprovalDialog
 from tests.builders.ledger import PROPERTY, busy_shift
 from tests.builders.ledger import cash_estate as ledger_estate
 from tests.builders.staff import PASSWORD
+from tests.builders.ui import change_events, type_text, written_elsewhere
 from tests.builders.ui import show_ledger_page as show
-from tests.builders.ui import type_text
 
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 
@@ -46,7 +46,7 @@ def test_the_drawer_and_what_waits_for_finance(estate, page, hub, qtmodeltester)
     assert page.methods_model.rowCount() == 0 and not page.hand_over_button.isEnabled()
     assert page.notice_label.isHidden()
     receipts = busy_shift(desk, a, b)
-    hub.payment_recorded.emit(receipts[-1].receipt.id)
+    written_elsewhere(hub, "receipts", *(r.receipt.id for r in receipts))
     assert cells(page.methods_model, 0) == ["现金", "微信"]
     assert cells(page.methods_model, 2) == ["¥2,238.28", "¥400.00"]
     qtmodeltester.check(page.methods_model)
@@ -65,8 +65,7 @@ def test_hand_over_by_keyboard_prints_the_slip(estate, page, hub, qtbot, when_mo
     desk, a, b = estate
     busy_shift(desk, a, b)
     page.refresh()
-    handed = []
-    hub.cash_handed_over.connect(handed.append)
+    events = change_events(hub)
 
     def fill(dialog: HandOverDialog) -> None:
         assert "¥1,738.28" in dialog.intro_label.text()
@@ -78,6 +77,7 @@ def test_hand_over_by_keyboard_prints_the_slip(estate, page, hub, qtbot, when_mo
     when_modal(HandOverDialog, fill)
     qtbot.keyClick(page.methods_view, Qt.Key.Key_F, CTRL_SHIFT)
     [row] = cash_drawer.handovers(desk)
+    handed = [i for e in events for i in e.ids("cash_handovers")]
     assert handed == [row.id] and row.received_by == "王会计" and row.cash_fen == 173828
     [(pdf, title)] = shown.previews
     assert pdf.startswith(b"%PDF") and title == "上缴财务交款单 0001"
@@ -122,8 +122,7 @@ def test_the_month_end_report_export_and_close_with_approval(
     qtbot.keyClick(page.methods_view, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
     assert shown.previews[-1][1] == "示范花园月结对账表 2026-11"
 
-    closed = []
-    hub.period_closed.connect(closed.append)
+    events = change_events(hub)
 
     def approve(dialog: SupervisorApprovalDialog) -> None:
         assert "月结 2026-11" in dialog.intro_label.text()
@@ -134,7 +133,8 @@ def test_the_month_end_report_export_and_close_with_approval(
 
     when_modal(SupervisorApprovalDialog, approve)
     qtbot.keyClick(page.methods_view, Qt.Key.Key_L, CTRL_SHIFT)
-    assert closed == ["2026-11"]
+    closed = [e for e in events if e.touches("period_closes")]
+    assert len(closed) == 1
     row = month_close.closed(desk, "2026-11")
     assert row.approved_by_name == "李主管" and row.created_by_name == "张丽"
     assert section.period() == "2026-11" and "李主管" in section.status_label.text()

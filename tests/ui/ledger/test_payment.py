@@ -19,7 +19,15 @@ from desk_app.ui.ledger.receipts_page import ReceiptsPage
 from tests.builders.ledger import PROPERTY_MONTH_FEN, property_months
 from tests.builders.ledger import receipt_estate as ledger_estate
 from tests.builders.pdf import pdf_pages, squash
-from tests.builders.ui import CTRL, find_unit, show_ledger_page, supervisor_approves, type_text
+from tests.builders.ui import (
+    CTRL,
+    change_events,
+    find_unit,
+    show_ledger_page,
+    supervisor_approves,
+    type_text,
+    written_elsewhere,
+)
 
 
 @pytest.fixture
@@ -50,8 +58,7 @@ def test_cash_for_three_charges_voided_and_taken_again(estate, page, hub, qtbot,
     desk, unit, ids = estate
     fees = {f.charge_id: f.fee_fen for f in late_fees.late_fees(desk, unit.id)}
     due = 3 * PROPERTY_MONTH_FEN + sum(fees.values())
-    recorded = []
-    hub.payment_recorded.connect(recorded.append)
+    events = change_events(hub)
 
     # --- the unit by its room, its debts with their ages and, apart, the late fees
     assert focused() is page.search_edit
@@ -86,6 +93,7 @@ def test_cash_for_three_charges_voided_and_taken_again(estate, page, hub, qtbot,
 
     # --- the receipt: taken, archived with every copy, shown; the page ready again
     assert page.error_text() == ""
+    recorded = [i for e in events if e.did("payment_received") for i in e.ids("receipts")]
     [first_id] = recorded
     first = ledger_receipts.receipt(desk, first_id)
     assert first.number_text == "0001001" and first.total_fen == due and first.method == "现金"
@@ -132,6 +140,7 @@ def test_cash_for_three_charges_voided_and_taken_again(estate, page, hub, qtbot,
     qtbot.keyClicks(page.tendered_edit, str(due // 100 + 1))
     qtbot.keyClick(page.tendered_edit, Qt.Key.Key_Return, CTRL)
     assert page.error_text() == ""
+    recorded = [i for e in events if e.did("payment_received") for i in e.ids("receipts")]
     second = ledger_receipts.receipt(desk, recorded[-1])
     assert second.number == first.number + 1 and second.total_fen == due
     assert len(shown.previews) == 2
@@ -193,7 +202,7 @@ def test_a_prepayment_is_kept_as_credit_and_used_later(estate, page, hub, qtbot)
 
     # December is billed later; the credit pays it with "Use credit"
     [december] = property_months(desk, unit.id, "2026-12", due_day=25)
-    hub.charges_posted.emit()
+    written_elsewhere(hub, "charges", december)
     find_unit(qtbot, page, "3-2-501")
     assert page.credit_label.text() == format_fen(credit)
     assert page.credit_button.isEnabled()
@@ -260,8 +269,7 @@ def test_a_late_fee_is_waived_with_finance_consent_and_a_supervisor(
     estate, page, hub, qtbot, when_modal
 ):
     desk, unit, ids = estate
-    posted = []
-    hub.charges_posted.connect(lambda: posted.append(True))
+    events = change_events(hub)
     find_unit(qtbot, page, "3-2-501")
     qtbot.keyClick(page.owing_view, Qt.Key.Key_Down)  # September
     september = late_fees.late_fees(desk, unit.id)[1]
@@ -279,7 +287,7 @@ def test_a_late_fee_is_waived_with_finance_consent_and_a_supervisor(
 
     when_modal(WaiveLateFeeDialog, fill)
     qtbot.keyClick(page.owing_view, Qt.Key.Key_W, Qt.KeyboardModifier.AltModifier)
-    qtbot.waitUntil(lambda: bool(posted))
+    qtbot.waitUntil(lambda: any(e.touches("late_fee_waivers") for e in events))
     fees = {f.charge_id: f.waived for f in late_fees.late_fees(desk, unit.id)}
     assert fees == {ids[0]: False, ids[1]: True, ids[2]: False}
     waived = page.late_fees_model.index(1, page.late_fees_model.WAIVED).data()

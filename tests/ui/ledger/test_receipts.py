@@ -29,8 +29,8 @@ from desk_app.ui.widgets.approval import SupervisorApprovalDialog
 from tests.builders.ledger import receipt_estate as ledger_estate
 from tests.builders.pdf import pdf_pages, squash
 from tests.builders.staff import PASSWORD
+from tests.builders.ui import change_events, supervisor_approves, type_text
 from tests.builders.ui import show_ledger_page as show
-from tests.builders.ui import supervisor_approves, type_text
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 CTRL_SHIFT = CTRL | Qt.KeyboardModifier.ShiftModifier
@@ -153,8 +153,7 @@ def test_invoice_exchange_records_the_number(estate, page, qtbot, when_modal):
 
 def test_deposit_refund_prints_the_voucher(estate, page, hub, qtbot, when_modal, shown):
     desk, unit, _other, receipts, deposit_id = estate
-    changed = []
-    hub.receipt_changed.connect(changed.append)
+    events = change_events(hub)
     choose(page, "0001001")
     seen = {}
 
@@ -174,7 +173,8 @@ def test_deposit_refund_prints_the_voucher(estate, page, hub, qtbot, when_modal,
     [refund] = refunds.refunds_of_receipt(desk, receipts[0].id)
     assert refund.charge_id == deposit_id and refund.amount_fen == 200000
     assert refund.voucher_no == "TK20261120-0001" and refund.payee == "张三"
-    assert changed == [receipts[0].id]
+    changed = [e for e in events if e.touches("refunds")]
+    assert len(changed) == 1 and changed[0].keys("refunds")
     assert statuses(page)[numbers(page).index("0001001")] == "已退费"
     assert not page.actions["void"].isEnabled()
 
@@ -269,10 +269,10 @@ def test_mnemonics_are_unique_and_clear_of_the_menus(estate, hub, qtbot):
     widgets = {
         "payment": (PaymentPage(desk, hub), True),
         "receipts": (ReceiptsPage(desk, hub), True),
-        "void": (VoidReceiptDialog(desk, receipts[1], None), False),
-        "invoice": (InvoiceExchangeDialog(desk, receipts[1], None), False),
-        "refund": (RefundDialog(desk, receipts[0], None), False),
-        "waive": (WaiveLateFeeDialog(desk, fee, None), False),
+        "void": (VoidReceiptDialog(desk, hub, receipts[1], None), False),
+        "invoice": (InvoiceExchangeDialog(desk, hub, receipts[1], None), False),
+        "refund": (RefundDialog(desk, hub, receipts[0], None), False),
+        "waive": (WaiveLateFeeDialog(desk, hub, fee, None), False),
     }
     for name, (widget, in_window) in widgets.items():
         qtbot.addWidget(widget)

@@ -26,7 +26,7 @@ from desk_app.ui.reception.page import ReceptionPage
 from desk_app.ui.repairs.callback_dialog import CallbackDialog, run_callback_dialog
 from desk_app.ui.widgets import deadline_colors
 from tests.builders.repairs import OWNER_PHONE, complaint, reception_estate
-from tests.builders.ui import focused, show, type_text
+from tests.builders.ui import change_events, focused, show, touching, type_text, written_elsewhere
 
 FULL_PHONE = re.compile(r"(?<![0-9])1[3-9][0-9]{9}(?![0-9])")
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -128,8 +128,11 @@ def test_a_repair_call_creates_its_order_and_shows_on_top(page, estate, hub, qtb
     assert focused() is form.urgency_choice
     press(qtbot, Qt.Key.Key_U)
     assert form.urgency_choice.value() == "紧急"
-    with qtbot.waitSignals([hub.reception_entry_changed, hub.repair_order_changed]):
+    events = change_events(hub)
+    with qtbot.waitSignal(hub.changed):
         press(qtbot, Qt.Key.Key_Return, CTRL)
+    [event] = events  # one event for the entry and its order, written together
+    assert event.touches("reception_entries") and event.touches("repair_orders")
 
     assert form.error_text() == ""
     entry = reception.list_entries(estate, EntryQuery(category="报修"))[0]
@@ -216,7 +219,7 @@ def test_a_repair_in_a_public_place(page, estate, hub, qtbot):
     form = page.form
     assert not form.place_combo.isVisible()  # no places yet
     place = directory_estate.create_public_place(estate, "电梯机房", building="3").value
-    hub.estate_changed.emit()
+    written_elsewhere(hub, "public_places", place.id)
     assert form.place_combo.isVisible()
     qtbot.keyClick(form.unit_edit, Qt.Key.Key_B, Qt.KeyboardModifier.AltModifier)
     assert focused() is form.place_combo
@@ -265,7 +268,7 @@ def test_handling_a_complaint_then_an_unsatisfied_callback_reopens_it(
         dialog.accept()
 
     when_modal(HandlingDialog, handle)
-    with qtbot.waitSignal(hub.reception_entry_changed):
+    with qtbot.waitSignal(hub.changed, check_params_cb=touching("reception_entries")):
         press(qtbot, Qt.Key.Key_E, CTRL)  # 处理…
     done = reception.get_entry(estate, entry.id)
     assert done.status == "handled" and done.result == "装修户承诺中午及晚间停工"
@@ -285,7 +288,7 @@ def test_handling_a_complaint_then_an_unsatisfied_callback_reopens_it(
         dialog.accept()
 
     when_modal(CallbackDialog, call_back)
-    with qtbot.waitSignal(hub.callback_recorded):
+    with qtbot.waitSignal(hub.changed, check_params_cb=touching("callbacks")):
         page.callback_action.trigger()
     reopened = reception.get_entry(estate, entry.id)
     assert reopened.status == "open" and "回访不满意" in reopened.handling

@@ -30,9 +30,9 @@ def handled_complaint(desk):
     return entry, callbacks.for_entry(desk, entry.id)
 
 
-def test_the_dialog_shows_the_number_to_dial_and_requires_a_result(estate, qtbot):
+def test_the_dialog_shows_the_number_to_dial_and_requires_a_result(estate, qtbot, hub):
     _entry, row = handled_complaint(estate)
-    dialog = open_dialog(qtbot, CallbackDialog(estate, row.id))
+    dialog = open_dialog(qtbot, CallbackDialog(estate, hub, row.id))
     assert dialog.phone_label.text() == OWNER_PHONE
     assert dialog.contact_label.text() == "张三"
     assert row.subject_no in dialog.number_label.text()
@@ -52,9 +52,9 @@ def test_the_dialog_shows_the_number_to_dial_and_requires_a_result(estate, qtbot
     assert callbacks.get(estate, row.id).status == "done"
 
 
-def test_unsatisfied_repair_callback_sends_the_order_back(estate, clock, qtbot):
+def test_unsatisfied_repair_callback_sends_the_order_back(estate, clock, qtbot, hub):
     order, row = completed_repair(estate, clock)
-    dialog = open_dialog(qtbot, CallbackDialog(estate, row.id))
+    dialog = open_dialog(qtbot, CallbackDialog(estate, hub, row.id))
     qtbot.keyClick(dialog.result_choice, Qt.Key.Key_3)
     assert dialog.reopen_radio.isEnabled() and focused() is dialog.reopen_radio
     dialog.reopen_radio.setChecked(True)
@@ -67,7 +67,7 @@ def test_unreachable_after_the_configured_attempts(estate, qtbot, hub):
     entry, row = handled_complaint(estate)
     needed = callbacks.max_attempts(estate)
     for attempt in range(needed):
-        dialog = open_dialog(qtbot, CallbackDialog(estate, row.id))
+        dialog = open_dialog(qtbot, CallbackDialog(estate, hub, row.id))
         assert not dialog.unreachable_button.isEnabled()
         assert dialog.attempts_label.text().count("未接通") == attempt
         dialog.unreached_radio.setChecked(True)
@@ -75,7 +75,7 @@ def test_unreachable_after_the_configured_attempts(estate, qtbot, hub):
         dialog.accept()
         assert not dialog.outcome.closed
     assert callbacks.get(estate, row.id).attempts == needed
-    dialog = open_dialog(qtbot, CallbackDialog(estate, row.id))
+    dialog = open_dialog(qtbot, CallbackDialog(estate, hub, row.id))
     assert dialog.unreachable_button.isEnabled()
     dialog.unreachable_button.click()
     assert not dialog.isVisible() and dialog.outcome.closed
@@ -111,7 +111,7 @@ def test_queue_lists_open_callbacks_and_opens_the_call(estate, clock, qtbot, hub
     when_modal(CallbackDialog, answer)
     queue.view.setFocus()
     queue.view.selectRow(0)
-    with qtbot.waitSignals([queue.callback_done, hub.callback_recorded]):
+    with qtbot.waitSignals([queue.callback_done, hub.changed]):
         qtbot.keyClick(queue.view, Qt.Key.Key_Return)
     assert [r.id for r in model.rows()] == [complaint_row.id]
     assert "1" in queue.count_label.text()
@@ -126,9 +126,9 @@ def test_queue_model(estate, clock, qtmodeltester):
 
 
 @pytest.mark.parametrize("follow_up", ["reopen", "escalate"])
-def test_unsatisfied_complaint_follow_ups(estate, qtbot, follow_up):
+def test_unsatisfied_complaint_follow_ups(estate, qtbot, follow_up, hub):
     entry, row = handled_complaint(estate)
-    dialog = open_dialog(qtbot, CallbackDialog(estate, row.id))
+    dialog = open_dialog(qtbot, CallbackDialog(estate, hub, row.id))
     qtbot.keyClick(dialog.result_choice, Qt.Key.Key_3)
     getattr(dialog, f"{follow_up}_radio").setChecked(True)
     dialog.accept()

@@ -76,9 +76,9 @@ def grid_text(dialog, row, column):
 # ---- completion -----------------------------------------------------------------------------
 
 
-def test_completion_with_a_listed_and_a_typed_material(estate, qtbot, clock):
+def test_completion_with_a_listed_and_a_typed_material(estate, qtbot, clock, hub):
     order = order_on_site(estate, clock)
-    dialog = open_dialog(qtbot, CompletionDialog(estate, order))
+    dialog = open_dialog(qtbot, CompletionDialog(estate, hub, order))
     assert dialog.arrived_at is None  # arrival was recorded already
     type_text(qtbot, dialog.work_done, "更换水龙头一个，角阀正常")
     model = dialog.materials
@@ -134,9 +134,9 @@ def test_completion_with_a_listed_and_a_typed_material(estate, qtbot, clock):
 
 
 @pytest.mark.qt_log_ignore("This plugin does not support (raise|grabbing|propagateSizeHints)")
-def test_materials_grid_by_keyboard(estate, qtbot, clock):
+def test_materials_grid_by_keyboard(estate, qtbot, clock, hub):
     order = order_on_site(estate, clock)
-    dialog = open_dialog(qtbot, CompletionDialog(estate, order))
+    dialog = open_dialog(qtbot, CompletionDialog(estate, hub, order))
     grid = dialog.grid
     grid.setFocus()
     qtbot.keyClick(grid, Qt.Key.Key_Insert)
@@ -175,10 +175,10 @@ def test_materials_grid_by_keyboard(estate, qtbot, clock):
     assert dialog.isVisible()
 
 
-def test_completion_before_arrival_is_refused_inline_and_writes_nothing(estate, qtbot, clock):
+def test_completion_before_arrival_is_refused_inline_and_writes_nothing(estate, qtbot, clock, hub):
     order = order_on_site(estate, clock)
     before = writes(estate)
-    dialog = open_dialog(qtbot, CompletionDialog(estate, order))
+    dialog = open_dialog(qtbot, CompletionDialog(estate, hub, order))
     dialog.work_done.setPlainText("修好")
     dialog.add_line()
     dialog.materials.setData(dialog.materials.index(0, NAME), "更换水龙头")
@@ -195,11 +195,11 @@ def test_completion_before_arrival_is_refused_inline_and_writes_nothing(estate, 
     assert dialog.result() == dialog.DialogCode.Accepted, dialog.error_text()
 
 
-def test_completion_asks_for_the_arrival_when_none_was_recorded(estate, qtbot, clock):
+def test_completion_asks_for_the_arrival_when_none_was_recorded(estate, qtbot, clock, hub):
     order = repairs.create_order(estate, NewRepair(content="灯不亮", unit="3-2-501")).value
     order = repairs.dispatch(estate, order.id, technician(estate).id).value
     clock.advance(minutes=30)
-    dialog = open_dialog(qtbot, CompletionDialog(estate, order))
+    dialog = open_dialog(qtbot, CompletionDialog(estate, hub, order))
     assert dialog.arrived_at is not None
     dialog.work_done.setPlainText("换灯管")
     dialog.accept()
@@ -211,10 +211,10 @@ def test_completion_asks_for_the_arrival_when_none_was_recorded(estate, qtbot, c
     assert repairs.get_order(estate, order.id).arrived_at == "2026-11-20T08:10:00+08:00"
 
 
-def test_a_bad_material_line_is_pointed_at(estate, qtbot, clock):
+def test_a_bad_material_line_is_pointed_at(estate, qtbot, clock, hub):
     order = order_on_site(estate, clock)
     before = writes(estate)
-    dialog = open_dialog(qtbot, CompletionDialog(estate, order))
+    dialog = open_dialog(qtbot, CompletionDialog(estate, hub, order))
     dialog.work_done.setPlainText("修好")
     model = dialog.materials
     dialog.add_line()
@@ -231,9 +231,9 @@ def test_a_bad_material_line_is_pointed_at(estate, qtbot, clock):
     assert writes(estate) == before
 
 
-def test_paid_without_amounts_is_refused(estate, qtbot, clock):
+def test_paid_without_amounts_is_refused(estate, qtbot, clock, hub):
     order = order_on_site(estate, clock)
-    dialog = open_dialog(qtbot, CompletionDialog(estate, order))
+    dialog = open_dialog(qtbot, CompletionDialog(estate, hub, order))
     dialog.work_done.setPlainText("检查无问题")
     dialog.paid.setChecked(True)
     dialog.accept()
@@ -244,10 +244,10 @@ def test_paid_without_amounts_is_refused(estate, qtbot, clock):
 # ---- the other forms --------------------------------------------------------------------------
 
 
-def test_cancel_needs_a_reason(estate, qtbot):
+def test_cancel_needs_a_reason(estate, qtbot, hub):
     order = repairs.create_order(estate, NewRepair(content="灯不亮", unit="3-2-501")).value
     before = writes(estate)
-    dialog = open_dialog(qtbot, CancelDialog(estate, order))
+    dialog = open_dialog(qtbot, CancelDialog(estate, hub, order))
     dialog.accept()
     assert "取消原因" in dialog.error_text()
     assert QApplication.focusWidget() is dialog.reason
@@ -259,9 +259,9 @@ def test_cancel_needs_a_reason(estate, qtbot):
     assert cancelled.status == "已取消" and cancelled.status_reason == "业主自行修好"
 
 
-def test_hold_then_resume(estate, qtbot, clock):
+def test_hold_then_resume(estate, qtbot, clock, hub):
     order = order_on_site(estate, clock)
-    dialog = open_dialog(qtbot, HoldDialog(estate, order))
+    dialog = open_dialog(qtbot, HoldDialog(estate, hub, order))
     dialog.accept()
     assert "暂停原因" in dialog.error_text()
     type_text(qtbot, dialog.reason, "等配件")
@@ -272,9 +272,9 @@ def test_hold_then_resume(estate, qtbot, clock):
     assert repairs.resume(estate, order.id).value.status == "维修中"
 
 
-def test_refer_out_offers_the_contractors(estate, qtbot):
+def test_refer_out_offers_the_contractors(estate, qtbot, hub):
     order = repairs.create_order(estate, NewRepair(content="电梯异响", unit="3-2-501")).value
-    dialog = open_dialog(qtbot, ReferOutDialog(estate, order))
+    dialog = open_dialog(qtbot, ReferOutDialog(estate, hub, order))
     names = [dialog.contractor.itemText(n) for n in range(dialog.contractor.count())]
     assert names == ["恒安电梯维保公司", "清源管道疏通"]
     assert dialog.contractor.currentText() == ""
@@ -289,17 +289,17 @@ def test_refer_out_offers_the_contractors(estate, qtbot):
     assert referred.appointment == "明天 9:00"
     # a contractor not in the list may be typed
     other = repairs.create_order(estate, NewRepair(content="外墙渗水", unit="3-2-501")).value
-    dialog = open_dialog(qtbot, ReferOutDialog(estate, other))
+    dialog = open_dialog(qtbot, ReferOutDialog(estate, hub, other))
     dialog.contractor.setEditText("某防水公司")
     dialog.accept()
     assert repairs.get_order(estate, other.id).contractor == "某防水公司"
 
 
-def test_dispatch_lists_engineering_first_and_keeps_the_current_one(estate, qtbot):
+def test_dispatch_lists_engineering_first_and_keeps_the_current_one(estate, qtbot, hub):
     order = repairs.create_order(estate, NewRepair(content="灯不亮", unit="3-2-501")).value
     repair_setup_lee = technician(estate, "清源管道疏通")
     order = repairs.dispatch(estate, order.id, repair_setup_lee.id).value
-    dialog = open_dialog(qtbot, DispatchDialog(estate, order))
+    dialog = open_dialog(qtbot, DispatchDialog(estate, hub, order))
     texts = [dialog.technician.itemText(n) for n in range(dialog.technician.count())]
     assert texts[0].startswith("王建国（工程部")
     assert dialog.technician.currentData() == repair_setup_lee.id
@@ -308,11 +308,11 @@ def test_dispatch_lists_engineering_first_and_keeps_the_current_one(estate, qtbo
     assert repairs.get_order(estate, order.id).technician_name == "王建国"
 
 
-def test_arrival_defaults_to_now_and_refuses_the_future(estate, qtbot, clock):
+def test_arrival_defaults_to_now_and_refuses_the_future(estate, qtbot, clock, hub):
     order = repairs.create_order(estate, NewRepair(content="灯不亮", unit="3-2-501")).value
     order = repairs.dispatch(estate, order.id, technician(estate).id).value
     clock.advance(minutes=12)
-    dialog = open_dialog(qtbot, ArrivalDialog(estate, order))
+    dialog = open_dialog(qtbot, ArrivalDialog(estate, hub, order))
     assert dialog.arrived_at.text() == "2026-11-20 08:12"
     dialog.arrived_at.setText("2026-11-20 09:30")
     dialog.accept()
@@ -323,8 +323,8 @@ def test_arrival_defaults_to_now_and_refuses_the_future(estate, qtbot, clock):
     assert repairs.get_order(estate, order.id).arrived_at == "2026-11-20T08:09:00+08:00"
 
 
-def test_new_order_for_a_unit_takes_the_owner_from_the_archive(estate, qtbot):
-    dialog = open_dialog(qtbot, NewOrderDialog(estate))
+def test_new_order_for_a_unit_takes_the_owner_from_the_archive(estate, qtbot, hub):
+    dialog = open_dialog(qtbot, NewOrderDialog(estate, hub))
     assert QApplication.focusWidget() is dialog.unit
     type_text(qtbot, dialog.unit, "3-2-501")
     qtbot.keyClick(dialog.unit, Qt.Key.Key_Tab)
@@ -343,8 +343,8 @@ def test_new_order_for_a_unit_takes_the_owner_from_the_archive(estate, qtbot):
     assert order.reception_id is None
 
 
-def test_new_order_refuses_an_unknown_unit(estate, qtbot):
-    dialog = open_dialog(qtbot, NewOrderDialog(estate))
+def test_new_order_refuses_an_unknown_unit(estate, qtbot, hub):
+    dialog = open_dialog(qtbot, NewOrderDialog(estate, hub))
     dialog.unit.setText("9-9-909")
     dialog.content.setPlainText("漏水")
     dialog.accept()
@@ -353,9 +353,9 @@ def test_new_order_refuses_an_unknown_unit(estate, qtbot):
     assert estate.db.execute("SELECT count(*) FROM repair_orders").fetchone()[0] == 0
 
 
-def test_new_order_for_a_public_place(estate, qtbot):
+def test_new_order_for_a_public_place(estate, qtbot, hub):
     places = directory_estate.list_public_places(estate)
-    dialog = open_dialog(qtbot, NewOrderDialog(estate))
+    dialog = open_dialog(qtbot, NewOrderDialog(estate, hub))
     dialog.place.setCurrentIndex(1)
     dialog.reporter.setText("王建国")
     dialog.content.setPlainText("电梯机房漏水")
@@ -365,19 +365,19 @@ def test_new_order_for_a_public_place(estate, qtbot):
     assert dialog.result_order.unit_id is None
 
 
-def test_dialogs_have_no_clashing_mnemonics(estate, qtbot, clock):
+def test_dialogs_have_no_clashing_mnemonics(estate, qtbot, clock, hub):
     from tests.builders.ui import clashes
 
     order = repairs.create_order(estate, NewRepair(content="灯不亮", unit="3-2-501")).value
     order = repairs.dispatch(estate, order.id, technician(estate).id).value
     for dialog in (
-        NewOrderDialog(estate),
-        DispatchDialog(estate, order),
-        ArrivalDialog(estate, order),
-        HoldDialog(estate, order),
-        CancelDialog(estate, order),
-        ReferOutDialog(estate, order),
-        CompletionDialog(estate, order),
+        NewOrderDialog(estate, hub),
+        DispatchDialog(estate, hub, order),
+        ArrivalDialog(estate, hub, order),
+        HoldDialog(estate, hub, order),
+        CancelDialog(estate, hub, order),
+        ReferOutDialog(estate, hub, order),
+        CompletionDialog(estate, hub, order),
     ):
         open_dialog(qtbot, dialog)
         assert clashes(dialog) == [], type(dialog).__name__

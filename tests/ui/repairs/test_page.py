@@ -21,12 +21,14 @@ from desk_app.services.repairs import orders as repairs
 from desk_app.services.repairs import setup as repair_setup
 from desk_app.services.repairs.orders import Completion, NewRepair
 from desk_app.services.shifts import login
+from desk_app.ui.operations import announce
 from desk_app.ui.repairs.completion import CompletionDialog
 from desk_app.ui.repairs.dialogs import ArrivalDialog, DispatchDialog
 from desk_app.ui.repairs.models import RepairOrdersModel
 from desk_app.ui.repairs.page import RepairsPage
 from desk_app.ui.widgets import deadline_colors
 from tests.builders.staff import PASSWORD
+from tests.builders.ui import change_events, written_elsewhere
 
 M = RepairOrdersModel
 
@@ -209,8 +211,7 @@ def test_time_limit_column_text_and_colour(estate, qtbot, hub, clock):
     page.tick()
     assert cell(page, 0, M.LIMIT) == "派工 超时 2分钟"
     assert cell(page, 0, M.LIMIT, Qt.ItemDataRole.BackgroundRole) == QColor("#f9d6d5")
-    repairs.dispatch(estate, order.id, tech(estate).id)
-    hub.repair_order_changed.emit(order.id)
+    announce(hub, repairs.dispatch(estate, order.id, tech(estate).id), None)
     assert cell(page, 0, M.LIMIT) == ""  # not urgent: no limit runs while dispatched
     assert cell(page, 0, M.WORKER) == "王建国"
 
@@ -238,7 +239,7 @@ def test_a_hidden_page_reads_nothing_and_catches_up_when_shown(estate, qtbot, hu
     page.hide()  # another tab is showing
     assert not page.timer.isActive()
     order = new_order(estate)
-    hub.repair_order_changed.emit(order.id)
+    written_elsewhere(hub, "repair_orders", order.id)
     assert page.model.rowCount() == 0
     page.show()
     assert page.timer.isActive()
@@ -322,8 +323,7 @@ def test_callback_dialog_from_the_page(estate, qtbot, hub, clock, when_modal):
 def test_dispatch_arrival_completion_through_the_page(estate, qtbot, hub, clock, when_modal):
     order = new_order(estate)
     page = make_page(qtbot, estate, hub)
-    changed = []
-    hub.repair_order_changed.connect(changed.append)
+    events = change_events(hub)
 
     def dispatch(dialog):
         kinds = [dialog.technician.itemText(n) for n in range(dialog.technician.count())]
@@ -363,7 +363,7 @@ def test_dispatch_arrival_completion_through_the_page(estate, qtbot, hub, clock,
         "维修中",
         "已完工",
     ]
-    assert changed == [order.id] * 3
+    assert [e.ids("repair_orders") for e in events] == [{order.id}] * 3
     assert page.actions["callback"].isEnabled() and not page.actions["complete"].isEnabled()
 
 
@@ -410,10 +410,11 @@ def test_show_order_widens_the_filter(estate, qtbot, hub, clock):
 
 def test_reception_repair_call_shows_up_and_opens_its_entry_and_unit(estate, qtbot, hub):
     page = make_page(qtbot, estate, hub)
-    done = reception.record(
+    recorded = reception.record(
         estate, NewEntry(channel="来电", category="报修", content="水管漏水", unit="3-2-501")
-    ).value
-    hub.reception_entry_changed.emit(done.entry.id)
+    )
+    announce(hub, recorded, None)
+    done = recorded.value
     assert page.model.rowCount() == 1
     page.show_order(done.order.id)
     assert page.order_view.text("reception") == done.entry.entry_no
@@ -459,14 +460,13 @@ def pdf_text(pdf: bytes) -> str:
 def test_print_work_order_shows_the_pdf(estate, qtbot, hub, shown):
     order = new_order(estate)
     page = make_page(qtbot, estate, hub)
-    printed = []
-    hub.document_printed.connect(printed.append)
+    events = change_events(hub)
     page.show_order(order.id)
     page.actions["print_order"].trigger()
     [(pdf, _title)] = shown.previews
     assert pdf.startswith(b"%PDF")
     assert order.order_no in pdf_text(pdf).replace(" ", "").replace("\n", "")
-    assert len(printed) == 1
+    assert len([e for e in events if e.touches("documents")]) == 1
 
 
 def test_print_dispatch_sheet(estate, qtbot, hub, shown):

@@ -10,7 +10,7 @@ from desk_app.services.repairs import setup as repair_setup
 from desk_app.services.shifts import login
 from desk_app.ui.repairs.setup_dialog import PriceDialog, RepairSetupDialog, TechnicianDialog
 from tests.builders.staff import PASSWORD
-from tests.builders.ui import open_dialog, type_text
+from tests.builders.ui import open_dialog, touching, type_text
 
 
 @pytest.fixture
@@ -38,7 +38,7 @@ def test_supervisor_adds_a_technician_and_a_price(supervisor_desk, qtbot, hub, w
         form.accept()
 
     when_modal(TechnicianDialog, technician)
-    with qtbot.waitSignal(hub.repair_setup_changed):
+    with qtbot.waitSignal(hub.changed, check_params_cb=touching("technicians")):
         dialog.add_technician_button.click()
     [row] = repair_setup.technicians(desk)
     assert (row.name, row.kind, row.phone, row.specialty) == (
@@ -59,7 +59,7 @@ def test_supervisor_adds_a_technician_and_a_price(supervisor_desk, qtbot, hub, w
 
     dialog.tabs.setCurrentIndex(1)
     when_modal(PriceDialog, price)
-    with qtbot.waitSignal(hub.repair_setup_changed):
+    with qtbot.waitSignal(hub.changed, check_params_cb=touching("service_prices")):
         dialog.add_price_button.click()
     [item] = repair_setup.prices(desk)
     assert (item.category, item.name, item.unit, item.price_fen, item.labour_fen) == (
@@ -74,9 +74,9 @@ def test_supervisor_adds_a_technician_and_a_price(supervisor_desk, qtbot, hub, w
     assert not dialog.starter_button.isVisible()
 
 
-def test_a_bad_price_is_refused_inline(supervisor_desk, qtbot):
+def test_a_bad_price_is_refused_inline(supervisor_desk, qtbot, hub):
     before = audit_rows(supervisor_desk)
-    form = open_dialog(qtbot, PriceDialog(supervisor_desk))
+    form = open_dialog(qtbot, PriceDialog(supervisor_desk, hub))
     form.name.setText("更换角阀")
     form.price_edit.setText("abc")
     form.accept()
@@ -126,7 +126,7 @@ def test_clerk_sees_the_setup_read_only_and_is_refused(staffed_desk, qtbot, hub)
         assert not push.isEnabled()
     assert dialog.technicians_model.rowCount() == 1  # still shown
     before = audit_rows(desk)
-    form = open_dialog(qtbot, TechnicianDialog(desk))
+    form = open_dialog(qtbot, TechnicianDialog(desk, hub))
     form.name.setText("刘强")
     form.accept()
     assert "主管" in form.error_text() and form.isVisible()
@@ -137,7 +137,7 @@ def test_clerk_sees_the_setup_read_only_and_is_refused(staffed_desk, qtbot, hub)
 def test_load_the_example_lists(supervisor_desk, qtbot, hub):
     desk = supervisor_desk
     dialog = open_dialog(qtbot, RepairSetupDialog(desk, hub))
-    with qtbot.waitSignal(hub.repair_setup_changed):
+    with qtbot.waitSignal(hub.changed, check_params_cb=touching("service_prices")):
         dialog.starter_button.click()
     assert len(repair_setup.technicians(desk)) == len(repair_setup.STARTER_TECHNICIANS)
     assert len(repair_setup.prices(desk)) == len(repair_setup.STARTER_PRICES)
@@ -155,8 +155,8 @@ def test_no_clashing_mnemonics(supervisor_desk, qtbot, hub):
         dialog.tabs.setCurrentIndex(index)
         assert clashes(dialog) == [], index
     for form in (
-        TechnicianDialog(supervisor_desk, repair_setup.technicians(supervisor_desk)[0]),
-        PriceDialog(supervisor_desk, repair_setup.prices(supervisor_desk)[0]),
+        TechnicianDialog(supervisor_desk, hub, repair_setup.technicians(supervisor_desk)[0]),
+        PriceDialog(supervisor_desk, hub, repair_setup.prices(supervisor_desk)[0]),
     ):
         open_dialog(qtbot, form)
         assert clashes(form) == [], type(form).__name__

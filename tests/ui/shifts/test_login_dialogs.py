@@ -12,9 +12,9 @@ from tests.builders.staff import PASSWORD
 from tests.builders.ui import open_dialog, type_text
 
 
-def test_first_manager_is_created_by_keyboard(desk, qtbot):
+def test_first_manager_is_created_by_keyboard(desk, qtbot, hub):
     assert operators.needs_first_manager(desk)
-    dialog = open_dialog(qtbot, FirstManagerDialog(desk))
+    dialog = open_dialog(qtbot, FirstManagerDialog(desk, hub))
     assert dialog.windowTitle() == "首次使用：创建经理账号"
     assert QApplication.focusWidget() is dialog.username
     qtbot.keyClicks(QApplication.focusWidget(), "wangjg")
@@ -32,8 +32,8 @@ def test_first_manager_is_created_by_keyboard(desk, qtbot):
     assert operators.authenticate(desk, "wangjg", "manager-1").display_name == "王建国"
 
 
-def test_first_manager_mismatch_keeps_the_fields(desk, qtbot):
-    dialog = open_dialog(qtbot, FirstManagerDialog(desk))
+def test_first_manager_mismatch_keeps_the_fields(desk, qtbot, hub):
+    dialog = open_dialog(qtbot, FirstManagerDialog(desk, hub))
     qtbot.keyClicks(dialog.username, "wangjg")
     type_text(qtbot, dialog.display_name, "王建国")
     qtbot.keyClicks(dialog.password, "manager-1")
@@ -49,8 +49,8 @@ def test_first_manager_mismatch_keeps_the_fields(desk, qtbot):
     assert dialog.result() == QDialog.DialogCode.Accepted
 
 
-def test_first_manager_shows_the_service_message(desk, qtbot):
-    dialog = open_dialog(qtbot, FirstManagerDialog(desk))
+def test_first_manager_shows_the_service_message(desk, qtbot, hub):
+    dialog = open_dialog(qtbot, FirstManagerDialog(desk, hub))
     type_text(qtbot, dialog.username, "王")  # not a valid user name
     type_text(qtbot, dialog.display_name, "王建国")
     qtbot.keyClicks(dialog.password, "manager-1")
@@ -60,9 +60,9 @@ def test_first_manager_shows_the_service_message(desk, qtbot):
     assert QApplication.focusWidget() is dialog.username
 
 
-def test_login_wrong_password_stays_open_then_logs_in(staffed_desk, qtbot):
+def test_login_wrong_password_stays_open_then_logs_in(staffed_desk, qtbot, hub):
     login.logout(staffed_desk)
-    dialog = open_dialog(qtbot, LoginDialog(staffed_desk))
+    dialog = open_dialog(qtbot, LoginDialog(staffed_desk, hub))
     assert dialog.shift_name.currentText() == login.suggested_shift_name(staffed_desk)
     assert "张丽" in dialog.intro_label.text()  # who holds the open shift
     qtbot.keyClicks(dialog.username, "chen")
@@ -82,9 +82,9 @@ def test_login_wrong_password_stays_open_then_logs_in(staffed_desk, qtbot):
     assert login.current_shift(staffed_desk).operator_name == "陈静"
 
 
-def test_login_prefilled_user_name_starts_in_the_password(staffed_desk, qtbot):
+def test_login_prefilled_user_name_starts_in_the_password(staffed_desk, qtbot, hub):
     login.logout(staffed_desk)
-    dialog = open_dialog(qtbot, LoginDialog(staffed_desk, username="zhang"))
+    dialog = open_dialog(qtbot, LoginDialog(staffed_desk, hub, username="zhang"))
     assert QApplication.focusWidget() is dialog.password
     qtbot.keyClicks(dialog.password, PASSWORD)
     qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
@@ -92,9 +92,9 @@ def test_login_prefilled_user_name_starts_in_the_password(staffed_desk, qtbot):
     assert staffed_desk.operator.username == "zhang"
 
 
-def test_escape_cancels(staffed_desk, qtbot):
+def test_escape_cancels(staffed_desk, qtbot, hub):
     login.logout(staffed_desk)
-    dialog = open_dialog(qtbot, LoginDialog(staffed_desk))
+    dialog = open_dialog(qtbot, LoginDialog(staffed_desk, hub))
     qtbot.keyClick(dialog.username, Qt.Key.Key_Escape)
     assert dialog.result() == QDialog.DialogCode.Rejected
     assert not dialog.isVisible()

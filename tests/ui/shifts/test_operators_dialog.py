@@ -18,8 +18,8 @@ def cell(model, row, column):
     return model.index(row, column).data()
 
 
-def test_lists_accounts_with_role_labels(manager_desk, qtbot):
-    dialog = open_dialog(qtbot, OperatorsDialog(manager_desk))
+def test_lists_accounts_with_role_labels(manager_desk, qtbot, hub):
+    dialog = open_dialog(qtbot, OperatorsDialog(manager_desk, hub))
     model = dialog.model
     rows = {
         cell(model, r, 0): (cell(model, r, 1), cell(model, r, 2), cell(model, r, 3))
@@ -30,8 +30,8 @@ def test_lists_accounts_with_role_labels(manager_desk, qtbot):
     assert rows["zhang"][1] == "前台值班员"
 
 
-def test_add_operator(manager_desk, when_modal, qtbot):
-    dialog = open_dialog(qtbot, OperatorsDialog(manager_desk))
+def test_add_operator(manager_desk, when_modal, qtbot, hub):
+    dialog = open_dialog(qtbot, OperatorsDialog(manager_desk, hub))
 
     def fill(new: NewOperatorDialog) -> None:
         qtbot.keyClicks(new.username, "sunyue")
@@ -48,8 +48,8 @@ def test_add_operator(manager_desk, when_modal, qtbot):
     assert "sunyue" in [cell(dialog.model, r, 0) for r in range(dialog.model.rowCount())]
 
 
-def test_reset_password_and_deactivate(manager_desk, when_modal, shown, qtbot):
-    dialog = open_dialog(qtbot, OperatorsDialog(manager_desk))
+def test_reset_password_and_deactivate(manager_desk, when_modal, shown, qtbot, hub):
+    dialog = open_dialog(qtbot, OperatorsDialog(manager_desk, hub))
     row = [r for r in range(dialog.model.rowCount()) if cell(dialog.model, r, 0) == "chen"][0]
     dialog.view.selectRow(row)
 
@@ -69,8 +69,8 @@ def test_reset_password_and_deactivate(manager_desk, when_modal, shown, qtbot):
     assert dialog.toggle_button.text() == "启用(&C)"
 
 
-def test_manager_cannot_deactivate_themself(manager_desk, shown, qtbot):
-    dialog = open_dialog(qtbot, OperatorsDialog(manager_desk))
+def test_manager_cannot_deactivate_themself(manager_desk, shown, qtbot, hub):
+    dialog = open_dialog(qtbot, OperatorsDialog(manager_desk, hub))
     row = [r for r in range(dialog.model.rowCount()) if cell(dialog.model, r, 0) == "boss"][0]
     dialog.view.selectRow(row)
     dialog.toggle_button.click()

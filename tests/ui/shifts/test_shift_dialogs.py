@@ -11,7 +11,7 @@ from desk_app.ui.shifts.change_password import ChangePasswordDialog
 from desk_app.ui.shifts.close_day import CloseDayDialog
 from desk_app.ui.shifts.handover import HandoverDialog
 from tests.builders.staff import PASSWORD
-from tests.builders.ui import open_dialog, type_text
+from tests.builders.ui import change_events, open_dialog, type_text
 
 
 def test_handover_by_keyboard_from_the_main_window(
@@ -20,9 +20,7 @@ def test_handover_by_keyboard_from_the_main_window(
     window = make_window(staffed_desk)
     old_shift = staffed_desk.shift
     clock.advance(hours=7)
-    closed, opened = [], []
-    hub.shift_closed.connect(closed.append)
-    hub.shift_opened.connect(opened.append)
+    events = change_events(hub)
 
     def fill(dialog: HandoverDialog) -> None:
         assert QApplication.focusWidget() is dialog.incoming_username
@@ -50,14 +48,15 @@ def test_handover_by_keyboard_from_the_main_window(
     pdf = documents.pdf_of(staffed_desk, row.handover_document_id)
     assert pdf.startswith(b"%PDF")
     assert shown.previews == [(pdf, "交接班记录")]
-    assert closed == [old_shift.id] and opened == [staffed_desk.shift.id]
+    [handover] = [e for e in events if e.did("shift_handed_over")]
+    assert handover.ids("shifts") == {old_shift.id, staffed_desk.shift.id}
     assert window.findChild(QLabel, "status_operator").text() == "陈静"
     assert window.findChild(QLabel, "status_shift").text().startswith("晚班")
     assert "已交班。备份已保存" in window.statusBar().currentMessage()
 
 
-def test_handover_says_whose_password_is_wrong(staffed_desk, qtbot):
-    dialog = open_dialog(qtbot, HandoverDialog(staffed_desk))
+def test_handover_says_whose_password_is_wrong(staffed_desk, qtbot, hub):
+    dialog = open_dialog(qtbot, HandoverDialog(staffed_desk, hub))
     qtbot.keyClicks(dialog.incoming_username, "chen")
     qtbot.keyClicks(dialog.incoming_password, PASSWORD)
     qtbot.keyClicks(dialog.outgoing_password, "not-mine")
@@ -74,8 +73,8 @@ def test_handover_says_whose_password_is_wrong(staffed_desk, qtbot):
     assert staffed_desk.operator.username == "zhang"  # nothing happened
 
 
-def test_handover_to_oneself_is_refused(staffed_desk, qtbot):
-    dialog = open_dialog(qtbot, HandoverDialog(staffed_desk))
+def test_handover_to_oneself_is_refused(staffed_desk, qtbot, hub):
+    dialog = open_dialog(qtbot, HandoverDialog(staffed_desk, hub))
     qtbot.keyClicks(dialog.incoming_username, "zhang")
     qtbot.keyClicks(dialog.incoming_password, PASSWORD)
     qtbot.keyClicks(dialog.outgoing_password, PASSWORD)
@@ -105,8 +104,8 @@ def test_close_day_logs_out_and_asks_for_a_login(
     assert not window.actions["shift.handover"].isEnabled()
 
 
-def test_change_own_password(staffed_desk, qtbot):
-    dialog = open_dialog(qtbot, ChangePasswordDialog(staffed_desk))
+def test_change_own_password(staffed_desk, qtbot, hub):
+    dialog = open_dialog(qtbot, ChangePasswordDialog(staffed_desk, hub))
     qtbot.keyClicks(dialog.old_password, PASSWORD)
     qtbot.keyClicks(dialog.new_password, "new-secret")
     qtbot.keyClicks(dialog.confirm, "new-secret")
@@ -115,8 +114,8 @@ def test_change_own_password(staffed_desk, qtbot):
     assert operators.authenticate(staffed_desk, "zhang", "new-secret")
 
 
-def test_change_password_wrong_old_one(staffed_desk, qtbot):
-    dialog = open_dialog(qtbot, ChangePasswordDialog(staffed_desk))
+def test_change_password_wrong_old_one(staffed_desk, qtbot, hub):
+    dialog = open_dialog(qtbot, ChangePasswordDialog(staffed_desk, hub))
     qtbot.keyClicks(dialog.old_password, "wrong-pass")
     qtbot.keyClicks(dialog.new_password, "new-secret")
     qtbot.keyClicks(dialog.confirm, "new-secret")

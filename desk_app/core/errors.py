@@ -49,7 +49,15 @@ class EnvironmentFault(DeskError):
 
 
 class DatabaseLocked(EnvironmentFault):
-    """Another desk-app process has this database open."""
+    """Another desk-app process has this database open, or holds its write lock."""
+
+
+class DiskFull(EnvironmentFault):
+    """The disk (or the database's page limit) is full: nothing of the write was kept."""
+
+
+class ReadOnlyDatabase(EnvironmentFault):
+    """The database file or its folder cannot be written."""
 
 
 class NetworkPathError(EnvironmentFault):

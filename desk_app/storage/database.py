@@ -10,6 +10,7 @@ from sqlite_utils import Database
 from desk_app.core.errors import CorruptDatabase, EnvironmentFault, NetworkPathError
 from desk_app.storage import schema
 from desk_app.storage.netpath import is_network_path
+from desk_app.storage.sqlite_errors import DeskConnection
 
 BUSY_TIMEOUT_MS = 5000
 
@@ -23,14 +24,17 @@ def check_not_network(path: Path) -> None:
 
 
 def connect(path: str | Path, *, readonly: bool = False) -> Database:
-    """A connection with the desk's pragmas; no schema work."""
+    """A connection with the desk's pragmas; no schema work. Its statements raise the
+    environment's errors by SQLite's error code (``storage.sqlite_errors``)."""
     path = Path(path)
     try:
         if readonly:
-            conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+            conn = sqlite3.connect(
+                f"{path.resolve().as_uri()}?mode=ro", uri=True, factory=DeskConnection
+            )
         else:
             path.parent.mkdir(parents=True, exist_ok=True)
-            conn = sqlite3.connect(str(path))
+            conn = sqlite3.connect(str(path), factory=DeskConnection)
     except (sqlite3.OperationalError, OSError) as error:
         raise EnvironmentFault(f"无法打开数据库文件 {path}：{error}") from error
     db = Database(conn, execute_plugins=False)

@@ -3,6 +3,9 @@ clerk on duty; charges, approvals and a busy shift of payments."""
 
 from __future__ import annotations
 
+import pytest
+
+from desk_app.core.errors import DiskFull
 from desk_app.core.estate import BuildingPlan
 from desk_app.services.desk import settings
 from desk_app.services.desk import settings as estate_settings
@@ -229,3 +232,28 @@ def read_meters(desk, units, period, values: dict[str, str], item="water") -> in
     return billing.record_readings(
         desk, period, item, [(units[code], text) for code, text in values.items()]
     ).value
+
+
+def money_rows(desk) -> tuple[int, int, int, int]:
+    """Receipts, receipt lines, audit rows and the highest receipt number."""
+    row = desk.db.execute(
+        "SELECT (SELECT count(*) FROM receipts), (SELECT count(*) FROM receipt_lines),"
+        " (SELECT count(*) FROM audit_log), (SELECT coalesce(max(number), 0) FROM receipts)"
+    ).fetchone()
+    return tuple(row)
+
+
+def fill_until_full(desk, unit_id: int, limit: int = 500) -> tuple[DiskFull, int]:
+    """Payments until one finds the database full (the page limit set to its size now):
+    the refusal and the number of the last payment that was kept."""
+    pages = desk.db.execute("PRAGMA page_count").fetchone()[0]
+    desk.db.execute(f"PRAGMA max_page_count = {pages}")
+    last = 0
+    for _ in range(limit):
+        try:
+            last = payments.take_payment(
+                desk, unit_id, method="现金", amount="10"
+            ).value.receipt.number
+        except DiskFull as error:
+            return error, last
+    pytest.fail("the database never filled up")

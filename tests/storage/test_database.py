@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-import sqlite3
-
 import pytest
 
-from desk_app.core.errors import CorruptDatabase, DatabaseLocked, NetworkPathError, SchemaTooNew
+from desk_app.core.errors import (
+    CorruptDatabase,
+    DatabaseLocked,
+    NetworkPathError,
+    ReadOnlyDatabase,
+    SchemaTooNew,
+)
 from desk_app.services.desk import Desk
 from desk_app.storage import schema
 from desk_app.storage.database import connect, open_database
@@ -102,7 +106,7 @@ def test_readonly_connect_cannot_write(db_path):
     open_database(db_path).close()
     db = connect(db_path, readonly=True)
     try:
-        with pytest.raises(sqlite3.OperationalError):
+        with pytest.raises(ReadOnlyDatabase, match="只读"):
             db.execute("CREATE TABLE nope (x)")
     finally:
         db.close()

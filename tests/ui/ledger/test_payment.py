@@ -16,7 +16,7 @@ from desk_app.ui.ledger.payment_dialogs import WaiveLateFeeDialog
 from desk_app.ui.ledger.payment_page import PaymentPage
 from desk_app.ui.ledger.receipt_dialogs import VoidReceiptDialog
 from desk_app.ui.ledger.receipts_page import ReceiptsPage
-from tests.builders.ledger import PROPERTY_MONTH_FEN, property_months
+from tests.builders.ledger import PROPERTY_MONTH_FEN, fill_until_full, money_rows, property_months
 from tests.builders.ledger import receipt_estate as ledger_estate
 from tests.builders.pdf import pdf_pages, squash
 from tests.builders.ui import (
@@ -297,3 +297,28 @@ def test_a_late_fee_is_waived_with_finance_consent_and_a_supervisor(
     page.owing_view.setFocus()
     qtbot.keyClick(page.owing_view, Qt.Key.Key_Space)  # September, without its late fee
     assert page.total_label.text() == format_fen(PROPERTY_MONTH_FEN)
+
+
+def test_a_full_disk_is_shown_and_the_next_payment_takes_the_next_number(
+    estate, page, hub, qtbot, shown
+):
+    desk, unit, ids = estate
+    _refused, last_kept = fill_until_full(desk, unit.id)
+    before = money_rows(desk)
+    events = change_events(hub)
+    find_unit(qtbot, page, "3-2-501")
+    qtbot.keyClick(page.owing_view, Qt.Key.Key_A, CTRL)  # all three, with their late fees
+    qtbot.keyClick(page.owing_view, Qt.Key.Key_Return)
+    qtbot.keyClick(page.method_choice, Qt.Key.Key_2)  # 微信
+    qtbot.keyClick(focused(), Qt.Key.Key_Return, CTRL)
+
+    assert page.error_text() == "磁盘已满，数据未保存。请清理磁盘空间后重试。"
+    assert money_rows(desk) == before and events == [] and shown.previews == []
+    assert page.unit_id == unit.id and page.owing_model.ticked_ids() == ids  # kept
+
+    desk.db.execute("PRAGMA max_page_count = 1073741823")  # room again
+    qtbot.keyClick(focused(), Qt.Key.Key_Return, CTRL)
+    assert page.error_text() == ""
+    [receipt_id] = [i for e in events if e.did("payment_received") for i in e.ids("receipts")]
+    assert ledger_receipts.receipt(desk, receipt_id).number == last_kept + 1
+    assert len(events) == 2  # the payment, then its printed receipt: one event each

@@ -1,0 +1,126 @@
+"""SQLite's faults of the machine, told apart from bugs by their error code, on every
+statement (after qutebrowser's ``sql.py``).
+
+Every connection the desk opens is a ``DeskConnection``: its cursors translate an error
+whose primary result code says the disk is full, the file is read-only, locked, unreadable
+or damaged into the environment's ``DeskError`` with a Chinese message, wherever it
+happens — at ``BEGIN``, in the middle of an ``INSERT``, while rows are read, at
+``COMMIT``. Anything else (a constraint, a syntax error) stays a ``sqlite3`` error: a bug.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any, NoReturn
+
+from desk_app.core.errors import (
+    CorruptDatabase,
+    DatabaseLocked,
+    DiskFull,
+    EnvironmentFault,
+    ReadOnlyDatabase,
+)
+
+Parameters = Sequence[Any] | Mapping[str, Any]
+
+
+def environment_fault(error: sqlite3.Error) -> EnvironmentFault | None:
+    """The ``DeskError`` of an environment fault, or None for a bug."""
+    code = getattr(error, "sqlite_errorcode", None)
+    if code is None:
+        return None
+    primary = code & 0xFF
+    if primary in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
+        return DatabaseLocked("数据库正忙或被锁定，请稍后再试。")
+    if primary == sqlite3.SQLITE_FULL:
+        return DiskFull("磁盘已满，数据未保存。请清理磁盘空间后重试。")
+    if primary == sqlite3.SQLITE_READONLY:
+        return ReadOnlyDatabase("数据库文件为只读，无法写入。")
+    if primary == sqlite3.SQLITE_IOERR:
+        return EnvironmentFault("读写数据库文件时出错（磁盘 I/O 错误），数据未保存。")
+    if primary in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
+        return CorruptDatabase(f"数据库文件已损坏：{error}。请用最近的备份恢复。")
+    if primary == sqlite3.SQLITE_CANTOPEN:
+        return EnvironmentFault(f"无法打开数据库文件：{error}")
+    return None
+
+
+def raise_translated(error: sqlite3.Error) -> NoReturn:
+    fault = environment_fault(error)
+    if fault is not None:
+        raise fault from error
+    raise error
+
+
+class DeskCursor(sqlite3.Cursor):
+    def execute(self, sql: str, parameters: Parameters = (), /) -> DeskCursor:
+        try:
+            return super().execute(sql, parameters)  # type: ignore[return-value]
+        except sqlite3.Error as error:
+            raise_translated(error)
+
+    def executemany(self, sql: str, seq_of_parameters: Iterable[Parameters], /) -> DeskCursor:
+        try:
+            return super().executemany(sql, seq_of_parameters)  # type: ignore[return-value]
+        except sqlite3.Error as error:
+            raise_translated(error)
+
+    def executescript(self, sql_script: str, /) -> DeskCursor:
+        try:
+            return super().executescript(sql_script)  # type: ignore[return-value]
+        except sqlite3.Error as error:
+            raise_translated(error)
+
+    def fetchone(self) -> Any:
+        try:
+            return super().fetchone()
+        except sqlite3.Error as error:
+            raise_translated(error)
+
+    def fetchmany(self, size: int | None = 1) -> list[Any]:
+        try:
+            return super().fetchmany(size)
+        except sqlite3.Error as error:
+            raise_translated(error)
+
+    def fetchall(self) -> list[Any]:
+        try:
+            return super().fetchall()
+        except sqlite3.Error as error:
+            raise_translated(error)
+
+    def __next__(self) -> Any:
+        try:
+            return super().__next__()
+        except sqlite3.Error as error:
+            raise_translated(error)
+
+
+class DeskConnection(sqlite3.Connection):
+    """A connection whose statements raise the environment's errors (see the module)."""
+
+    def cursor(self, factory: Any = DeskCursor) -> Any:
+        return super().cursor(factory)
+
+    # sqlite3's own shortcuts make their cursor in C, past ``cursor()``: route them here.
+    def execute(self, sql: str, parameters: Parameters = (), /) -> DeskCursor:
+        return self.cursor().execute(sql, parameters)
+
+    def executemany(self, sql: str, seq_of_parameters: Iterable[Parameters], /) -> DeskCursor:
+        return self.cursor().executemany(sql, seq_of_parameters)
+
+    def executescript(self, sql_script: str, /) -> DeskCursor:
+        return self.cursor().executescript(sql_script)
+
+    def commit(self) -> None:
+        try:
+            super().commit()
+        except sqlite3.Error as error:
+            raise_translated(error)
+
+    def rollback(self) -> None:
+        try:
+            super().rollback()
+        except sqlite3.Error as error:
+            raise_translated(error)

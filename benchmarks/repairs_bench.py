@@ -46,12 +46,13 @@ from run import UNTIL, child_env, ensure_estate, ratio  # noqa: E402
 from search_bench import fresh_copy  # noqa: E402
 
 from desk_app.core.clock import CHINA_TZ, FixedClock  # noqa: E402
+from desk_app.services import features  # noqa: E402
 from desk_app.services.desk import Desk  # noqa: E402
 from desk_app.services.reception import entries as reception  # noqa: E402
 from desk_app.services.reception.entries import EntryQuery  # noqa: E402
-from desk_app.services.repairs import due  # noqa: E402
 from desk_app.services.repairs import orders as repairs  # noqa: E402
 from desk_app.services.repairs.orders import OrderQuery  # noqa: E402
+from desk_app.services.shifts import due_now as due  # noqa: E402
 
 NOW = datetime(2026, 11, 1, 9, 0, tzinfo=CHINA_TZ)
 PAGE = 100
@@ -62,14 +63,15 @@ BASELINE_SQL = "SELECT * FROM reception_entries ORDER BY received_at DESC LIMIT 
 DEMO_CHILD = """
 import sys, time
 from datetime import date
-from desk_app.services import demo
+from desk_app.demo import generate as demo
+from desk_app.demo.plan import DemoPlan
 from desk_app.services.desk import Desk
 if sys.argv[2] == "without":
     demo.DEMO_GENERATORS[:] = [g for g in demo.DEMO_GENERATORS if g[0] != "repairs"]
 started = time.perf_counter()
 with Desk.open(sys.argv[1]) as desk:
-    demo.generate(desk, demo.DemoPlan(1, int(sys.argv[3]), int(sys.argv[4]),
-                                      date.fromisoformat(sys.argv[5])))
+    demo.generate(desk, DemoPlan(1, int(sys.argv[3]), int(sys.argv[4]),
+                                 date.fromisoformat(sys.argv[5])))
 print(time.perf_counter() - started)
 """
 
@@ -252,6 +254,7 @@ def run(desk: Desk, runs: int) -> None:
 
 
 def main() -> None:
+    features.install()
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--units", type=int, default=5000)
     parser.add_argument("--years", type=int, default=10)

@@ -16,7 +16,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from desk_app.demo.generate import DEMO_PASSWORD  # noqa: E402
+from desk_app.demo.plan import DEMO_PASSWORD  # noqa: E402
 
 UNTIL = "2026-11-01"
 

@@ -39,12 +39,14 @@ def run_desk(db_path: str, username: str, password: str) -> None:
     open + quick_check + migrations, login (the password hash) and the main window."""
     from pathlib import Path
 
+    from desk_app.services import features
     from desk_app.services.desk import Desk
     from desk_app.services.shifts import login
     from desk_app.ui import preferences
     from desk_app.ui.app import application
     from desk_app.ui.main_window import MainWindow
 
+    features.install()  # as run_gui does
     app = application()
     app.set_language(preferences.resolve_language(None))
     app.apply_look()
@@ -69,7 +71,7 @@ def run_login(db_path: str) -> None:
     app.set_language(preferences.resolve_language(None))
     app.apply_look()
     desk = Desk.open(Path(db_path), quick_check="background")  # as run_gui does
-    dialog = LoginDialog(desk, None)
+    dialog = LoginDialog(desk, app.hub, None)
     dialog.show()
     app.processEvents()
     print(f"{process_age():.4f}", flush=True)

@@ -13,8 +13,15 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import pytest  # noqa: E402
 
 from desk_app.core.clock import CHINA_TZ, FixedClock  # noqa: E402
+from desk_app.services import features  # noqa: E402
 from desk_app.services.desk import Desk  # noqa: E402
 from tests.builders.staff import staff  # noqa: E402
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _features_installed():
+    """As every entry point does at start-up: the features' contributions registered."""
+    features.install()
 
 
 @pytest.fixture(autouse=True)

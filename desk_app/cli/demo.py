@@ -9,6 +9,7 @@ import click
 from desk_app.cli import options
 from desk_app.core.clock import SystemClock
 from desk_app.demo import generate as demo_service
+from desk_app.demo.plan import DEMO_PASSWORD, DemoPlan
 from desk_app.services.desk import Desk
 
 
@@ -25,7 +26,7 @@ def demo(ctx: click.Context, seed: int, units: int, years: int, until: str | Non
     started = time.perf_counter()
     with Desk.open(path) as desk:
         summary = demo_service.generate(
-            desk, demo_service.DemoPlan(seed=seed, units=units, years=years, until=end)
+            desk, DemoPlan(seed=seed, units=units, years=years, until=end)
         )
     click.echo(
         f"演示数据已生成：{path}\n"
@@ -34,7 +35,7 @@ def demo(ctx: click.Context, seed: int, units: int, years: int, until: str | Non
         f"接待记录 {summary.history.get('repairs', 0)} 条，"
         f"收费 {summary.history.get('ledger', 0)} 笔，"
         f"审计记录 {summary.audit_rows} 条，用时 {time.perf_counter() - started:.1f} 秒\n"
-        f"  登录名 admin（经理）/ lihua（主管）/ zhangli（前台），密码均为 {demo_service.DEMO_PASSWORD}"
+        f"  登录名 admin（经理）/ lihua（主管）/ zhangli（前台），密码均为 {DEMO_PASSWORD}"
     )
 
 

@@ -8,15 +8,20 @@ generator registered in ``DEMO_GENERATORS``.
 from __future__ import annotations
 
 import random
-from collections.abc import Callable
-from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 
 from desk_app.core.clock import CHINA_TZ, FixedClock, to_text
 from desk_app.core.errors import ValidationError
 from desk_app.demo import directory as demo_directory
 from desk_app.demo import ledger as demo_ledger
 from desk_app.demo import repairs as demo_repairs
+from desk_app.demo.plan import (
+    DEMO_PASSWORD,
+    DEMO_STAFF,
+    DemoGenerator,
+    DemoPlan,
+    DemoSummary,
+)
 from desk_app.services.desk import Desk
 from desk_app.services.desk import settings as settings_service
 from desk_app.services.shifts import operators as operators_service
@@ -29,41 +34,6 @@ from desk_app.storage.shifts import shifts as shifts_store
 from desk_app.storage.shifts.shifts import HistoricShift
 from desk_app.storage.transactions import write_transaction
 
-DEMO_PASSWORD = "desk123"
-
-DEMO_STAFF = [
-    ("admin", "王建国", "manager"),
-    ("lihua", "李华", "supervisor"),
-    ("zhaomin", "赵敏", "supervisor"),
-    ("zhangli", "张丽", "clerk"),
-    ("chenjing", "陈静", "clerk"),
-    ("liuyang", "刘洋", "clerk"),
-    ("sunyue", "孙悦", "clerk"),
-]
-
-
-@dataclass(frozen=True)
-class DemoPlan:
-    seed: int
-    units: int
-    years: int
-    until: date
-
-
-@dataclass(frozen=True)
-class DemoSummary:
-    operators: int
-    units: int
-    shifts: int
-    audit_rows: int
-    people: int = 0
-    vehicles: int = 0
-    history: dict[str, int] = field(default_factory=dict)  # generator name → rows it wrote
-
-
-# A generator gets the desk, the plan, a seeded Random and the operators, and
-# writes its module's history inside the demo's transaction.
-DemoGenerator = Callable[[Desk, DemoPlan, random.Random, list], int]
 DEMO_GENERATORS: list[tuple[str, DemoGenerator]] = [
     ("repairs", demo_repairs.generate),  # reception log, repair orders, callbacks
     ("ledger", demo_ledger.generate),  # fee ledger; last: its month-end closes lock the past

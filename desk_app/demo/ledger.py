@@ -29,7 +29,7 @@ from desk_app.demo import bulk as demo_bulk
 from desk_app.demo import ledger_bulk as bulk
 from desk_app.demo.ledger_rows import DeskDays, LedgerHistory, Owner, Terms, UnitPlan
 from desk_app.demo.ledger_text import FLAT_RATES, LOW_RISE_FLOORS, MINUTE, PROPERTY_RATES
-from desk_app.demo.repairs import DemoRandom
+from desk_app.demo.plan import DemoPlan, DemoRandom
 from desk_app.services.desk import Desk
 from desk_app.services.desk import settings as settings_service
 from desk_app.services.ledger import fee_items, late_fees
@@ -37,7 +37,6 @@ from desk_app.services.ledger import fee_items, late_fees
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
-    from desk_app.demo.generate import DemoPlan
 
 OPERATION = "demo_ledger_created"
 LIVING = ("已入住", "出租")

@@ -90,7 +90,7 @@ from desk_app.demo.ledger_text import (
 )
 
 if TYPE_CHECKING:
-    from desk_app.demo.repairs import DemoRandom
+    from desk_app.demo.plan import DemoRandom
 
 NEVER = 1 << 62
 # What the generator keeps of an open charge: [id, due day, outstanding, kind, text, metered]

@@ -30,12 +30,13 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date, timedelta
 from math import exp, sqrt
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from desk_app.core.address import parse_unit_address
 from desk_app.core.money import parse_fen
 from desk_app.core.numbering import day_prefix
 from desk_app.demo import bulk as demo_bulk
+from desk_app.demo.plan import DemoPlan, DemoRandom
 from desk_app.demo.repairs_rows import Rows
 from desk_app.demo.repairs_text import (
     BUILDING_PLACES,
@@ -66,23 +67,7 @@ from desk_app.storage.directory import buildings as buildings_store
 from desk_app.storage.directory import search_index
 from desk_app.storage.repairs import setup as setup_store
 
-if TYPE_CHECKING:
-    from desk_app.demo.generate import DemoPlan
-
 OPERATION = "demo_repairs_created"
-
-
-class DemoRandom(random.Random):
-    """random.Random with the few draws the generator makes per row, made cheap."""
-
-    def between(self, low: int, high: int) -> int:
-        return low + int(self.random() * (high - low + 1))
-
-    def one(self, items: Any) -> Any:
-        return items[int(self.random() * len(items))]
-
-    def pick(self, items: Any, cumulative: list[float]) -> Any:
-        return items[bisect_right(cumulative, self.random() * cumulative[-1])]
 
 
 # --- time ----------------------------------------------------------------------------------

@@ -35,7 +35,8 @@ from desk_app.demo.repairs_text import (
 
 if TYPE_CHECKING:
     from desk_app.core.deadlines import Limits
-    from desk_app.demo.repairs import DemoRandom, DeskClock, Draft
+    from desk_app.demo.plan import DemoRandom
+    from desk_app.demo.repairs import DeskClock, Draft
 
 # Positions in an entry row (see Rows._entry).
 E_DEPARTMENT, E_HANDLING, E_RESULT, E_STATUS = 13, 14, 15, 16

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 from desk_app import __version__
 from desk_app.core.errors import DeskError
 from desk_app.paths import resource_path
+from desk_app.services import features
 from desk_app.services.desk import Desk
 from desk_app.services.shifts import login as shifts_login
 from desk_app.services.shifts import operators
@@ -139,6 +140,7 @@ def _excepthook(kind: type[BaseException], error: BaseException, tb: TracebackTy
 
 def run_gui(db_path: Path, lang: str | None = None) -> int:
     """Start the window on ``db_path``; returns the process exit code."""
+    features.install()
     app = application()
     app.set_language(preferences.resolve_language(lang))
     app.apply_look()

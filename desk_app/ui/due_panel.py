@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 
 from desk_app.core import deadlines
 from desk_app.services.desk import Desk
-from desk_app.services.repairs import due
-from desk_app.services.repairs.due import DueItem
+from desk_app.services.shifts import due_now as due
+from desk_app.services.shifts.due_now import DueItem
 from desk_app.ui.events import ChangeEvent, EventHub
 from desk_app.ui.widgets import deadline_colors
 from desk_app.ui.widgets.visible_timer import visible_timer
@@ -79,7 +79,7 @@ class DuePanel(QWidget):
         self.refresh()
 
     def _hub_changed(self, event: ChangeEvent) -> None:
-        if event.touches(*due.FOLLOWED_TABLES, "settings", "shifts"):
+        if event.touches(*due.followed_tables(), "settings", "shifts"):
             self.refresh()
 
     def sizeHint(self) -> QSize:

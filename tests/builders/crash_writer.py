@@ -13,6 +13,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from desk_app.services import features
 from desk_app.services.desk import Desk, settings
 from desk_app.services.shifts import handover, login
 
@@ -60,6 +61,7 @@ def payments_loop(desk: Desk, password: str) -> None:
 
 
 def main() -> None:
+    features.install()  # as every entry point does
     db_path, mode, password = Path(sys.argv[1]), sys.argv[2], sys.argv[3]
     desk = Desk.open(db_path)
     if mode == "settings":

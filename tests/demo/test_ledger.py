@@ -20,13 +20,14 @@ from desk_app.demo import generate as demo
 from desk_app.demo import ledger as demo_ledger
 from desk_app.demo import ledger_bulk as bulk
 from desk_app.demo.ledger_rows import DeskDays, LedgerHistory, Owner, Terms, UnitPlan
+from desk_app.demo.plan import DemoPlan
 from desk_app.demo.repairs import DemoRandom
 from desk_app.services.desk import Desk, maintenance
 from desk_app.services.ledger import charges, fee_items, month_close
 from desk_app.services.ledger import periods as ledger_periods
 
 UNTIL = date(2026, 11, 10)
-PLAN = demo.DemoPlan(seed=11, units=40, years=2, until=UNTIL)
+PLAN = DemoPlan(seed=11, units=40, years=2, until=UNTIL)
 # "Now" when the demo is opened: the morning after the last shift of the history.
 MORNING_AFTER = datetime(2026, 11, 10, 8, 30, tzinfo=CHINA_TZ)
 MONEY_TABLES = (
@@ -509,7 +510,7 @@ def test_same_seed_same_rows(demo_path, tmp_path):
 
 
 def test_no_history_only_items_and_rates(tmp_path):
-    path = make_demo(tmp_path / "empty.sqlite3", demo.DemoPlan(1, 20, 0, UNTIL))
+    path = make_demo(tmp_path / "empty.sqlite3", DemoPlan(1, 20, 0, UNTIL))
     conn = sqlite3.connect(path)
     try:
         assert conn.execute("SELECT count(*) FROM charges").fetchone()[0] == 0

@@ -14,15 +14,17 @@ from desk_app.core.clock import CHINA_TZ, FixedClock, from_text, to_text
 from desk_app.core.money import line_amount_fen
 from desk_app.demo import generate as demo
 from desk_app.demo import repairs as demo_repairs
+from desk_app.demo.plan import DemoPlan
 from desk_app.services.desk import Desk, maintenance
 from desk_app.services.reception import entries as reception
 from desk_app.services.reception.entries import EntryQuery
-from desk_app.services.repairs import callbacks, due
+from desk_app.services.repairs import callbacks
 from desk_app.services.repairs import orders as repairs
 from desk_app.services.repairs.orders import OrderQuery
+from desk_app.services.shifts import due_now as due
 
 UNTIL = date(2026, 11, 1)
-PLAN = demo.DemoPlan(seed=11, units=200, years=1, until=UNTIL)
+PLAN = DemoPlan(seed=11, units=200, years=1, until=UNTIL)
 # "Now" when the demo is opened: the morning after the last shift of the history.
 MORNING_AFTER = datetime(2026, 11, 1, 8, 30, tzinfo=CHINA_TZ)
 TABLES = (
@@ -366,7 +368,7 @@ def test_same_seed_same_rows(demo_path, tmp_path):
 
 
 def test_another_seed_other_rows(demo_path, tmp_path):
-    other = make_demo(tmp_path / "other.sqlite3", demo.DemoPlan(12, 200, 1, UNTIL))
+    other = make_demo(tmp_path / "other.sqlite3", DemoPlan(12, 200, 1, UNTIL))
     a, b = sqlite3.connect(demo_path), sqlite3.connect(other)
     try:
         query = "SELECT received_at, content FROM reception_entries ORDER BY id LIMIT 50"
@@ -377,7 +379,7 @@ def test_another_seed_other_rows(demo_path, tmp_path):
 
 
 def test_no_history_no_log(tmp_path):
-    path = make_demo(tmp_path / "empty.sqlite3", demo.DemoPlan(1, 20, 0, UNTIL))
+    path = make_demo(tmp_path / "empty.sqlite3", DemoPlan(1, 20, 0, UNTIL))
     conn = sqlite3.connect(path)
     try:
         assert conn.execute("SELECT count(*) FROM reception_entries").fetchone()[0] == 0

@@ -19,7 +19,6 @@ from desk_app.core.money import format_fen
 from desk_app.services.desk import Desk
 from desk_app.services.desk import settings as settings_service
 from desk_app.services.operations import Done
-from desk_app.services.shifts.handover import REPORT_SECTION_PROVIDERS
 from desk_app.storage.ledger import cash as cash_store
 from desk_app.storage.ledger.cash import (
     HandoverRow,
@@ -370,6 +369,3 @@ def report_section(desk: Desk, shift_id: int) -> dict[str, object]:
             for r in shift_drawer.refunds
         ],
     }
-
-
-REPORT_SECTION_PROVIDERS.append(report_section)

@@ -18,6 +18,7 @@ from desk_app.services.desk import settings as settings_service
 from desk_app.services.desk.audit_labels import detail_text, operation_label, record_label
 from desk_app.services.operations import Done, Operation
 from desk_app.services.shifts import login
+from desk_app.services.shifts.contributions import Contributions
 from desk_app.services.shifts.operators import authenticate
 from desk_app.storage import audit as audit_store
 from desk_app.storage.shifts import shifts as shifts_store
@@ -25,37 +26,18 @@ from desk_app.storage.shifts import shifts as shifts_store
 HANDOVER_FORM = "handover_report"
 
 
-# Each module registers a provider of unfinished matters for the handover
-# report (open repairs, keys still out, cash in the drawer …). A provider gets
-# the desk and returns rows of {"kind": ..., "description": ...}.
+# Each feature contributes, at start-up (services.features), the unfinished matters it
+# has for the report (open repairs, keys still out …): a provider gets the desk and
+# returns rows of {"kind": ..., "description": ...}.
 OpenItemsProvider = Callable[[Desk], list[dict[str, str]]]
+OPEN_ITEMS: Contributions[OpenItemsProvider] = Contributions("handover open items")
 
-
-OPEN_ITEM_PROVIDERS: list[OpenItemsProvider] = []
-
-
-# A module may add a whole section to the report (the shift's cash drawer …). A provider
-# gets the desk and the shift id and returns data keys merged into the report's data
-# (an empty dict when it has nothing to show); the form draws a section only when its
-# keys are present (``only_if``).
+# A feature may add a whole section to the report (the shift's cash drawer …): a provider
+# gets the desk and the shift id and returns data keys merged into the report's data (an
+# empty dict when it has nothing to show); the form draws a section only when its keys are
+# present (``only_if``).
 ReportSectionProvider = Callable[[Desk, int], dict[str, object]]
-
-
-REPORT_SECTION_PROVIDERS: list[ReportSectionProvider] = []
-
-
-def _providers() -> list[OpenItemsProvider]:
-    # Module services register on import; import them here so that a handover from
-    # any entry point (UI, CLI, demo) lists every module's unfinished matters.
-    from desk_app.services.repairs import due  # noqa: F401
-
-    return OPEN_ITEM_PROVIDERS
-
-
-def _section_providers() -> list[ReportSectionProvider]:
-    from desk_app.services.ledger import cash_drawer  # noqa: F401
-
-    return REPORT_SECTION_PROVIDERS
+REPORT_SECTIONS: Contributions[ReportSectionProvider] = Contributions("handover report sections")
 
 
 @dataclass(frozen=True)
@@ -86,10 +68,10 @@ def handover_report_data(desk: Desk, shift_id: int, *, printed_at: str | None = 
             }
         )
     open_items: list[dict[str, str]] = []
-    for provider in _providers():
+    for provider in OPEN_ITEMS:
         open_items.extend(provider(desk))
     sections: dict[str, object] = {}
-    for section in _section_providers():
+    for section in REPORT_SECTIONS:
         sections.update(section(desk, shift_id))
     return {
         **sections,

@@ -15,11 +15,12 @@ from desk_app.services.directory.people import PersonRecord
 from desk_app.services.ledger import charges
 from desk_app.services.reception import entries as reception
 from desk_app.services.reception.entries import EntryQuery, NewEntry
-from desk_app.services.repairs import callbacks, due
+from desk_app.services.repairs import callbacks
 from desk_app.services.repairs import orders as repairs
 from desk_app.services.repairs import setup as repair_setup
 from desk_app.services.repairs.orders import Completion, MaterialInput, OrderQuery
-from desk_app.services.shifts import login
+from desk_app.services.shifts import due_now as due
+from desk_app.services.shifts import handover, login
 from desk_app.storage import audit
 from tests.builders.staff import PASSWORD
 
@@ -394,7 +395,7 @@ def test_unknown_order_number(estate):
 
 def test_handover_report_lists_open_orders_and_callbacks(estate):
     repair_call(estate)
-    items = due.handover_items(estate)
+    items = handover.handover_report_data(estate, estate.shift.id)["open_items"]
     assert any(
         "WX20261120-0001" in i["description"] and "未派工" in i["description"] for i in items
     )

@@ -1,0 +1,34 @@
+"""What each feature contributes to the views every shift shares: its items in the
+due-now list and its unfinished matters and sections in the handover report.
+
+``install()`` registers them once, at start-up (the command line's group and the window
+call it). The shared code reads them from its registry (``services.shifts.due_now``,
+``services.shifts.handover``) and never imports a feature; a registry read before
+``install()`` is a bug, raised as such. A new feature adds its lines here.
+"""
+
+from __future__ import annotations
+
+from desk_app.services.ledger import cash_drawer
+from desk_app.services.reception import due as reception_due
+from desk_app.services.repairs import due as repairs_due
+from desk_app.services.shifts import due_now, handover
+from desk_app.services.shifts.due_now import DueSource
+
+
+def install() -> None:
+    """Register every feature's contributions (again: idempotent)."""
+    due_now.SOURCES.install(
+        [
+            DueSource(repairs_due.due_items, repairs_due.TABLES),
+            DueSource(reception_due.due_items, reception_due.TABLES),
+        ]
+    )
+    handover.OPEN_ITEMS.install(
+        [
+            repairs_due.handover_orders,
+            reception_due.handover_complaints,
+            repairs_due.handover_callbacks,
+        ]
+    )
+    handover.REPORT_SECTIONS.install([cash_drawer.report_section])

@@ -1,5 +1,7 @@
-"""The main window: six tabs (one per module), the global search, the status bar
-with who is on duty, and the menus built from the action registry."""
+"""The main window: one tab per feature (``ui.features``), the global search, the due-now
+dock, the status bar with who is on duty, and the menus and shortcuts of the action
+registry. Feature pages are built when first shown; the window is where one feature's
+page asks for another's (open a unit, an order, an entry, a callback)."""
 
 from __future__ import annotations
 
@@ -15,7 +17,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QTabWidget,
     QToolBar,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -25,9 +26,10 @@ from desk_app.services.desk import Desk, maintenance
 from desk_app.services.desk import settings as settings_service
 from desk_app.services.shifts.handover import HandoverResult
 from desk_app.ui import messages, preferences
-from desk_app.ui.actions import MAIN_ACTIONS, MAIN_MENUS, ActionCollection
+from desk_app.ui.actions import MAIN_MENUS, ActionCollection, ActionSpec, window_actions
 from desk_app.ui.background import BackgroundTask
 from desk_app.ui.events import ChangeEvent, EventHub
+from desk_app.ui.features import FEATURES, feature
 from desk_app.ui.labels import moment_text, role_text
 from desk_app.ui.operations import perform
 from desk_app.ui.placeholder_page import PlaceholderPage
@@ -35,11 +37,7 @@ from desk_app.ui.widgets.search_popup import GlobalSearch
 from desk_app.ui.widgets.search_results import SearchTarget
 
 if TYPE_CHECKING:
-    from desk_app.ui.directory.page import DirectoryPage
     from desk_app.ui.due_panel import DuePanel
-    from desk_app.ui.ledger.page import LedgerPage
-    from desk_app.ui.reception.page import ReceptionPage
-    from desk_app.ui.repairs.page import RepairsPage
 
 # Dialogs and the PDF preview (QtPdf) are imported where they open, which keeps
 # start-up close to that of a bare window.
@@ -47,6 +45,14 @@ if TYPE_CHECKING:
 GEOMETRY_KEY = "main_window/geometry"
 STATE_KEY = "main_window/state"
 STATUS_MESSAGE_MS = 15_000
+
+# A page asks for another feature's page through these signals (when it has them).
+NAVIGATION = {
+    "open_unit_requested": "open_unit",
+    "open_entry_requested": "open_reception_entry",
+    "open_order_requested": "open_repair_order",
+    "callback_requested": "open_callback",
+}
 
 
 class MainWindow(QMainWindow):
@@ -77,14 +83,17 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("main_tabs")
         self.tabs.setDocumentMode(True)
-        for object_name, title, heading, description in self._pages():
-            self.tabs.addTab(PlaceholderPage(object_name, heading, description, self.tabs), title)
+        for declared in FEATURES:
+            translate = QCoreApplication.translate
+            placeholder = PlaceholderPage(
+                declared.object_name,
+                translate("MainWindow", declared.heading),
+                translate("MainWindow", declared.description),
+                self.tabs,
+            )
+            self.tabs.addTab(placeholder, translate("MainWindow", declared.title))
         self.setCentralWidget(self.tabs)
-        # The 业主档案 page is built when first shown (or asked for), not at start-up.
-        self._directory_page: DirectoryPage | None = None
-        self._reception_page: ReceptionPage | None = None
-        self._repairs_page: RepairsPage | None = None
-        self._ledger_page: LedgerPage | None = None
+        self._pages: dict[str, QWidget] = {}  # feature name → its page, once built
         self._due_panel: DuePanel | None = None
         self.due_dock = QDockWidget(self.tr("Due now"), self)
         self.due_dock.setObjectName("due_dock")
@@ -97,8 +106,9 @@ class MainWindow(QMainWindow):
         self.tabs.currentChanged.connect(self._build_page_on_demand)
 
         settings = preferences.open_settings()
-        self.actions = ActionCollection(self, MAIN_ACTIONS, settings)
-        self.actions.build_menus(self.menuBar(), MAIN_MENUS)
+        specs = [*window_actions(len(FEATURES)), *(a for f in FEATURES for a in f.actions)]
+        self.named_actions = ActionCollection(self, specs, settings, handle=self.feature_action)
+        self.named_actions.build_menus(self.menuBar(), MAIN_MENUS)
         self._check_language_action(settings)
 
         self.toolbar = QToolBar(self.tr("Search"), self)
@@ -137,56 +147,13 @@ class MainWindow(QMainWindow):
             if state is not None:
                 self.restoreState(state)
         self.due_dock.visibilityChanged.connect(self._due_dock_visibility)
-        self.actions["service.due_panel"].setChecked(not self.due_dock.isHidden())
+        self.named_actions["service.due_panel"].setChecked(not self.due_dock.isHidden())
         self.refresh()
-        # The reception tab and the due panel are filled once the window is on screen, so
+        # The first tab and the due panel are filled once the window is on screen, so
         # that the first paint does not wait for them.
         QTimer.singleShot(0, self._build_first_pages)
 
     # ---- building -------------------------------------------------------
-
-    def _pages(self) -> list[tuple[str, str, str, str]]:
-        return [
-            (
-                "tab_reception",
-                self.tr("Reception"),
-                self.tr("Reception log"),
-                self.tr(
-                    "Calls, visits and letters from residents will be logged here, "
-                    "with complaints and callbacks."
-                ),
-            ),
-            (
-                "tab_repairs",
-                self.tr("Repairs"),
-                self.tr("Repair orders"),
-                self.tr("Repair orders will be written, dispatched and followed up here."),
-            ),
-            (
-                "tab_ledger",
-                self.tr("Fee ledger"),
-                self.tr("Fee ledger"),
-                self.tr("Charges, payments, numbered receipts and arrears will be kept here."),
-            ),
-            (
-                "tab_movein",
-                self.tr("Move-in"),
-                self.tr("Move-in and unit handover"),
-                self.tr("Move-ins, unit inspections and meter readings will be recorded here."),
-            ),
-            (
-                "tab_keys",
-                self.tr("Keys"),
-                self.tr("Key management"),
-                self.tr("Keys held at the desk, loans and returns will be registered here."),
-            ),
-            (
-                "tab_directory",
-                self.tr("Owner archive"),
-                self.tr("Owner archive"),
-                self.tr("The one-household-one-file owner archive will be kept here."),
-            ),
-        ]
 
     def _status_label(self, object_name: str) -> QLabel:
         label = QLabel(self.statusBar())
@@ -201,72 +168,39 @@ class MainWindow(QMainWindow):
             language = getattr(
                 QCoreApplication.instance(), "language", preferences.DEFAULT_LANGUAGE
             )
-        action = self.actions.actions.get(f"language.{language}")
-        if action is not None:
-            action.setChecked(True)
+        if f"language.{language}" in self.named_actions:
+            self.named_actions[f"language.{language}"].setChecked(True)
 
-    @property
-    def directory_page(self) -> DirectoryPage:
-        if self._directory_page is None:
-            from desk_app.ui.directory.page import DirectoryPage
-
-            placeholder = self.page("tab_directory")
-            was_current = placeholder is not None and self.tabs.currentWidget() is placeholder
-            self._directory_page = page = DirectoryPage(self.desk, self.hub)
-            history = page.unit_page.history_tab
-            history.open_entry_requested.connect(self.open_reception_entry)
-            history.open_order_requested.connect(self.open_repair_order)
-            self.tabs.blockSignals(True)
-            try:
-                self.replace_page("tab_directory", page)
-            finally:
-                self.tabs.blockSignals(False)
-            if was_current:
-                self.tabs.setCurrentWidget(page)
-        return self._directory_page
-
-    def _swap_in(self, object_name: str, page: QWidget) -> None:
-        placeholder = self.page(object_name)
+    def feature_page(self, name: str) -> QWidget:
+        """The page of a feature, built (in place of its placeholder) the first time."""
+        page = self._pages.get(name)
+        if page is not None:
+            return page
+        declared = feature(name)
+        if declared.page is None:
+            raise KeyError(f"the {name} tab has no page yet")
+        page = declared.page()(self.desk, self.hub)
+        for signal_name, handler in NAVIGATION.items():
+            signal = getattr(page, signal_name, None)
+            if signal is not None:
+                signal.connect(getattr(self, handler))
+        self._pages[name] = page
+        placeholder = self.page(declared.object_name)
         was_current = placeholder is not None and self.tabs.currentWidget() is placeholder
         self.tabs.blockSignals(True)
         try:
-            self.replace_page(object_name, page)
+            self.replace_page(declared.object_name, page)
         finally:
             self.tabs.blockSignals(False)
         if was_current:
             self.tabs.setCurrentWidget(page)
+        return page
 
-    @property
-    def reception_page(self) -> ReceptionPage:
-        if self._reception_page is None:
-            from desk_app.ui.reception.page import ReceptionPage
-
-            self._reception_page = page = ReceptionPage(self.desk, self.hub)
-            page.open_order_requested.connect(self.open_repair_order)
-            page.open_unit_requested.connect(self.open_unit)
-            page.callback_requested.connect(self.open_callback)
-            self._swap_in("tab_reception", page)
-        return self._reception_page
-
-    @property
-    def repairs_page(self) -> RepairsPage:
-        if self._repairs_page is None:
-            from desk_app.ui.repairs.page import RepairsPage
-
-            self._repairs_page = page = RepairsPage(self.desk, self.hub)
-            page.open_unit_requested.connect(self.open_unit)
-            page.open_entry_requested.connect(self.open_reception_entry)
-            self._swap_in("tab_repairs", page)
-        return self._repairs_page
-
-    @property
-    def ledger_page(self) -> LedgerPage:
-        if self._ledger_page is None:
-            from desk_app.ui.ledger.page import LedgerPage
-
-            self._ledger_page = page = LedgerPage(self.desk, self.hub)
-            self._swap_in("tab_ledger", page)
-        return self._ledger_page
+    def show_feature(self, name: str) -> QWidget:
+        """The feature's page, on screen."""
+        page = self.feature_page(name)
+        self.tabs.setCurrentWidget(page)
+        return page
 
     @property
     def due_panel(self) -> DuePanel:
@@ -287,32 +221,33 @@ class MainWindow(QMainWindow):
 
     def _build_page_on_demand(self, index: int) -> None:
         widget = self.tabs.widget(index)
-        if widget is None:
+        if not isinstance(widget, PlaceholderPage):
             return
-        builders = {
-            "tab_reception": lambda: self.reception_page,
-            "tab_repairs": lambda: self.repairs_page,
-            "tab_ledger": lambda: self.ledger_page,
-            "tab_directory": lambda: self.directory_page,
-        }
-        build = builders.get(widget.objectName())
-        if build is not None and isinstance(widget, PlaceholderPage):
-            build()
+        declared = next(f for f in FEATURES if f.object_name == widget.objectName())
+        if declared.page is not None:
+            self.feature_page(declared.name)
 
     def page(self, object_name: str) -> QWidget | None:
         return self.tabs.findChild(QWidget, object_name)
 
     def replace_page(self, object_name: str, widget: QWidget) -> None:
-        """Put a module's real page in place of its placeholder (same tab, same title)."""
+        """Put a feature's real page in place of its placeholder (same tab, same title)."""
         old = self.page(object_name)
         index = self.tabs.indexOf(old) if old is not None else -1
-        if index < 0:
+        if index < 0 or old is None:
             raise KeyError(object_name)
         title = self.tabs.tabText(index)
         widget.setObjectName(object_name)
         self.tabs.removeTab(index)
         self.tabs.insertTab(index, widget, title)
         old.deleteLater()
+
+    def feature_action(self, spec: ActionSpec) -> None:
+        """A feature's menu entry or key: its page (shown unless the action opens a dialog
+        of its own) does it."""
+        assert spec.feature is not None
+        page = self.show_feature(spec.feature) if spec.show_tab else self.feature_page(spec.feature)
+        getattr(page, spec.handler)(*spec.args)
 
     # ---- state ----------------------------------------------------------
 
@@ -341,10 +276,10 @@ class MainWindow(QMainWindow):
             )
         self.status_db.setText(str(self.desk.path))
         self.status_db.setToolTip(self.tr("Database file"))
-        self.actions.update_for_role(operator)
+        self.named_actions.update_for_role(operator)
         on_duty = operator is not None and shift is not None
         for action_id in ("shift.handover", "shift.close_day", "shift.change_password"):
-            self.actions[action_id].setEnabled(on_duty)
+            self.named_actions[action_id].setEnabled(on_duty)
 
     def show_status(self, text: str) -> None:
         self.statusBar().showMessage(text, STATUS_MESSAGE_MS)
@@ -364,7 +299,42 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
         self.closed.emit()
 
-    # ---- handlers named in the action registry ---------------------------
+    # ---- one feature's page asking for another's ------------------------------
+
+    def open_search_target(self, target: SearchTarget) -> None:
+        if target.kind == "place" and target.place_id is not None:
+            self.show_feature("directory").show_place(target.place_id)  # type: ignore[attr-defined]
+        elif target.unit_id is not None:
+            self.open_unit(target.unit_id)
+
+    def open_unit(self, unit_id: int) -> None:
+        """Show a unit's page in the owner archive tab."""
+        page = self.show_feature("directory")
+        if page.show_unit(unit_id):  # type: ignore[attr-defined]
+            page.unit_page.tabs.setCurrentIndex(0)  # type: ignore[attr-defined]
+
+    def open_reception_entry(self, entry_id: int) -> None:
+        self.show_feature("reception").show_entry(entry_id)  # type: ignore[attr-defined]
+
+    def open_repair_order(self, order_id: int) -> None:
+        self.show_feature("repairs").show_order(order_id)  # type: ignore[attr-defined]
+
+    def open_callback(self, callback_id: int) -> None:
+        """The callback dialog (回访) for a complaint's or a repair's callback."""
+        from desk_app.ui.repairs.callback_dialog import run_callback_dialog
+
+        run_callback_dialog(self.desk, self.hub, callback_id, self)
+
+    def open_due_item(self, subject: str, subject_id: int) -> None:
+        """Open what a line of the due-now panel is about; callbacks open their dialog."""
+        if subject == "repair_orders":
+            self.open_repair_order(subject_id)
+        elif subject == "reception_entries":
+            self.open_reception_entry(subject_id)
+        elif subject == "callbacks":
+            self.open_callback(subject_id)
+
+    # ---- handlers named in the window's own actions ----------------------------
 
     def show_tab(self, index: int) -> None:
         if 0 <= index < self.tabs.count():
@@ -380,132 +350,16 @@ class MainWindow(QMainWindow):
         if text:
             self.search_requested.emit(text)
 
-    def open_search_target(self, target: SearchTarget) -> None:
-        if target.kind == "place" and target.place_id is not None:
-            self._show_directory()
-            self.directory_page.show_place(target.place_id)
-        elif target.unit_id is not None:
-            self.open_unit(target.unit_id)
-
-    def open_unit(self, unit_id: int) -> None:
-        """Show a unit's page in the owner archive tab."""
-        self._show_directory()
-        if self.directory_page.show_unit(unit_id):
-            self.directory_page.unit_page.tabs.setCurrentIndex(0)
-
-    def _show_directory(self) -> None:
-        self.tabs.setCurrentWidget(self.directory_page)
-
-    def open_reception_entry(self, entry_id: int) -> None:
-        self.tabs.setCurrentWidget(self.reception_page)
-        self.reception_page.show_entry(entry_id)
-
-    def open_repair_order(self, order_id: int) -> None:
-        self.tabs.setCurrentWidget(self.repairs_page)
-        self.repairs_page.show_order(order_id)
-
-    def open_due_item(self, subject: str, subject_id: int) -> None:
-        """Open what a line of the due-now panel is about; callbacks open their dialog."""
-        if subject == "repair_orders":
-            self.open_repair_order(subject_id)
-        elif subject == "reception_entries":
-            self.open_reception_entry(subject_id)
-        elif subject == "callbacks":
-            self.open_callback(subject_id)
-
-    def open_callback(self, callback_id: int) -> None:
-        """The callback dialog (回访) for a complaint's or a repair's callback."""
-        from desk_app.ui.repairs.callback_dialog import run_callback_dialog
-
-        run_callback_dialog(self.desk, self.hub, callback_id, self)
-
-    def reception_new_entry(self) -> None:
-        self.tabs.setCurrentWidget(self.reception_page)
-        self.reception_page.focus_entry()
-
-    def repairs_new_order(self) -> None:
-        self.tabs.setCurrentWidget(self.repairs_page)
-        self.repairs_page.new_order()
-
-    def open_ledger(self, name: str) -> QWidget:
-        """Show a sub-page of the 收费台账 tab (payment, receipts, billing, arrears, cash)."""
-        self.tabs.setCurrentWidget(self.ledger_page)
-        return self.ledger_page.show_sub_page(name)
-
-    def ledger_take_payment(self, unit_id: int | None = None) -> None:
-        page = self.open_ledger("payment")
-        if unit_id is not None and page.show_unit(unit_id):  # type: ignore[attr-defined]
-            return
-        page.focus_search()  # type: ignore[attr-defined]
-
-    def ledger_receipts(self) -> None:
-        self.open_ledger("receipts")
-
-    def ledger_billing(self) -> None:
-        self.open_ledger("billing")
-
-    def ledger_arrears(self) -> None:
-        self.open_ledger("arrears")
-
-    def ledger_cash(self) -> None:
-        self.open_ledger("cash")
-
-    def fee_setup(self) -> None:
-        from desk_app.ui.ledger.fee_setup_dialog import FeeSetupDialog
-
-        self.run_dialog(FeeSetupDialog(self.desk, self.hub, self))
-
-    def repairs_print_dispatch_sheet(self) -> None:
-        self.repairs_page.print_dispatch_sheet()
-
-    def open_callback_queue(self) -> None:
-        from desk_app.ui.repairs.callback_queue import CallbackQueue
-
-        dialog = QDialog(self)
-        dialog.setObjectName("callback_queue_dialog")
-        dialog.setWindowTitle(self.tr("Callback queue"))
-        queue = CallbackQueue(self.desk, self.hub, dialog)
-        layout = QVBoxLayout(dialog)
-        layout.addWidget(queue)
-        dialog.resize(900, 480)
-        self.run_dialog(dialog)
-
     def toggle_due_panel(self) -> None:
-        visible = self.actions["service.due_panel"].isChecked()
+        visible = self.named_actions["service.due_panel"].isChecked()
         if visible:
             self.due_panel  # noqa: B018 - built on first show
         self.due_dock.setVisible(visible)
 
     def _due_dock_visibility(self, visible: bool) -> None:
-        self.actions["service.due_panel"].setChecked(visible)
+        self.named_actions["service.due_panel"].setChecked(visible)
         if visible:
             self.due_panel  # noqa: B018
-
-    def repair_setup(self) -> None:
-        from desk_app.ui.repairs.setup_dialog import RepairSetupDialog
-
-        self.run_dialog(RepairSetupDialog(self.desk, self.hub, self))
-
-    def directory_create_units(self) -> None:
-        self._show_directory()
-        self.directory_page.create_units()
-
-    def directory_new_public_place(self) -> None:
-        self._show_directory()
-        self.directory_page.new_public_place()
-
-    def directory_open_loans(self) -> None:
-        self.directory_page.open_loans()
-
-    def directory_import_roster(self) -> None:
-        self._show_directory()
-        self.directory_page.import_roster()
-
-    def directory_save_roster_template(self) -> None:
-        self.directory_page.save_roster_template()
-
-    def directory_export_roster(self) -> None:
-        self.directory_page.export_roster()
 
     def handover(self) -> None:
         from desk_app.ui.shifts.handover import HandoverDialog
@@ -558,14 +412,13 @@ class MainWindow(QMainWindow):
         done = perform(self, self.hub, lambda: maintenance.backup_now(self.desk, reason="manual"))
         if done is None:
             return
-        path = done.value
-        self.show_status(self.tr("Backup saved and verified: {path}").format(path=path))
+        self.show_status(self.tr("Backup saved and verified: {path}").format(path=done.value))
 
     def check_database(self) -> None:
         if self._background is not None and self._background.running:
             return
         path = self.desk.path
-        action = self.actions["data.check"]
+        action = self.named_actions["data.check"]
         action.setEnabled(False)
         self.statusBar().showMessage(self.tr("Checking the database…"))
         task = BackgroundTask(lambda: maintenance.check_database(path), self)
@@ -617,7 +470,7 @@ class MainWindow(QMainWindow):
 
     def choose_language(self, language: str) -> None:
         preferences.store_language(language)
-        self.actions[f"language.{language}"].setChecked(True)
+        self.named_actions[f"language.{language}"].setChecked(True)
         text = self.tr("The language will change the next time the program starts.")
         self.show_status(text)
         messages.info(self, text)

@@ -48,6 +48,7 @@ def run_ui_selftest(desk: Desk, pdf_path: Path) -> None:
 
 def _run(desk: Desk, pdf_path: Path) -> None:
     from desk_app.ui.app import application
+    from desk_app.ui.features import FEATURES
     from desk_app.ui.main_window import MainWindow
 
     app = application()
@@ -83,7 +84,7 @@ def _run(desk: Desk, pdf_path: Path) -> None:
     try:
         window.show()
         app.processEvents()
-        if window.tabs.count() != 6 or window.tabs.tabText(0) != KNOWN_TRANSLATION:
+        if window.tabs.count() != len(FEATURES) or window.tabs.tabText(0) != KNOWN_TRANSLATION:
             raise DeskError("主窗口的选项卡不完整。")
         if window.status_operator.text() != desk.operator.display_name:
             raise DeskError("主窗口状态栏未显示值班员。")

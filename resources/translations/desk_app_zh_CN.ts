@@ -4,7 +4,7 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../desk_app/ui/actions.py" line="+46"/>
+        <location filename="../../desk_app/ui/actions.py" line="+83"/>
         <source>&amp;Shift</source>
         <translation>班次(&amp;S)</translation>
     </message>
@@ -34,17 +34,17 @@
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>&amp;Hand over shift…</source>
         <translation>交接班(&amp;H)…</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>&amp;Close the day…</source>
         <translation>日终关班(&amp;C)…</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Change &amp;password…</source>
         <translation>修改密码(&amp;P)…</translation>
     </message>
@@ -54,82 +54,82 @@
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location filename="../../desk_app/ui/reception/feature.py" line="+77"/>
         <source>&amp;New reception entry</source>
         <translation>新建接待登记(&amp;N)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location filename="../../desk_app/ui/repairs/feature.py" line="+101"/>
         <source>New &amp;repair order…</source>
         <translation>新建维修工单(&amp;R)…</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>&amp;Callback queue…</source>
         <translation>回访队列(&amp;C)…</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Print today&apos;s dispatch &amp;sheet…</source>
         <translation>打印今日派工表(&amp;S)…</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location filename="../../desk_app/ui/ledger/feature.py" line="+214"/>
         <source>Take &amp;payment</source>
         <translation>收款(&amp;P)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>R&amp;eceipts</source>
         <translation>收据查询(&amp;E)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+1"/>
         <source>&amp;Billing and meter readings</source>
         <translation>计费与抄表(&amp;B)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
         <source>&amp;Arrears and chasing</source>
         <translation>欠费催缴(&amp;A)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
         <source>Cash drawer and &amp;month-end close</source>
         <translation>收银上缴与月结(&amp;M)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location filename="../../desk_app/ui/actions.py" line="+8"/>
         <source>&amp;Due now panel</source>
         <translation>待办提醒面板(&amp;D)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>&amp;Back up now</source>
         <translation>立即备份(&amp;B)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+7"/>
         <source>&amp;Integrity check</source>
         <translation>完整性检查(&amp;I)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>&amp;Recent shifts…</source>
         <translation>最近班次(&amp;R)…</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location filename="../../desk_app/ui/directory/feature.py" line="+40"/>
         <source>Create &amp;units…</source>
         <translation>批量建房(&amp;U)…</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>New public &amp;place…</source>
         <translation>新建公共区域(&amp;P)…</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>Archives on l&amp;oan…</source>
         <translation>借出的档案(&amp;O)…</translation>
     </message>
@@ -139,7 +139,7 @@
         <translation>导入业主名册(&amp;M)…</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>Save roster &amp;template…</source>
         <translation>保存名册模板(&amp;T)…</translation>
     </message>
@@ -149,27 +149,27 @@
         <translation>导出业主名册(&amp;X)…</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location filename="../../desk_app/ui/actions.py" line="+8"/>
         <source>&amp;Estate settings…</source>
         <translation>小区设置(&amp;E)…</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location filename="../../desk_app/ui/repairs/feature.py" line="+9"/>
         <source>&amp;Technicians and price list…</source>
         <translation>维修人员与价格表(&amp;T)…</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location filename="../../desk_app/ui/ledger/feature.py" line="+3"/>
         <source>&amp;Fee items, rates and receipt books…</source>
         <translation>收费项目、标准与收据本(&amp;F)…</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location filename="../../desk_app/ui/actions.py" line="+8"/>
         <source>&amp;Operators…</source>
         <translation>操作员(&amp;O)…</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
@@ -184,7 +184,7 @@
         <translation>切换选项卡</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
@@ -372,7 +372,7 @@
 <context>
     <name>ArrearsPage</name>
     <message>
-        <location filename="../../desk_app/ui/ledger/arrears_page.py" line="+112"/>
+        <location filename="../../desk_app/ui/ledger/arrears_page.py" line="+105"/>
         <source>All stages</source>
         <translation>全部阶段</translation>
     </message>
@@ -387,32 +387,33 @@
         <translation>催缴记录</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location filename="../../desk_app/ui/ledger/feature.py" line="-118"/>
         <source>&amp;Record chasing step…</source>
         <translation>登记催缴(&amp;R)…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+8"/>
         <source>&amp;Print notice</source>
         <translation>打印催款通知书(&amp;P)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+8"/>
         <source>Print notices for all &amp;shown…</source>
         <translation>为所列房屋打印催款通知书(&amp;S)…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+8"/>
         <source>&amp;Export to Excel…</source>
         <translation>导出到 Excel(&amp;E)…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+8"/>
+        <location line="+42"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location filename="../../desk_app/ui/ledger/arrears_page.py" line="+16"/>
         <source>S&amp;tage:</source>
         <translation>阶段(&amp;T)：</translation>
     </message>
@@ -541,7 +542,7 @@
 <context>
     <name>BillingPage</name>
     <message>
-        <location filename="../../desk_app/ui/ledger/billing_page.py" line="+84"/>
+        <location filename="../../desk_app/ui/ledger/billing_page.py" line="+85"/>
         <source>&amp;Month:</source>
         <translation>计费月份(&amp;M)：</translation>
     </message>
@@ -562,16 +563,19 @@
     </message>
     <message>
         <location line="+23"/>
+        <location filename="../../desk_app/ui/ledger/feature.py" line="-110"/>
         <source>&amp;Generate</source>
         <translation>生成(&amp;G)</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../desk_app/ui/ledger/feature.py" line="+8"/>
         <source>P&amp;ost…</source>
         <translation>入账(&amp;O)…</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../desk_app/ui/ledger/feature.py" line="+8"/>
         <source>Pr&amp;int…</source>
         <translation>打印(&amp;I)…</translation>
     </message>
@@ -581,7 +585,7 @@
         <translation>导出到 Excel(&amp;X)…</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
         <source>Posted &amp;sheets:</source>
         <translation>已入账计费表(&amp;S)：</translation>
     </message>
@@ -596,7 +600,7 @@
         <translation>计费表(&amp;H)</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+44"/>
         <source>All buildings</source>
         <translation>全部楼栋</translation>
     </message>
@@ -1027,7 +1031,7 @@ Posted charges can not be edited; corrections are adjustments.</source>
 <context>
     <name>CashPage</name>
     <message>
-        <location filename="../../desk_app/ui/ledger/cash_page.py" line="+81"/>
+        <location filename="../../desk_app/ui/ledger/cash_page.py" line="+73"/>
         <source>Cash drawer of the shift</source>
         <translation>本班收款</translation>
     </message>
@@ -1048,11 +1052,12 @@ Posted charges can not be edited; corrections are adjustments.</source>
     </message>
     <message>
         <location line="+14"/>
+        <location filename="../../desk_app/ui/ledger/feature.py" line="+62"/>
         <source>Hand over to &amp;finance…</source>
         <translation>上缴财务(&amp;F)…</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+77"/>
         <source>{shift} — {operator}, since {opened}</source>
         <translation>{shift} — {operator}，{opened} 开班</translation>
     </message>
@@ -1216,7 +1221,7 @@ Make no more entries; call the administrator and keep the latest backups.</sourc
 <context>
     <name>CompletionDialog</name>
     <message>
-        <location filename="../../desk_app/ui/repairs/completion.py" line="+354"/>
+        <location filename="../../desk_app/ui/repairs/completion.py" line="+356"/>
         <source>Complete order {number}</source>
         <translation>工单 {number} 完工</translation>
     </message>
@@ -1227,11 +1232,13 @@ Make no more entries; call the administrator and keep the latest backups.</sourc
     </message>
     <message>
         <location line="+15"/>
+        <location filename="../../desk_app/ui/repairs/feature.py" line="-51"/>
         <source>&amp;Add material (Ins)</source>
         <translation>添加材料(&amp;A)（Ins）</translation>
     </message>
     <message>
         <location line="+4"/>
+        <location filename="../../desk_app/ui/repairs/feature.py" line="+7"/>
         <source>Re&amp;move material (Del)</source>
         <translation>删除材料(&amp;M)（Del）</translation>
     </message>
@@ -1241,7 +1248,7 @@ Make no more entries; call the administrator and keep the latest backups.</sourc
         <translation>输入或选择价格表中的项目；价格表中没有的名称按自填项目处理。</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+16"/>
         <source>Materials used:</source>
         <translation>所用材料：</translation>
     </message>
@@ -1371,7 +1378,7 @@ Make no more entries; call the administrator and keep the latest backups.</sourc
 <context>
     <name>DeskApplication</name>
     <message>
-        <location filename="../../desk_app/ui/app.py" line="+53"/>
+        <location filename="../../desk_app/ui/app.py" line="+54"/>
         <source>Service desk</source>
         <translation>客服中心前台</translation>
     </message>
@@ -1383,7 +1390,7 @@ The last step may not have been saved. Please tell the administrator.</source>
 刚才的操作可能没有保存，请告知系统管理员。</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>The desk cannot be opened</source>
         <translation>无法打开前台</translation>
     </message>
@@ -1391,7 +1398,7 @@ The last step may not have been saved. Please tell the administrator.</source>
 <context>
     <name>DirectoryPage</name>
     <message>
-        <location filename="../../desk_app/ui/directory/page.py" line="+66"/>
+        <location filename="../../desk_app/ui/directory/page.py" line="+72"/>
         <source>Create &amp;units…</source>
         <translation>批量建房(&amp;U)…</translation>
     </message>
@@ -1416,7 +1423,7 @@ The last step may not have been saved. Please tell the administrator.</source>
         <translation>转到房号(&amp;G)：</translation>
     </message>
     <message>
-        <location line="+209"/>
+        <location line="+212"/>
         <source>{count} units created.</source>
         <translation>已新建 {count} 套房屋。</translation>
     </message>
@@ -1786,7 +1793,7 @@ The last step may not have been saved. Please tell the administrator.</source>
 <context>
     <name>EntryForm</name>
     <message>
-        <location filename="../../desk_app/ui/reception/entry_form.py" line="+86"/>
+        <location filename="../../desk_app/ui/reception/entry_form.py" line="+88"/>
         <source>e.g. this afternoon after 3</source>
         <translation>如 今天下午 3 点以后</translation>
     </message>
@@ -1876,12 +1883,12 @@ The last step may not have been saved. Please tell the administrator.</source>
         <translation>备注(&amp;N)：</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location filename="../../desk_app/ui/reception/feature.py" line="-20"/>
         <source>Save entry</source>
         <translation>保存登记</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location filename="../../desk_app/ui/reception/entry_form.py" line="+61"/>
         <source>(choose)</source>
         <translation>（请选择）</translation>
     </message>
@@ -2589,12 +2596,12 @@ The incoming operator logs in below; you confirm with your own password. The han
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="+89"/>
+        <location filename="../../desk_app/ui/main_window.py" line="+98"/>
         <source>Due now</source>
         <translation>待办提醒</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
@@ -2614,7 +2621,7 @@ The incoming operator logs in below; you confirm with your own password. The han
         <translation>搜索：</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location filename="../../desk_app/ui/reception/feature.py" line="+9"/>
         <source>Reception</source>
         <translation>接待登记</translation>
     </message>
@@ -2624,12 +2631,12 @@ The incoming operator logs in below; you confirm with your own password. The han
         <translation>业户来电、来访接待记录</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Calls, visits and letters from residents will be logged here, with complaints and callbacks.</source>
         <translation>业户来电、来访、来函将在这里登记，包括投诉处理与回访。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location filename="../../desk_app/ui/repairs/feature.py" line="+9"/>
         <source>Repairs</source>
         <translation>维修工单</translation>
     </message>
@@ -2644,7 +2651,7 @@ The incoming operator logs in below; you confirm with your own password. The han
         <translation>维修工作单将在这里登记、派工和回访。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location filename="../../desk_app/ui/ledger/feature.py" line="+54"/>
         <location line="+1"/>
         <source>Fee ledger</source>
         <translation>收费台账</translation>
@@ -2655,7 +2662,7 @@ The incoming operator logs in below; you confirm with your own password. The han
         <translation>计费、收款、连号收据和催款将在这里管理。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location filename="../../desk_app/ui/features.py" line="+18"/>
         <source>Move-in</source>
         <translation>入住交房</translation>
     </message>
@@ -2670,7 +2677,7 @@ The incoming operator logs in below; you confirm with your own password. The han
         <translation>入住手续、房屋交接验收和抄表底数将在这里记录。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Keys</source>
         <translation>钥匙管理</translation>
     </message>
@@ -2685,7 +2692,7 @@ The incoming operator logs in below; you confirm with your own password. The han
         <translation>前台代管的钥匙及其借用、归还将在这里登记。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location filename="../../desk_app/ui/directory/feature.py" line="-36"/>
         <location line="+1"/>
         <source>Owner archive</source>
         <translation>业主档案</translation>
@@ -2696,7 +2703,7 @@ The incoming operator logs in below; you confirm with your own password. The han
         <translation>“一户一档”的业主档案将在这里管理。</translation>
     </message>
     <message>
-        <location line="+140"/>
+        <location filename="../../desk_app/ui/main_window.py" line="+137"/>
         <source>{estate} · Service desk</source>
         <translation>{estate} · 客服中心前台</translation>
     </message>
@@ -2721,12 +2728,7 @@ The incoming operator logs in below; you confirm with your own password. The han
         <translation>数据库文件</translation>
     </message>
     <message>
-        <location line="+123"/>
-        <source>Callback queue</source>
-        <translation>回访队列</translation>
-    </message>
-    <message>
-        <location line="+68"/>
+        <location line="+110"/>
         <source>Shift closed. Backup saved: {path}</source>
         <translation>已交班。备份已保存：{path}</translation>
     </message>
@@ -2748,7 +2750,7 @@ Use Data ▸ Back up now, or tell the administrator.</source>
         <translation>密码已修改。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>Backup saved and verified: {path}</source>
         <translation>备份已保存并校验：{path}</translation>
     </message>
@@ -2804,7 +2806,7 @@ Use Data ▸ Back up now, or tell the administrator.</source>
 <context>
     <name>MaterialsEditModel</name>
     <message>
-        <location filename="../../desk_app/ui/repairs/completion.py" line="-354"/>
+        <location filename="../../desk_app/ui/repairs/completion.py" line="-346"/>
         <source>Item</source>
         <translation>名称</translation>
     </message>
@@ -2884,16 +2886,19 @@ Use Data ▸ Back up now, or tell the administrator.</source>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../desk_app/ui/ledger/feature.py" line="-48"/>
         <source>P&amp;rint…</source>
         <translation>打印(&amp;R)…</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../desk_app/ui/ledger/feature.py" line="+8"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
         <location line="+2"/>
+        <location filename="../../desk_app/ui/ledger/feature.py" line="+8"/>
         <source>Close the &amp;month…</source>
         <translation>月结(&amp;M)…</translation>
     </message>
@@ -3527,7 +3532,7 @@ Nothing dated in the period can be written afterwards.</source>
 <context>
     <name>PaymentPage</name>
     <message>
-        <location filename="../../desk_app/ui/ledger/payment_page.py" line="+123"/>
+        <location filename="../../desk_app/ui/ledger/payment_page.py" line="+125"/>
         <source>Unit or owner, e.g. 3-2-501 or 张三</source>
         <translation>房号或业主，如 3-2-501 或 张三</translation>
     </message>
@@ -3602,12 +3607,12 @@ Nothing dated in the period can be written afterwards.</source>
         <translation>Esc</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location filename="../../desk_app/ui/ledger/feature.py" line="-146"/>
         <source>Pay an amount</source>
         <translation>按金额收款</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location filename="../../desk_app/ui/ledger/payment_page.py" line="+72"/>
         <source>&amp;Unit / owner:</source>
         <translation>房号 / 业主(&amp;U)：</translation>
     </message>
@@ -3682,7 +3687,7 @@ Nothing dated in the period can be written afterwards.</source>
         <translation>还差 {fen}</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+16"/>
         <source>Choose a unit first.</source>
         <translation>请先选择房屋。</translation>
     </message>
@@ -4152,7 +4157,7 @@ Nothing dated in the period can be written afterwards.</source>
 <context>
     <name>ReadingsPanel</name>
     <message>
-        <location filename="../../desk_app/ui/ledger/billing_readings.py" line="+143"/>
+        <location filename="../../desk_app/ui/ledger/billing_readings.py" line="+145"/>
         <source>&amp;Item:</source>
         <translation>收费项目(&amp;I)：</translation>
     </message>
@@ -4163,6 +4168,7 @@ Nothing dated in the period can be written afterwards.</source>
     </message>
     <message>
         <location line="+7"/>
+        <location filename="../../desk_app/ui/ledger/feature.py" line="+70"/>
         <source>&amp;Save readings</source>
         <translation>保存读数(&amp;S)</translation>
     </message>
@@ -4177,7 +4183,7 @@ Nothing dated in the period can be written afterwards.</source>
         <translation>导出抄表模板(&amp;T)…</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+46"/>
         <source>Building {code}</source>
         <translation>{code}栋</translation>
     </message>
@@ -4268,7 +4274,7 @@ Nothing dated in the period can be written afterwards.</source>
 <context>
     <name>ReceiptsPage</name>
     <message>
-        <location filename="../../desk_app/ui/ledger/receipts_page.py" line="+83"/>
+        <location filename="../../desk_app/ui/ledger/receipts_page.py" line="+77"/>
         <source>Receipt number</source>
         <translation>收据号码</translation>
     </message>
@@ -4283,27 +4289,27 @@ Nothing dated in the period can be written afterwards.</source>
         <translation>显示全部(&amp;A)</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location filename="../../desk_app/ui/ledger/feature.py" line="-60"/>
         <source>&amp;Reprint (补打)</source>
         <translation>补打(&amp;R)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+8"/>
         <source>&amp;Void…</source>
         <translation>作废(&amp;V)…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+8"/>
         <source>Exchange for &amp;invoice…</source>
         <translation>换开发票(&amp;I)…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+8"/>
         <source>Re&amp;fund…</source>
         <translation>退费(&amp;F)…</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location filename="../../desk_app/ui/ledger/receipts_page.py" line="+48"/>
         <source>&amp;No.:</source>
         <translation>收据号(&amp;N)：</translation>
     </message>
@@ -4520,7 +4526,7 @@ Nothing dated in the period can be written afterwards.</source>
 <context>
     <name>ReceptionPage</name>
     <message>
-        <location filename="../../desk_app/ui/reception/page.py" line="+135"/>
+        <location filename="../../desk_app/ui/reception/page.py" line="+137"/>
         <source>Last 30 days</source>
         <translation>最近 30 天</translation>
     </message>
@@ -4536,12 +4542,12 @@ Nothing dated in the period can be written afterwards.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+158"/>
+        <location line="+154"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location line="-157"/>
+        <location line="-153"/>
         <source>From … to …</source>
         <translation>从 … 到 …</translation>
     </message>
@@ -4581,7 +4587,7 @@ Nothing dated in the period can be written afterwards.</source>
         <translation>楼号：</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location filename="../../desk_app/ui/reception/feature.py" line="-44"/>
         <source>Entry in full</source>
         <translation>查看完整登记</translation>
     </message>
@@ -4591,37 +4597,37 @@ Nothing dated in the period can be written afterwards.</source>
         <translation>处理…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Call back…</source>
         <translation>回访…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Report to supervisor…</source>
         <translation>上报主管…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Open repair order</source>
         <translation>打开维修工单</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Open unit</source>
         <translation>打开房屋档案</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Form or log</source>
         <translation>切换登记表/记录</translation>
     </message>
     <message>
-        <location line="+161"/>
+        <location filename="../../desk_app/ui/reception/page.py" line="+196"/>
         <source>{count} entries</source>
         <translation>共 {count} 条</translation>
     </message>
@@ -5031,77 +5037,77 @@ Nothing dated in the period can be written afterwards.</source>
 <context>
     <name>RepairsPage</name>
     <message>
-        <location filename="../../desk_app/ui/repairs/page.py" line="+218"/>
+        <location filename="../../desk_app/ui/repairs/feature.py" line="-71"/>
         <source>&amp;New order…</source>
         <translation>新建工单(&amp;N)…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Disp&amp;atch…</source>
         <translation>派工(&amp;A)…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>On s&amp;ite…</source>
         <translation>到场(&amp;I)…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Co&amp;mplete…</source>
         <translation>完工(&amp;M)…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Hold / &amp;wait for parts…</source>
         <translation>暂停/待料(&amp;W)…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Resume</source>
         <translation>恢复(&amp;R)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Re&amp;fer out…</source>
         <translation>转外单位(&amp;F)…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>&amp;Cancel order…</source>
         <translation>取消工单(&amp;C)…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Call &amp;back…</source>
         <translation>回访(&amp;B)…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>&amp;Print work order</source>
         <translation>打印维修工作单(&amp;P)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>Print today&apos;s dispatch sh&amp;eet</source>
         <translation>打印今日派工表(&amp;E)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>Open unit in the owner archive</source>
         <translation>在业主档案中打开房屋</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>Open reception entry</source>
         <translation>打开接待登记</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location line="+188"/>
+        <location filename="../../desk_app/ui/repairs/page.py" line="+353"/>
         <location line="+38"/>
         <source>Order {number}: {status}.</source>
         <translation>工单 {number}：{status}。</translation>
@@ -5120,6 +5126,11 @@ Nothing dated in the period can be written afterwards.</source>
         <location line="+11"/>
         <source>Dispatch sheet</source>
         <translation>维修派工表</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Callback queue</source>
+        <translation>回访队列</translation>
     </message>
 </context>
 <context>

@@ -59,8 +59,11 @@ def test_ctrl_f_focuses_the_search_and_enter_asks_for_a_search(staffed_desk, mak
     search = window.search_edit
     assert search.objectName() == "global_search"
     assert search.placeholderText() == "房号 / 姓名 / 电话 / 车牌"
-    assert [s.toString() for s in window.actions["search.focus"].shortcuts()] == ["Ctrl+F", "F3"]
-    window.actions["search.focus"].trigger()
+    assert [s.toString() for s in window.named_actions["search.focus"].shortcuts()] == [
+        "Ctrl+F",
+        "F3",
+    ]
+    window.named_actions["search.focus"].trigger()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is search)
     qtbot.keyClicks(search, "3-2-501")
     with qtbot.waitSignal(window.search_requested) as blocker:
@@ -77,31 +80,31 @@ def test_menus_are_translated_and_shortcuts_declared(staffed_desk, make_window):
             if action.isSeparator() or action.text() in ("English",):
                 continue
             assert CJK.search(action.text()), action.text()
-    assert window.actions["shift.handover"].shortcut().toString() == "Ctrl+Shift+H"
-    assert window.actions["shift.handover"].text() == "交接班(&H)…"
+    assert window.named_actions["shift.handover"].shortcut().toString() == "Ctrl+Shift+H"
+    assert window.named_actions["shift.handover"].text() == "交接班(&H)…"
 
 
 def test_actions_follow_the_role_on_duty(staffed_desk, make_window, hub):
     window = make_window(staffed_desk)  # zhang, a clerk
-    assert not window.actions["settings.estate"].isEnabled()
-    assert not window.actions["settings.operators"].isEnabled()
-    assert window.actions["shift.handover"].isEnabled()
+    assert not window.named_actions["settings.estate"].isEnabled()
+    assert not window.named_actions["settings.operators"].isEnabled()
+    assert window.named_actions["shift.handover"].isEnabled()
     announce(hub, login.login(staffed_desk, "lee", "secret-1", "中班"), None)
     assert window.findChild(QLabel, "status_role").text() == "客服主管"
-    assert window.actions["settings.estate"].isEnabled()
-    assert not window.actions["settings.operators"].isEnabled()
+    assert window.named_actions["settings.estate"].isEnabled()
+    assert not window.named_actions["settings.operators"].isEnabled()
     announce(hub, login.login(staffed_desk, "boss", "secret-1", "中班"), None)
-    assert window.actions["settings.operators"].isEnabled()
+    assert window.named_actions["settings.operators"].isEnabled()
 
 
 def test_language_choice_is_stored_for_the_next_start(
     staffed_desk, make_window, shown, tmp_path_factory
 ):
     window = make_window(staffed_desk)
-    assert window.actions["language.zh_CN"].isChecked()
-    window.actions["language.en"].trigger()
-    assert window.actions["language.en"].isChecked()
-    assert not window.actions["language.zh_CN"].isChecked()
+    assert window.named_actions["language.zh_CN"].isChecked()
+    window.named_actions["language.en"].trigger()
+    assert window.named_actions["language.en"].isChecked()
+    assert not window.named_actions["language.zh_CN"].isChecked()
     assert preferences.stored_language() == "en"
     assert preferences.resolve_language(None) == "en"
     assert preferences.resolve_language("zh_CN") == "zh_CN"
@@ -120,7 +123,7 @@ def test_geometry_is_saved_on_close(staffed_desk, make_window):
 def test_backup_now_reports_the_file(staffed_desk, make_window, qtbot, hub):
     window = make_window(staffed_desk)
     with qtbot.waitSignal(hub.changed) as blocker:
-        window.actions["data.backup"].trigger()
+        window.named_actions["data.backup"].trigger()
     assert blocker.args[0].did("backup_made")
     assert window.statusBar().currentMessage().endswith(".sqlite3")
     assert "备份已保存并校验" in window.statusBar().currentMessage()
@@ -128,19 +131,19 @@ def test_backup_now_reports_the_file(staffed_desk, make_window, qtbot, hub):
 
 def test_integrity_check_runs_in_the_background_and_shows_results(staffed_desk, make_window, qtbot):
     window = make_window(staffed_desk)
-    window.actions["data.check"].trigger()
+    window.named_actions["data.check"].trigger()
     qtbot.waitUntil(lambda: window.findChild(CheckResultsDialog) is not None, timeout=10_000)
     dialog = window.findChild(CheckResultsDialog)
     assert dialog.passed
     assert "全部检查通过" in dialog.summary.text()
     assert dialog.model.rowCount() >= 4
-    assert window.actions["data.check"].isEnabled()
+    assert window.named_actions["data.check"].isEnabled()
     dialog.close()
 
 
 def test_about_names_version_database_and_font_licence(staffed_desk, make_window, shown):
     window = make_window(staffed_desk)
-    window.actions["help.about"].trigger()
+    window.named_actions["help.about"].trigger()
     (text,) = shown.texts("about")
     assert str(staffed_desk.path) in text
     assert "Arphic Public License" in text

@@ -63,8 +63,8 @@ def test_a_repair_call_from_the_phone_to_the_callback(
     estate, make_window, when_modal, qtbot, clock
 ):
     window = make_window(estate)
-    window.actions["service.new_entry"].trigger()  # F2
-    page = window.reception_page
+    window.named_actions["service.new_entry"].trigger()  # F2
+    page = window.feature_page("reception")
     qtbot.waitUntil(lambda: QApplication.focusWidget() is page.form.unit_edit)
 
     # 接待登记 by keyboard: room, caller from the archive, category B (报修), content, save
@@ -84,7 +84,7 @@ def test_a_repair_call_from_the_phone_to_the_callback(
     page.view.setFocus()
     page.show_entry(entry.id)
     key(qtbot, Qt.Key.Key_O, CTRL | Qt.KeyboardModifier.ShiftModifier)  # 打开维修单
-    repairs_page = window.repairs_page
+    repairs_page = window.feature_page("repairs")
     assert window.tabs.currentWidget() is repairs_page
     assert repairs_page.order.id == order.id
 
@@ -135,8 +135,8 @@ def test_a_repair_call_from_the_phone_to_the_callback(
     # 业主档案: the unit page lists the entry and the order with its callback
     unit = directory_estate.find_unit(estate, "3-2-501")
     window.open_unit(unit.id)
-    history = window.directory_page.unit_page.history_tab
-    window.directory_page.unit_page.tabs.setCurrentWidget(history)  # 接待与维修
+    history = window.feature_page("directory").unit_page.history_tab
+    window.feature_page("directory").unit_page.tabs.setCurrentWidget(history)  # 接待与维修
     [listed_entry] = history.entries_model.rows()
     [listed_order] = history.orders_model.rows()
     assert listed_entry.entry_no == entry.entry_no and listed_entry.callback_result == "满意"

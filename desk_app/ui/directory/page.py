@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -55,6 +55,12 @@ class UnitTableView(QTableView):
 
 
 class DirectoryPage(QWidget):
+    open_entry_requested = Signal(int)
+    """A reception entry of the unit shown should open in its tab; carries its id."""
+
+    open_order_requested = Signal(int)
+    """A repair order of the unit shown should open in its tab; carries its id."""
+
     def __init__(self, desk: Desk, hub: EventHub, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.desk = desk
@@ -138,6 +144,9 @@ class DirectoryPage(QWidget):
         left.setStretchFactor(1, 3)
 
         self.unit_page = UnitPageWidget(desk, hub, self)
+        history = self.unit_page.history_tab
+        history.open_entry_requested.connect(self.open_entry_requested)
+        history.open_order_requested.connect(self.open_order_requested)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("directory_splitter")
         self.splitter.setChildrenCollapsible(False)

@@ -14,7 +14,6 @@ receipts changed, charges posted, chasing steps recorded); hidden, it catches up
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
@@ -43,21 +42,15 @@ from desk_app.services.directory import estate
 from desk_app.services.ledger import arrears, tables
 from desk_app.services.ledger.arrears import ArrearsRow, UnitDebt
 from desk_app.ui import messages
+from desk_app.ui.actions import page_actions
 from desk_app.ui.events import ChangeEvent, EventHub
 from desk_app.ui.ledger.arrears_models import ActionsModel, ArrearsModel, DebtModel
+from desk_app.ui.ledger.feature import ARREARS_ACTIONS
 from desk_app.ui.operations import attempt, perform
-from desk_app.ui.widgets.page_actions import page_action, tool_button
 from desk_app.ui.widgets.row_table import RowTableModel
 from desk_app.ui.widgets.shown_refresh import ShownRefresh
+from desk_app.ui.widgets.tool_buttons import tool_button
 
-# (action id, default shortcut)
-SHORTCUTS: dict[str, str] = {
-    "record_action": "Ctrl+R",
-    "print_notice": "Ctrl+P",
-    "print_notices": "Ctrl+Shift+P",
-    "export": "Ctrl+E",
-    "refresh": "F5",
-}
 TOOLBAR = ("record_action", "print_notice", "print_notices", "export")
 COLUMN_WIDTHS = {
     ArrearsModel.UNIT: 110,
@@ -149,34 +142,12 @@ class ArrearsPage(QWidget):
         QVBoxLayout(history_box).addWidget(self.actions_view)
 
         # --- actions
-        self.actions: dict[str, QAction] = {}
+        self.named_actions: dict[str, QAction] = page_actions(self, ARREARS_ACTIONS)
         self.buttons: dict[str, QToolButton] = {}
-        texts = {
-            "record_action": self.tr("&Record chasing step…"),
-            "print_notice": self.tr("&Print notice"),
-            "print_notices": self.tr("Print notices for all &shown…"),
-            "export": self.tr("&Export to Excel…"),
-            "refresh": self.tr("Refresh"),
-        }
-        slots: dict[str, Callable[[], object]] = {
-            "record_action": self.record_action,
-            "print_notice": self.print_notice,
-            "print_notices": self.print_notices,
-            "export": self.export,
-            "refresh": self.refresh,
-        }
         bar = QHBoxLayout()
         bar.setSpacing(4)
-        for name, key in SHORTCUTS.items():
-            action = page_action(
-                self,
-                key,
-                slots[name],
-                text=texts[name],
-                object_name=f"arrears_{name}",
-                view=self.view,
-            )
-            self.actions[name] = action
+        for name, action in self.named_actions.items():
+            self.view.addAction(action)
             if name in TOOLBAR:
                 self.buttons[name] = tool_button(self, action, f"arrears_{name}_button")
                 bar.addWidget(self.buttons[name])
@@ -317,9 +288,9 @@ class ArrearsPage(QWidget):
 
     def update_actions(self) -> None:
         chosen = self.row is not None
-        self.actions["record_action"].setEnabled(chosen)
-        self.actions["print_notice"].setEnabled(chosen)
-        self.actions["print_notices"].setEnabled(self.model.rowCount() > 0)
+        self.named_actions["record_action"].setEnabled(chosen)
+        self.named_actions["print_notice"].setEnabled(chosen)
+        self.named_actions["print_notices"].setEnabled(self.model.rowCount() > 0)
 
     def show_unit_id(self, unit_id: int) -> bool:
         """Choose a unit in the list (the filters widen when they leave it out)."""

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence, QShowEvent
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -35,13 +35,14 @@ from desk_app.services.desk import Desk
 from desk_app.services.ledger import billing, billing_excel, billing_print, tables
 from desk_app.services.ledger.billing import BillingPreview, BillingSheet, ItemTotal
 from desk_app.ui import messages
+from desk_app.ui.actions import page_actions
 from desk_app.ui.events import ChangeEvent, EventHub
 from desk_app.ui.ledger.billing_models import BillingLinesModel
 from desk_app.ui.ledger.billing_readings import ReadingsPanel
+from desk_app.ui.ledger.feature import BILLING_ACTIONS
 from desk_app.ui.operations import perform
 from desk_app.ui.widgets import pdf_preview
 from desk_app.ui.widgets.files import choose_save_path
-from desk_app.ui.widgets.page_actions import page_action
 
 LINE_COLUMN_WIDTHS = {
     BillingLinesModel.ROOM: 90,
@@ -116,9 +117,7 @@ class BillingPage(QWidget):
         self.export_button = self._button(
             self.tr("E&xport to Excel…"), "export_sheet", self.export_sheet
         )
-        self._shortcut("Ctrl+G", self.generate)
-        self._shortcut("Ctrl+Shift+Return", self.post)
-        self._shortcut(QKeySequence.StandardKey.Print, self.print_sheet)
+        self.named_actions = page_actions(self, BILLING_ACTIONS)
         self.runs_combo = QComboBox(self)
         self.runs_combo.setObjectName("runs")
         self.runs_combo.activated.connect(self._run_chosen)
@@ -172,11 +171,6 @@ class BillingPage(QWidget):
         push.setAutoDefault(False)
         push.clicked.connect(lambda _checked=False: slot())
         return push
-
-    def _shortcut(
-        self, keys: str | QKeySequence.StandardKey, slot: Callable[[], object]
-    ) -> QAction:
-        return page_action(self, keys, slot)
 
     # ---- choices -------------------------------------------------------------------------------
 

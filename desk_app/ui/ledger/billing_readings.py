@@ -6,7 +6,7 @@ or a template exported for the meter reader and the filled workbook imported.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -27,8 +27,10 @@ from desk_app.core.errors import DeskError
 from desk_app.services.desk import Desk
 from desk_app.services.ledger import billing, billing_excel
 from desk_app.ui import messages
+from desk_app.ui.actions import page_actions
 from desk_app.ui.events import EventHub
 from desk_app.ui.ledger.billing_models import ReadingsModel
+from desk_app.ui.ledger.feature import READINGS_ACTIONS
 from desk_app.ui.operations import perform
 from desk_app.ui.widgets.files import choose_open_path, choose_save_path
 
@@ -156,11 +158,7 @@ class ReadingsPanel(QWidget):
         self.template_button = self._button(
             self.tr("Export &template…"), "export_template", self.export_template
         )
-        save_action = QAction(self)
-        save_action.setShortcut(QKeySequence.StandardKey.Save)
-        save_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        save_action.triggered.connect(self.save)
-        self.addAction(save_action)
+        self.named_actions = page_actions(self, READINGS_ACTIONS)
 
         self.status = QLabel(self)
         self.status.setObjectName("readings_status")

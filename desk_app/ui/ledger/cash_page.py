@@ -13,8 +13,6 @@ itself from the hub (payments, receipts changed, handovers, closes, shifts).
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
@@ -36,6 +34,7 @@ from desk_app.services.desk import Desk
 from desk_app.services.ledger import cash_drawer, tables
 from desk_app.services.ledger.cash_drawer import Drawer, HandoverDraft
 from desk_app.ui import messages
+from desk_app.ui.actions import page_actions
 from desk_app.ui.events import ChangeEvent, EventHub
 from desk_app.ui.ledger.cash_models import (
     ItemTotalsModel,
@@ -44,21 +43,14 @@ from desk_app.ui.ledger.cash_models import (
     VoidsModel,
 )
 from desk_app.ui.ledger.close_section import MonthCloseSection, table
+from desk_app.ui.ledger.feature import CASH_ACTIONS
 from desk_app.ui.operations import attempt, perform
-from desk_app.ui.widgets.page_actions import page_action
 from desk_app.ui.widgets.shown_refresh import ShownRefresh
 
 NOTICE_STYLE = (
     "background: #fff3cd; color: #7a4f01; border: 1px solid #e0b84c; "
     "padding: 6px; font-weight: bold;"
 )
-SHORTCUTS: dict[str, str] = {
-    "hand_over": "Ctrl+Shift+F",
-    "print_report": "Ctrl+P",
-    "export_report": "Ctrl+Shift+E",
-    "close_period": "Ctrl+Shift+L",
-    "refresh": "F5",
-}
 
 
 class CashPage(QWidget):
@@ -151,16 +143,7 @@ class CashPage(QWidget):
         layout.addWidget(self.notice_label)
         layout.addWidget(scroll, 1)
 
-        self.actions: dict[str, QAction] = {}
-        slots: dict[str, Callable[[], object]] = {
-            "hand_over": self.hand_over,
-            "print_report": self.close_section.print,
-            "export_report": self.close_section.export,
-            "close_period": self.close_section.close_period,
-            "refresh": self.refresh_all,
-        }
-        for name, key in SHORTCUTS.items():
-            self.actions[name] = page_action(self, key, slots[name], object_name=f"cash_{name}")
+        self.named_actions: dict[str, QAction] = page_actions(self, CASH_ACTIONS)
 
         hub.changed.connect(self._hub_changed)
         self.refresh()
@@ -168,6 +151,17 @@ class CashPage(QWidget):
     def _hub_changed(self, event: ChangeEvent) -> None:
         if event.touches(*tables.CASH, *tables.PERIODS, "shifts", "settings"):
             self._on_change.changed()
+
+    # --- the month-end section's actions, by key anywhere on the page -------------------------
+
+    def print_report(self) -> None:
+        self.close_section.print()
+
+    def export_report(self) -> None:
+        self.close_section.export()
+
+    def close_period(self) -> None:
+        self.close_section.close_period()
 
     # --- reading ----------------------------------------------------------------------------------
 

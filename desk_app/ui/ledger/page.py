@@ -87,6 +87,23 @@ class LedgerPage(QWidget):
         self.tabs.setCurrentIndex(self._ORDER.index(name))
         return page
 
+    def take_payment(self, unit_id: int | None = None) -> None:
+        """收款 (F7): the payment page, on the unit given or with the cursor in its search."""
+        page = self.show_sub_page("payment")
+        if unit_id is not None and page.show_unit(unit_id):  # type: ignore[attr-defined]
+            return
+        page.focus_search()  # type: ignore[attr-defined]
+
+    def open_fee_setup(self) -> None:
+        """收费项目、标准与收据本 (a supervisor's)."""
+        from desk_app.ui.ledger.fee_setup_dialog import FeeSetupDialog
+
+        dialog = FeeSetupDialog(self.desk, self.hub, self.window())
+        try:
+            dialog.exec()
+        finally:
+            dialog.deleteLater()
+
     def _build_current(self, index: int) -> None:
         if 0 <= index < len(self._ORDER):
             self.sub_page(self._ORDER[index])

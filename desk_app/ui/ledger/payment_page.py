@@ -19,7 +19,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShowEvent
+from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -43,7 +43,9 @@ from desk_app.services.directory import estate, locations
 from desk_app.services.ledger import charges, late_fees, payments, tables
 from desk_app.services.ledger import credit as ledger_credit
 from desk_app.services.ledger.late_fees import LateFee
+from desk_app.ui.actions import page_actions
 from desk_app.ui.events import ChangeEvent, EventHub
+from desk_app.ui.ledger.feature import PAYMENT_ACTIONS
 from desk_app.ui.ledger.payment_models import LateFeesModel, OwingModel
 from desk_app.ui.operations import attempt, perform
 from desk_app.ui.widgets.controls import ERROR_STYLE, HINT_STYLE, KeyChoice
@@ -219,12 +221,7 @@ class PaymentPage(QWidget):
         self.last_label = self._value_label("last_payment")
         self.last_label.setStyleSheet(HINT_STYLE)
 
-        self.amount_action = QAction(self.tr("Pay an amount"), self)
-        self.amount_action.setObjectName("payment_amount_mode")
-        self.amount_action.setShortcut(QKeySequence("Alt+A"))
-        self.amount_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.amount_action.triggered.connect(self.amount_mode.toggle)
-        self.addAction(self.amount_action)
+        self.amount_action = page_actions(self, PAYMENT_ACTIONS)["amount_mode"]
 
         self._lay_out()
         self._on_change = ShownRefresh(self, self.reload)
@@ -558,6 +555,10 @@ class PaymentPage(QWidget):
         else:
             self.change_label.setStyleSheet(CHANGE_STYLE)
             self.change_label.setText(money(tendered - due))
+
+    def toggle_amount_mode(self) -> None:
+        """按金额 (Alt+A): pay an amount spread oldest first, or tick the charges."""
+        self.amount_mode.toggle()
 
     # ---- taking the payment -------------------------------------------------------------------
 

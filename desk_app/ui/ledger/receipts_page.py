@@ -15,7 +15,6 @@ Ctrl+Shift+D 作废… (a reason and a supervisor's approval), Ctrl+I 换开发�
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QDate, QItemSelectionModel, QModelIndex, Qt
@@ -41,21 +40,16 @@ from desk_app.core.money import format_fen
 from desk_app.services.desk import Desk
 from desk_app.services.ledger import receipts, receipts_list, tables
 from desk_app.services.ledger.receipts_list import ReceiptListRow, ReceiptQuery
+from desk_app.ui.actions import page_actions
 from desk_app.ui.events import ChangeEvent, EventHub
+from desk_app.ui.ledger.feature import RECEIPTS_ACTIONS
 from desk_app.ui.ledger.receipt_models import ReceiptsModel
 from desk_app.ui.operations import attempt, perform
 from desk_app.ui.widgets.controls import ERROR_STYLE
-from desk_app.ui.widgets.page_actions import page_action, tool_button
 from desk_app.ui.widgets.shown_refresh import ShownRefresh
+from desk_app.ui.widgets.tool_buttons import tool_button
 from desk_app.ui.widgets.unit_field import UnitLineEdit
 
-# (action id, default shortcut)
-SHORTCUTS: dict[str, str] = {
-    "reprint": "Ctrl+P",
-    "void": "Ctrl+Shift+D",
-    "invoice": "Ctrl+I",
-    "refund": "Ctrl+Shift+R",
-}
 COLUMN_WIDTHS = {
     ReceiptsModel.NUMBER: 80,
     ReceiptsModel.ISSUED: 120,
@@ -134,31 +128,11 @@ class ReceiptsPage(QWidget):
         self.detail_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         # --- actions
-        self.actions: dict[str, QAction] = {}
+        self.named_actions: dict[str, QAction] = page_actions(self, RECEIPTS_ACTIONS)
         self.buttons: dict[str, QToolButton] = {}
-        texts = {
-            "reprint": self.tr("&Reprint (补打)"),
-            "void": self.tr("&Void…"),
-            "invoice": self.tr("Exchange for &invoice…"),
-            "refund": self.tr("Re&fund…"),
-        }
-        slots: dict[str, Callable[[], object]] = {
-            "reprint": self.reprint,
-            "void": self.void,
-            "invoice": self.exchange_for_invoice,
-            "refund": self.refund,
-        }
         bar = QHBoxLayout()
-        for name, key in SHORTCUTS.items():
-            action = page_action(
-                self,
-                key,
-                slots[name],
-                text=texts[name],
-                object_name=f"receipts_{name}",
-                view=self.view,
-            )
-            self.actions[name] = action
+        for name, action in self.named_actions.items():
+            self.view.addAction(action)
             self.buttons[name] = tool_button(self, action, f"{name}_button")
             bar.addWidget(self.buttons[name])
         bar.addStretch(1)
@@ -318,12 +292,12 @@ class ReceiptsPage(QWidget):
     def update_actions(self) -> None:
         row = self.receipt
         live = row is not None and not row.void
-        self.actions["reprint"].setEnabled(row is not None)
-        self.actions["void"].setEnabled(
+        self.named_actions["reprint"].setEnabled(row is not None)
+        self.named_actions["void"].setEnabled(
             live and not row.invoice_no and not row.refunded_fen  # type: ignore[union-attr]
         )
-        self.actions["invoice"].setEnabled(live and not row.invoice_no)  # type: ignore[union-attr]
-        self.actions["refund"].setEnabled(live)
+        self.named_actions["invoice"].setEnabled(live and not row.invoice_no)  # type: ignore[union-attr]
+        self.named_actions["refund"].setEnabled(live)
 
     # ---- refresh ---------------------------------------------------------------------------------
 

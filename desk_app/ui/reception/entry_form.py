@@ -12,7 +12,7 @@ clerk typed another one, so the full number never appears on screen.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -29,8 +29,10 @@ from desk_app.services.desk import Desk
 from desk_app.services.directory import estate, locations
 from desk_app.services.reception import entries as reception
 from desk_app.services.reception.entries import NewEntry
+from desk_app.ui.actions import page_actions
 from desk_app.ui.events import EventHub
 from desk_app.ui.operations import perform
+from desk_app.ui.reception.feature import FORM_ACTIONS
 from desk_app.ui.widgets.controls import ERROR_STYLE, HINT_STYLE, KeyChoice
 from desk_app.ui.widgets.unit_field import UnitLineEdit
 
@@ -215,12 +217,7 @@ class EntryForm(QWidget):
         for widget in [*self.fields, self.place_combo]:
             widget.installEventFilter(self)
 
-        self.save_action = QAction(self.tr("Save entry"), self)
-        self.save_action.setObjectName("action_save_entry")
-        self.save_action.setShortcuts([QKeySequence("Ctrl+S")])
-        self.save_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.save_action.triggered.connect(self.save)
-        self.addAction(self.save_action)
+        self.save_action = page_actions(self, FORM_ACTIONS)["save_entry"]
 
         self.channel_choice.picked.connect(lambda _v: self._next_field(self.channel_choice))
         self.category_choice.picked.connect(lambda _v: self._next_field(self.category_choice))

@@ -43,9 +43,11 @@ from desk_app.services.reception import entries as reception
 from desk_app.services.reception.entries import EntryQuery, EntryRow
 from desk_app.services.repairs import callbacks
 from desk_app.ui import messages
+from desk_app.ui.actions import page_actions
 from desk_app.ui.events import ChangeEvent, EventHub
 from desk_app.ui.operations import attempt
 from desk_app.ui.reception.entry_form import EntryForm
+from desk_app.ui.reception.feature import PAGE_ACTIONS
 from desk_app.ui.reception.handling_dialog import (
     EntryDetailDialog,
     EscalateDialog,
@@ -206,29 +208,25 @@ class ReceptionPage(QWidget):
         self.view.doubleClicked.connect(lambda _index: self.open_detail())
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
 
-        # --- actions on the selected entry
-        self.detail_action = self._action(self.tr("Entry in full"), "detail", [], self.open_detail)
-        self.handle_action = self._action(
-            self.tr("Handle…"), "handle", ["Ctrl+E"], self.handle_selected
-        )
-        self.callback_action = self._action(
-            self.tr("Call back…"), "callback", ["Ctrl+L"], self.callback_selected
-        )
-        self.escalate_action = self._action(
-            self.tr("Report to supervisor…"), "escalate", ["Ctrl+R"], self.escalate_selected
-        )
-        self.open_order_action = self._action(
-            self.tr("Open repair order"), "open_order", ["Ctrl+Shift+O"], self.open_order
-        )
-        self.open_unit_action = self._action(
-            self.tr("Open unit"), "open_unit", ["Ctrl+Shift+U"], self.open_unit
-        )
-        self.refresh_action = self._action(
-            self.tr("Refresh"), "refresh", ["F5"], self.refresh, on_view=False
-        )
-        self.log_action = self._action(
-            self.tr("Form or log"), "switch_pane", ["F6"], self.switch_pane, on_view=False
-        )
+        # --- actions on the selected entry (their shortcuts: reception/feature.py)
+        actions = page_actions(self, PAGE_ACTIONS)
+        self.detail_action = actions["detail"]
+        self.handle_action = actions["handle"]
+        self.callback_action = actions["callback"]
+        self.escalate_action = actions["escalate"]
+        self.open_order_action = actions["open_order"]
+        self.open_unit_action = actions["open_unit"]
+        self.refresh_action = actions["refresh"]
+        self.log_action = actions["switch_pane"]
+        for action in (
+            self.detail_action,
+            self.handle_action,
+            self.callback_action,
+            self.escalate_action,
+            self.open_order_action,
+            self.open_unit_action,
+        ):
+            self.view.addAction(action)
         actions_bar = QHBoxLayout()
         self.action_buttons: dict[str, QPushButton] = {}
         for action in (
@@ -297,25 +295,6 @@ class ReceptionPage(QWidget):
         for text, value in items:
             combo.addItem(text, value)
         return combo
-
-    def _action(
-        self,
-        text: str,
-        name: str,
-        shortcuts: list[str],
-        handler: Callable[[], object],
-        *,
-        on_view: bool = True,
-    ) -> QAction:
-        action = QAction(text, self)
-        action.setObjectName(f"action_{name}")
-        action.setShortcuts([QKeySequence(s) for s in shortcuts])
-        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        action.triggered.connect(lambda _checked=False: handler())
-        self.addAction(action)
-        if on_view:
-            self.view.addAction(action)
-        return action
 
     @staticmethod
     def _button_text(action: QAction) -> str:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -41,8 +41,10 @@ from desk_app.services.repairs import orders as repairs
 from desk_app.services.repairs import setup as repair_setup
 from desk_app.services.repairs.orders import Completion, MaterialInput, OrderRow
 from desk_app.services.repairs.setup import PriceRow
+from desk_app.ui.actions import page_actions
 from desk_app.ui.events import EventHub
 from desk_app.ui.repairs.dialogs import RepairFormDialog, now_text, order_summary, time_edit
+from desk_app.ui.repairs.feature import COMPLETION_ACTIONS
 from desk_app.ui.widgets.forms import NoteEdit, line_edit
 from desk_app.ui.widgets.row_table import ROOT_INDEX, AnyIndex
 
@@ -387,15 +389,7 @@ class CompletionDialog(RepairFormDialog):
         )
         hint.setWordWrap(True)
         hint.setObjectName("materials_hint")
-        for keys, slot in (
-            (("Ins", "Ctrl+N"), self.add_line),
-            (("Del", "Ctrl+D"), self.remove_line),
-        ):
-            action = QAction(self.grid)
-            action.setShortcuts([QKeySequence(k) for k in keys])
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            action.triggered.connect(slot)
-            self.grid.addAction(action)
+        self.grid_actions = page_actions(self, COMPLETION_ACTIONS, holder=self.grid)
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_line_button)
         buttons.addWidget(self.remove_line_button)

@@ -11,11 +11,10 @@ hidden it reads nothing (the timer stops) and catches up when shown again.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QHideEvent, QKeySequence, QShowEvent
+from PySide6.QtGui import QAction, QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -33,14 +32,15 @@ from desk_app.services.desk import Desk
 from desk_app.services.repairs import callbacks
 from desk_app.services.repairs import orders as repairs
 from desk_app.services.repairs.orders import OrderRow
+from desk_app.ui.actions import page_actions
 from desk_app.ui.events import ChangeEvent, EventHub
 from desk_app.ui.operations import attempt, perform
+from desk_app.ui.repairs.feature import PAGE_ACTIONS
 from desk_app.ui.repairs.filters import RepairFilterBar
 from desk_app.ui.repairs.models import RepairOrdersModel, allowed
 from desk_app.ui.repairs.order_view import OrderView
 
 REFRESH_MS = 30_000
-MNEMONIC = re.compile(r"\(&\w\)")  # the translations' ``派工(&A)``
 
 # Column widths of the order list (a paged model must not be sized to its contents:
 # that would read every row).
@@ -66,23 +66,6 @@ COLUMN_WIDTHS = {
 # keeps the column order of the brief (时限 last).
 LIMIT_AFTER = RepairOrdersModel.STATUS
 
-# (action id, default shortcuts) — the texts are in ``_action_texts`` (translated).
-SHORTCUTS: dict[str, tuple[str, ...]] = {
-    "new_order": ("Ctrl+N",),
-    "dispatch": ("Ctrl+D",),
-    "arrival": ("Ctrl+R",),
-    "complete": ("Ctrl+E",),
-    "hold": ("Ctrl+H",),
-    "resume": ("Ctrl+U",),
-    "refer_out": ("Ctrl+T",),
-    "cancel": ("Ctrl+Shift+Del",),
-    "callback": ("Ctrl+L",),
-    "print_order": ("Ctrl+P",),
-    "print_dispatch_sheet": ("Ctrl+Shift+P",),
-    "open_unit": ("Ctrl+Shift+U",),
-    "open_entry": ("Ctrl+Shift+E",),
-    "refresh": ("F5",),
-}
 # Actions on the chosen order, with the service's rule for when they are allowed.
 ORDER_ACTIONS = (
     "dispatch",
@@ -147,8 +130,7 @@ class RepairsPage(QWidget):
 
         self.order_view = OrderView(self)
 
-        self.actions: dict[str, QAction] = {}
-        self._make_actions()
+        self.named_actions: dict[str, QAction] = page_actions(self, PAGE_ACTIONS)
         bar = QHBoxLayout()
         bar.setSpacing(4)
         self.buttons: dict[str, QToolButton] = {}
@@ -157,7 +139,7 @@ class RepairsPage(QWidget):
                 bar.addSpacing(10)
             push = QToolButton(self)
             push.setObjectName(f"{name}_button")
-            push.setDefaultAction(self.actions[name])
+            push.setDefaultAction(self.named_actions[name])
             push.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
             self.buttons[name] = push
             bar.addWidget(push)
@@ -186,7 +168,7 @@ class RepairsPage(QWidget):
                 separator.setSeparator(True)
                 self.view.addAction(separator)
             else:
-                self.view.addAction(self.actions[name])
+                self.view.addAction(self.named_actions[name])
 
         self.splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.splitter.setObjectName("repairs_splitter")
@@ -213,64 +195,16 @@ class RepairsPage(QWidget):
 
     # ---- actions ---------------------------------------------------------------------------
 
-    def _action_texts(self) -> dict[str, str]:
-        return {
-            "new_order": self.tr("&New order…"),
-            "dispatch": self.tr("Disp&atch…"),
-            "arrival": self.tr("On s&ite…"),
-            "complete": self.tr("Co&mplete…"),
-            "hold": self.tr("Hold / &wait for parts…"),
-            "resume": self.tr("&Resume"),
-            "refer_out": self.tr("Re&fer out…"),
-            "cancel": self.tr("&Cancel order…"),
-            "callback": self.tr("Call &back…"),
-            "print_order": self.tr("&Print work order"),
-            "print_dispatch_sheet": self.tr("Print today's dispatch sh&eet"),
-            "open_unit": self.tr("Open unit in the owner archive"),
-            "open_entry": self.tr("Open reception entry"),
-            "refresh": self.tr("Refresh"),
-        }
-
-    def _action_slots(self) -> dict[str, Callable[[], object]]:
-        return {
-            "new_order": self.new_order,
-            "dispatch": self.dispatch,
-            "arrival": self.record_arrival,
-            "complete": self.complete,
-            "hold": self.hold,
-            "resume": self.resume,
-            "refer_out": self.refer_out,
-            "cancel": self.cancel,
-            "callback": self.call_back,
-            "print_order": self.print_work_order,
-            "print_dispatch_sheet": self.print_dispatch_sheet,
-            "open_unit": self.open_unit,
-            "open_entry": self.open_entry,
-            "refresh": self.refresh,
-        }
-
-    def _make_actions(self) -> None:
-        texts, slots = self._action_texts(), self._action_slots()
-        for name, keys in SHORTCUTS.items():
-            action = QAction(texts[name], self)
-            action.setObjectName(f"repairs_{name}")
-            action.setShortcuts([QKeySequence(k) for k in keys])
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut = QKeySequence(keys[0]).toString(QKeySequence.SequenceFormat.NativeText)
-            plain = MNEMONIC.sub("", texts[name]).replace("&", "").rstrip("…")
-            action.setToolTip(f"{plain} ({shortcut})")
-            action.triggered.connect(lambda _checked=False, slot=slots[name]: slot())
-            self.addAction(action)
-            self.actions[name] = action
-
     def update_actions(self) -> None:
         order = self.order
         status = order.status if order is not None else None
         for name in ORDER_ACTIONS:
-            self.actions[name].setEnabled(allowed(name, status))
-        self.actions["print_order"].setEnabled(order is not None)
-        self.actions["open_unit"].setEnabled(order is not None and order.unit_id is not None)
-        self.actions["open_entry"].setEnabled(order is not None and order.reception_id is not None)
+            self.named_actions[name].setEnabled(allowed(name, status))
+        self.named_actions["print_order"].setEnabled(order is not None)
+        self.named_actions["open_unit"].setEnabled(order is not None and order.unit_id is not None)
+        self.named_actions["open_entry"].setEnabled(
+            order is not None and order.reception_id is not None
+        )
 
     # ---- the list ----------------------------------------------------------------------------
 
@@ -504,6 +438,34 @@ class RepairsPage(QWidget):
             return
         printed = done.value
         pdf_preview.show_pdf(printed.pdf, printed.title or self.tr("Dispatch sheet"), self)
+
+    # ---- the window's menu entries of repairs ---------------------------------------------
+
+    def open_callback_queue(self) -> None:
+        """回访队列 (F4): the calls to make, in a dialog of its own."""
+        from desk_app.ui.repairs.callback_queue import CallbackQueue
+
+        dialog = QDialog(self.window())
+        dialog.setObjectName("callback_queue_dialog")
+        dialog.setWindowTitle(self.tr("Callback queue"))
+        queue = CallbackQueue(self.desk, self.hub, dialog)
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(queue)
+        dialog.resize(900, 480)
+        try:
+            dialog.exec()
+        finally:
+            dialog.deleteLater()
+
+    def open_setup(self) -> None:
+        """维修人员与价格表 (a supervisor's)."""
+        from desk_app.ui.repairs.setup_dialog import RepairSetupDialog
+
+        dialog = RepairSetupDialog(self.desk, self.hub, self.window())
+        try:
+            dialog.exec()
+        finally:
+            dialog.deleteLater()
 
     # ---- elsewhere -------------------------------------------------------------------------
 

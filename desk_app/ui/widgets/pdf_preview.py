@@ -102,7 +102,7 @@ class PdfPreviewDialog(QDialog):
         self.page_label = QLabel(self)
         self.page_label.setObjectName("page_count")
 
-        self.actions = ActionCollection(self, PREVIEW_ACTIONS)
+        self.named_actions = ActionCollection(self, PREVIEW_ACTIONS, preferences.open_settings())
         self.print_button = QPushButton(self.tr("&Print…"), self)
         self.print_button.setObjectName("print_button")
         self.print_button.clicked.connect(self.print_document)

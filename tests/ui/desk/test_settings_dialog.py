@@ -22,7 +22,7 @@ def test_saves_a_new_estate_name(manager_desk, make_window, when_modal, hub, qtb
         qtbot.keyClick(dialog.estate_name, Qt.Key.Key_Return)
 
     when_modal(SettingsDialog, edit)
-    window.actions["settings.estate"].trigger()
+    window.named_actions["settings.estate"].trigger()
     values = settings.get_all(manager_desk)
     assert values["estate.name"] == "翠湖花园"
     assert values["limits.callback_hours"] == 48

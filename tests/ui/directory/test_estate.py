@@ -96,7 +96,7 @@ def test_a_bad_plan_is_explained_and_cannot_be_created(staffed_desk, qtbot, hub)
 
 def test_create_units_from_the_tab_refreshes_the_tree(staffed_desk, make_window, when_modal, qtbot):
     window = make_window(staffed_desk)
-    page = window.directory_page
+    page = window.feature_page("directory")
     assert [page.tree_model.index(r, 0).data() for r in range(page.tree_model.rowCount())] == [
         "全部房屋",
         "公共区域",
@@ -111,7 +111,7 @@ def test_create_units_from_the_tab_refreshes_the_tree(staffed_desk, make_window,
         qtbot.keyClick(dialog.building, Qt.Key.Key_Return)
 
     when_modal(BulkUnitsDialog, fill)
-    window.actions["directory.create_units"].trigger()
+    window.named_actions["directory.create_units"].trigger()
     tree = page.tree_model
     assert [tree.index(r, 0).data() for r in range(tree.rowCount())] == [
         "全部房屋",
@@ -175,7 +175,7 @@ def test_estate_tree_model(staffed_desk, qtmodeltester):
 def test_public_place_from_the_tab(staffed_desk, make_window, when_modal, qtbot):
     estate.create_units(staffed_desk, BuildingPlan("3", 1, 1, 1, 2, 2))
     window = make_window(staffed_desk)
-    page = window.directory_page
+    page = window.feature_page("directory")
 
     def fill(dialog: PublicPlaceDialog) -> None:
         type_text(qtbot, dialog.name, "水泵房")

@@ -155,7 +155,7 @@ def test_save_roster_template_from_the_menu(estate, make_window, tmp_path, monke
     saved = tmp_path / "template.xlsx"
     monkeypatch.setattr(wizard_module, "choose_save_path", lambda *args: str(saved))
     window = make_window(estate)
-    window.actions["directory.roster_template"].trigger()
+    window.named_actions["directory.roster_template"].trigger()
     header = next(load_workbook(saved).active.iter_rows(values_only=True))
     assert header[:3] == ("楼号", "单元号", "房号")
     assert shown.texts("info") == [f"已保存名册模板：{saved}"]

@@ -78,7 +78,7 @@ def test_the_tab_keeps_clear_of_the_menus(estate, make_window):
     window = make_window(desk)
     window.open_unit(unit.id)
     menus = {QKeySequence.mnemonic(a.text()).toString() for a in window.menuBar().actions()}
-    page = window.directory_page
+    page = window.feature_page("directory")
     for index in range(page.unit_page.tabs.count()):
         page.unit_page.tabs.setCurrentIndex(index)
         keys = mnemonics_of(window)

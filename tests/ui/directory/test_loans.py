@@ -49,7 +49,7 @@ def test_manager_approves_and_the_loan_is_listed_until_returned(
     window = make_window(estate)
     unit = directory_estate.find_unit(estate, "3-2-501")
     window.open_unit(unit.id)
-    page = window.directory_page.unit_page
+    page = window.feature_page("directory").unit_page
     page.tabs.setCurrentIndex(3)
     approval_texts = []
 

@@ -32,7 +32,7 @@ def test_print_archive_sheet_from_the_unit_page(household, make_window, shown):
     desk, unit_id = household
     window = make_window(desk)
     window.open_unit(unit_id)
-    page = window.directory_page.unit_page
+    page = window.feature_page("directory").unit_page
     assert page.print_button.isEnabled()
     page.print_button.click()
     [(pdf, _title)] = shown.previews
@@ -56,7 +56,7 @@ def test_clerk_exports_a_masked_roster(household, make_window, monkeypatch, tmp_
     target = tmp_path / "roster.xlsx"
     fake_save(monkeypatch, target)
     window = make_window(desk)
-    window.directory_export_roster()
+    window.named_actions["directory.export_roster"].trigger()
     text = workbook_text(target)
     assert "张三" in text and OWNER.id_number not in text and not re.search(r"1[3-9]\d{9}", text)
 
@@ -69,7 +69,9 @@ def test_manager_may_export_full_numbers_and_it_is_logged(
     target = tmp_path / "full.xlsx"
     fake_save(monkeypatch, target)
     window = make_window(desk)
-    window.directory_export_roster()  # messages.confirm answers yes in tests
+    window.named_actions[
+        "directory.export_roster"
+    ].trigger()  # messages.confirm answers yes in tests
     assert OWNER.id_number in workbook_text(target)
     assert "unmasked_export" in [e.operation for e in audit.recent(desk.db, 5)]
 

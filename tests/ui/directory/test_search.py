@@ -40,7 +40,7 @@ def rows(model) -> list[str]:
 @pytest.fixture
 def window(estate, make_window, qtbot):
     window = make_window(estate)
-    window.actions["search.focus"].trigger()
+    window.named_actions["search.focus"].trigger()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is window.search_edit)
     return window
 
@@ -57,8 +57,8 @@ def test_type_a_unit_code_down_enter_opens_the_unit_page(window, qtbot):
     assert QApplication.focusWidget() is box  # the keyboard stays in the box
     qtbot.keyClick(box, Qt.Key.Key_Return)
     assert not popup.isVisible()
-    assert window.tabs.currentWidget() is window.directory_page
-    page = window.directory_page.unit_page
+    assert window.tabs.currentWidget() is window.feature_page("directory")
+    page = window.feature_page("directory").unit_page
     assert page.title.text() == "3-2-501"
     owner = page.occupants_model
     assert owner.index(0, 1).data() == "张三"
@@ -99,8 +99,8 @@ def test_hits_are_grouped_and_navigable(window, qtbot):
 def test_enter_right_after_typing_opens_the_first_hit(window, qtbot):
     type_text(qtbot, window.search_edit, "鲁A123")
     qtbot.keyClick(window.search_edit, Qt.Key.Key_Return)  # before the 150 ms are up
-    assert window.directory_page.unit_page.title.text() == "3-2-501"
-    assert window.directory_page.unit_page.tabs.currentIndex() == 0
+    assert window.feature_page("directory").unit_page.title.text() == "3-2-501"
+    assert window.feature_page("directory").unit_page.tabs.currentIndex() == 0
 
 
 def test_people_hits_show_no_full_numbers(window, qtbot):
@@ -125,14 +125,14 @@ def test_nothing_found(window, qtbot):
 def test_a_place_hit_opens_the_public_places(estate, make_window, qtbot):
     directory_estate.create_public_place(estate, "水泵房", building="3", floor="B1")
     window = make_window(estate)
-    window.actions["search.focus"].trigger()
+    window.named_actions["search.focus"].trigger()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is window.search_edit)
     type_text(qtbot, window.search_edit, "水泵")
     qtbot.waitUntil(lambda: window.global_search.model.rowCount() > 0, timeout=2000)
     assert rows(window.global_search.model) == ["公共区域 (1)", "水泵房   3-B1-水泵房"]
     qtbot.keyClick(window.search_edit, Qt.Key.Key_Down)
     qtbot.keyClick(window.search_edit, Qt.Key.Key_Return)
-    page = window.directory_page
+    page = window.feature_page("directory")
     assert window.tabs.currentWidget() is page
     assert page.list_stack.currentWidget() is page.places_view
     assert page.places_view.currentIndex().data() == "3-B1-水泵房"
@@ -189,7 +189,7 @@ def test_unit_suggestions_model(estate, qtmodeltester):
 
 
 def test_go_to_unit_field_on_the_tab(window, qtbot):
-    page = window.directory_page
+    page = window.feature_page("directory")
     window.show_tab(5)
     page.goto_edit.setFocus()
     qtbot.keyClicks(page.goto_edit, "3-1-602")

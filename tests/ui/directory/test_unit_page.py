@@ -65,14 +65,14 @@ def page_of(make_window):
     def open_page(desk, code: str):
         window = make_window(desk)
         window.open_unit(unit_id(desk, code))
-        return window, window.directory_page.unit_page
+        return window, window.feature_page("directory").unit_page
 
     return open_page
 
 
 def test_page_shows_the_owner_masked(estate, page_of):
     window, page = page_of(estate, "3-2-501")
-    assert window.tabs.currentWidget() is window.directory_page
+    assert window.tabs.currentWidget() is window.feature_page("directory")
     assert page.title.text() == "3-2-501"
     assert "3栋 2单元 5层" in page.facts_line.text() and "张三" in page.facts_line.text()
     model = page.occupants_model
@@ -81,9 +81,11 @@ def test_page_shows_the_owner_masked(estate, page_of):
     assert cells(model, 5) == ["138****5678"]
     assert page.details_box.title() == "张三（业主）"
     # the unit is chosen in the tree (building 3, entrance 2) and in the list
-    list_view = window.directory_page.units_view
+    list_view = window.feature_page("directory").units_view
     assert list_view.currentIndex().data() == "3-2-501"
-    node = window.directory_page.tree_model.node(window.directory_page.tree.currentIndex())
+    node = window.feature_page("directory").tree_model.node(
+        window.feature_page("directory").tree.currentIndex()
+    )
     assert node == ("entrance", "3", "2")
 
 
@@ -115,7 +117,7 @@ def test_add_an_owner_by_keyboard(estate, page_of, when_modal, qtbot):
     assert cells(model, 1) == ["李四"] and cells(model, 0) == ["业主"]
     assert cells(model, 3) == ["女"]
     assert cells(model, 5) == ["139****1111"]
-    assert_nothing_unmasked(window.directory_page)
+    assert_nothing_unmasked(window.feature_page("directory"))
 
 
 def test_a_refused_occupant_shows_the_error_inline_and_keeps_the_fields(
@@ -209,7 +211,7 @@ def test_edit_person_phone_lands_in_contact_history(estate, page_of, when_modal,
     history = page.contact_model
     assert cells(history, 1) == ["电话"]
     assert cells(history, 2) == ["138****5678"] and cells(history, 3) == ["139****2222"]
-    assert_nothing_unmasked(window.directory_page)
+    assert_nothing_unmasked(window.feature_page("directory"))
 
 
 def test_vehicles_add_and_remove(estate, page_of, when_modal, qtbot):
@@ -300,8 +302,8 @@ def test_edit_unit(estate, page_of, when_modal, qtbot):
     when_modal(EditUnitDialog, fill)
     alt(qtbot, window, Qt.Key.Key_C)  # &Change unit…
     assert "128.80 ㎡" in page.facts_line.text() and "已入住" in page.facts_line.text()
-    row = window.directory_page.units_view.currentIndex().row()
-    model = window.directory_page.units_model
+    row = window.feature_page("directory").units_view.currentIndex().row()
+    model = window.feature_page("directory").units_model
     assert model.index(row, model.STATUS).data() == "已入住"
 
 

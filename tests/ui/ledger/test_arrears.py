@@ -99,8 +99,8 @@ def test_filters_by_stage_and_building(estate, qtbot, hub):
     assert column_texts(page, M.UNIT) == ["5栋1单元101"]
     page.stage_filter.setCurrentIndex(page.stage_filter.findData(1))
     assert page.model.rowCount() == 0 and page.row is None
-    assert not page.actions["record_action"].isEnabled()
-    assert not page.actions["print_notices"].isEnabled()
+    assert not page.named_actions["record_action"].isEnabled()
+    assert not page.named_actions["print_notices"].isEnabled()
 
 
 def test_record_a_phone_call_by_keyboard_and_see_it_in_the_history(estate, qtbot, hub, when_modal):
@@ -154,7 +154,7 @@ def test_registered_post_asks_for_the_postal_receipt_number(estate, qtbot, hub, 
         dialog.accept()
 
     when_modal(RecordActionDialog, post)
-    page.actions["record_action"].trigger()
+    page.named_actions["record_action"].trigger()
     [step] = arrears.actions_of_unit(desk, units["5-1-101"])
     assert (step.action, step.postal_receipt_no) == ("registered_post", "XA123456789CN")
     assert cell(page, 0, M.DUE_NEXT) == "本阶段已办"
@@ -165,14 +165,14 @@ def test_print_notice_and_bulk_notices_are_archived_and_recorded(estate, qtbot, 
     page = make_page(qtbot, desk, hub)
     events = change_events(hub)
     page.select_row(2)
-    page.actions["print_notice"].trigger()
+    page.named_actions["print_notice"].trigger()
     [(pdf, title)] = shown.previews
     assert pdf.startswith(b"%PDF") and title.startswith("催款通知书 3栋2单元501")
     assert [a.action for a in arrears.actions_of_unit(desk, units["3-2-501"])] == ["notice"]
     assert page.actions_model.rowCount() == 1
 
     page.stage_filter.setCurrentIndex(page.stage_filter.findData(3))
-    page.actions["print_notices"].trigger()  # confirmed (the test's message boxes say yes)
+    page.named_actions["print_notices"].trigger()  # confirmed (the test's message boxes say yes)
     assert len(shown.previews) == 2 and shown.previews[1][1].endswith("（1 户）")
     assert [a.action for a in arrears.actions_of_unit(desk, units["5-1-101"])] == ["notice"]
     assert arrears.actions_of_unit(desk, units["3-1-101"]) == []
@@ -189,7 +189,7 @@ def test_export_writes_the_list_as_shown(estate, qtbot, hub, monkeypatch, tmp_pa
     )
     page = make_page(qtbot, desk, hub)
     page.stage_filter.setCurrentIndex(page.stage_filter.findData(2))
-    page.actions["export"].trigger()
+    page.named_actions["export"].trigger()
     rows = list(load_workbook(tmp_path / "arrears.xlsx").active.iter_rows(values_only=True))
     assert "第二阶段" in rows[0][0]
     assert [r[0] for r in rows[2:-1]] == ["3栋1单元101"]

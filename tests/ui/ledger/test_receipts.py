@@ -146,9 +146,9 @@ def test_invoice_exchange_records_the_number(estate, page, qtbot, when_modal):
     assert statuses(page)[numbers(page).index("0001002")] == "已换发票"
     assert "FP-00012345" in page.detail_label.text()
     # taken back for an invoice: neither voided nor exchanged twice
-    assert not page.actions["void"].isEnabled()
-    assert not page.actions["invoice"].isEnabled()
-    assert page.actions["reprint"].isEnabled()
+    assert not page.named_actions["void"].isEnabled()
+    assert not page.named_actions["invoice"].isEnabled()
+    assert page.named_actions["reprint"].isEnabled()
 
 
 def test_deposit_refund_prints_the_voucher(estate, page, hub, qtbot, when_modal, shown):
@@ -176,7 +176,7 @@ def test_deposit_refund_prints_the_voucher(estate, page, hub, qtbot, when_modal,
     changed = [e for e in events if e.touches("refunds")]
     assert len(changed) == 1 and changed[0].keys("refunds")
     assert statuses(page)[numbers(page).index("0001001")] == "已退费"
-    assert not page.actions["void"].isEnabled()
+    assert not page.named_actions["void"].isEnabled()
 
     [(pdf, title)] = shown.previews
     assert title == "现金付出单 №TK20261120-0001"

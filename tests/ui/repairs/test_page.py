@@ -276,19 +276,19 @@ def test_each_action_is_enabled_only_where_the_service_allows_it(estate, qtbot, 
     assert order.status == status
     page = make_page(qtbot, estate, hub)
     assert page.show_order(order.id)
-    enabled = {name for name in ORDER_ACTIONS if page.actions[name].isEnabled()}
+    enabled = {name for name in ORDER_ACTIONS if page.named_actions[name].isEnabled()}
     assert enabled == EXPECTED[status]
     assert page.buttons["dispatch"].isEnabled() == ("dispatch" in EXPECTED[status])
-    assert page.actions["print_order"].isEnabled()
-    assert page.actions["new_order"].isEnabled()
+    assert page.named_actions["print_order"].isEnabled()
+    assert page.named_actions["new_order"].isEnabled()
 
 
 def test_nothing_chosen_disables_the_order_actions(estate, qtbot, hub):
     page = make_page(qtbot, estate, hub)
     assert page.order is None
-    assert not any(page.actions[name].isEnabled() for name in (*ORDER_ACTIONS, "print_order"))
-    assert page.actions["new_order"].isEnabled()
-    assert page.actions["print_dispatch_sheet"].isEnabled()
+    assert not any(page.named_actions[name].isEnabled() for name in (*ORDER_ACTIONS, "print_order"))
+    assert page.named_actions["new_order"].isEnabled()
+    assert page.named_actions["print_dispatch_sheet"].isEnabled()
 
 
 def test_callback_on_an_open_order_shows_the_service_refusal(estate, qtbot, hub, shown):
@@ -305,7 +305,7 @@ def test_callback_dialog_from_the_page(estate, qtbot, hub, clock, when_modal):
     order = in_status(estate, clock, "已完工")
     page = make_page(qtbot, estate, hub)
     page.show_order(order.id)
-    assert page.actions["callback"].isEnabled()
+    assert page.named_actions["callback"].isEnabled()
     opened = []
 
     def answer(dialog):
@@ -313,7 +313,7 @@ def test_callback_dialog_from_the_page(estate, qtbot, hub, clock, when_modal):
         dialog.reject()
 
     when_modal(CallbackDialog, answer)
-    page.actions["callback"].trigger()
+    page.named_actions["callback"].trigger()
     assert opened == [order.id]
 
 
@@ -333,14 +333,14 @@ def test_dispatch_arrival_completion_through_the_page(estate, qtbot, hub, clock,
         dialog.accept()
 
     when_modal(DispatchDialog, dispatch)
-    page.actions["dispatch"].trigger()
+    page.named_actions["dispatch"].trigger()
     assert page.order.status == "已派工" and page.order.appointment == "今天上午"
     assert cell(page, 0, M.STATUS) == "已派工"
     assert page.order_view.text("technician").startswith("王建国")
 
     clock.advance(minutes=20)
     when_modal(ArrivalDialog, lambda dialog: dialog.accept())
-    page.actions["arrival"].trigger()
+    page.named_actions["arrival"].trigger()
     assert page.order.status == "维修中" and page.order.arrived_at == to_text(clock.now())
 
     clock.advance(minutes=30)
@@ -352,7 +352,7 @@ def test_dispatch_arrival_completion_through_the_page(estate, qtbot, hub, clock,
         dialog.accept()
 
     when_modal(CompletionDialog, finish)
-    page.actions["complete"].trigger()
+    page.named_actions["complete"].trigger()
     assert page.order.status == "已完工"
     assert page.order.total_fen == 3500 + 2000
     assert page.order_view.text("total") == "¥55.00"
@@ -364,14 +364,17 @@ def test_dispatch_arrival_completion_through_the_page(estate, qtbot, hub, clock,
         "已完工",
     ]
     assert [e.ids("repair_orders") for e in events] == [{order.id}] * 3
-    assert page.actions["callback"].isEnabled() and not page.actions["complete"].isEnabled()
+    assert (
+        page.named_actions["callback"].isEnabled()
+        and not page.named_actions["complete"].isEnabled()
+    )
 
 
 def test_resume_from_the_page(estate, qtbot, hub, clock):
     order = in_status(estate, clock, "暂停")
     page = make_page(qtbot, estate, hub)
     page.show_order(order.id)
-    page.actions["resume"].trigger()
+    page.named_actions["resume"].trigger()
     assert repairs.get_order(estate, order.id).status == "登记"
     assert page.order.status == "登记"
 
@@ -386,7 +389,7 @@ def test_shortcut_opens_the_dispatch_dialog(estate, qtbot, hub, when_modal):
     when_modal(DispatchDialog, lambda dialog: (opened.append(dialog), dialog.reject()))
     qtbot.keyClick(page.view, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
     assert len(opened) == 1
-    assert page.actions["complete"].shortcut().toString() == "Ctrl+E"
+    assert page.named_actions["complete"].shortcut().toString() == "Ctrl+E"
 
 
 # ---- finding an order, signals --------------------------------------------------------------
@@ -419,10 +422,10 @@ def test_reception_repair_call_shows_up_and_opens_its_entry_and_unit(estate, qtb
     page.show_order(done.order.id)
     assert page.order_view.text("reception") == done.entry.entry_no
     with qtbot.waitSignal(page.open_entry_requested) as entry_signal:
-        page.actions["open_entry"].trigger()
+        page.named_actions["open_entry"].trigger()
     assert entry_signal.args == [done.entry.id]
     with qtbot.waitSignal(page.open_unit_requested) as unit_signal:
-        page.actions["open_unit"].trigger()
+        page.named_actions["open_unit"].trigger()
     assert unit_signal.args == [done.order.unit_id]
 
 
@@ -462,7 +465,7 @@ def test_print_work_order_shows_the_pdf(estate, qtbot, hub, shown):
     page = make_page(qtbot, estate, hub)
     events = change_events(hub)
     page.show_order(order.id)
-    page.actions["print_order"].trigger()
+    page.named_actions["print_order"].trigger()
     [(pdf, _title)] = shown.previews
     assert pdf.startswith(b"%PDF")
     assert order.order_no in pdf_text(pdf).replace(" ", "").replace("\n", "")

@@ -38,7 +38,7 @@ def test_handover_by_keyboard_from_the_main_window(
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
 
     when_modal(HandoverDialog, fill)
-    window.actions["shift.handover"].trigger()
+    window.named_actions["shift.handover"].trigger()
 
     assert staffed_desk.operator.username == "chen"
     assert staffed_desk.shift.name == "晚班" and staffed_desk.shift.id != old_shift.id
@@ -95,13 +95,13 @@ def test_close_day_logs_out_and_asks_for_a_login(
 
     when_modal(CloseDayDialog, fill)
     with qtbot.waitSignal(window.relogin_requested):
-        window.actions["shift.close_day"].trigger()
+        window.named_actions["shift.close_day"].trigger()
     assert staffed_desk.operator is None and login.current_shift(staffed_desk) is None
     assert login.recent_shifts(staffed_desk, 1)[0].id == shift_id
     assert login.recent_shifts(staffed_desk, 1)[0].status == "day_closed"
     assert len(shown.previews) == 1
     assert window.findChild(QLabel, "status_operator").text() == "未登录"
-    assert not window.actions["shift.handover"].isEnabled()
+    assert not window.named_actions["shift.handover"].isEnabled()
 
 
 def test_change_own_password(staffed_desk, qtbot, hub):

@@ -1,0 +1,37 @@
+"""The tabs of the main window, one per feature, in order, with the actions each feature
+declares (its menu entries and the shortcuts of its page). The main window builds its
+tabs, menus and shortcuts from this one table; a feature lands by replacing its
+placeholder here with its own declaration (``ui/<feature>/feature.py``)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
+from desk_app.ui.actions import Feature
+from desk_app.ui.directory.feature import FEATURE as DIRECTORY
+from desk_app.ui.ledger.feature import FEATURE as LEDGER
+from desk_app.ui.reception.feature import FEATURE as RECEPTION
+from desk_app.ui.repairs.feature import FEATURE as REPAIRS
+
+MOVEIN = Feature(
+    "movein",
+    QT_TRANSLATE_NOOP("MainWindow", "Move-in"),
+    QT_TRANSLATE_NOOP("MainWindow", "Move-in and unit handover"),
+    QT_TRANSLATE_NOOP(
+        "MainWindow", "Move-ins, unit inspections and meter readings will be recorded here."
+    ),
+)
+KEYS = Feature(
+    "keys",
+    QT_TRANSLATE_NOOP("MainWindow", "Keys"),
+    QT_TRANSLATE_NOOP("MainWindow", "Key management"),
+    QT_TRANSLATE_NOOP(
+        "MainWindow", "Keys held at the desk, loans and returns will be registered here."
+    ),
+)
+
+FEATURES: tuple[Feature, ...] = (RECEPTION, REPAIRS, LEDGER, MOVEIN, KEYS, DIRECTORY)
+
+
+def feature(name: str) -> Feature:
+    return next(f for f in FEATURES if f.name == name)

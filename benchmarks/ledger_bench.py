@@ -14,6 +14,10 @@
    rows inserted by ``executemany`` into a bare table, committed.
 3. **The month-end report**: ``month_close.report`` of the last period on the 10-year
    history. Baseline: ``SELECT count(*), sum(amount_fen) FROM charges`` on the same file.
+4. **What is owed** (the live-money views): one unit's account (``charges.owing`` and
+   ``credit_balance``) for 200 units, against ``SELECT sum(amount_fen) FROM charges WHERE
+   unit_id = ?`` for the same units; the arrears list of the whole estate
+   (``arrears.by_unit``) and one shift's takings, against the full scan of section 3.
 
 The estate is ``bench-data/ledger-estate-<units>u-<years>y.sqlite3`` (``desk-app demo
 --until 2026-11-01 --seed 1``; the demo's ledger covers the last 3 years of a 5,000-unit
@@ -247,11 +251,56 @@ def bare_charges(count: int) -> float:
         return ms
 
 
+# --- 4. what is owed ---------------------------------------------------------------------------
+
+
+def owed_figures(desk: Desk) -> list[str]:
+    from desk_app.storage.ledger import arrears as stored_arrears
+    from desk_app.storage.ledger import cash as stored_cash
+    from desk_app.storage.ledger import charges as stored_charges
+
+    db = desk.db
+    units = _some_units(desk, 200)
+
+    def accounts() -> None:
+        for unit_id in units:
+            stored_charges.owing(db, unit_id)
+            stored_charges.credit_balance(db, unit_id)
+
+    def bare_accounts() -> None:
+        for unit_id in units:
+            db.execute(
+                "SELECT sum(amount_fen) FROM charges WHERE unit_id = ?", [unit_id]
+            ).fetchone()
+
+    def scan() -> None:
+        db.execute("SELECT count(*), sum(amount_fen) FROM charges").fetchone()
+
+    shift = db.execute("SELECT created_shift FROM receipts ORDER BY id DESC LIMIT 1").fetchone()[0]
+    account_ms = statistics.median(timed(accounts) for _ in range(3))
+    bare_account_ms = statistics.median(timed(bare_accounts) for _ in range(3))
+    arrears_ms = statistics.median(
+        timed(lambda: stored_arrears.by_unit(db, "2026-11-01")) for _ in range(3)
+    )
+    takings_ms = statistics.median(
+        timed(lambda: stored_cash.shift_takings(db, shift)) for _ in range(3)
+    )
+    scan_ms = statistics.median(timed(scan) for _ in range(3))
+    return [
+        f"   200 accounts (owing + credit)   {account_ms:8.1f} ms",
+        f"   bare sum per unit, same units   {bare_account_ms:8.1f} ms  → {ratio(account_ms, bare_account_ms)}",
+        f"   arrears list, whole estate      {arrears_ms:8.1f} ms",
+        f"   one shift's takings             {takings_ms:8.2f} ms",
+        f"   bare full scan of charges       {scan_ms:8.1f} ms  → arrears {ratio(arrears_ms, scan_ms)}",
+    ]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--units", type=int, default=5000)
     parser.add_argument("--years", type=int, default=10)
     parser.add_argument("--runs", type=int, default=30)
+    parser.add_argument("--only-owed", action="store_true", help="section 4 only")
     parser.add_argument(
         "--full-ledger", action="store_true", help="the ledger over all the years, not the last 3"
     )
@@ -267,6 +316,10 @@ def main() -> None:
         }
         print(f"estate: {estate.name}  " + ", ".join(f"{t} {n:,}" for t, n in counts.items()))
 
+        if args.only_owed:
+            print("\n4. what is owed")
+            print("\n".join(owed_figures(desk)))
+            return
         pay_ms, print_ms = payment_runs(desk, args.runs)
         both = [a + b for a, b in zip(pay_ms, print_ms, strict=True)]
         bare_db = bare_insert_runs(args.runs)
@@ -299,6 +352,9 @@ def main() -> None:
         print(f"   month_close.report  median {statistics.median(report_ms):8.1f} ms")
         print(f"   bare full scan of charges  {statistics.median(bare_scan):8.1f} ms  "
               f"→ {ratio(statistics.median(report_ms), statistics.median(bare_scan))}")  # fmt: skip
+
+        print("\n4. what is owed")
+        print("\n".join(owed_figures(desk)))
 
 
 if __name__ == "__main__":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 from pathlib import Path
 
@@ -13,6 +14,8 @@ from desk_app.storage.netpath import is_network_path
 from desk_app.storage.sqlite_errors import DeskConnection
 
 BUSY_TIMEOUT_MS = 5000
+
+log = logging.getLogger(__name__)
 
 
 def check_not_network(path: Path) -> None:
@@ -81,6 +84,9 @@ def open_database(
         schema.refuse_if_newer(db)
         if migrate and not readonly:
             schema.apply_migrations(db)
+            restored = schema.restore_views(db)
+            if restored:
+                log.warning("views altered outside the program, restored: %s", ", ".join(restored))
     except sqlite3.DatabaseError as error:
         db.close()
         raise CorruptDatabase(f"{path} 不是有效的数据库文件：{error}") from error

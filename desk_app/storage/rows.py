@@ -4,8 +4,10 @@ from constants in the calling module, never from user input."""
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+import sqlite3
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import asdict, dataclass
+from typing import Any
 
 from sqlite_utils import Database
 
@@ -19,13 +21,26 @@ class Stamp:
     shift: int | None
 
 
+def with_flags(row: Sequence[Any], *flags: int) -> tuple[Any, ...]:
+    """The row with its columns at the positions ``flags`` as bools (SQLite keeps 0/1)."""
+    return tuple(bool(value) if i in flags else value for i, value in enumerate(row))
+
+
+def inserted_id(cursor: sqlite3.Cursor) -> int:
+    """The id of the row an INSERT just wrote."""
+    row_id = cursor.lastrowid
+    if row_id is None:  # SQLite sets it on every successful INSERT
+        raise RuntimeError("INSERT wrote no row")
+    return row_id
+
+
 def insert_record(db: Database, table: str, record: object, **stamp: object) -> int:
     """INSERT the fields of a dataclass ``record`` plus ``stamp`` columns; the new id."""
     values = {**asdict(record), **stamp}  # type: ignore[call-overload]
     names = ", ".join(values)
     marks = ", ".join("?" for _ in values)
     cursor = db.execute(f"INSERT INTO {table} ({names}) VALUES ({marks})", list(values.values()))
-    return int(cursor.lastrowid)
+    return inserted_id(cursor)
 
 
 def update_columns(

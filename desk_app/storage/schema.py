@@ -26,7 +26,9 @@ from desk_app.storage.migrations import (
     m0005_ledger,
     m0006_ledger_operations,
     m0007_ledger_indexes,
+    m0008_live_money,
 )
+from desk_app.storage.transactions import write_transaction
 
 MIGRATION_SET = "desk_app"
 
@@ -38,6 +40,7 @@ RELEASED: tuple[ModuleType, ...] = (
     m0005_ledger,
     m0006_ledger_operations,
     m0007_ledger_indexes,
+    m0008_live_money,
 )
 
 migrations = Migrations(MIGRATION_SET)
@@ -49,6 +52,32 @@ for _module in RELEASED:
 APPEND_ONLY_TABLES: list[str] = ["audit_log"] + [
     table for module in RELEASED for table in module.APPEND_ONLY
 ]
+
+# The views as the released migrations define them (a later migration that redefines a
+# view replaces its text here); `desk-app check` compares the file's views with these.
+VIEWS: dict[str, str] = {
+    name: sql for module in RELEASED for name, sql in getattr(module, "VIEWS", {}).items()
+}
+
+
+def altered_views(db: Database) -> list[str]:
+    """The program's views that are missing from the file or differ from their text."""
+    present = dict(db.execute("SELECT name, sql FROM sqlite_master WHERE type = 'view'").fetchall())
+    return [name for name, sql in VIEWS.items() if (present.get(name) or "").strip() != sql.strip()]
+
+
+def restore_views(db: Database) -> list[str]:
+    """Put back views dropped or rewritten behind the program's back (they hold no rows,
+    only the rule of which money counts), all of them in one transaction; the names
+    restored, for the log. ``desk-app check`` reports such a view before it is restored."""
+    altered = altered_views(db)
+    if altered:
+        with write_transaction(db):
+            for name in reversed(VIEWS):
+                db.execute(f'DROP VIEW IF EXISTS "{name}"')
+            for sql in VIEWS.values():
+                db.execute(sql)
+    return altered
 
 
 def known_migration_names() -> list[str]:

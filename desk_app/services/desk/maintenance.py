@@ -22,6 +22,7 @@ CHECK_LABELS = {
     "foreign_key_check": "外键检查",
     "schema": "结构版本",
     "append_only_guards": "防篡改触发器",
+    "views": "收费口径视图",
     "audit_chain": "审计链校验",
     "archived_documents": "存档文件校验",
     "money_rows": "收费记录与审计链比对",

@@ -60,6 +60,27 @@ def append_only_guard_check(db: Database) -> CheckResult:
     return CheckResult("append_only_guards", True)
 
 
+def views_check(db: Database) -> CheckResult:
+    """The views that say which money counts (live receipts, charges net of adjustments)
+    must be the program's own: a view dropped or rewritten behind its back would change
+    every balance without touching a row."""
+    present = dict(db.execute("SELECT name, sql FROM sqlite_master WHERE type = 'view'").fetchall())
+    missing = [name for name in schema.VIEWS if name not in present]
+    altered = [
+        name
+        for name, sql in schema.VIEWS.items()
+        if name in present and (present[name] or "").strip() != sql.strip()
+    ]
+    problems = []
+    if missing:
+        problems.append("视图缺失：" + "、".join(missing))
+    if altered:
+        problems.append("视图被改动：" + "、".join(altered))
+    if problems:
+        return CheckResult("views", False, "；".join(problems))
+    return CheckResult("views", True)
+
+
 def document_hash_check(db: Database) -> CheckResult:
     bad = documents.mismatched_hashes(db)
     if bad:
@@ -115,6 +136,7 @@ def full_check(db: Database) -> list[CheckResult]:
         foreign_key_check(db),
         schema_check(db),
         append_only_guard_check(db),
+        views_check(db),
         audit_chain_check(db),
         document_hash_check(db),
         money_rows_check(db),

@@ -1,7 +1,7 @@
 """Arrears (催款): what every owing unit has overdue, in set-based queries, and the chasing
 steps recorded against a unit (``arrears_actions``, append-only).
 
-A charge's outstanding amount is the ledger's (``storage.ledger._OWING``): its amount,
+A charge's outstanding amount is the ledger's (the ``charge_balances`` view): its amount,
 plus its adjustments, less the lines of live receipts and the credit applied to it, plus
 refunds against it. Computing that per charge for every charge of a large estate (5,000
 units × 10 years) is the expensive part, so the queries first keep the units whose whole
@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
-from desk_app.storage.rows import Stamp
+from desk_app.storage.rows import Stamp, inserted_id, with_flags
 
 ARREARS_CHARGE_KINDS = ("charge", "late_fee")
 
@@ -33,11 +33,8 @@ _OWING_UNITS = """
 unit_net(unit_id, fen) AS (
     SELECT unit_id, sum(amount_fen) FROM charges GROUP BY unit_id
     UNION ALL
-    SELECT r.unit_id, -sum(l.amount_fen) FROM receipts r
-    JOIN receipt_lines l ON l.receipt_id = r.id
-    WHERE l.charge_id IS NOT NULL
-      AND NOT EXISTS (SELECT 1 FROM receipt_voids v WHERE v.receipt_id = r.id)
-    GROUP BY r.unit_id
+    SELECT unit_id, -sum(amount_fen) FROM live_receipt_lines
+    WHERE charge_id IS NOT NULL GROUP BY unit_id
     UNION ALL
     SELECT unit_id, -sum(amount_fen) FROM credit_uses GROUP BY unit_id
     UNION ALL
@@ -52,30 +49,12 @@ scope(unit_id) AS (
 _GIVEN_UNITS = """
 scope(unit_id) AS (SELECT value FROM json_each(:units))"""
 
-# Outstanding per overdue charge of the units in ``scope`` (the formula of _OWING, with
-# the adjustments summed once per unit instead of once per charge).
+# Outstanding per overdue charge of the units in ``scope``, kept once for the sums below.
 _OUTSTANDING = """,
-unit_charges AS MATERIALIZED (
-    SELECT c.id, c.unit_id, c.item_id, c.description, c.period, c.due_on, c.kind,
-           c.amount_fen, c.adjusts_id
-    FROM scope s JOIN charges c ON c.unit_id = s.unit_id
-),
-adjusted(charge_id, fen) AS (
-    SELECT adjusts_id, sum(amount_fen) FROM unit_charges
-    WHERE kind = 'adjustment' GROUP BY adjusts_id
-),
 outstanding AS MATERIALIZED (
     SELECT c.id AS charge_id, c.unit_id, c.item_id, c.description, c.period, c.due_on,
-           c.kind,
-           c.amount_fen + coalesce(a.fen, 0)
-           - coalesce((SELECT sum(l.amount_fen) FROM receipt_lines l
-                       WHERE l.charge_id = c.id AND NOT EXISTS (
-                           SELECT 1 FROM receipt_voids v WHERE v.receipt_id = l.receipt_id)), 0)
-           - coalesce((SELECT sum(u.amount_fen) FROM credit_uses u
-                       WHERE u.charge_id = c.id), 0)
-           + coalesce((SELECT sum(f.amount_fen) FROM refunds f WHERE f.charge_id = c.id), 0)
-             AS fen
-    FROM unit_charges c LEFT JOIN adjusted a ON a.charge_id = c.id
+           c.kind, c.amount_fen - c.paid_fen AS fen
+    FROM scope s JOIN charge_balances c ON c.unit_id = s.unit_id
     WHERE c.kind IN ('charge', 'late_fee') AND c.due_on < :on
 )"""
 
@@ -187,7 +166,7 @@ def overdue_charges(db: Database, unit_ids: Sequence[int], on: str) -> list[Over
         f"WITH {_GIVEN_UNITS}{_OUTSTANDING}{_CHARGES}",
         {"units": json.dumps(list(unit_ids)), "on": on},
     ).fetchall()
-    return [OverdueChargeRow(*row[:10], bool(row[10]), bool(row[11])) for row in rows]
+    return [OverdueChargeRow(*with_flags(row, 10, 11)) for row in rows]
 
 
 # --- chasing steps -----------------------------------------------------------------------------
@@ -222,7 +201,7 @@ def insert_action(
             stamp.shift,
         ],
     )
-    return int(cursor.lastrowid)
+    return inserted_id(cursor)
 
 
 _ACTION = (

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
-from desk_app.storage.rows import Stamp
+from desk_app.storage.rows import Stamp, inserted_id, with_flags
 
 CREDIT_ITEM = "预收款"
 
@@ -93,8 +93,9 @@ class HandoverRow:
     created_shift: int | None
 
 
-# A receipt is live unless voided at or before :as_of (NULL: voided at any time).
-_LIVE = (
+# ``live_receipts`` as it stood at :as_of (NULL: now): a slip printed again counts a
+# receipt voided after it was first printed, as it did then.
+_LIVE_AT = (
     "NOT EXISTS (SELECT 1 FROM receipt_voids v WHERE v.receipt_id = r.id "
     "AND (:as_of IS NULL OR v.voided_at <= :as_of))"
 )
@@ -112,7 +113,7 @@ REFUND_QUERY = (
 
 
 def refund_line(row: tuple) -> RefundLine:
-    return RefundLine(*row[:8], bool(row[8]))
+    return RefundLine(*with_flags(row, 8))
 
 
 # --- one shift's drawer ----------------------------------------------------------------------------
@@ -121,9 +122,9 @@ def refund_line(row: tuple) -> RefundLine:
 def shift_takings(db: Database, shift_id: int) -> list[MethodTotal]:
     """Live receipts issued in the shift, by method."""
     rows = db.execute(
-        "SELECT r.method, count(*), sum(r.total_fen) FROM receipts r "
-        f"WHERE r.created_shift = :shift AND {_LIVE} GROUP BY r.method ORDER BY min(r.id)",
-        {"shift": shift_id, "as_of": None},
+        "SELECT r.method, count(*), sum(r.total_fen) FROM live_receipts r "
+        "WHERE r.created_shift = ? GROUP BY r.method ORDER BY min(r.id)",
+        [shift_id],
     ).fetchall()
     return [MethodTotal(*r) for r in rows]
 
@@ -174,7 +175,7 @@ def takings_by_method(
     rows = db.execute(
         "SELECT r.method, count(*), sum(r.total_fen) FROM receipts r "
         "WHERE r.id > :after AND (:through IS NULL OR r.id <= :through) "
-        f"AND {_LIVE} GROUP BY r.method ORDER BY min(r.id)",
+        f"AND {_LIVE_AT} GROUP BY r.method ORDER BY min(r.id)",
         _span(after_id, through_id, as_of),
     ).fetchall()
     return [MethodTotal(*r) for r in rows]
@@ -189,7 +190,7 @@ def takings_by_item(
         "JOIN receipt_lines l ON l.receipt_id = r.id "
         "LEFT JOIN charges c ON c.id = l.charge_id LEFT JOIN fee_items i ON i.id = c.item_id "
         "WHERE r.id > :after AND (:through IS NULL OR r.id <= :through) "
-        f"AND {_LIVE} GROUP BY i.id ORDER BY i.id IS NULL, i.id",
+        f"AND {_LIVE_AT} GROUP BY i.id ORDER BY i.id IS NULL, i.id",
         {**_span(after_id, through_id, as_of), "credit": CREDIT_ITEM},
     ).fetchall()
     return [ItemTotal(*r) for r in rows]
@@ -273,7 +274,7 @@ def insert_handover(
             stamp.shift,
         ],
     )
-    return int(cursor.lastrowid)
+    return inserted_id(cursor)
 
 
 _HANDOVER = (

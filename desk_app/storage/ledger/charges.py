@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
-from desk_app.storage.rows import Stamp
+from desk_app.storage.rows import Stamp, inserted_id
 
 
 @dataclass(frozen=True)
@@ -68,7 +68,7 @@ def insert_charge(db: Database, charge: NewCharge, stamp: Stamp) -> int:
             stamp.shift,
         ],
     )
-    return int(cursor.lastrowid)
+    return inserted_id(cursor)
 
 
 def charge_exists(db: Database, source: str, source_ref: str, unit_id: int, item_id: int) -> bool:
@@ -82,32 +82,22 @@ def charge_exists(db: Database, source: str, source_ref: str, unit_id: int, item
     )
 
 
-# Outstanding per charge: amount + adjustments − paid by live receipts − credit used
-# + refunded (a deposit paid back is no longer held: its refund and the adjustment that
-# releases it cancel out).
+# Each charge with what stands (its adjustments included) and what was paid on it: the
+# ``charge_balances`` view (migration 0008) is the one definition of live money.
 _OWING = """
 SELECT c.id, c.unit_id, c.item_id, i.name, c.description, c.period, c.due_on,
-       c.amount_fen + coalesce((SELECT sum(a.amount_fen) FROM charges a
-                                WHERE a.adjusts_id = c.id), 0) AS amount,
-       coalesce((SELECT sum(l.amount_fen) FROM receipt_lines l
-                 JOIN receipts r ON r.id = l.receipt_id
-                 LEFT JOIN receipt_voids v ON v.receipt_id = r.id
-                 WHERE l.charge_id = c.id AND v.receipt_id IS NULL), 0)
-     + coalesce((SELECT sum(u.amount_fen) FROM credit_uses u WHERE u.charge_id = c.id), 0)
-     - coalesce((SELECT sum(f.amount_fen) FROM refunds f WHERE f.charge_id = c.id), 0)
-       AS paid,
-       c.kind
-FROM charges c JOIN fee_items i ON i.id = c.item_id
-WHERE c.kind <> 'adjustment'
+       c.amount_fen, c.paid_fen, c.kind
+FROM charge_balances c JOIN fee_items i ON i.id = c.item_id
 """
 
 
 def _owing_row(row: tuple) -> OwingRow:
-    return OwingRow(*row[:9], outstanding_fen=row[7] - row[8], kind=row[9])
+    values = (*row[:9], row[7] - row[8], row[9])  # outstanding = amount − paid
+    return OwingRow(*values)
 
 
 def charges_of_unit(db: Database, unit_id: int) -> list[OwingRow]:
-    rows = db.execute(f"{_OWING} AND c.unit_id = ? ORDER BY c.due_on, c.id", [unit_id])
+    rows = db.execute(f"{_OWING} WHERE c.unit_id = ? ORDER BY c.due_on, c.id", [unit_id])
     return [_owing_row(r) for r in rows]
 
 
@@ -120,17 +110,17 @@ def owing_for(db: Database, charge_ids: list[int]) -> list[OwingRow]:
     if not charge_ids:
         return []
     marks = ", ".join("?" for _ in charge_ids)
-    rows = db.execute(f"{_OWING} AND c.id IN ({marks}) ORDER BY c.due_on, c.id", charge_ids)
+    rows = db.execute(f"{_OWING} WHERE c.id IN ({marks}) ORDER BY c.due_on, c.id", charge_ids)
     return [_owing_row(r) for r in rows]
 
 
 def credit_balance(db: Database, unit_id: int) -> int:
     """Credit paid in advance by live receipts, not yet used nor refunded."""
+    # "+charge_id": read the unit's receipts by receipts_unit; left to itself SQLite walks
+    # every credit line of the estate by receipt_lines_charge (20 ms a unit on 5,000 units).
     paid_in = db.execute(
-        "SELECT coalesce(sum(l.amount_fen), 0) FROM receipt_lines l "
-        "JOIN receipts r ON r.id = l.receipt_id LEFT JOIN receipt_voids v "
-        "ON v.receipt_id = r.id WHERE r.unit_id = ? AND l.charge_id IS NULL "
-        "AND v.receipt_id IS NULL",
+        "SELECT coalesce(sum(amount_fen), 0) FROM live_receipt_lines "
+        "WHERE unit_id = ? AND +charge_id IS NULL",
         [unit_id],
     ).fetchone()[0]
     used = db.execute(
@@ -151,7 +141,7 @@ def insert_credit_use(
         "created_shift) VALUES (?, ?, ?, ?, ?, ?)",
         [unit_id, charge_id, amount_fen, stamp.at, stamp.by, stamp.shift],
     )
-    return int(cursor.lastrowid)
+    return inserted_id(cursor)
 
 
 def unit_balance(db: Database, unit_id: int) -> int:
@@ -174,7 +164,7 @@ def insert_waiver(
         "waived_at, created_by, created_shift) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         [charge_id, unit_id, reason, finance_consent, approved_by, stamp.at, stamp.by, stamp.shift],
     )
-    return int(cursor.lastrowid)
+    return inserted_id(cursor)
 
 
 def waived_charges(db: Database, unit_id: int) -> set[int]:

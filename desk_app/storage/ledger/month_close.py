@@ -25,8 +25,6 @@ from desk_app.storage.ledger.cash import (
 )
 from desk_app.storage.rows import Stamp
 
-_NOT_VOID = "NOT EXISTS (SELECT 1 FROM receipt_voids v WHERE v.receipt_id = r.id)"
-
 
 @dataclass(frozen=True)
 class ItemCharges:
@@ -105,8 +103,8 @@ def collected_by_item(db: Database, start: str, through: str, after: str) -> lis
     rows = db.execute(
         "SELECT c.item_id, sum(c.amount_fen + coalesce((SELECT sum(a.amount_fen) FROM charges a "
         "WHERE a.adjusts_id = c.id AND a.due_on < ?), 0)), "
-        "sum(coalesce((SELECT sum(l.amount_fen) FROM receipt_lines l JOIN receipts r "
-        f"ON r.id = l.receipt_id WHERE l.charge_id = c.id AND r.issued_at < ? AND {_NOT_VOID}), 0)"
+        "sum(coalesce((SELECT sum(l.amount_fen) FROM live_receipt_lines l "
+        "WHERE l.charge_id = c.id AND l.issued_at < ?), 0)"
         " + coalesce((SELECT sum(u.amount_fen) FROM credit_uses u WHERE u.charge_id = c.id "
         "AND u.used_at < ?), 0)) "
         "FROM charges c WHERE c.kind IN ('charge', 'late_fee') AND c.due_on >= ? "
@@ -119,8 +117,8 @@ def collected_by_item(db: Database, start: str, through: str, after: str) -> lis
 def received_by_method(db: Database, start: str, after: str) -> list[MethodTotal]:
     """Receipts issued in the period and not voided, by method."""
     rows = db.execute(
-        "SELECT r.method, count(*), sum(r.total_fen) FROM receipts r "
-        f"WHERE r.issued_at >= ? AND r.issued_at < ? AND {_NOT_VOID} "
+        "SELECT r.method, count(*), sum(r.total_fen) FROM live_receipts r "
+        "WHERE r.issued_at >= ? AND r.issued_at < ? "
         "GROUP BY r.method ORDER BY r.method",
         [start, after],
     ).fetchall()
@@ -130,10 +128,9 @@ def received_by_method(db: Database, start: str, after: str) -> list[MethodTotal
 def received_by_item(db: Database, start: str, after: str) -> list[ItemReceived]:
     """The same receipts' lines by fee item; credit lines as 预收款, last."""
     rows = db.execute(
-        "SELECT i.id, coalesce(i.name, ?), sum(l.amount_fen) FROM receipts r "
-        "JOIN receipt_lines l ON l.receipt_id = r.id "
+        "SELECT i.id, coalesce(i.name, ?), sum(l.amount_fen) FROM live_receipt_lines l "
         "LEFT JOIN charges c ON c.id = l.charge_id LEFT JOIN fee_items i ON i.id = c.item_id "
-        f"WHERE r.issued_at >= ? AND r.issued_at < ? AND {_NOT_VOID} "
+        "WHERE l.issued_at >= ? AND l.issued_at < ? "
         "GROUP BY i.id ORDER BY i.id IS NULL, i.id",
         [CREDIT_ITEM, start, after],
     ).fetchall()
@@ -160,9 +157,8 @@ def deposits_held(db: Database, after: str) -> int:
     """Deposits paid (by live receipts and credit) before ``after``, less those paid back."""
     row = db.execute(
         "SELECT coalesce(sum("
-        "  coalesce((SELECT sum(l.amount_fen) FROM receipt_lines l "
-        "            JOIN receipts r ON r.id = l.receipt_id "
-        f"           WHERE l.charge_id = c.id AND r.issued_at < :after AND {_NOT_VOID}), 0)"
+        "  coalesce((SELECT sum(l.amount_fen) FROM live_receipt_lines l "
+        "            WHERE l.charge_id = c.id AND l.issued_at < :after), 0)"
         "+ coalesce((SELECT sum(u.amount_fen) FROM credit_uses u "
         "            WHERE u.charge_id = c.id AND u.used_at < :after), 0)"
         "- coalesce((SELECT sum(f.amount_fen) FROM refunds f "
@@ -177,12 +173,12 @@ def deposits_held(db: Database, after: str) -> int:
 # adjustments dated by then, less live receipts and credit used before :after, plus refunds
 # paid back against it before :after. One pass per table, grouped by charge; the aged
 # result is kept once and summed three ways (by age and item, by age, in all).
-_ARREARS = f"""
+_ARREARS = """
 WITH movements(charge_id, fen) AS (
     SELECT coalesce(c.adjusts_id, c.id), c.amount_fen FROM charges c WHERE c.due_on <= :through
     UNION ALL
-    SELECT l.charge_id, -l.amount_fen FROM receipt_lines l JOIN receipts r ON r.id = l.receipt_id
-     WHERE l.charge_id IS NOT NULL AND r.issued_at < :after AND {_NOT_VOID}
+    SELECT charge_id, -amount_fen FROM live_receipt_lines
+     WHERE charge_id IS NOT NULL AND issued_at < :after
     UNION ALL
     SELECT charge_id, -amount_fen FROM credit_uses WHERE used_at < :after
     UNION ALL

@@ -90,6 +90,22 @@ def test_check_fails_when_the_audit_table_was_edited(demo_db, tmp_path):
     assert "Traceback" not in result.stderr
 
 
+def test_check_fails_when_a_money_view_was_rewritten(demo_db, tmp_path):
+    target = copy_of(demo_db, tmp_path)
+    # a view that counts voided receipts: every balance changes, no row does
+    edit_with_sqlite_shell(
+        target,
+        "DROP VIEW charge_balances;\nDROP VIEW live_receipt_lines;\nDROP VIEW live_receipts;\n"
+        "CREATE VIEW live_receipts AS SELECT r.* FROM receipts r;\n",
+    )
+    result = run_cli("--db", str(target), "check")
+    assert result.returncode != 0
+    assert "收费口径视图" in result.stdout
+    assert "视图被改动：live_receipts" in result.stdout
+    assert "charge_balances" in result.stdout
+    assert "Traceback" not in result.stderr
+
+
 def test_second_instance_is_refused(demo_db, tmp_path):
     target = copy_of(demo_db, tmp_path)
     with Desk.open(target):

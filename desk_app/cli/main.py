@@ -18,7 +18,7 @@ from desk_app.paths import default_db_path
 
 
 class DeskGroup(click.Group):
-    def invoke(self, ctx: click.Context):  # type: ignore[override]
+    def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
         except DeskError as error:

@@ -20,7 +20,9 @@ from desk_app.services.directory import locations
 UNFINISHED_WORDS = ("unfinished", "未完成")
 
 
-def parse_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> date | None:
+def parse_date(
+    _ctx: click.Context, _param: click.Parameter | None, value: str | None
+) -> date | None:
     if value is None:
         return None
     try:

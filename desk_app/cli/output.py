@@ -9,7 +9,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
+from typing import Any, Protocol
 
 import click
 
@@ -111,12 +111,24 @@ def emit(listing: Listing, *, as_csv: bool, out: Path | None) -> None:
         click.echo(f"已导出 {count} 条{listing.noun}到 {out}（共 {listing.total} 条符合条件）。")
         return
     if as_csv:
-        _write_csv(click.get_text_stream("stdout"), listing, lineterminator="\n")
+        _write_csv(_Echo(), listing, lineterminator="\n")
         return
     _print_table(listing)
 
 
-def _write_csv(handle: IO[str], listing: Listing, *, lineterminator: str) -> int:
+class _Writable(Protocol):
+    def write(self, text: str, /) -> int: ...
+
+
+class _Echo:
+    """Standard output through click.echo (the console's encoding on Windows)."""
+
+    def write(self, text: str, /) -> int:
+        click.echo(text, nl=False)
+        return len(text)
+
+
+def _write_csv(handle: _Writable, listing: Listing, *, lineterminator: str) -> int:
     writer = csv.writer(handle, lineterminator=lineterminator)
     writer.writerow(listing.headers)
     count = 0
@@ -143,7 +155,7 @@ def _print_table(listing: Listing) -> None:
     if listing.total == 0:
         click.echo(f"没有符合条件的{listing.noun}。")
         return
-    cells = _table_cells(listing)
+    cells: Callable[[], Iterable[list[str]]] = _table_cells(listing)
     if listing.shown <= PAGE_SIZE:
         kept = list(cells())
         cells = lambda: kept  # noqa: E731 - one page: no second query

@@ -125,7 +125,8 @@ def unit_sort_key(value: UnitAddress | str) -> tuple[int, tuple]:
     """Order units naturally; text that is not a unit address sorts after all units."""
     if isinstance(value, str):
         try:
-            value = parse_unit_address(value)
+            address = parse_unit_address(value)
         except ValidationError:
             return (1, natural_key(value.strip()))
+        return (0, address.sort_key)
     return (0, value.sort_key)

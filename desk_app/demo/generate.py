@@ -259,7 +259,7 @@ def generate(desk: Desk, plan: DemoPlan) -> DemoSummary:
                     years=plan.years,
                     at=op.at,
                 )
-                op.record("people", None, **people_counts)
+                op.record("people", None, None, **people_counts)
             clerks = [s.id for s in staff if s.role == "clerk"]
             supervisors = [s.id for s in staff if s.role == "supervisor"]
             history, entries = _shift_history(

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import random
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, overload
 
 from desk_app.core.address import parse_unit_address
 from desk_app.demo import bulk as demo_bulk
@@ -51,7 +51,7 @@ def generate(desk: Desk, plan: DemoPlan, rng: random.Random, staff: list) -> int
         fee_items.install_standard_items(desk)
         items = {item.code: (item.id, item.name) for item in fee_items.fee_items(desk)}
         shifts = demo_bulk.shift_spans(db)
-        counts: dict[str, object] = {"fee_items": len(items)}
+        counts: dict[str, Any] = {"fee_items": len(items)}
         if not shifts:
             _write_rates_today(db, items, plan.until, op.at)
             op.record("charges", None, **counts)
@@ -139,6 +139,10 @@ def _unit_plans(db: Database, days: DeskDays) -> list[UnitPlan]:
     return plans
 
 
+@overload
+def _day(days: DeskDays, text: str | None, default: int) -> int: ...
+@overload
+def _day(days: DeskDays, text: str | None, default: None) -> int | None: ...
 def _day(days: DeskDays, text: str | None, default: int | None) -> int | None:
     if not text:
         return default
@@ -173,7 +177,7 @@ def _write_rates_today(
 ) -> None:
     """An estate without history starts at the first rates, from this month on."""
     start = until.replace(day=1).isoformat()
-    rows = [
+    rows: list[tuple[object, ...]] = [
         (items["property"][0], kind, start, prices[0], 0, at, None, None)
         for kind, prices in PROPERTY_RATES.items()
     ]

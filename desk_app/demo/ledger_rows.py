@@ -800,10 +800,10 @@ class LedgerHistory:
         terms = self.terms
         late_from = day - terms.grace_days  # due before this day: overdue
         if amount is None and (owed[0][DUE] >= late_from or not terms.late_fee_wan):
-            lines = [(row[ID], row[TEXT], row[OUT]) for row in owed]
+            settled = [(row[ID], row[TEXT], row[OUT]) for row in owed]
             acct.owed = []
             acct.stage = acct.util_step = 0
-            return _Receipt(acct, lines)
+            return _Receipt(acct, settled)
         overdue = [
             row
             for row in owed

@@ -224,7 +224,7 @@ def _ensure_places(desk: Desk, at: str) -> list[_Place]:
         tallest = demo_bulk.tallest_floors(db)
         ids = []
         for building in buildings_store.list_buildings(db):
-            places = BUILDING_PLACES
+            places: tuple[tuple[str, str | None], ...] = BUILDING_PLACES
             if (tallest.get(building.code) or 0) > 7:
                 places = places + TALL_BUILDING_PLACES
             for name, floor in places:
@@ -495,7 +495,7 @@ def generate(desk: Desk, plan: DemoPlan, rng: random.Random, staff: list) -> int
         shifts = demo_bulk.shift_spans(db)
         units = _load_units(desk)
         written = 0
-        counts: dict[str, object] = {
+        counts: dict[str, Any] = {
             "technicians": len({t for rows in trades.values() for t in rows}),
             "prices": len(prices),
             "places": len(places),

@@ -24,6 +24,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from desk_app.core.errors import ValidationError
 from desk_app.core.masking import mask_id_number, mask_phone
 from desk_app.core.vocabularies import UNIT_KINDS, UNIT_STATUSES
+from desk_app.exporting.workbook_files import new_workbook
 from desk_app.exporting.xlsx_safety import (
     DEFAULT_LIMITS,
     WorkbookLimits,
@@ -148,11 +149,11 @@ def _read_sheet(
     body = []
     for number, values in rows:
         cells = values[: len(headers)]
-        texts = tuple(cell_text(v) for v in cells)
-        if not any(texts):
+        cell_texts = tuple(cell_text(v) for v in cells)
+        if not any(cell_texts):
             continue
         numeric = frozenset(i for i, v in enumerate(cells) if _is_number(v))
-        body.append(SheetRow(number, texts, numeric))
+        body.append(SheetRow(number, cell_texts, numeric))
     return header_row, headers, tuple(body)
 
 
@@ -160,10 +161,14 @@ def _read_sheet(
 
 
 class ErrorLike(Protocol):
-    row_number: int
-    field_label: str
-    message: str
-    value: str | None
+    @property
+    def row_number(self) -> int: ...
+    @property
+    def field_label(self) -> str: ...
+    @property
+    def message(self) -> str: ...
+    @property
+    def value(self) -> str | None: ...
 
 
 ERROR_HEADERS = ("行号", "字段", "错误", "原值")
@@ -260,9 +265,7 @@ TEMPLATE_NOTES = (
 def write_sample_template(path: str | Path) -> None:
     """A roster a clerk can fill in: Chinese headers, two synthetic example rows, the
     header frozen, ID and phone columns formatted as text, drop-downs for the lists."""
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = "业主花名册"
+    workbook, sheet = new_workbook("业主花名册")
     sheet.append(list(TEMPLATE_HEADERS))
     bold = Font(bold=True)
     fill = PatternFill("solid", fgColor="DDEBF7")

@@ -6,8 +6,25 @@ from __future__ import annotations
 from pathlib import Path
 
 from openpyxl import Workbook
+from openpyxl.worksheet.worksheet import Worksheet
 
 from desk_app.core.errors import EnvironmentFault
+
+
+def first_sheet(workbook: Workbook) -> Worksheet:
+    """The sheet a new workbook starts with."""
+    sheet = workbook.active
+    if not isinstance(sheet, Worksheet):
+        raise TypeError("a new workbook starts with a worksheet")
+    return sheet
+
+
+def new_workbook(title: str) -> tuple[Workbook, Worksheet]:
+    """A workbook with its first sheet named ``title``."""
+    workbook = Workbook()
+    sheet = first_sheet(workbook)
+    sheet.title = title
+    return workbook, sheet
 
 
 def save_workbook(workbook: Workbook, path: str | Path) -> None:

@@ -88,7 +88,7 @@ def render_many(
         pagesize=(template.page_width * mm, template.page_height * mm),
         invariant=1,
         pageCompression=1,
-        initialFontName=font,  # keeps Helvetica out of the PDF
+        initialFontName=font,  # type: ignore[arg-type]  # a font name (the stubs say float); keeps Helvetica out of the PDF
         initialFontSize=template.font_size,
     )
     canvas.setTitle(title if title is not None else fill_placeholders(template.title, datas[0]))

@@ -11,7 +11,7 @@ happens — at ``BEGIN``, in the middle of an ``INSERT``, while rows are read, a
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable
 from typing import Any, NoReturn
 
 from desk_app.core.errors import (
@@ -22,7 +22,7 @@ from desk_app.core.errors import (
     ReadOnlyDatabase,
 )
 
-Parameters = Sequence[Any] | Mapping[str, Any]
+Parameters = Any  # a sequence, or a mapping of names, as sqlite3 takes
 
 
 def environment_fault(error: sqlite3.Error) -> EnvironmentFault | None:
@@ -56,13 +56,13 @@ def raise_translated(error: sqlite3.Error) -> NoReturn:
 class DeskCursor(sqlite3.Cursor):
     def execute(self, sql: str, parameters: Parameters = (), /) -> DeskCursor:
         try:
-            return super().execute(sql, parameters)  # type: ignore[return-value]
+            return super().execute(sql, parameters)
         except sqlite3.Error as error:
             raise_translated(error)
 
     def executemany(self, sql: str, seq_of_parameters: Iterable[Parameters], /) -> DeskCursor:
         try:
-            return super().executemany(sql, seq_of_parameters)  # type: ignore[return-value]
+            return super().executemany(sql, seq_of_parameters)
         except sqlite3.Error as error:
             raise_translated(error)
 

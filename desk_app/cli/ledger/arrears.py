@@ -113,7 +113,10 @@ def notices(
         if unit is not None:
             if not unit.strip():
                 raise ValidationError("请填写房号。", field="unit")
-            unit_ids = [locations.resolve(desk, unit=unit).unit_id]
+            found = locations.resolve(desk, unit=unit).unit_id
+            if found is None:
+                raise ValidationError("请填写房号。", field="unit")
+            unit_ids = [found]
         printed = arrears_print.print_notices(
             desk, stage=wanted, building=where, unit_ids=unit_ids
         ).value

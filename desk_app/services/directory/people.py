@@ -5,7 +5,7 @@ occupancy is ended, never overwritten), ownership transfer, contact changes, veh
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import asdict, dataclass, replace
 from datetime import date
 
 from desk_app.core.errors import NotFoundError, ValidationError
@@ -98,10 +98,6 @@ def clean_person(record: PersonRecord, *, today: date | None = None) -> PersonRe
             except ValidationError as error:
                 raise ValidationError(error.message, field=field_name) from None
         phones.append(value)
-    stripped = {
-        name_: (getattr(record, name_) or "").strip() or None
-        for name_ in ("hukou", "address", "employer", "position", "employer_address", "note")
-    }
     return replace(
         record,
         name=name,
@@ -110,8 +106,17 @@ def clean_person(record: PersonRecord, *, today: date | None = None) -> PersonRe
         id_number=id_number,
         phone=phones[0],
         phone2=phones[1],
-        **stripped,
+        hukou=_stripped(record.hukou),
+        address=_stripped(record.address),
+        employer=_stripped(record.employer),
+        position=_stripped(record.position),
+        employer_address=_stripped(record.employer_address),
+        note=_stripped(record.note),
     )
+
+
+def _stripped(text: str | None) -> str | None:
+    return (text or "").strip() or None
 
 
 def occupant_view(row: people_store.OccupancyRow) -> OccupantView:
@@ -274,8 +279,8 @@ def transfer_ownership(
     estate.get_unit(desk, unit_id)
     if not new_owners:
         raise ValidationError("请至少填写一位新业主。")
-    on_date = check_date(on_date, "过户日期")
-    if on_date is None:
+    day = check_date(on_date, "过户日期")
+    if day is None:
         raise ValidationError("请填写过户日期。", field="on_date")
     today = desk.clock.now().date()
     cleaned = [clean_person(p, today=today) for p in new_owners]
@@ -285,7 +290,7 @@ def transfer_ownership(
                 people_store.end_occupancy(
                     desk.db,
                     row.id,
-                    until=on_date,
+                    until=day,
                     reason=reason,
                     ended_at=op.at,
                     ended_by=op.operator_id,
@@ -302,12 +307,12 @@ def transfer_ownership(
                     person_id,
                     "owner" if index == 0 else "co_owner",
                     relation=None,
-                    since=on_date,
+                    since=day,
                     lease_start=None,
                     lease_end=None,
                 )
             )
-        op.record("units", unit_id, owners=[p.name for p in cleaned], on_date=on_date)
+        op.record("units", unit_id, owners=[p.name for p in cleaned], on_date=day)
     return op.done(ids)
 
 
@@ -319,7 +324,8 @@ def update_person(desk: Desk, person_id: int, changes: dict[str, str | None]) ->
     current = people_store.get_person(desk.db, person_id)
     if current is None:
         raise NotFoundError(f"人员 {person_id} 不存在。")
-    merged = clean_person(replace(current.record, **changes), today=desk.clock.now().date())
+    edited = PersonRecord(**{**asdict(current.record), **changes})
+    merged = clean_person(edited, today=desk.clock.now().date())
     changed = {
         name: getattr(merged, name)
         for name in changes

@@ -282,12 +282,12 @@ class RowChecker:
                 self.fail("id_number", error.message, id_number)
         phones = {}
         for key in ("phone", "phone2"):
-            phones[key] = raw[key]
-            if raw[key]:
+            written = phones[key] = raw[key]
+            if written:
                 try:
-                    phones[key] = validate_phone(raw[key])
+                    phones[key] = validate_phone(written)
                 except ValidationError as error:
-                    self.fail(key, error.message, raw[key])
+                    self.fail(key, error.message, written)
         gender = None
         if raw["gender"]:
             gender = _GENDERS.get("".join(raw["gender"].split()))

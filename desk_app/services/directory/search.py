@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -276,7 +277,12 @@ def search(desk: Desk, text: str, *, limit: int = 30) -> SearchResults:
     people = search_index.find_people(db, plan.people, limit=fetch)
     vehicles = search_index.find_vehicles(db, plan.vehicles, limit=fetch)
     places = search_index.find_places(db, plan.places, limit=fetch)
-    found = {"units": units, "people": people, "vehicles": vehicles, "places": places}
+    found: dict[str, Sequence[object]] = {
+        "units": units,
+        "people": people,
+        "vehicles": vehicles,
+        "places": places,
+    }
     return SearchResults(
         query=plan.text,
         units=tuple(_unit_hit(r) for r in units[:limit]),

@@ -8,11 +8,10 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from desk_app.exporting.workbook_files import save_workbook
+from desk_app.exporting.workbook_files import new_workbook, save_workbook
 from desk_app.services.desk import Desk
 from desk_app.services.ledger import arrears
 from desk_app.services.ledger.arrears import ArrearsRow
@@ -82,9 +81,7 @@ def export_arrears(
     """Write the arrears list (as ``arrears.arrears`` gives it) to ``path``."""
     rows = arrears.arrears(desk, on, stage=stage, building=building)
     day = arrears.day_of(desk, on)
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = SHEET_TITLE
+    workbook, sheet = new_workbook(SHEET_TITLE)
     title = f"{SHEET_TITLE}　截至 {day.isoformat()}　（{filter_text(stage, building)}）"
     sheet.append([title])
     sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(HEADER))

@@ -19,7 +19,7 @@ import re
 import sqlite3
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from desk_app.core import ledger_rules
@@ -468,34 +468,33 @@ def _line(
 ) -> BillingLine | None:
     """The unit's line for the item; None when the item does not apply to the unit (no
     meter of that kind ever read, or rates only for other kinds of unit)."""
-    base = {
-        "unit_id": unit.id,
-        "unit_code": unit.code,
-        "building": unit.building,
-        "customer": unit.customer,
-        "item_code": item.code,
-        "item_name": item.name,
-        "item_kind": item.kind,
-        "due_on": due,
-    }
+    base = BillingLine(
+        unit_id=unit.id,
+        unit_code=unit.code,
+        building=unit.building,
+        customer=unit.customer,
+        item_code=item.code,
+        item_name=item.name,
+        item_kind=item.kind,
+        due_on=due,
+    )
     state = None
     if item.kind == "metered":
         if unit.id not in history:
             return None
         state = _meter_state(history[unit.id], period)
-        base["previous_centi"] = state.previous_centi
-        base["current_centi"] = state.current_centi
+        base = replace(base, previous_centi=state.previous_centi, current_centi=state.current_centi)
     rate = rates_in_force.for_unit(unit.kind)
     if rate is None and not rates_in_force.none:
         return None
     if (unit.id, item.id) in billed:
-        return BillingLine(**base, problem=ALREADY_BILLED)
+        return replace(base, problem=ALREADY_BILLED)
     if rate is None:
-        return BillingLine(**base, problem=NO_RATE)
-    base["price_milli_yuan"] = rate.price_milli_yuan
+        return replace(base, problem=NO_RATE)
+    base = replace(base, price_milli_yuan=rate.price_milli_yuan)
     if item.kind == "area":
         if not unit.area_centi_m2:
-            return BillingLine(**base, problem=NO_AREA)
+            return replace(base, problem=NO_AREA)
         quantity = unit.area_centi_m2
         amount = max(
             ledger_rules.property_fee_fen(quantity, rate.price_milli_yuan), rate.minimum_fen
@@ -507,9 +506,9 @@ def _line(
     else:
         assert state is not None
         if state.current_centi is None:
-            return BillingLine(**base, problem=NO_READING)
+            return replace(base, problem=NO_READING)
         if state.previous_centi is None:
-            return BillingLine(**base, problem=FIRST_READING)
+            return replace(base, problem=FIRST_READING)
         try:
             charge = ledger_rules.metered_fen(
                 state.previous_centi,
@@ -520,11 +519,11 @@ def _line(
                 absurd_factor=ABSURD_FACTOR,
             )
         except ValidationError as error:
-            return BillingLine(**base, problem=error.message)
+            return replace(base, problem=error.message)
         quantity = usage = charge.usage_centi
         amount = charge.amount_fen
-    return BillingLine(
-        **base,
+    return replace(
+        base,
         quantity_centi=quantity,
         amount_fen=amount,
         usage_centi=usage,

@@ -12,19 +12,21 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
-from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from desk_app.core.address import parse_unit_address
 from desk_app.core.errors import ValidationError
 from desk_app.exporting.roster_files import read_roster
-from desk_app.exporting.workbook_files import save_workbook
+from desk_app.exporting.workbook_files import new_workbook, save_workbook
 from desk_app.exporting.xlsx_safety import iter_sheet_rows, open_workbook
 from desk_app.services.desk import Desk
 from desk_app.services.desk import settings as settings_service
@@ -101,7 +103,7 @@ _SHEET_FORMATS = {
 }
 
 
-def _put(ws: Worksheet, row: int, values: list[object]) -> None:
+def _put(ws: Worksheet, row: int, values: list[Any]) -> None:
     for column, value in enumerate(values, start=1):
         if value is None or value == "":
             continue
@@ -116,9 +118,7 @@ def _put(ws: Worksheet, row: int, values: list[object]) -> None:
 def export_sheet(desk: Desk, sheet: BillingSheet, path: str | Path) -> int:
     """Write the billing sheet to ``path`` (.xlsx); returns the number of charge rows."""
     estate = settings_service.get(desk, "estate.name")
-    workbook = Workbook()
-    ws = workbook.active
-    ws.title = f"计费表{sheet.period}"
+    workbook, ws = new_workbook(f"计费表{sheet.period}")
     status = f"已入账（第 {sheet.run_id} 号）" if sheet.posted else "未入账（预览）"
     _title_row(
         ws,
@@ -160,7 +160,7 @@ def export_sheet(desk: Desk, sheet: BillingSheet, path: str | Path) -> int:
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
     save_workbook(workbook, Path(path))
     return len(sheet.lines)
 
@@ -182,9 +182,7 @@ def write_readings_template(
     if not rows:
         raise ValidationError(f"{billing.building_code(building)}栋没有房屋。", field="building")
     estate = settings_service.get(desk, "estate.name")
-    workbook = Workbook()
-    ws = workbook.active
-    ws.title = f"抄表{period}"
+    workbook, ws = new_workbook(f"抄表{period}")
     _title_row(
         ws,
         _template_title(estate, item.name, item.code, period, rows[0].building),
@@ -226,7 +224,7 @@ class ImportedReadings:
     blank: int  # rows left blank (not read this time)
 
 
-def _is_header(texts: list[str]) -> bool:
+def _is_header(texts: Sequence[str]) -> bool:
     return "房号" in texts and "本次读数" in texts
 
 
@@ -267,7 +265,7 @@ def import_readings(
     item = fee_items.fee_item(desk, item_code.strip().lower())
     building = billing.building_code(building)
     sheet = read_roster(path, is_header=_is_header)
-    if not _is_header(list(sheet.headers)):
+    if not _is_header(sheet.headers):
         raise ValidationError("没有找到表头（须有“房号”和“本次读数”两列）。", field="file")
     room_col = sheet.headers.index("房号")
     reading_col = sheet.headers.index("本次读数")

@@ -263,32 +263,49 @@ def report(desk: Desk, period: str) -> MonthReport:
 
     names: dict[int | None, str] = {}
     amounts: dict[int | None, list[int]] = {}  # charged, adjusted, received, arrears
-    for row in charged:
-        names[row.item_id] = row.item_name
-        amounts.setdefault(row.item_id, [0, 0, 0, 0])[:2] = [row.charged_fen, row.adjusted_fen]
-    for row in received:
-        names[row.item_id] = row.item_name
-        amounts.setdefault(row.item_id, [0, 0, 0, 0])[2] = row.received_fen
+    for charged_row in charged:
+        names[charged_row.item_id] = charged_row.item_name
+        amounts.setdefault(charged_row.item_id, [0, 0, 0, 0])[:2] = [
+            charged_row.charged_fen,
+            charged_row.adjusted_fen,
+        ]
+    for received_row in received:
+        names[received_row.item_id] = received_row.item_name
+        amounts.setdefault(received_row.item_id, [0, 0, 0, 0])[2] = received_row.received_fen
     for cell in cells:
         names[cell.item_id] = cell.item_name
         amounts.setdefault(cell.item_id, [0, 0, 0, 0])[3] += cell.fen
-    collected = {
+    collected: dict[int | None, tuple[int, int]] = {
         row.item_id: (row.collectible_fen, row.collected_fen)
         for row in close_store.collected_by_item(db, start, through, after)
     }
     order = sorted(amounts, key=lambda item_id: (item_id is None, item_id or 0))
-    items = [ItemLine(names[i], *amounts[i], *collected.get(i, (0, 0))) for i in order]
+    items = []
+    for item_id in order:
+        charged_fen, adjusted_fen, received_fen, arrears_fen = amounts[item_id]
+        collectible_fen, collected_fen = collected.get(item_id, (0, 0))
+        items.append(
+            ItemLine(
+                names[item_id],
+                charged_fen,
+                adjusted_fen,
+                received_fen,
+                arrears_fen,
+                collectible_fen,
+                collected_fen,
+            )
+        )
 
     units_by_age = {u.age: u for u in unit_rows}
     ages = []
     for age, label in enumerate(AGE_LABELS):
-        row = units_by_age.get(age)
+        age_row = units_by_age.get(age)
         ages.append(
             AgeLine(
                 age,
                 label,
-                row.units if row else 0,
-                row.fen if row else 0,
+                age_row.units if age_row else 0,
+                age_row.fen if age_row else 0,
                 {c.item_name: c.fen for c in cells if c.age == age},
             )
         )

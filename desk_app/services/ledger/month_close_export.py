@@ -15,7 +15,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from desk_app.core.errors import ValidationError
-from desk_app.exporting.workbook_files import save_workbook
+from desk_app.exporting.workbook_files import first_sheet, save_workbook
 from desk_app.services.desk import Desk
 from desk_app.services.ledger import month_close
 from desk_app.services.ledger.month_close import MonthReport
@@ -38,7 +38,7 @@ def _rate(rate: Fraction | None) -> Decimal | None:
 def _sheet(
     workbook: Workbook, title: str, header: list[str], widths: list[int], first: bool = False
 ) -> Worksheet:
-    sheet = workbook.active if first else workbook.create_sheet()
+    sheet = first_sheet(workbook) if first else workbook.create_sheet()
     sheet.title = title
     sheet.append(header)
     for cell in sheet[1]:

@@ -114,11 +114,11 @@ def take_payment(
                     )
         if credit_fen:
             lines.append((None, "预收款", credit_fen))
-        for charge_id, text, fen in lines:
+        for line_charge_id, text, fen in lines:
             receipts_store.insert_receipt_line(
                 op.db,
                 receipt_id=receipt_id,
-                charge_id=charge_id,
+                charge_id=line_charge_id,
                 description=text[:100],
                 amount_fen=fen,
             )

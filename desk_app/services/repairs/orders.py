@@ -128,7 +128,12 @@ def order_detail(desk: Desk, order_id: int) -> OrderDetail:
 def running_deadline(desk: Desk, order: OrderRow, lim: deadlines.Limits | None = None):
     """The time limit running on an order now, or None (see core.deadlines)."""
     lim = lim or limits(desk)
-    if order.status == "已完工" and order.callback_due_at and order.callback_status == "due":
+    if (
+        order.status == "已完工"
+        and order.completed_at
+        and order.callback_due_at
+        and order.callback_status == "due"
+    ):
         return deadlines.Deadline(
             deadlines.CALLBACK, from_text(order.completed_at), from_text(order.callback_due_at)
         )

@@ -47,12 +47,12 @@ def add_technician(
 ) -> Done[TechnicianRow]:
     desk.require_role("supervisor", "维护维修人员")
     values = _technician_fields(name, kind, phone, specialty)
-    if setup_store.technician_by_name(desk.db, values["name"]):  # type: ignore[arg-type]
+    if setup_store.technician_by_name(desk.db, values["name"]):
         raise ValidationError(f"已有维修人员“{values['name']}”。", field="name")
     with desk.operation("technician_added") as op:
         technician_id = setup_store.insert_technician(
             op.db,
-            **values,  # type: ignore[arg-type]
+            **values,
             created_at=op.at,
             created_by=op.operator_id,
             created_shift=op.shift_id,
@@ -76,7 +76,7 @@ def update_technician(
     if current is None:
         raise NotFoundError("该维修人员不存在。")
     values = _technician_fields(name, kind, phone, specialty)
-    other = setup_store.technician_by_name(desk.db, values["name"])  # type: ignore[arg-type]
+    other = setup_store.technician_by_name(desk.db, values["name"])
     if other is not None and other.id != technician_id:
         raise ValidationError(f"已有维修人员“{values['name']}”。", field="name")
     values["active"] = int(active)
@@ -122,7 +122,7 @@ def add_price(
     with desk.operation("service_price_added") as op:
         price_id = setup_store.insert_price(
             op.db,
-            **values,  # type: ignore[arg-type]
+            **values,
             created_at=op.at,
             created_by=op.operator_id,
             created_shift=op.shift_id,

@@ -55,7 +55,7 @@ def handover_report_data(desk: Desk, shift_id: int, *, printed_at: str | None = 
     if row is None:
         raise ValidationError(f"班次 {shift_id} 不存在。")
     settings = settings_service.get_all(desk)
-    names = {op.id: op.display_name for op in _all_operators(desk)}
+    names: dict[int | None, str] = {op.id: op.display_name for op in _all_operators(desk)}
     events = []
     for entry in audit_store.entries_for_shift(desk.db, shift_id):
         events.append(

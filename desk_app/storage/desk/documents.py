@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
+from desk_app.storage.rows import inserted_id
+
 
 @dataclass(frozen=True)
 class DocumentInfo:
@@ -59,7 +61,7 @@ def insert(
             created_shift,
         ],
     )
-    return int(cursor.lastrowid)
+    return inserted_id(cursor)
 
 
 def info(db: Database, document_id: int) -> DocumentInfo | None:

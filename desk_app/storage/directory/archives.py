@@ -7,6 +7,8 @@ from dataclasses import dataclass, fields
 
 from sqlite_utils import Database
 
+from desk_app.storage.rows import inserted_id
+
 
 @dataclass(frozen=True)
 class ArchiveFacts:
@@ -125,7 +127,7 @@ def insert_loan(
         "note, created_by, created_shift) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [unit_id, borrower, purpose, approved_by, lent_at, due_at, note, created_by, created_shift],
     )
-    return int(cursor.lastrowid)
+    return inserted_id(cursor)
 
 
 def return_loan(db: Database, loan_id: int, *, returned_at: str, returned_to: int | None) -> None:

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
+from desk_app.storage.rows import inserted_id
+
 
 @dataclass(frozen=True)
 class BuildingRow:
@@ -43,7 +45,7 @@ def insert_building(
         "created_shift) VALUES (?, ?, ?, ?, ?, ?, ?)",
         [code, name, int(has_entrances), floors, created_at, created_by, created_shift],
     )
-    return int(cursor.lastrowid)
+    return inserted_id(cursor)
 
 
 def building_by_code(db: Database, code: str) -> BuildingRow | None:
@@ -78,7 +80,7 @@ def insert_place(
         "created_shift) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         [code, name, building, floor, note, created_at, created_by, created_shift],
     )
-    return int(cursor.lastrowid)
+    return inserted_id(cursor)
 
 
 def list_places(db: Database) -> list[PlaceRow]:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, fields
 
 from sqlite_utils import Database
 
-from desk_app.storage.rows import update_columns
+from desk_app.storage.rows import inserted_id, update_columns
 
 
 @dataclass(frozen=True)
@@ -99,7 +99,7 @@ def insert_person(
         f"VALUES ({marks}, ?, ?, ?)",
         [getattr(record, name) for name in PERSON_FIELDS] + [created_at, created_by, created_shift],
     )
-    return int(cursor.lastrowid)
+    return inserted_id(cursor)
 
 
 def get_person(db: Database, person_id: int) -> PersonRow | None:
@@ -157,7 +157,7 @@ def insert_occupancy(
             created_shift,
         ],
     )
-    return int(cursor.lastrowid)
+    return inserted_id(cursor)
 
 
 def end_occupancy(
@@ -230,7 +230,7 @@ def insert_vehicle(
         "created_shift) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         [unit_id, person_id, kind, plate, note, created_at, created_by, created_shift],
     )
-    return int(cursor.lastrowid)
+    return inserted_id(cursor)
 
 
 def end_vehicle(db: Database, vehicle_id: int, ended_at: str) -> None:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
-from desk_app.storage.rows import update_columns
+from desk_app.storage.rows import inserted_id, update_columns, with_flags
 
 
 @dataclass(frozen=True)
@@ -49,7 +49,7 @@ ORDER = (
 
 
 def _row(row: tuple) -> UnitRow:
-    return UnitRow(*row[:9], bool(row[9]), row[10], *row[11:])
+    return UnitRow(*with_flags(row, 9))
 
 
 _OWNER = (
@@ -87,7 +87,7 @@ def insert_many(
                 created_shift,
             ],
         )
-        ids.append(int(cursor.lastrowid))
+        ids.append(inserted_id(cursor))
     return ids
 
 

@@ -17,7 +17,7 @@ from sqlite_utils import Database
 from desk_app.storage.directory.units import ORDER as UNIT_ORDER
 from desk_app.storage.ledger.charges import NewCharge
 from desk_app.storage.ledger.fee_items import RateRow
-from desk_app.storage.rows import Stamp
+from desk_app.storage.rows import Stamp, inserted_id
 
 BILLING_SOURCE = "billing"
 _CHUNK = 500  # ids per IN (...) list
@@ -259,7 +259,7 @@ def insert_run(
         "created_at, created_by, created_shift) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [period, due_on, items, scope, charge_count, total_fen, stamp.at, stamp.by, stamp.shift],
     )
-    return int(cursor.lastrowid)
+    return inserted_id(cursor)
 
 
 _RUN = (

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
-from desk_app.storage.rows import Stamp
+from desk_app.storage.rows import Stamp, inserted_id, with_flags
 
 
 @dataclass(frozen=True)
@@ -37,19 +37,19 @@ def insert_fee_item(
         "VALUES (?, ?, ?, ?, ?, ?, ?)",
         [code, name, kind, unit, stamp.at, stamp.by, stamp.shift],
     )
-    return int(cursor.lastrowid)
+    return inserted_id(cursor)
 
 
 _ITEM = "SELECT id, code, name, kind, unit, active FROM fee_items"
 
 
 def fee_items(db: Database) -> list[FeeItemRow]:
-    return [FeeItemRow(*r[:5], bool(r[5])) for r in db.execute(f"{_ITEM} ORDER BY id")]
+    return [FeeItemRow(*with_flags(r, 5)) for r in db.execute(f"{_ITEM} ORDER BY id")]
 
 
 def fee_item_by_code(db: Database, code: str) -> FeeItemRow | None:
     row = db.execute(f"{_ITEM} WHERE code = ?", [code]).fetchone()
-    return FeeItemRow(*row[:5], bool(row[5])) if row else None
+    return FeeItemRow(*with_flags(row, 5)) if row else None
 
 
 def insert_rate(
@@ -76,7 +76,7 @@ def insert_rate(
             stamp.shift,
         ],
     )
-    return int(cursor.lastrowid)
+    return inserted_id(cursor)
 
 
 def rate_on(db: Database, item_id: int, unit_kind: str | None, on: str) -> RateRow | None:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
-from desk_app.storage.rows import Stamp
+from desk_app.storage.rows import Stamp, inserted_id
 
 
 @dataclass(frozen=True)
@@ -63,7 +63,7 @@ def insert_book(db: Database, *, first_no: int, last_no: int, width: int, stamp:
         "created_shift) VALUES (?, ?, ?, ?, ?, ?)",
         [first_no, last_no, width, stamp.at, stamp.by, stamp.shift],
     )
-    return int(cursor.lastrowid)
+    return inserted_id(cursor)
 
 
 def books(db: Database) -> list[BookRow]:
@@ -113,7 +113,7 @@ def insert_receipt(
             stamp.shift,
         ],
     )
-    return int(cursor.lastrowid)
+    return inserted_id(cursor)
 
 
 def insert_receipt_line(

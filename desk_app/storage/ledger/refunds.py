@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
-from desk_app.storage.rows import Stamp
+from desk_app.storage.rows import Stamp, inserted_id
 
 
 @dataclass(frozen=True)
@@ -65,7 +65,7 @@ def insert_refund(
             stamp.shift,
         ],
     )
-    return int(cursor.lastrowid)
+    return inserted_id(cursor)
 
 
 def refund(db: Database, refund_id: int) -> RefundRow | None:

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
+from desk_app.storage.rows import inserted_id
+
 
 @dataclass(frozen=True)
 class CallbackRow:
@@ -61,7 +63,7 @@ def insert(
         "created_by, created_shift) VALUES (?, ?, ?, ?, ?, ?, ?)",
         [repair_order_id, reception_id, started_at, due_at, created_at, created_by, created_shift],
     )
-    return int(cursor.lastrowid)
+    return inserted_id(cursor)
 
 
 def get(db: Database, callback_id: int) -> CallbackRow | None:

@@ -6,7 +6,7 @@ from dataclasses import dataclass, fields
 
 from sqlite_utils import Database
 
-from desk_app.storage.rows import insert_record, update_columns
+from desk_app.storage.rows import insert_record, inserted_id, update_columns
 
 
 @dataclass(frozen=True)
@@ -313,7 +313,7 @@ def insert_material(
             created_shift,
         ],
     )
-    return int(cursor.lastrowid)
+    return inserted_id(cursor)
 
 
 def delete_materials(db: Database, order_id: int) -> None:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
-from desk_app.storage.rows import update_columns
+from desk_app.storage.rows import inserted_id, update_columns, with_flags
 
 
 @dataclass(frozen=True)
@@ -51,7 +51,7 @@ def insert_technician(
         "created_shift) VALUES (?, ?, ?, ?, ?, ?, ?)",
         [name, kind, phone, specialty, *_stamp(created_at, created_by, created_shift)],
     )
-    return int(cursor.lastrowid)
+    return inserted_id(cursor)
 
 
 def update_technician(
@@ -67,7 +67,7 @@ def technicians(db: Database, *, active_only: bool = False) -> list[TechnicianRo
         f"SELECT id, name, kind, phone, specialty, active FROM technicians {where} "
         "ORDER BY kind, name"
     ).fetchall()
-    return [TechnicianRow(*r[:5], bool(r[5])) for r in rows]
+    return [TechnicianRow(*with_flags(r, 5)) for r in rows]
 
 
 def technician(db: Database, technician_id: int) -> TechnicianRow | None:
@@ -75,14 +75,14 @@ def technician(db: Database, technician_id: int) -> TechnicianRow | None:
         "SELECT id, name, kind, phone, specialty, active FROM technicians WHERE id = ?",
         [technician_id],
     ).fetchone()
-    return TechnicianRow(*row[:5], bool(row[5])) if row else None
+    return TechnicianRow(*with_flags(row, 5)) if row else None
 
 
 def technician_by_name(db: Database, name: str) -> TechnicianRow | None:
     row = db.execute(
         "SELECT id, name, kind, phone, specialty, active FROM technicians WHERE name = ?", [name]
     ).fetchone()
-    return TechnicianRow(*row[:5], bool(row[5])) if row else None
+    return TechnicianRow(*with_flags(row, 5)) if row else None
 
 
 def insert_price(
@@ -109,7 +109,7 @@ def insert_price(
             *_stamp(created_at, created_by, created_shift),
         ],
     )
-    return int(cursor.lastrowid)
+    return inserted_id(cursor)
 
 
 def update_price(db: Database, price_id: int, changes: dict[str, object], updated_at: str) -> None:
@@ -125,11 +125,11 @@ def prices(db: Database, *, active_only: bool = False) -> list[PriceRow]:
     rows = db.execute(
         f"SELECT {_PRICE_COLUMNS} FROM service_prices {where} ORDER BY category, id"
     ).fetchall()
-    return [PriceRow(*r[:6], bool(r[6])) for r in rows]
+    return [PriceRow(*with_flags(r, 6)) for r in rows]
 
 
 def price(db: Database, price_id: int) -> PriceRow | None:
     row = db.execute(
         f"SELECT {_PRICE_COLUMNS} FROM service_prices WHERE id = ?", [price_id]
     ).fetchone()
-    return PriceRow(*row[:6], bool(row[6])) if row else None
+    return PriceRow(*with_flags(row, 6)) if row else None

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
+from desk_app.storage.rows import inserted_id
+
 _COLUMNS = "id, username, display_name, role, password_hash, active, created_at"
 
 
@@ -60,7 +62,7 @@ def insert(
         "created_by, created_shift) VALUES (?, ?, ?, ?, 1, ?, ?, ?)",
         [username, display_name, role, password_hash, created_at, created_by, created_shift],
     )
-    return int(cursor.lastrowid)
+    return inserted_id(cursor)
 
 
 def update_password(db: Database, operator_id: int, password_hash: str, updated_at: str) -> None:

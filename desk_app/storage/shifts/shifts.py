@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
+from desk_app.storage.rows import inserted_id
+
 _COLUMNS = (
     "s.id, s.name, s.operator_id, o.display_name, s.opened_at, s.closed_at, s.status, "
     "s.incoming_operator_id, i.display_name, s.next_shift_id, s.handover_document_id, s.note"
@@ -60,7 +62,7 @@ def insert_open(db: Database, *, name: str, operator_id: int, opened_at: str) ->
         "INSERT INTO shifts (name, operator_id, opened_at, status) VALUES (?, ?, ?, 'open')",
         [name, operator_id, opened_at],
     )
-    return int(cursor.lastrowid)
+    return inserted_id(cursor)
 
 
 def close(

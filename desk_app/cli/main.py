@@ -57,11 +57,16 @@ def cli(ctx: click.Context, db: str | None, lang: str | None) -> None:
 
 
 def _register_commands() -> None:
-    from desk_app.cli import demo, desk, directory, reception, repairs
-    from desk_app.cli.ledger import group as ledger
+    from desk_app.cli import demo
+    from desk_app.cli.desk import commands as desk
+    from desk_app.cli.directory import commands as directory
+    from desk_app.cli.ledger import commands as ledger
+    from desk_app.cli.reception import commands as reception
+    from desk_app.cli.repairs import commands as repairs
+    from desk_app.cli.shifts import commands as shifts
 
-    for feature in (desk, demo, directory, reception, repairs, ledger):
-        feature.register(cli)
+    for commands in (desk, demo, directory, reception, repairs, ledger, shifts):
+        commands.register(cli)
 
 
 _register_commands()

@@ -35,3 +35,7 @@ ARREARS_ACTIONS = (
     "utility_notice",
     "utility_suspension",
 )
+
+# 交接班 (shifts)
+OPERATOR_ROLES = ("clerk", "supervisor", "manager")
+SHIFT_STATUSES = ("open", "handed_over", "day_closed", "closed_unattended")

@@ -114,7 +114,7 @@ def take_payment(
                     )
         if credit_fen:
             lines.append((None, "预收款", credit_fen))
-        for line_charge_id, text, fen in lines:
+        line_ids = [
             receipts_store.insert_receipt_line(
                 op.db,
                 receipt_id=receipt_id,
@@ -122,6 +122,9 @@ def take_payment(
                 description=text[:100],
                 amount_fen=fen,
             )
+            for line_charge_id, text, fen in lines
+        ]
+        op.touch("receipt_lines", line_ids)
         op.record(
             "receipts",
             receipt_id,

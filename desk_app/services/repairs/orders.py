@@ -265,7 +265,7 @@ def create_order(desk: Desk, new: NewRepair) -> Done[OrderRow]:
 
 
 def _event(op: Operation, order_id: int, old: str | None, new: str, detail: str) -> None:
-    repairs_store.insert_event(
+    event_id = repairs_store.insert_event(
         op.db,
         order_id,
         at=op.at,
@@ -275,6 +275,7 @@ def _event(op: Operation, order_id: int, old: str | None, new: str, detail: str)
         created_by=op.operator_id,
         created_shift=op.shift_id,
     )
+    op.touch("repair_events", [event_id])
 
 
 def _require_status(order: OrderRow, allowed: tuple[str, ...], what: str) -> None:
@@ -350,6 +351,7 @@ def _follow_reception(op: Operation, entry_id: int, status: str, detail: str) ->
         reception_store.update(op.db, entry_id, {"handled_at": op.at, "status": "handled"}, op.at)
     else:
         reception_store.update(op.db, entry_id, {"status": "open"}, op.at)
+    op.touch("reception_entries", [entry_id])
 
 
 def dispatch(

@@ -204,3 +204,26 @@ def close_day(desk: Desk, *, password: str, note: str = "") -> Done[HandoverResu
     )
     desk.operator, desk.shift = None, None
     return closed
+
+
+@dataclass(frozen=True)
+class HandoverReport:
+    pdf: bytes
+    archived: bool
+    """True: the copy archived when the shift closed; False: drawn now from the records."""
+    open: bool
+    """The shift is still on duty: the report so far."""
+
+
+def report_of(desk: Desk, shift_id: int) -> HandoverReport:
+    """A shift's handover report: the copy archived when it closed, else (still on duty, or
+    closed without a handover) the report drawn now. Nothing is archived or written."""
+    from desk_app.printing.render import render_form
+
+    row = shifts_store.get(desk.db, shift_id)
+    if row is None:
+        raise ValidationError(f"班次 {shift_id} 不存在。", field="shift")
+    if row.handover_document_id is not None:
+        return HandoverReport(documents.pdf_of(desk, row.handover_document_id), True, False)
+    pdf = render_form(HANDOVER_FORM, handover_report_data(desk, shift_id))
+    return HandoverReport(pdf, False, row.status == "open")

@@ -6,11 +6,11 @@ import re
 
 from desk_app.core.errors import AuthenticationError, NotFoundError, ValidationError
 from desk_app.core.passwords import check_password_rules, hash_password, verify_password
+from desk_app.core.vocabularies import OPERATOR_ROLES as ROLES
 from desk_app.services.desk import ROLE_LABELS, Desk, Operator
 from desk_app.services.operations import Done
 from desk_app.storage.shifts import operators as operators_store
 
-ROLES = ("clerk", "supervisor", "manager")
 _USERNAME = re.compile(r"^[A-Za-z0-9_.-]{2,32}$")
 
 

@@ -118,12 +118,13 @@ def insert_receipt(
 
 def insert_receipt_line(
     db: Database, *, receipt_id: int, charge_id: int | None, description: str, amount_fen: int
-) -> None:
-    db.execute(
+) -> int:
+    cursor = db.execute(
         "INSERT INTO receipt_lines (receipt_id, charge_id, description, amount_fen) "
         "VALUES (?, ?, ?, ?)",
         [receipt_id, charge_id, description, amount_fen],
     )
+    return inserted_id(cursor)
 
 
 _RECEIPT = (

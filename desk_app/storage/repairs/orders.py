@@ -339,12 +339,13 @@ def insert_event(
     detail: str,
     created_by: int | None,
     created_shift: int | None,
-) -> None:
-    db.execute(
+) -> int:
+    cursor = db.execute(
         "INSERT INTO repair_events (order_id, at, from_status, to_status, detail, created_by, "
         "created_shift) VALUES (?, ?, ?, ?, ?, ?, ?)",
         [order_id, at, from_status, to_status, detail, created_by, created_shift],
     )
+    return inserted_id(cursor)
 
 
 def events(db: Database, order_id: int) -> list[EventRow]:

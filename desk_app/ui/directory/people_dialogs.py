@@ -212,7 +212,7 @@ def _focus_for(form: PersonForm, error: DeskError, extra: dict[str, QWidget]) ->
 class OccupantDialog(FormDialog):
     """Add an owner, co-owner, tenant or household member to a unit."""
 
-    ROLES = ("owner", "co_owner", "tenant", "member")
+    ROLES = vocabularies.OCCUPANT_ROLES
 
     def __init__(
         self,

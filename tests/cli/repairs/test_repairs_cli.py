@@ -16,8 +16,8 @@ from datetime import datetime, time, timedelta
 import pytest
 
 from desk_app.cli import output
-from desk_app.cli import reception as repairs_commands_reception
-from desk_app.cli import repairs as repairs_commands_repairs
+from desk_app.cli.reception import commands as repairs_commands_reception
+from desk_app.cli.repairs import commands as repairs_commands_repairs
 from desk_app.core.clock import CHINA_TZ, FixedClock
 from desk_app.core.estate import BuildingPlan
 from desk_app.services.desk import Desk

@@ -1,0 +1,1 @@
+"""desk-app reception …: the reception log from the command line."""

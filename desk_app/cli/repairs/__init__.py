@@ -1,0 +1,1 @@
+"""desk-app repairs …: repair orders and their printed forms from the command line."""

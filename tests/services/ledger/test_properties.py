@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
@@ -143,6 +144,7 @@ def run_step(desk, clock, unit, receipts, closed, step, value) -> None:
         closed.append((row.through_on, closed_snapshot(desk, row.through_on)))
 
 
+@pytest.mark.slow
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(STEPS)
 def test_random_sequences_keep_the_books_exact_and_closed_months_fixed(tmp_path_factory, steps):

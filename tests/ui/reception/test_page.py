@@ -455,6 +455,7 @@ def test_log_model(estate, qtmodeltester):
     qtmodeltester.check(model)
 
 
+@pytest.mark.slow
 def test_a_long_log_is_read_a_page_at_a_time(page, estate, clock):
     for number in range(2000):
         reception.record(

@@ -485,6 +485,7 @@ def test_print_dispatch_sheet(estate, qtbot, hub, shown):
 # ---- a long history -------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_two_thousand_orders_are_never_read_whole(estate, qtbot, hub, clock):
     for number in range(2000):
         if number % 50 == 0:

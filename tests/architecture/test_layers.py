@@ -8,22 +8,14 @@ from pathlib import Path
 
 import pytest
 
+from tests.builders.source import imported_names as imported
+
 PACKAGE = Path(__file__).resolve().parents[2] / "desk_app"
 SQL_CALLS = {"execute", "executemany", "executescript"}
 
 
 def modules(layer: str) -> list[Path]:
     return sorted((PACKAGE / layer).rglob("*.py"))
-
-
-def imported(path: Path) -> set[str]:
-    names: set[str] = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if isinstance(node, ast.Import):
-            names.update(alias.name for alias in node.names)
-        elif isinstance(node, ast.ImportFrom) and node.module:
-            names.add(node.module)
-    return names
 
 
 def sql_calls(path: Path) -> list[int]:

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.builders.source import imported_names
+
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGE = ROOT / "desk_app"
 TESTS = ROOT / "tests"
@@ -207,12 +209,7 @@ def test_the_hub_has_one_signal():
 def test_no_test_module_imports_another():
     offenders = {}
     for path in TESTS.rglob("*.py"):
-        names: set[str] = set()
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Import):
-                names.update(alias.name for alias in node.names)
-            elif isinstance(node, ast.ImportFrom) and node.module:
-                names.add(node.module)
+        names = imported_names(path)
         wrong = sorted(
             n for n in names if n.startswith("tests") and not n.startswith("tests.builders")
         )

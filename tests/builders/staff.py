@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from desk_app.services.shifts import login, operators
+from desk_app.services.shifts import handover, login, operators
 
 PASSWORD = "secret-1"
 
@@ -16,3 +16,16 @@ def staff(desk):
     operators.create_operator(desk, "chen", "陈静", "clerk", PASSWORD)
     login.login(desk, "zhang", PASSWORD, "早班")
     return desk
+
+
+def hand_over_to_chen(desk, clock, hours: int = 4):
+    """``hours`` later, zhang hands the desk over to chen for the 晚班; the ``Done``."""
+    clock.advance(hours=hours)
+    return handover.handover(
+        desk,
+        incoming_username="chen",
+        incoming_password=PASSWORD,
+        outgoing_password=PASSWORD,
+        next_shift_name="晚班",
+        note="3-2-501 钥匙未还",
+    )

@@ -4,26 +4,13 @@ file by the real command."""
 from __future__ import annotations
 
 from desk_app.services.desk import documents
-from desk_app.services.shifts import handover
 from tests.builders.cli import run_cli
 from tests.builders.pdf import pdf_text
-from tests.builders.staff import PASSWORD
-
-
-def handed_over(desk, clock) -> handover.HandoverResult:
-    clock.advance(hours=4)
-    return handover.handover(
-        desk,
-        incoming_username="chen",
-        incoming_password=PASSWORD,
-        outgoing_password=PASSWORD,
-        next_shift_name="晚班",
-        note="3-2-501 钥匙未还",
-    ).value
+from tests.builders.staff import hand_over_to_chen
 
 
 def test_list_shows_who_kept_the_desk(staffed_desk, clock, db_path):
-    handed_over(staffed_desk, clock)
+    hand_over_to_chen(staffed_desk, clock)
     staffed_desk.close()
     result = run_cli("--db", str(db_path), "shifts", "list")
     assert result.returncode == 0, result.stderr
@@ -34,7 +21,7 @@ def test_list_shows_who_kept_the_desk(staffed_desk, clock, db_path):
 
 
 def test_report_of_a_handed_over_shift_is_the_archived_copy(staffed_desk, clock, db_path, tmp_path):
-    result = handed_over(staffed_desk, clock)
+    result = hand_over_to_chen(staffed_desk, clock).value
     archived = documents.pdf_of(staffed_desk, result.document_id)
     staffed_desk.close()
     out = tmp_path / "report.pdf"

@@ -10,7 +10,7 @@ from desk_app.services.shifts import handover, login
 from desk_app.storage import audit
 from desk_app.storage.shifts import shifts as shifts_store
 from tests.builders.pdf import pdf_text
-from tests.builders.staff import PASSWORD
+from tests.builders.staff import PASSWORD, hand_over_to_chen
 
 
 def test_login_opens_a_shift_and_writes_carry_it(staffed_desk):
@@ -40,15 +40,7 @@ def test_unknown_shift_name_is_refused(staffed_desk):
 
 def test_handover_closes_opens_prints_archives_and_backs_up(staffed_desk, clock, tmp_path):
     old = staffed_desk.shift
-    clock.advance(hours=4)
-    result = handover.handover(
-        staffed_desk,
-        incoming_username="chen",
-        incoming_password=PASSWORD,
-        outgoing_password=PASSWORD,
-        next_shift_name="晚班",
-        note="3-2-501 钥匙未还",
-    ).value
+    result = hand_over_to_chen(staffed_desk, clock).value
     closed = shifts_store.get(staffed_desk.db, old.id)
     assert closed.status == "handed_over"
     assert closed.incoming_operator_name == "陈静"

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Set up a development environment on Debian/Ubuntu: the system libraries Qt needs
-# (only those missing, via apt-get when run as root), a virtual environment in
-# .venv, and the package with its test extras.
+# Set up a development environment on Debian/Ubuntu: the system libraries Qt needs and
+# poppler-utils for the tests (only those missing, via apt-get when run as root), a
+# virtual environment in .venv, and the package with its test extras.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -9,6 +9,8 @@ QT_SYSTEM_PACKAGES=(
   libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3
   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-render-util0
   libxcb-image0 libxcb-randr0 libxcb-xinerama0 libxcb-xkb1 libglib2.0-0
+  # not Qt's: the tests read printed forms back with poppler's pdftotext
+  poppler-utils
 )
 
 if command -v dpkg-query >/dev/null 2>&1; then

@@ -46,7 +46,7 @@ def run_desk(db_path: str, username: str, password: str) -> None:
     from desk_app.ui.app import application
     from desk_app.ui.main_window import MainWindow
 
-    features.install()  # as run_gui does
+    features.install()  # as the session does after login
     app = application()
     app.set_language(preferences.resolve_language(None))
     app.apply_look()

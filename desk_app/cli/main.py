@@ -46,11 +46,12 @@ def resolve_db(db: str | None) -> Path:
 @click.pass_context
 def cli(ctx: click.Context, db: str | None, lang: str | None) -> None:
     """客服中心前台 (desk app)：不带子命令时打开主窗口。"""
-    from desk_app.services import features
-
-    features.install()
     ctx.obj = {"db": resolve_db(db), "lang": lang}
-    if ctx.invoked_subcommand is None:
+    if ctx.invoked_subcommand is not None:
+        from desk_app.services import features
+
+        features.install()  # the window installs them itself, after its login
+    else:
         from desk_app.ui.app import run_gui
 
         ctx.exit(run_gui(ctx.obj["db"], lang=lang))

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import QApplication, QDialog
 from desk_app import __version__
 from desk_app.core.errors import DeskError
 from desk_app.paths import resource_path
-from desk_app.services import features
 from desk_app.services.desk import Desk
 from desk_app.services.shifts import login as shifts_login
 from desk_app.services.shifts import operators
@@ -96,8 +95,13 @@ class DeskSession(QObject):
             username = operator.username
         if not self.login(username):
             return False
-        from desk_app.ui.main_window import MainWindow  # after login: the dialog shows sooner
+        # After login, so that the dialog shows sooner: the main window and the features'
+        # contributions to the due-now list and the handover report (the dialogs before
+        # it read none).
+        from desk_app.services import features
+        from desk_app.ui.main_window import MainWindow
 
+        features.install()
         self.window = MainWindow(self.desk, self.app.hub)
         self.window.relogin_requested.connect(self.relogin)
         self.window.closed.connect(self.app.quit)
@@ -140,7 +144,6 @@ def _excepthook(kind: type[BaseException], error: BaseException, tb: TracebackTy
 
 def run_gui(db_path: Path, lang: str | None = None) -> int:
     """Start the window on ``db_path``; returns the process exit code."""
-    features.install()
     app = application()
     app.set_language(preferences.resolve_language(lang))
     app.apply_look()

@@ -15,6 +15,7 @@ import pytest  # noqa: E402
 from desk_app.core.clock import CHINA_TZ, FixedClock  # noqa: E402
 from desk_app.services import features  # noqa: E402
 from desk_app.services.desk import Desk  # noqa: E402
+from tests.builders import witness  # noqa: E402
 from tests.builders.staff import staff  # noqa: E402
 
 
@@ -45,6 +46,7 @@ def db_path(tmp_path):
 @pytest.fixture
 def desk(db_path, clock):
     opened = Desk.open(db_path, clock=clock)
+    witness.watch(opened)
     yield opened
     opened.close()
 

@@ -219,13 +219,14 @@ def billing_estate(desk) -> dict[str, int]:
 def close_period(desk, period: str, through_on: str) -> None:
     """A month-end close row, as the close would write it (the close is another part)."""
     lee = desk.db.execute("SELECT id FROM operators WHERE username = 'lee'").fetchone()[0]
-    desk.db.execute(
-        "INSERT INTO period_closes (period, through_on, approved_by, charges_fen, received_fen, "
-        "refunds_fen, deposits_held_fen, arrears_fen, created_at) "
-        "VALUES (?, ?, ?, 0, 0, 0, 0, 0, ?)",
-        [period, through_on, lee, desk.now_text()],
-    )
-    desk.db.conn.commit()
+    with desk.operation("period_closed") as op:
+        op.db.execute(
+            "INSERT INTO period_closes (period, through_on, approved_by, charges_fen, "
+            "received_fen, refunds_fen, deposits_held_fen, arrears_fen, created_at) "
+            "VALUES (?, ?, ?, 0, 0, 0, 0, 0, ?)",
+            [period, through_on, lee, op.at],
+        )
+        op.record("period_closes", period)
 
 
 def read_meters(desk, units, period, values: dict[str, str], item="water") -> int:

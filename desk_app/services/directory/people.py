@@ -337,7 +337,7 @@ def update_person(desk: Desk, person_id: int, changes: dict[str, str | None]) ->
         people_store.update_person(desk.db, person_id, changed, op.at)
         for name, value in changed.items():
             if name in CONTACT_FIELDS:
-                people_store.insert_contact_change(
+                change_id = people_store.insert_contact_change(
                     desk.db,
                     person_id=person_id,
                     field=name,
@@ -347,6 +347,7 @@ def update_person(desk: Desk, person_id: int, changes: dict[str, str | None]) ->
                     changed_by=op.operator_id,
                     changed_shift=op.shift_id,
                 )
+                op.touch("contact_changes", [change_id])
         search_index.index_person(desk.db, person_id)
         # The audit names the fields, never the values of ID numbers and phones.
         op.record("people", person_id, fields=sorted(changed))

@@ -444,6 +444,8 @@ def _write(op: Operation, plans: list[_UnitPlan]) -> None:
     people_by_id: dict[tuple[str, str], int] = {}
     new_people: list[int] = []
     new_vehicles: list[int] = []
+    occupancy_ids: list[int] = []
+    archived_units: list[int] = []
     for plan in plans:
         unit_id = plan.unit.id if plan.unit else unit_ids[id(plan)]
         if plan.unit and plan.unit_fields:
@@ -457,6 +459,7 @@ def _write(op: Operation, plans: list[_UnitPlan]) -> None:
                 updated_by=op.operator_id,
                 updated_shift=op.shift_id,
             )
+            archived_units.append(unit_id)  # household_archives is keyed by its unit
         detail: dict[str, Any] = {"row": plan.row.row_number, "unit": plan.row.code}
         detail["action"] = "created" if plan.unit is None else "updated"
         if plan.unit_fields or plan.archive_fields:
@@ -466,7 +469,7 @@ def _write(op: Operation, plans: list[_UnitPlan]) -> None:
             person_id, created = _person_id(db, plan.new_owner, people_by_id, stamp)
             if created:
                 new_people.append(person_id)
-            people_store.insert_occupancy(
+            occupancy_id = people_store.insert_occupancy(
                 db,
                 unit_id=unit_id,
                 person_id=person_id,
@@ -477,6 +480,7 @@ def _write(op: Operation, plans: list[_UnitPlan]) -> None:
                 lease_end=None,
                 **stamp,
             )
+            occupancy_ids.append(occupancy_id)
             detail.update(owner=plan.new_owner.name, person_id=person_id, person_created=created)
         for plate in plan.plates:
             new_vehicles.append(
@@ -493,6 +497,10 @@ def _write(op: Operation, plans: list[_UnitPlan]) -> None:
         if plan.plates:
             detail["plates"] = plan.plates
         op.record("units", unit_id, **detail)
+    op.touch("people", new_people)
+    op.touch("occupancies", occupancy_ids)
+    op.touch("vehicles", new_vehicles)
+    op.touch("household_archives", archived_units)
     search_index.index_units_bulk(db, new_ids)
     search_index.index_people_bulk(db, new_people)
     search_index.index_vehicles_bulk(db, new_vehicles)

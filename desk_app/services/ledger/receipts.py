@@ -73,6 +73,7 @@ def void_receipt(desk: Desk, receipt_id: int, reason: str, approval: Approval) -
         receipts_store.insert_void(
             op.db, receipt_id=row.id, reason=why, approved_by=approval.approver.id, stamp=op.stamp
         )
+        op.touch("receipt_voids", [row.id])  # keyed by its receipt
         approval.write_to(op, "receipts", row.id)
         op.record(
             "receipts", row.id, number=row.number_text, reason=why, total=format_fen(row.total_fen)

@@ -260,7 +260,7 @@ def record_handling(
                 due = deadlines.complaint_callback_deadline(
                     from_text(op.at), repairs.limits(desk)
                 ).due_at
-                callbacks_store.insert(
+                callback_id = callbacks_store.insert(
                     op.db,
                     repair_order_id=None,
                     reception_id=entry.id,
@@ -270,6 +270,7 @@ def record_handling(
                     created_by=op.operator_id,
                     created_shift=op.shift_id,
                 )
+                op.touch("callbacks", [callback_id])
             else:
                 changes["status"] = "closed"
                 changes["completed_at"] = op.at
@@ -320,6 +321,7 @@ def reopen_after_callback(op: Operation, entry: EntryRow, comment: str) -> None:
         },
         op.at,
     )
+    op.touch("reception_entries", [entry.id])
 
 
 def close_after_callback(op: Operation, entry: EntryRow, *, escalated: bool) -> None:
@@ -327,6 +329,7 @@ def close_after_callback(op: Operation, entry: EntryRow, *, escalated: bool) -> 
     if escalated:
         changes["escalated"] = 1
     reception_store.update(op.db, entry.id, changes, op.at)
+    op.touch("reception_entries", [entry.id])
 
 
 def unit_entries(desk: Desk, unit_id: int, *, limit: int = 200) -> list[EntryRow]:

@@ -92,7 +92,7 @@ def record(
     text = repairs.clean_text(comment, "回访意见", "comment")
     if not reached:
         with desk.operation("callback_attempt_failed") as op:
-            callbacks_store.record_attempt(
+            attempt_id = callbacks_store.record_attempt(
                 op.db,
                 row.id,
                 at=op.at,
@@ -102,6 +102,7 @@ def record(
                 created_by=op.operator_id,
                 created_shift=op.shift_id,
             )
+            op.touch("callback_attempts", [attempt_id])
             op.record("callbacks", row.id, subject=row.subject_no, attempt=row.attempts + 1)
         return op.done(CallbackOutcome(get(desk, row.id), False, ""))
     if result not in CALLBACK_RESULTS:
@@ -111,7 +112,7 @@ def record(
     if result != "不满意":
         follow_up = ""
     with desk.operation("callback_recorded") as op:
-        callbacks_store.record_attempt(
+        attempt_id = callbacks_store.record_attempt(
             op.db,
             row.id,
             at=op.at,
@@ -131,6 +132,7 @@ def record(
             done_at=op.at,
             done_by=op.operator_id,
         )
+        op.touch("callback_attempts", [attempt_id])
         op.record("callbacks", row.id, subject=row.subject_no, result=result, follow_up=follow_up)
         if row.repair_order_id is not None:
             order = repairs.get_order(desk, row.repair_order_id)

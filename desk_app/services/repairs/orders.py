@@ -480,9 +480,9 @@ def complete(desk: Desk, order_id: int, completion: Completion) -> Done[OrderRow
     lim = limits(desk)
     callback_due = deadlines.repair_callback_deadline(from_text(completed), lim).due_at
     with desk.operation("repair_completed") as op:
-        repairs_store.delete_materials(op.db, order.id)
+        material_ids = repairs_store.delete_materials(op.db, order.id)
         for m in materials:
-            repairs_store.insert_material(
+            material_id = repairs_store.insert_material(
                 op.db,
                 order.id,
                 price_id=m.price_id,
@@ -495,6 +495,8 @@ def complete(desk: Desk, order_id: int, completion: Completion) -> Done[OrderRow
                 created_by=op.operator_id,
                 created_shift=op.shift_id,
             )
+            material_ids.append(material_id)
+        op.touch("repair_materials", material_ids)
         _write_status(
             op,
             order,
@@ -524,7 +526,7 @@ def complete(desk: Desk, order_id: int, completion: Completion) -> Done[OrderRow
                 amount_fen=labour + material_total,
                 work=work_done[:40],
             )
-        callbacks_store.insert(
+        callback_id = callbacks_store.insert(
             op.db,
             repair_order_id=order.id,
             reception_id=None,
@@ -534,6 +536,7 @@ def complete(desk: Desk, order_id: int, completion: Completion) -> Done[OrderRow
             created_by=op.operator_id,
             created_shift=op.shift_id,
         )
+        op.touch("callbacks", [callback_id])
     return op.done(get_order(desk, order.id))
 
 

@@ -276,12 +276,13 @@ def insert_contact_change(
     changed_at: str,
     changed_by: int | None,
     changed_shift: int | None,
-) -> None:
-    db.execute(
+) -> int:
+    cursor = db.execute(
         "INSERT INTO contact_changes (person_id, field, old_value, new_value, changed_at, "
         "changed_by, changed_shift) VALUES (?, ?, ?, ?, ?, ?, ?)",
         [person_id, field, old_value, new_value, changed_at, changed_by, changed_shift],
     )
+    return inserted_id(cursor)
 
 
 def contact_changes_for(db: Database, person_id: int) -> list[ContactChangeRow]:

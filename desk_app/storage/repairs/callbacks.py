@@ -115,13 +115,16 @@ def record_attempt(
     comment: str,
     created_by: int | None,
     created_shift: int | None,
-) -> None:
-    db.execute(
+) -> int:
+    """Note one attempt and count it on the callback; the attempt's id."""
+    cursor = db.execute(
         "INSERT INTO callback_attempts (callback_id, at, reached, result, comment, created_by, "
         "created_shift) VALUES (?, ?, ?, ?, ?, ?, ?)",
         [callback_id, at, int(reached), result, comment, created_by, created_shift],
     )
+    attempt_id = inserted_id(cursor)
     db.execute("UPDATE callbacks SET attempts = attempts + 1 WHERE id = ?", [callback_id])
+    return attempt_id
 
 
 def close(

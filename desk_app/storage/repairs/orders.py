@@ -316,8 +316,16 @@ def insert_material(
     return inserted_id(cursor)
 
 
-def delete_materials(db: Database, order_id: int) -> None:
+def delete_materials(db: Database, order_id: int) -> list[int]:
+    """Remove an order's materials; the ids they had."""
+    ids = [
+        row_id
+        for (row_id,) in db.execute(
+            "SELECT id FROM repair_materials WHERE order_id = ?", [order_id]
+        ).fetchall()
+    ]
     db.execute("DELETE FROM repair_materials WHERE order_id = ?", [order_id])
+    return ids
 
 
 def materials(db: Database, order_id: int) -> list[MaterialRow]:

@@ -216,6 +216,7 @@ def close_through(desk, day):
             "VALUES (?, ?, 2, 0, 0, 0, 0, 0, ?)",
             [day[:7], day, op.at],
         )
+        op.record("period_closes", day[:7])
 
 
 def test_a_closed_period_refuses_everything_dated_in_it(estate, clock):

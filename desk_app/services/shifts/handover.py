@@ -225,5 +225,13 @@ def report_of(desk: Desk, shift_id: int) -> HandoverReport:
         raise ValidationError(f"班次 {shift_id} 不存在。", field="shift")
     if row.handover_document_id is not None:
         return HandoverReport(documents.pdf_of(desk, row.handover_document_id), True, False)
-    pdf = render_form(HANDOVER_FORM, handover_report_data(desk, shift_id))
-    return HandoverReport(pdf, False, row.status == "open")
+    data = handover_report_data(desk, shift_id)
+    if row.status != "open":
+        # What was unfinished at that handover cannot be told from today's records.
+        data["open_items"] = [
+            {
+                "kind": "说明",
+                "description": "本表按现有记录补制；交班时的未完成事项无法还原，以存档原件为准。",
+            }
+        ]
+    return HandoverReport(render_form(HANDOVER_FORM, data), False, row.status == "open")

@@ -4,9 +4,10 @@ file by the real command."""
 from __future__ import annotations
 
 from desk_app.services.desk import documents
+from desk_app.services.shifts import login
 from tests.builders.cli import run_cli
 from tests.builders.pdf import pdf_text
-from tests.builders.staff import hand_over_to_chen
+from tests.builders.staff import PASSWORD, hand_over_to_chen
 
 
 def test_list_shows_who_kept_the_desk(staffed_desk, clock, db_path):
@@ -64,3 +65,22 @@ def test_operators_are_listed_with_their_roles(staffed_desk, db_path):
     rows = {line.split()[0]: line for line in run.stdout.splitlines() if line.strip()}
     assert "主管" in rows["lee"] and "李主管" in rows["lee"]
     assert "在用" in rows["zhang"]
+
+
+def test_report_of_a_shift_closed_without_an_archived_copy_says_so(staffed_desk, db_path, tmp_path):
+    from desk_app.services.repairs import orders
+    from desk_app.services.repairs.orders import NewRepair
+    from tests.builders.repairs import reception_estate
+
+    reception_estate(staffed_desk)  # logs zhang in again: the same shift resumes
+    orders.create_order(staffed_desk, NewRepair(content="灯不亮", unit="3-2-501"))
+    shift_id = staffed_desk.shift.id
+    login.login(staffed_desk, "chen", PASSWORD, "中班")  # zhang's shift closes unattended
+    staffed_desk.close()
+    out = tmp_path / "late.pdf"
+    run = run_cli("--db", str(db_path), "shifts", "report", str(shift_id), "--out", str(out))
+    assert run.returncode == 0, run.stderr
+    assert "按现有记录生成" in run.stdout
+    text = "".join(pdf_text(out.read_bytes()).split())
+    assert "交班时的未完成事项无法还原" in text
+    assert "灯不亮" not in text  # today's open orders are not passed off as that shift's

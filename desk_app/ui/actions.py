@@ -18,10 +18,20 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenuBar, QWidget
+
+from desk_app.ui.i18n import QT_TRANSLATE_NOOP
+
+if TYPE_CHECKING:
+    from desk_app.services.desk import Desk
+    from desk_app.ui.events import EventHub
+
+PageClass = Callable[["Desk", "EventHub"], QWidget]
+"""A feature's page: built with the desk and the window's hub."""
 
 CONTEXT = "Actions"
 WINDOW_FIRST, FEATURES, WINDOW_LAST = 10, 50, 90
@@ -67,7 +77,7 @@ class Feature:
     title: str
     heading: str
     description: str
-    page: Callable[[], type[QWidget]] | None = None
+    page: Callable[[], PageClass] | None = None
     """The page's class, imported when the tab is first shown; None: a placeholder."""
     actions: tuple[ActionSpec, ...] = ()
     """Window actions (menus, function keys), handled by the page."""

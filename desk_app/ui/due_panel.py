@@ -101,8 +101,10 @@ class DuePanel(QWidget):
                 f"{entry.limit_label} {entry.number}\n{entry.location}\n{entry.summary}"
             )
             item.setSizeHint(QSize(0, line * 2 + 8))
-            item.setForeground(deadline_colors.foreground(entry.state))
-            item.setBackground(deadline_colors.background(entry.state))
+            if (foreground := deadline_colors.foreground(entry.state)) is not None:
+                item.setForeground(foreground)
+            if (background := deadline_colors.background(entry.state)) is not None:
+                item.setBackground(background)
             self.list.addItem(item)
             if chosen == (entry.subject, entry.subject_id):
                 self.list.setCurrentItem(item)

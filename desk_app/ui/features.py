@@ -5,10 +5,9 @@ placeholder here with its own declaration (``ui/<feature>/feature.py``)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
-
 from desk_app.ui.actions import Feature
 from desk_app.ui.directory.feature import FEATURE as DIRECTORY
+from desk_app.ui.i18n import QT_TRANSLATE_NOOP
 from desk_app.ui.ledger.feature import FEATURE as LEDGER
 from desk_app.ui.reception.feature import FEATURE as RECEPTION
 from desk_app.ui.repairs.feature import FEATURE as REPAIRS

@@ -10,11 +10,12 @@ from desk_app.core.vocabularies import OPERATOR_ROLES as ROLES
 from desk_app.services.desk import ROLE_LABELS, Desk, Operator
 from desk_app.services.operations import Done
 from desk_app.storage.shifts import operators as operators_store
+from desk_app.storage.shifts.operators import OperatorRow
 
 _USERNAME = re.compile(r"^[A-Za-z0-9_.-]{2,32}$")
 
 
-def _to_operator(row: operators_store.OperatorRow) -> Operator:
+def _to_operator(row: OperatorRow) -> Operator:
     return Operator(row.id, row.username, row.display_name, row.role)
 
 
@@ -92,7 +93,7 @@ def authenticate(desk: Desk, username: str, password: str) -> Operator:
     return _to_operator(row)
 
 
-def list_operators(desk: Desk, *, active_only: bool = False) -> list[operators_store.OperatorRow]:
+def list_operators(desk: Desk, *, active_only: bool = False) -> list[OperatorRow]:
     return operators_store.list_all(desk.db, active_only=active_only)
 
 

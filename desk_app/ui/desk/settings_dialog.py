@@ -289,6 +289,7 @@ class SettingsDialog(FormDialog):
         if widget is None:
             return None
         for index in range(self.tabs.count()):
-            if self.tabs.widget(index).isAncestorOf(widget):
+            tab = self.tabs.widget(index)
+            if tab is not None and tab.isAncestorOf(widget):
                 self.tabs.setCurrentIndex(index)
         return widget

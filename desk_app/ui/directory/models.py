@@ -222,7 +222,7 @@ class EstateTreeModel(QStandardItemModel):
 
     def node(self, index: AnyIndex) -> tuple[str, str | None, str | None] | None:
         value = index.data(NODE_ROLE) if index.isValid() else None
-        return tuple(value) if value else None  # type: ignore[return-value]
+        return tuple(value) if value else None
 
     def index_of(self, kind: str, building: str | None = None, entrance: str | None = None):
         """The index of a node, fetching a building's entrances if needed."""

@@ -188,7 +188,11 @@ class DirectoryPage(QWidget):
             self._show_page(unit.id)
 
     def _show_page(self, unit_id: int) -> bool:
-        return attempt(self, lambda: self.unit_page.show_unit(unit_id) or True) is not None
+        def show() -> bool:
+            self.unit_page.show_unit(unit_id)
+            return True
+
+        return attempt(self, show) is not None
 
     def _enter_unit(self) -> None:
         if self.unit_page.unit_id is not None:

@@ -9,6 +9,7 @@ empty, its placeholder shows the masked number, and empty means "keep".
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import fields as dataclass_fields
 from typing import Any
 
@@ -71,7 +72,8 @@ def choice_combo(
     combo.setEditable(editable)
     if editable:
         combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        combo.lineEdit().setMaxLength(40)
+        if (edit := combo.lineEdit()) is not None:
+            edit.setMaxLength(40)
     combo.addItems(list(items))
     return combo
 
@@ -200,8 +202,8 @@ class PersonForm(QWidget):
             edit.setPlaceholderText(keep.format(masked=masked) if masked else "")
 
 
-def _focus_for(form: PersonForm, error: DeskError, extra: dict[str, QWidget]) -> QWidget | None:
-    if error.field in extra:
+def _focus_for(form: PersonForm, error: DeskError, extra: Mapping[str, QWidget]) -> QWidget | None:
+    if error.field is not None and error.field in extra:
         return extra[error.field]
     return form.widget_for(error.field)
 

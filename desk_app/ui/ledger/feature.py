@@ -3,10 +3,10 @@ sub-pages (payment, receipts, billing and readings, arrears, cash and the month-
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QWidget
 
 from desk_app.ui.actions import ActionSpec, Feature
+from desk_app.ui.i18n import QT_TRANSLATE_NOOP
 
 
 def _page() -> type[QWidget]:

@@ -76,9 +76,11 @@ class LedgerPage(QWidget):
         """The named sub-page (payment, receipts, billing, arrears, cash), built if needed."""
         if name not in self._built:
             holder = self.tabs.widget(self._ORDER.index(name))
+            layout = holder.layout() if holder is not None else None
+            assert holder is not None and layout is not None, "the tab holders are built first"
             page = self._builders[name](self.desk, self.hub)
             page.setParent(holder)
-            holder.layout().addWidget(page)
+            layout.addWidget(page)
             self._built[name] = page
         return self._built[name]
 

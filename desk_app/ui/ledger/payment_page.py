@@ -356,7 +356,7 @@ class PaymentPage(QWidget):
             self.reset()
             return True
         if key in ENTER_KEYS and not modifiers and watched in self.fields[1:]:
-            self._next_field(watched)  # type: ignore[arg-type]
+            self._next_field(watched)
             return True
         if key in ENTER_KEYS and not modifiers and watched is self.amount_mode:
             self._next_field(self.owing_view)
@@ -765,7 +765,8 @@ class PaymentPage(QWidget):
             return  # this page shows what it wrote already
         if event.touches("units", "occupancies", "people"):
             # Its owner may have changed: the header and the default 客户名称 follow.
-            unit = attempt(self, lambda: estate.get_unit(self.desk, self.unit_id))
+            unit_id = self.unit_id
+            unit = attempt(self, lambda: estate.get_unit(self.desk, unit_id))
             if unit is not None:
                 self._show_header(unit)
             self._on_change.changed()

@@ -45,7 +45,7 @@ from desk_app.ui.events import ChangeEvent, EventHub
 from desk_app.ui.ledger.feature import RECEIPTS_ACTIONS
 from desk_app.ui.ledger.receipt_models import ReceiptsModel
 from desk_app.ui.operations import attempt, perform
-from desk_app.ui.widgets.controls import ERROR_STYLE
+from desk_app.ui.widgets.controls import ERROR_STYLE, picked_date
 from desk_app.ui.widgets.shown_refresh import ShownRefresh
 from desk_app.ui.widgets.tool_buttons import tool_button
 from desk_app.ui.widgets.unit_field import UnitLineEdit
@@ -198,8 +198,8 @@ class ReceiptsPage(QWidget):
             unit_id = self.unit_edit.resolve().id
         date_from = date_to = None
         if self.dates_check.isChecked():
-            date_from = self.from_edit.date().toPython()
-            date_to = self.to_edit.date().toPython()
+            date_from = picked_date(self.from_edit)
+            date_to = picked_date(self.to_edit)
         return receipts_list.make_query(
             number=self.number_edit.text(), date_from=date_from, date_to=date_to, unit_id=unit_id
         )

@@ -214,8 +214,8 @@ class EntryForm(QWidget):
             strict=True,
         ):
             QWidget.setTabOrder(before, after)
-        for widget in [*self.fields, self.place_combo]:
-            widget.installEventFilter(self)
+        for field in [*self.fields, self.place_combo]:
+            field.installEventFilter(self)
 
         self.save_action = page_actions(self, FORM_ACTIONS)["save_entry"]
 

@@ -54,6 +54,7 @@ from desk_app.ui.reception.handling_dialog import (
     HandlingDialog,
 )
 from desk_app.ui.reception.models import ReceptionLogModel
+from desk_app.ui.widgets.controls import picked_date
 from desk_app.ui.widgets.visible_timer import visible_timer
 
 PERIOD_30_DAYS, PERIOD_TODAY, PERIOD_MONTH, PERIOD_ALL, PERIOD_CUSTOM = (
@@ -164,7 +165,7 @@ class ReceptionPage(QWidget):
 
         filters = QHBoxLayout()
         filters.setSpacing(6)
-        for text, widget in (
+        captioned: tuple[tuple[str | None, QWidget], ...] = (
             (self.tr("Period:"), self.period_combo),
             (None, self.from_edit),
             ("–", self.to_edit),
@@ -172,9 +173,10 @@ class ReceptionPage(QWidget):
             (self.tr("Channel:"), self.channel_combo),
             (self.tr("Status:"), self.status_combo),
             (self.tr("Building:"), self.building_combo),
-        ):
-            if text:
-                caption = QLabel(text, self)
+        )
+        for caption_text, widget in captioned:
+            if caption_text:
+                caption = QLabel(caption_text, self)
                 filters.addWidget(caption)
                 if widget is self.to_edit:
                     self.dash_label = caption
@@ -349,8 +351,8 @@ class ReceptionPage(QWidget):
         elif period == PERIOD_MONTH:
             date_from = today.replace(day=1)
         elif period == PERIOD_CUSTOM:
-            date_from = self.from_edit.date().toPython()
-            date_to = self.to_edit.date().toPython() + timedelta(days=1)
+            date_from = picked_date(self.from_edit)
+            date_to = picked_date(self.to_edit) + timedelta(days=1)
         query = EntryQuery(
             date_from=date_from.isoformat() if date_from else None,
             date_to=date_to.isoformat() if date_to else None,
@@ -389,7 +391,7 @@ class ReceptionPage(QWidget):
         try:
             self.period_combo.setCurrentIndex(self.period_combo.findData(PERIOD_ALL))
             for combo in widgets[1:5]:
-                combo.setCurrentIndex(0)  # type: ignore[attr-defined]
+                combo.setCurrentIndex(0)
             self.overdue_check.setChecked(False)
         finally:
             for widget in widgets:

@@ -12,9 +12,17 @@ Enter in the grid edits the current cell and, once typed, moves on along the lin
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
@@ -272,7 +280,10 @@ class MaterialsDelegate(QStyledItemDelegate):
         self.completion = completion
 
     def createEditor(
-        self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex
+        self,
+        parent: QWidget,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
     ) -> QWidget:
         editor = QLineEdit(parent)
         editor.setObjectName(f"material_editor_{index.column()}")
@@ -315,8 +326,8 @@ class MaterialsView(QTableView):
             | QAbstractItemView.EditTrigger.AnyKeyPressed
         )
 
-    def model(self) -> MaterialsEditModel:  # type: ignore[override]
-        return super().model()  # type: ignore[return-value]
+    def model(self) -> MaterialsEditModel:
+        return cast(MaterialsEditModel, super().model())
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):

@@ -16,7 +16,7 @@ from desk_app.services.repairs import setup as repair_setup
 from desk_app.services.repairs.orders import NewRepair, OrderRow
 from desk_app.services.repairs.setup import TechnicianRow
 from desk_app.ui.events import EventHub
-from desk_app.ui.widgets.forms import FormDialog, NoteEdit, line_edit
+from desk_app.ui.widgets.forms import FormDialog, NoteEdit, W, line_edit
 from desk_app.ui.widgets.unit_field import UnitLineEdit
 
 TIME_EXAMPLE = "2026-11-20 09:30"
@@ -59,7 +59,7 @@ class RepairFormDialog(FormDialog):
         self.fields: dict[str, QWidget] = {}
         self.result_order: OrderRow | None = None
 
-    def field(self, name: str, label: str, widget: QWidget) -> QWidget:
+    def field(self, name: str, label: str, widget: W) -> W:
         self.fields[name] = widget
         return self.add_row(label, widget)
 

@@ -15,6 +15,7 @@ from desk_app.services.directory import estate
 from desk_app.services.repairs import orders as repairs
 from desk_app.services.repairs import setup as repair_setup
 from desk_app.services.repairs.orders import OrderQuery
+from desk_app.ui.widgets.controls import picked_date
 
 LAST_30, TODAY, THIS_MONTH, ALL_DATES, CUSTOM = "30d", "today", "month", "all", "custom"
 UNFINISHED = "unfinished"
@@ -187,14 +188,14 @@ class RepairFilterBar(QWidget):
         period = self.period.currentData()
         date_from = date_to = None
         if period == CUSTOM:
-            first = self.date_from.date().toPython()
-            last = self.date_to.date().toPython()
+            first = picked_date(self.date_from)
+            last = picked_date(self.date_to)
             if last < first:
                 first, last = last, first
             date_from, date_to = day_start(first), day_start(last + timedelta(days=1))
         else:
-            first, _last = period_range(period, self.today())
-            date_from = day_start(first) if first else None
+            start, _end = period_range(period, self.today())
+            date_from = day_start(start) if start else None
         return OrderQuery(
             date_from=date_from,
             date_to=date_to,

@@ -144,7 +144,7 @@ class RepairsPage(QWidget):
             self.buttons[name] = push
             bar.addWidget(push)
         bar.addStretch(1)
-        for name in (
+        context_menu: tuple[str | None, ...] = (
             "dispatch",
             "arrival",
             "complete",
@@ -162,13 +162,14 @@ class RepairsPage(QWidget):
             "new_order",
             "print_dispatch_sheet",
             "refresh",
-        ):
-            if name is None:
+        )
+        for entry in context_menu:
+            if entry is None:
                 separator = QAction(self.view)
                 separator.setSeparator(True)
                 self.view.addAction(separator)
             else:
-                self.view.addAction(self.named_actions[name])
+                self.view.addAction(self.named_actions[entry])
 
         self.splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.splitter.setObjectName("repairs_splitter")

@@ -20,6 +20,7 @@ from desk_app.core.errors import DeskError, ValidationError
 from desk_app.services.desk import Desk
 from desk_app.services.operations import Done
 from desk_app.services.shifts import operators
+from desk_app.services.shifts.operators import OperatorRow
 from desk_app.ui import messages
 from desk_app.ui.events import EventHub
 from desk_app.ui.labels import role_text
@@ -147,7 +148,7 @@ class OperatorsDialog(QDialog):
         button.clicked.connect(slot)
         return button
 
-    def selected(self) -> object | None:
+    def selected(self) -> OperatorRow | None:
         index = self.view.currentIndex()
         return self.model.row_at(index.row()) if index.isValid() else None
 
@@ -155,7 +156,7 @@ class OperatorsDialog(QDialog):
         row = self.selected()
         self.reset_button.setEnabled(row is not None)
         self.toggle_button.setEnabled(row is not None)
-        if row is not None and not row.active:  # type: ignore[attr-defined]
+        if row is not None and not row.active:
             self.toggle_button.setText(self.tr("A&ctivate"))
         else:
             self.toggle_button.setText(self.tr("&Deactivate"))

@@ -5,7 +5,8 @@ styles, a read-only table view, a push button, money as the tables show it.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from datetime import date
+from typing import Any, cast
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
     QButtonGroup,
+    QDateEdit,
     QFrame,
     QHBoxLayout,
     QHeaderView,
@@ -157,3 +159,8 @@ def button(parent: QWidget, text: str, object_name: str, slot: Any) -> QPushButt
     push.setAutoDefault(False)
     push.clicked.connect(slot)
     return push
+
+
+def picked_date(edit: QDateEdit) -> date:
+    """The day shown in a date field (QDate.toPython is typed as ``object``)."""
+    return cast(date, edit.date().toPython())

@@ -10,6 +10,8 @@ keeps what the user typed; a write that committed is announced on the hub once a
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
@@ -28,6 +30,8 @@ from desk_app.core.errors import DeskError
 from desk_app.services.operations import NOTHING_WRITTEN, Done
 from desk_app.ui.events import EventHub
 from desk_app.ui.operations import perform
+
+W = TypeVar("W", bound=QWidget)
 
 
 def password_edit(parent: QWidget, object_name: str) -> QLineEdit:
@@ -105,7 +109,7 @@ class FormDialog(QDialog):
         self.intro_label.setWordWrap(True)
         return self.intro_label
 
-    def add_row(self, label: str, field: QWidget) -> QWidget:
+    def add_row(self, label: str, field: W) -> W:
         self.form.addRow(label, field)
         if self.first_field is None:
             self.first_field = field

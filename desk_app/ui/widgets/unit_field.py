@@ -90,7 +90,7 @@ class UnitCompleter(QCompleter):
         self.timer.timeout.connect(self.update_suggestions)
         edit.textEdited.connect(lambda _text: self.timer.start())
         edit.returnPressed.connect(self.timer.stop)
-        self.activated[QModelIndex].connect(self._activated)
+        self.activated[QModelIndex].connect(self._activated)  # type: ignore[index]  # overload
 
     def update_suggestions(self) -> None:
         """Fetch the units starting with the field's text and show them."""
@@ -102,8 +102,8 @@ class UnitCompleter(QCompleter):
         self.suggestions.set_suggestions(rows)
         if rows and self.edit.hasFocus():
             self.complete()
-        elif not rows:
-            self.popup().hide()
+        elif not rows and (popup := self.popup()) is not None:
+            popup.hide()
 
     def _activated(self, index: QModelIndex) -> None:
         unit_id = index.data(UNIT_ID_ROLE)

@@ -116,6 +116,28 @@ def emit(listing: Listing, *, as_csv: bool, out: Path | None) -> None:
     _print_table(listing)
 
 
+def emit_pages(
+    headers: tuple[str, ...],
+    noun: str,
+    total: int,
+    fetch: Callable[[int, int], list[Any]],
+    cells: Callable[[Any], list[str]],
+    *,
+    limit: int,
+    as_csv: bool,
+    out: Path | None,
+) -> None:
+    """List ``total`` rows fetched a page at a time (``fetch(size, offset)``), at most
+    ``limit`` (0: all), each turned into its cells."""
+
+    def rows() -> Iterator[list[str]]:
+        for item in pages(fetch, limit):
+            yield cells(item)
+
+    shown = total if limit == 0 else min(total, limit)
+    emit(Listing(headers, total, shown, rows, noun), as_csv=as_csv, out=out)
+
+
 class _Writable(Protocol):
     def write(self, text: str, /) -> int: ...
 

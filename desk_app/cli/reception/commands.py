@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -119,15 +118,13 @@ def list_entries(
         )
         if overdue:
             query = reception.overdue_query(desk, query)
-        total = reception.count_entries(desk, query)
-
-        def rows() -> Iterator[list[str]]:
-            fetch = lambda size, offset: reception.list_entries(  # noqa: E731
-                desk, query, limit=size, offset=offset
-            )
-            for entry in output.pages(fetch, limit):
-                yield entry_cells(entry)
-
-        shown = total if limit == 0 else min(total, limit)
-        listing = output.Listing(RECEPTION_HEADERS, total, shown, rows, "接待记录")
-        output.emit(listing, as_csv=as_csv, out=out)
+        output.emit_pages(
+            RECEPTION_HEADERS,
+            "接待记录",
+            reception.count_entries(desk, query),
+            lambda size, offset: reception.list_entries(desk, query, limit=size, offset=offset),
+            entry_cells,
+            limit=limit,
+            as_csv=as_csv,
+            out=out,
+        )

@@ -9,7 +9,6 @@ memory flat; phones are masked by the list services.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
 
@@ -170,17 +169,15 @@ def list_orders(
         )
         if overdue:
             query = repairs.overdue_query(desk, query)
-        total = repairs.count_orders(desk, query)
         now = desk.clock.now()
         lim = repairs.limits(desk)
-
-        def rows() -> Iterator[list[str]]:
-            fetch = lambda size, offset: repairs.list_orders(  # noqa: E731
-                desk, query, limit=size, offset=offset
-            )
-            for order in output.pages(fetch, limit):
-                yield order_cells(desk, order, now, lim)
-
-        shown = total if limit == 0 else min(total, limit)
-        listing = output.Listing(REPAIR_HEADERS, total, shown, rows, "维修单")
-        output.emit(listing, as_csv=as_csv, out=out)
+        output.emit_pages(
+            REPAIR_HEADERS,
+            "维修单",
+            repairs.count_orders(desk, query),
+            lambda size, offset: repairs.list_orders(desk, query, limit=size, offset=offset),
+            lambda order: order_cells(desk, order, now, lim),
+            limit=limit,
+            as_csv=as_csv,
+            out=out,
+        )

@@ -4,7 +4,7 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../desk_app/ui/actions.py" line="+83"/>
+        <location filename="../../desk_app/ui/actions.py" line="+93"/>
         <source>&amp;Shift</source>
         <translation>班次(&amp;S)</translation>
     </message>
@@ -1221,7 +1221,7 @@ Make no more entries; call the administrator and keep the latest backups.</sourc
 <context>
     <name>CompletionDialog</name>
     <message>
-        <location filename="../../desk_app/ui/repairs/completion.py" line="+356"/>
+        <location filename="../../desk_app/ui/repairs/completion.py" line="+367"/>
         <source>Complete order {number}</source>
         <translation>工单 {number} 完工</translation>
     </message>
@@ -1378,19 +1378,19 @@ Make no more entries; call the administrator and keep the latest backups.</sourc
 <context>
     <name>DeskApplication</name>
     <message>
-        <location filename="../../desk_app/ui/app.py" line="+54"/>
+        <location filename="../../desk_app/ui/app.py" line="+53"/>
         <source>Service desk</source>
         <translation>客服中心前台</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+84"/>
         <source>An internal error occurred: {error}
 The last step may not have been saved. Please tell the administrator.</source>
         <translation>程序内部出错：{error}
 刚才的操作可能没有保存，请告知系统管理员。</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+20"/>
         <source>The desk cannot be opened</source>
         <translation>无法打开前台</translation>
     </message>
@@ -1423,7 +1423,7 @@ The last step may not have been saved. Please tell the administrator.</source>
         <translation>转到房号(&amp;G)：</translation>
     </message>
     <message>
-        <location line="+212"/>
+        <location line="+216"/>
         <source>{count} units created.</source>
         <translation>已新建 {count} 套房屋。</translation>
     </message>
@@ -1597,7 +1597,7 @@ The last step may not have been saved. Please tell the administrator.</source>
         <translation>暂无待办事项。</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+48"/>
         <source>Late {late} · near {near} · {total} due</source>
         <translation>超时 {late} · 临近 {near} · 共 {total} 项待办</translation>
     </message>
@@ -1605,7 +1605,7 @@ The last step may not have been saved. Please tell the administrator.</source>
 <context>
     <name>EditPersonDialog</name>
     <message>
-        <location filename="../../desk_app/ui/directory/people_dialogs.py" line="+410"/>
+        <location filename="../../desk_app/ui/directory/people_dialogs.py" line="+412"/>
         <source>Edit {name}</source>
         <translation>修改 {name} 的资料</translation>
     </message>
@@ -2662,7 +2662,7 @@ The incoming operator logs in below; you confirm with your own password. The han
         <translation>计费、收款、连号收据和催款将在这里管理。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/features.py" line="+18"/>
+        <location filename="../../desk_app/ui/features.py" line="+17"/>
         <source>Move-in</source>
         <translation>入住交房</translation>
     </message>
@@ -2806,7 +2806,7 @@ Use Data ▸ Back up now, or tell the administrator.</source>
 <context>
     <name>MaterialsEditModel</name>
     <message>
-        <location filename="../../desk_app/ui/repairs/completion.py" line="-346"/>
+        <location filename="../../desk_app/ui/repairs/completion.py" line="-349"/>
         <source>Item</source>
         <translation>名称</translation>
     </message>
@@ -2997,7 +2997,7 @@ Nothing dated in the period can be written afterwards.</source>
 <context>
     <name>NewOperatorDialog</name>
     <message>
-        <location filename="../../desk_app/ui/shifts/operators_dialog.py" line="+36"/>
+        <location filename="../../desk_app/ui/shifts/operators_dialog.py" line="+37"/>
         <source>Add operator</source>
         <translation>添加操作员</translation>
     </message>
@@ -3532,12 +3532,12 @@ Nothing dated in the period can be written afterwards.</source>
 <context>
     <name>PaymentPage</name>
     <message>
-        <location filename="../../desk_app/ui/ledger/payment_page.py" line="+125"/>
+        <location filename="../../desk_app/ui/ledger/payment_page.py" line="+126"/>
         <source>Unit or owner, e.g. 3-2-501 or 张三</source>
         <translation>房号或业主，如 3-2-501 或 张三</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+38"/>
         <source>&amp;Waive late fee…</source>
         <translation>减免滞纳金(&amp;W)…</translation>
     </message>
@@ -3547,7 +3547,7 @@ Nothing dated in the period can be written afterwards.</source>
         <translation>按金额收款，先冲抵最早的欠费（Alt+A）</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>Tende&amp;red:</source>
         <translation>实收(&amp;R)：</translation>
     </message>
@@ -3697,7 +3697,12 @@ Nothing dated in the period can be written afterwards.</source>
         <translation>请勾选要收的费用（空格键），或按金额收款（Alt+A）。</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+17"/>
+        <source>Large prepayment</source>
+        <translation>大额预收款</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>Receipt №{number}: {total} by {method}</source>
         <translation>收据 №{number}：{method} {total}</translation>
     </message>
@@ -4157,7 +4162,7 @@ Nothing dated in the period can be written afterwards.</source>
 <context>
     <name>ReadingsPanel</name>
     <message>
-        <location filename="../../desk_app/ui/ledger/billing_readings.py" line="+145"/>
+        <location filename="../../desk_app/ui/ledger/billing_readings.py" line="+148"/>
         <source>&amp;Item:</source>
         <translation>收费项目(&amp;I)：</translation>
     </message>
@@ -4526,7 +4531,7 @@ Nothing dated in the period can be written afterwards.</source>
 <context>
     <name>ReceptionPage</name>
     <message>
-        <location filename="../../desk_app/ui/reception/page.py" line="+137"/>
+        <location filename="../../desk_app/ui/reception/page.py" line="+138"/>
         <source>Last 30 days</source>
         <translation>最近 30 天</translation>
     </message>
@@ -4542,12 +4547,12 @@ Nothing dated in the period can be written afterwards.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+154"/>
+        <location line="+155"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location line="-153"/>
+        <location line="-154"/>
         <source>From … to …</source>
         <translation>从 … 到 …</translation>
     </message>
@@ -4627,7 +4632,7 @@ Nothing dated in the period can be written afterwards.</source>
         <translation>切换登记表/记录</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/reception/page.py" line="+196"/>
+        <location filename="../../desk_app/ui/reception/page.py" line="+197"/>
         <source>{count} entries</source>
         <translation>共 {count} 条</translation>
     </message>
@@ -4797,7 +4802,7 @@ Nothing dated in the period can be written afterwards.</source>
 <context>
     <name>RepairFilterBar</name>
     <message>
-        <location filename="../../desk_app/ui/repairs/filters.py" line="+50"/>
+        <location filename="../../desk_app/ui/repairs/filters.py" line="+51"/>
         <source>Last 30 days</source>
         <translation>最近 30 天</translation>
     </message>
@@ -5107,7 +5112,7 @@ Nothing dated in the period can be written afterwards.</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/repairs/page.py" line="+353"/>
+        <location filename="../../desk_app/ui/repairs/page.py" line="+354"/>
         <location line="+38"/>
         <source>Order {number}: {status}.</source>
         <translation>工单 {number}：{status}。</translation>
@@ -5639,7 +5644,12 @@ Nothing dated in the period can be written afterwards.</source>
         <translation>1 = 周一 … 7 = 周日</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+7"/>
+        <source>A payment leaving more credit than this many months of the unit&apos;s charges is confirmed first.</source>
+        <translation>一笔收款转为预收款的金额超过该房屋这么多个月的应收时，先请值班员确认。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Fees due on da&amp;y of the month:</source>
         <translation>每月应缴日(&amp;Y)：</translation>
     </message>
@@ -5667,6 +5677,11 @@ Nothing dated in the period can be written afterwards.</source>
         <location line="+1"/>
         <source>Mon&amp;th-end close on day:</source>
         <translation>每月月结日(&amp;T)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Conf&amp;irm prepayments beyond (months):</source>
+        <translation>预收款超过几个月应收须确认(&amp;I)：</translation>
     </message>
     <message>
         <location line="+1"/>

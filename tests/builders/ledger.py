@@ -253,7 +253,7 @@ def fill_until_full(desk, unit_id: int, limit: int = 500) -> tuple[DiskFull, int
     for _ in range(limit):
         try:
             last = payments.take_payment(
-                desk, unit_id, method="现金", amount="10"
+                desk, unit_id, method="现金", amount="10", prepayment_confirmed=True
             ).value.receipt.number
         except DiskFull as error:
             return error, last

@@ -36,6 +36,7 @@ DEFAULTS: dict[str, Any] = {
     "ledger.late_fee_cap_percent": 0,
     "ledger.handover_weekday": 5,
     "ledger.close_day": 25,
+    "ledger.prepay_confirm_months": 12,
 }
 
 LABELS: dict[str, str] = {
@@ -60,6 +61,7 @@ LABELS: dict[str, str] = {
     "ledger.late_fee_cap_percent": "滞纳金上限（欠费的百分比，0 为不设）",
     "ledger.handover_weekday": "上缴财务日（1 周一 … 7 周日）",
     "ledger.close_day": "月结日",
+    "ledger.prepay_confirm_months": "预收款超过几个月的应收须确认",
 }
 
 
@@ -71,6 +73,7 @@ RANGES: dict[str, tuple[int, int]] = {
     "ledger.late_fee_cap_percent": (0, 100),
     "ledger.handover_weekday": (1, 7),
     "ledger.close_day": (1, 28),
+    "ledger.prepay_confirm_months": (1, 120),
 }
 
 

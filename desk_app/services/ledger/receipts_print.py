@@ -45,6 +45,8 @@ VOID_MARK = "作废"
 CREDIT_ITEM = "预收款"
 LINES_PER_SHEET = 5
 DIGIT_BOXES = 8  # 十万 … 分, as forms/receipt.toml
+LINE_LIMIT_FEN = 10**DIGIT_BOXES - 1
+"""The most one printed line can say (¥999,999.99): payments are refused beyond it."""
 FALLBACK_COPIES = ("收据联",)
 AREA_UNIT = "平方米·月"
 # ㎡ is outside the printing font (GB 2312); the form writes the word.

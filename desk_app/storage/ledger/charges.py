@@ -180,3 +180,16 @@ def late_fee_charged(db: Database, unit_id: int) -> set[int]:
         "SELECT source_ref FROM charges WHERE unit_id = ? AND source = 'late_fee'", [unit_id]
     ).fetchall()
     return {int(r[0]) for r in rows}
+
+
+def monthly_charges_fen(db: Database, unit_id: int | None, since_period: str) -> int:
+    """What a unit is charged in a month, on average over its periods from
+    ``since_period`` on (regular charges net of adjustments; 0 when it has none). Without
+    ``unit_id``: the same for the estate's average unit."""
+    total, unit_months = db.execute(
+        "SELECT coalesce(sum(amount_fen), 0), count(DISTINCT unit_id || '/' || period) "
+        "FROM net_charges WHERE kind = 'charge' AND period >= ? "
+        "AND (? IS NULL OR unit_id = ?)",
+        [since_period, unit_id, unit_id],
+    ).fetchone()
+    return total // unit_months if unit_months else 0

@@ -159,6 +159,14 @@ class SettingsDialog(FormDialog):
         )
         self.handover_weekday.setToolTip(self.tr("1 = Monday … 7 = Sunday"))
         self.close_day = self._ledger_spin(ledger_page, "close_day", "ledger.close_day", "")
+        self.prepay_confirm_months = self._ledger_spin(
+            ledger_page, "prepay_confirm_months", "ledger.prepay_confirm_months", ""
+        )
+        self.prepay_confirm_months.setToolTip(
+            self.tr(
+                "A payment leaving more credit than this many months of the unit's charges is confirmed first."
+            )
+        )
         form.addRow(self.tr("Fees due on da&y of the month:"), self.due_day)
         form.addRow(self.tr("&Late fee rate:"), self.late_fee_rate)
         form.addRow(self.tr("Late fee &grace:"), self.late_fee_grace_days)
@@ -167,6 +175,7 @@ class SettingsDialog(FormDialog):
         )
         form.addRow(self.tr("Cash to &finance on weekday (1–7):"), self.handover_weekday)
         form.addRow(self.tr("Mon&th-end close on day:"), self.close_day)
+        form.addRow(self.tr("Conf&irm prepayments beyond (months):"), self.prepay_confirm_months)
         self.tabs.addTab(ledger_page, self.tr("Ledger"))
 
         self.form.addRow(self.tabs)
@@ -247,6 +256,7 @@ class SettingsDialog(FormDialog):
             "ledger.late_fee_cap_percent": self.late_fee_cap_percent.value(),
             "ledger.handover_weekday": self.handover_weekday.value(),
             "ledger.close_day": self.close_day.value(),
+            "ledger.prepay_confirm_months": self.prepay_confirm_months.value(),
         }
 
     def changes(self) -> dict[str, Any]:
@@ -285,6 +295,7 @@ class SettingsDialog(FormDialog):
             "ledger.late_fee_cap_percent": self.late_fee_cap_percent,
             "ledger.handover_weekday": self.handover_weekday,
             "ledger.close_day": self.close_day,
+            "ledger.prepay_confirm_months": self.prepay_confirm_months,
         }.get(error.field or "")
         if widget is None:
             return None

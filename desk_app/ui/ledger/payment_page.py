@@ -43,6 +43,7 @@ from desk_app.services.directory import estate, locations
 from desk_app.services.ledger import charges, late_fees, payments, tables
 from desk_app.services.ledger import credit as ledger_credit
 from desk_app.services.ledger.late_fees import LateFee
+from desk_app.ui import messages
 from desk_app.ui.actions import page_actions
 from desk_app.ui.events import ChangeEvent, EventHub
 from desk_app.ui.ledger.feature import PAYMENT_ACTIONS
@@ -145,6 +146,7 @@ class PaymentPage(QWidget):
             header.resizeSection(column, width)
         header.setSectionResizeMode(OwingModel.ITEM, QHeaderView.ResizeMode.Stretch)
         self.owing_model.dataChanged.connect(lambda *_a: self._update_totals())
+        self.owing_model.dataChanged.connect(self._input_changed)
         self.owing_model.modelReset.connect(self._update_totals)
 
         self.late_fees_model = LateFeesModel((), self)
@@ -171,6 +173,7 @@ class PaymentPage(QWidget):
         self.amount_edit = self._line("payment_amount", 20)
         self.amount_edit.setPlaceholderText("0.00")
         self.amount_edit.textChanged.connect(self._update_totals)
+        self.amount_edit.textEdited.connect(self._input_changed)
         self.allocation_label = self._value_label("payment_allocation")
         self.allocation_label.setWordWrap(True)
         self.method_choice = KeyChoice(METHOD_KEYS, self)
@@ -180,6 +183,7 @@ class PaymentPage(QWidget):
         self.tendered_edit = self._line("payment_tendered", 20)
         self.tendered_edit.setPlaceholderText("0.00")
         self.tendered_edit.textChanged.connect(self._update_totals)
+        self.tendered_edit.textEdited.connect(self._input_changed)
         self.tendered_label = QLabel(self.tr("Tende&red:"), self)
         self.tendered_label.setBuddy(self.tendered_edit)
         self.change_caption = QLabel(self.tr("Change:"), self)
@@ -581,6 +585,21 @@ class PaymentPage(QWidget):
         method = self.method_choice.value()
         customer = self.customer_edit.text().strip()
         unit_id = self.unit_id
+        amount = self.amount_edit.text() if by_amount else ""
+        confirmed = False
+        if by_amount:
+            checked = attempt(
+                self, lambda: (payments.large_prepayment(self.desk, unit_id, amount=amount),)
+            )
+            if checked is None:
+                return None  # the amount was refused: the message is shown at its field
+            large = checked[0]
+            if large is not None:
+                if not messages.confirm(self, large.question(), self.tr("Large prepayment")):
+                    self.amount_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+                    self.amount_edit.selectAll()
+                    return None
+                confirmed = True
         done = perform(
             self,
             self.hub,
@@ -589,7 +608,8 @@ class PaymentPage(QWidget):
                 unit_id,
                 method=method,
                 charge_ids=charge_ids or None,
-                amount=self.amount_edit.text() if by_amount else "",
+                amount=amount,
+                prepayment_confirmed=confirmed,
                 tendered=self.tendered_edit.text() if method == CASH else "",
                 customer="" if customer == self._default_customer else customer,
                 note=self.note_edit.text(),
@@ -720,6 +740,10 @@ class PaymentPage(QWidget):
     def clear_error(self) -> None:
         self.error_label.clear()
         self.error_label.hide()
+
+    def _input_changed(self, *_args: object) -> None:
+        """The clerk is correcting what was refused: the message about it goes."""
+        self.clear_error()
 
     def error_text(self) -> str:
         return self.error_label.text() if not self.error_label.isHidden() else ""

@@ -131,7 +131,7 @@ def test_handover_is_due_on_the_handover_weekday_with_cash_pending(estate):
     desk, a, b = estate
     friday, thursday = date(2026, 11, 20), date(2026, 11, 19)
     assert not cash_drawer.handover_due(desk, friday)  # nothing taken yet
-    payments.take_payment(desk, a.id, method="现金", amount="100")
+    payments.take_payment(desk, a.id, method="现金", amount="100", prepayment_confirmed=True)
     assert cash_drawer.handover_due(desk, friday) and cash_drawer.handover_due(desk)
     assert not cash_drawer.handover_due(desk, thursday)
     login.login(desk, "lee", PASSWORD, "早班")

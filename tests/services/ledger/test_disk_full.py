@@ -18,12 +18,14 @@ def test_a_full_disk_refuses_the_payment_and_keeps_the_numbering(staffed_desk):
     assert refused.message == "磁盘已满，数据未保存。请清理磁盘空间后重试。"
     before = money_rows(desk)
     with pytest.raises(DiskFull):  # still no room: refused again, nothing kept
-        payments.take_payment(desk, unit.id, method="微信", amount="25")
+        payments.take_payment(desk, unit.id, method="微信", amount="25", prepayment_confirmed=True)
     assert money_rows(desk) == before
     assert not desk.db.conn.in_transaction
 
     desk.db.execute("PRAGMA max_page_count = 1073741823")  # room again
-    done = payments.take_payment(desk, unit.id, method="微信", amount="25")
+    done = payments.take_payment(
+        desk, unit.id, method="微信", amount="25", prepayment_confirmed=True
+    )
     assert done.value.receipt.number == last_kept + 1  # the next number, no gap
     numbers = [r[0] for r in desk.db.execute("SELECT number FROM receipts ORDER BY number")]
     assert numbers == list(range(numbers[0], numbers[0] + len(numbers)))

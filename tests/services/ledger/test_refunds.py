@@ -167,7 +167,9 @@ def test_deposit_refund_with_voucher_leaves_the_unit_owing_nothing(with_deposit_
 
 def test_refund_of_unused_credit_and_refusals(with_deposit_item):
     desk, unit = with_deposit_item
-    payment = payments.take_payment(desk, unit.id, method="转账", amount="500").value  # all credit
+    payment = payments.take_payment(
+        desk, unit.id, method="转账", amount="500", prepayment_confirmed=True
+    ).value  # all credit
     assert charges.credit(desk, unit.id) == 50000
     [october] = months(desk, unit, "2026-11")
     credit.use_credit(desk, unit.id)

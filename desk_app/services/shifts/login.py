@@ -8,6 +8,7 @@ from desk_app.services.desk import Desk, Shift
 from desk_app.services.desk import settings as settings_service
 from desk_app.services.operations import Done
 from desk_app.services.shifts.operators import authenticate
+from desk_app.storage.shifts import operators as operators_store
 from desk_app.storage.shifts import shifts as shifts_store
 from desk_app.storage.shifts.shifts import ShiftRow
 
@@ -81,6 +82,15 @@ def logout(desk: Desk) -> None:
     """Leave the desk without handing over; the shift stays open to be resumed."""
     desk.operator = None
     desk.shift = None
+
+
+def on_duty_username(desk: Desk) -> str | None:
+    """The login name of the operator whose shift is open (None when none is)."""
+    row = current_shift(desk)
+    if row is None:
+        return None
+    operator = operators_store.get(desk.db, row.operator_id)
+    return operator.username if operator is not None else None
 
 
 def recent_shifts(desk: Desk, limit: int = 50) -> list[ShiftRow]:

@@ -49,7 +49,13 @@ class LoginDialog(FormDialog):
             )
         self.add_intro(intro)
         self.open_shift = open_shift
-        username = username or preferences.last_choice(preferences.LAST_USERNAME_KEY)
+        # Whoever has the shift open is the likely one to log in (to resume it); anyone
+        # else logging in closes that shift as not handed over, so never offer them first.
+        username = (
+            username
+            or login.on_duty_username(desk)
+            or preferences.last_choice(preferences.LAST_USERNAME_KEY)
+        )
         self.username = self.add_row(
             self.tr("&User name:"), line_edit(self, "username", username, max_length=32)
         )

@@ -65,6 +65,8 @@ def test_login_wrong_password_stays_open_then_logs_in(staffed_desk, qtbot, hub):
     dialog = open_dialog(qtbot, LoginDialog(staffed_desk, hub))
     assert dialog.shift_name.currentText() == login.suggested_shift_name(staffed_desk)
     assert "张丽" in dialog.intro_label.text()  # who holds the open shift
+    assert dialog.username.text() == "zhang"  # offered: she resumes it
+    dialog.username.selectAll()
     qtbot.keyClicks(dialog.username, "chen")
     qtbot.keyClick(dialog.username, Qt.Key.Key_Tab)
     qtbot.keyClicks(QApplication.focusWidget(), "wrong-password")
@@ -98,3 +100,21 @@ def test_escape_cancels(staffed_desk, qtbot, hub):
     qtbot.keyClick(dialog.username, Qt.Key.Key_Escape)
     assert dialog.result() == QDialog.DialogCode.Rejected
     assert not dialog.isVisible()
+
+
+def test_after_a_handover_the_new_clerk_is_offered_not_the_last_one(
+    staffed_desk, clock, qtbot, hub
+):
+    from desk_app.ui import preferences
+    from tests.builders.staff import hand_over_to_chen
+
+    preferences.store_last_choice(preferences.LAST_USERNAME_KEY, "zhang")  # she typed it last
+    hand_over_to_chen(staffed_desk, clock)  # chen's shift is open now
+    login.logout(staffed_desk)
+    dialog = open_dialog(qtbot, LoginDialog(staffed_desk, hub))
+    assert dialog.username.text() == "chen"
+    assert QApplication.focusWidget() is dialog.password
+    qtbot.keyClicks(dialog.password, PASSWORD)
+    qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+    assert staffed_desk.operator.username == "chen"
+    assert login.current_shift(staffed_desk).operator_name == "陈静"  # resumed, not closed

@@ -88,6 +88,7 @@ def close_command(ctx: click.Context, period: str, username: str | None, yes: bo
     """月结：结清账期 YYYY-MM（须客服主管登录）；结账后该期不能再记账。"""
     month_close.parse_period(period)
     with _open_for_writing(ctx) as desk:
+        month_close.check_closable(desk, period)  # before the password is asked for
         sign_in(desk, role="supervisor", what="月结", username=username)
         figures = month_close.report(desk, period)
         _echo_totals(figures)

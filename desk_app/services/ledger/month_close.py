@@ -326,6 +326,12 @@ def report(desk: Desk, period: str) -> MonthReport:
 # --- closing -----------------------------------------------------------------------------------
 
 
+def check_closable(desk: Desk, period: str) -> None:
+    """Refuse, before anyone signs, a period that cannot be closed now (already closed,
+    not ended yet, or not the next one); the close checks again under its lock."""
+    _check_closable(desk, period_bounds(desk, period))
+
+
 def _check_closable(desk: Desk, bounds: PeriodBounds) -> None:
     period = bounds.period
     if close_store.close_of(desk.db, period) is not None:

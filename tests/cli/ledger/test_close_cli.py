@@ -195,3 +195,12 @@ def test_the_drawer_and_the_handover_to_finance(estate, tmp_path):
         input_text=f"{PASSWORD}\n",
     )
     assert again.returncode != 0 and "无需上缴" in again.stderr
+
+
+def test_a_period_that_cannot_close_is_refused_before_the_password(estate):
+    early = cli(estate, "close", "2099-01", "--user", "lee")  # no password typed at all
+    assert early.returncode != 0
+    assert "不能提前月结" in early.stderr
+    assert "密码" not in early.stderr + early.stdout  # never asked for
+    with read(estate) as desk:
+        assert month_close.closes(desk) == []

@@ -338,6 +338,25 @@ def _plan_all(
     return plans, errors, planner
 
 
+MASKED_COLUMNS = ("id_number", "phone", "phone2")
+
+
+def _refuse_a_masked_export(rows: Sequence[SheetRow], mapping: Mapping[str, int]) -> None:
+    """A roster exported for head office has its ID numbers and phones masked (``138****
+    5678``): one line says so instead of an error on every row."""
+    columns = [mapping[key] for key in MASKED_COLUMNS if key in mapping]
+    filled = masked = 0
+    for row in rows:
+        values = [row.values[c] for c in columns if c < len(row.values) and row.values[c]]
+        if values:
+            filled += 1
+            masked += any("*" in value for value in values if value)
+    if masked and masked * 2 >= filled:
+        raise ValidationError(
+            "此文件的证件号和电话已打码，不能导入：请用未打码的原始花名册。", field="file"
+        )
+
+
 def validate(
     desk: Desk,
     rows: Iterable[SheetRow],
@@ -352,6 +371,7 @@ def validate(
     check_mapping(mapping)
     today = desk.clock.now().date()
     sheet_rows = list(rows)
+    _refuse_a_masked_export(sheet_rows, mapping)
     parsed, errors = [], []
     for sheet_row in sheet_rows:
         checker = RowChecker(sheet_row, mapping, today)

@@ -94,3 +94,21 @@ def test_a_hostile_file_fails_in_one_line(db, tmp_path):
     assert result.stderr.strip() == "错误：不是有效的 Excel 文件（.xlsx）"
     assert "Traceback" not in result.stdout + result.stderr
     assert counts(db) == before
+
+
+def test_a_masked_export_is_refused_in_one_line(db, tmp_path):
+    roster = write_roster(tmp_path / "花名册.xlsx", roster_rows(40))
+    assert run_cli("--db", str(db), "import-roster", str(roster)).returncode == 0
+    exported = tmp_path / "总部.xlsx"
+    done = run_cli("--db", str(db), "export-roster", str(exported))
+    assert done.returncode == 0, done.stderr
+    other = tmp_path / "other.sqlite3"
+    with Desk.open(other) as desk:
+        estate.create_building(desk, "1")
+    before = counts(other)
+    again = run_cli("--db", str(other), "import-roster", str(exported))
+    assert again.returncode == 1
+    assert again.stderr.strip().splitlines() == [
+        "错误：此文件的证件号和电话已打码，不能导入：请用未打码的原始花名册。"
+    ]
+    assert counts(other) == before

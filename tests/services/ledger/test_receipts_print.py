@@ -289,3 +289,27 @@ def test_refund_voucher_and_its_reprint(estate):
     assert marks == [None, "补打"]
     with pytest.raises(NotFoundError):
         receipts_print.print_refund_voucher(desk, 999)
+
+
+def test_a_refund_by_transfer_prints_its_method_and_the_payees_signature(estate):
+    desk, unit = estate
+    deposit = ledger_charges.post_charge(
+        desk, unit.id, "renovation_deposit", due_on="2026-11-20", amount="2000"
+    ).value
+    payment = payments.take_payment(
+        desk, unit.id, method="转账", charge_ids=[deposit.charge_id]
+    ).value
+    refund = refunds.refund(
+        desk,
+        payment.receipt.id,
+        amount="2000",
+        reason="装修验收合格，全额退还",
+        approval=supervisor_approval(desk, action="refund", reason="验收合格"),
+        payee="张三",
+        charge_id=deposit.charge_id,
+        method="转账",
+    ).value
+    [page] = pdf_pages(receipts_print.print_refund_voucher(desk, refund.id).value.pdf)
+    text = squash(page)
+    assert "付款方式：转账" in text
+    assert "收款人（签字）：" in text and "领款人签字" not in text

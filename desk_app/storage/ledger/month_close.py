@@ -172,7 +172,9 @@ def deposits_held(db: Database, after: str) -> int:
 # What each charge due by :through still owed at the end of that day: its amount and the
 # adjustments dated by then, less live receipts and credit used before :after, plus refunds
 # paid back against it before :after. One pass per table, grouped by charge; the aged
-# result is kept once and summed three ways (by age and item, by age, in all).
+# result is kept once and summed three ways (by age and item, by age, in all). Money is
+# aged charge by charge; a household is counted once, at the age of its oldest debt, so
+# that the households of the ages add up to the total.
 _ARREARS = """
 WITH movements(charge_id, fen) AS (
     SELECT coalesce(c.adjusts_id, c.id), c.amount_fen FROM charges c WHERE c.due_on <= :through
@@ -194,11 +196,16 @@ aged AS MATERIALIZED (
            c.item_id AS item_id, c.unit_id AS unit_id, o.fen AS fen
       FROM outstanding o JOIN charges c ON c.id = o.charge_id
      WHERE c.due_on <= :through
+),
+unit_oldest AS (
+    SELECT unit_id, max(age) AS oldest FROM aged GROUP BY unit_id
 )
 SELECT 'cell', a.age, a.item_id, i.name, NULL, sum(a.fen)
   FROM aged a JOIN fee_items i ON i.id = a.item_id GROUP BY a.age, a.item_id
 UNION ALL
-SELECT 'age', age, NULL, NULL, count(DISTINCT unit_id), sum(fen) FROM aged GROUP BY age
+SELECT 'age', a.age, NULL, NULL,
+       (SELECT count(*) FROM unit_oldest o WHERE o.oldest = a.age), sum(a.fen)
+  FROM aged a GROUP BY a.age
 UNION ALL
 SELECT 'all', NULL, NULL, NULL, count(DISTINCT unit_id), coalesce(sum(fen), 0) FROM aged
 """
@@ -207,8 +214,8 @@ SELECT 'all', NULL, NULL, NULL, count(DISTINCT unit_id), coalesce(sum(fen), 0) F
 def arrears(
     db: Database, through: str, after: str, months_back: tuple[str, str, str]
 ) -> tuple[list[ArrearsCell], list[ArrearsUnits]]:
-    """Outstanding at the end of ``through`` by age and item, and units in arrears by age
-    (the last row: all ages). ``months_back`` are the days 1, 2 and 3 months before
+    """Outstanding at the end of ``through`` by age and item, and units in arrears by the
+    age of their oldest debt (the last row: all ages). ``months_back`` are the days 1, 2 and 3 months before
     ``through``: a charge due on or before the k-th is at least k whole months overdue."""
     one, two, three = months_back
     rows = db.execute(

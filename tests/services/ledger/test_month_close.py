@@ -120,13 +120,14 @@ def test_the_report_equals_the_sums_worked_out_by_hand(history):
     assert report.deposits_held_fen == 200000 - 50000
     # arrears at 11-25: October 1–2 months, September 2–3 months, July over 3 months
     ages = [(age.label, age.units, age.fen) for age in report.ages]
-    assert ages == [
+    assert ages == [  # the one household counts once, at the age of its oldest debt
         ("1个月以内", 0, 0),
-        ("1–2个月", 1, PROPERTY),
-        ("2–3个月", 1, PROPERTY),
+        ("1–2个月", 0, PROPERTY),
+        ("2–3个月", 0, PROPERTY),
         ("3个月以上", 1, PROPERTY),
     ]
     assert report.arrears_fen == 3 * PROPERTY and report.arrears_units == 1
+    assert sum(age.units for age in report.ages) == report.arrears_units
     assert items["物业服务费"].arrears_fen == 3 * PROPERTY
     # 收缴率: of what fell due in the period (the deposit aside: held, not income), the
     # share paid by 11-25 — A's November fee and B's parking, both paid
@@ -289,6 +290,7 @@ def test_the_report_prints_and_exports(history, tmp_path):
     text = pdf_text(month_close_print.report_pdf(desk, "2026-11"))
     for expected in ("月结对账表", "2026年10月26日", "未月结", "装修押金", "3个月以上", "0001005"):
         assert expected in text, expected
+    assert "户数按每户最早一笔欠费的账龄计" in "".join(text.split())
     printed = month_close_print.print_report(desk, "2026-11").value
     assert printed.title == "示范花园月结对账表 2026-11"
 
@@ -307,8 +309,11 @@ def test_the_report_prints_and_exports(history, tmp_path):
     items = [[c.value for c in row] for row in book["按项目"].iter_rows(min_row=2)]
     assert items[-1][0] == "合计" and round(items[-1][4] * 100) == PROPERTY + 240000
     ages = [[c.value for c in row] for row in book["欠费账龄"].iter_rows(min_row=2)]
-    assert [row[0] for row in ages] == ["1个月以内", "1–2个月", "2–3个月", "3个月以上", "合计"]
-    assert ages[-1][1] == 1 and round(ages[-1][2] * 100) == 3 * PROPERTY
+    *table, blank, note = ages  # the table, a blank row, the note on what a household is
+    assert [row[0] for row in table] == ["1个月以内", "1–2个月", "2–3个月", "3个月以上", "合计"]
+    assert table[-1][1] == 1 and round(table[-1][2] * 100) == 3 * PROPERTY
+    assert sum(row[1] for row in table[:-1]) == table[-1][1]
+    assert blank[0] is None and note[0].startswith("注：户数按每户最早一笔欠费的账龄计")
     assert book["按项目"].freeze_panes == "A2"
     with pytest.raises(ValidationError, match=".xlsx"):
         month_close_export.export_report(desk, "2026-11", tmp_path / "月结.csv")

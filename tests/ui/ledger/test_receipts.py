@@ -192,7 +192,7 @@ def test_deposit_refund_prints_the_voucher(estate, page, hub, qtbot, when_modal,
         "金额人民币（大写）：贰仟元整",
         "批准人：李主管",
         "经办人：张丽",
-        "领款人签字：",
+        "收款人（签字）：",
     ):
         assert expected in text, expected
     [archived] = receipts_print.voucher_prints(desk, refund.id)

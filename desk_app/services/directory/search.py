@@ -226,13 +226,27 @@ def plan_query(text: str) -> QueryPlan:
 # --- searching ------------------------------------------------------------------------------
 
 
-def _unit_hit(row: UnitMatch) -> UnitHit:
+def shown_phone(phone: str | None, digits: str) -> str:
+    """The masked phone, saying where the digits searched for matched when the mask hides
+    them (``138****6767`` found by ``5676`` → ``138****6767（号码含 5676）``). Only the
+    digits the clerk typed are shown, never the hidden ones."""
+    if not phone:
+        return ""
+    masked = mask_phone(phone)
+    if not digits or digits not in phone or digits in masked:
+        return masked
+    if digits == phone:
+        return f"{masked}（号码相符）"  # the whole number: never repeated in full
+    return f"{masked}（号码含 {digits}）"
+
+
+def _unit_hit(row: UnitMatch, digits: str) -> UnitHit:
     return UnitHit(
         unit_id=row.unit_id,
         code=row.code,
         status=row.status,
         owner_name=row.owner_name,
-        owner_phone_masked=mask_phone(row.owner_phone) if row.owner_phone else "",
+        owner_phone_masked=shown_phone(row.owner_phone, digits),
         match=_MATCHES[row.rank],
     )
 
@@ -251,7 +265,7 @@ def _occupied_units(rows: list[search_index.PersonUnit]) -> tuple[OccupiedUnit, 
     return units if current else units[:MAX_FORMER_UNITS]
 
 
-def _person_hits(desk: Desk, rows: list[PersonMatch]) -> tuple[PersonHit, ...]:
+def _person_hits(desk: Desk, rows: list[PersonMatch], digits: str) -> tuple[PersonHit, ...]:
     by_person: dict[int, list[search_index.PersonUnit]] = defaultdict(list)
     for unit in search_index.units_of_people(desk.db, [r.person_id for r in rows]):
         by_person[unit.person_id].append(unit)
@@ -259,7 +273,7 @@ def _person_hits(desk: Desk, rows: list[PersonMatch]) -> tuple[PersonHit, ...]:
         PersonHit(
             person_id=r.person_id,
             name=r.name,
-            phone_masked=mask_phone(r.phone) if r.phone else "",
+            phone_masked=shown_phone(r.phone, digits),
             current=r.current,
             units=_occupied_units(by_person[r.person_id]),
             match=_MATCHES[r.rank],
@@ -271,6 +285,7 @@ def _person_hits(desk: Desk, rows: list[PersonMatch]) -> tuple[PersonHit, ...]:
 def search(desk: Desk, text: str, *, limit: int = 30) -> SearchResults:
     """Units, people, vehicles and public places matching ``text``, at most ``limit`` each."""
     plan = plan_query(text)
+    digits = _phone_digits(plan.text) if len(plan.text) >= MIN_QUERY_LENGTH else ""
     db = desk.db
     fetch = limit + 1
     units = search_index.find_units(db, plan.units, limit=fetch)
@@ -285,8 +300,8 @@ def search(desk: Desk, text: str, *, limit: int = 30) -> SearchResults:
     }
     return SearchResults(
         query=plan.text,
-        units=tuple(_unit_hit(r) for r in units[:limit]),
-        people=_person_hits(desk, people[:limit]),
+        units=tuple(_unit_hit(r, digits) for r in units[:limit]),
+        people=_person_hits(desk, people[:limit], digits),
         vehicles=tuple(
             VehicleHit(r.vehicle_id, r.plate, r.kind, r.unit_id, r.unit_code, _MATCHES[r.rank])
             for r in vehicles[:limit]

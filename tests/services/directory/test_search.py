@@ -156,6 +156,21 @@ def test_phone_digits_anywhere(estate, digits):
     assert [h.name for h in hits] == ["张三"]
 
 
+@pytest.mark.parametrize(
+    ("digits", "shown"),
+    [
+        ("2345", "138****5678（号码含 2345）"),  # hidden by the mask: said where it matched
+        ("12345", "138****5678（号码含 12345）"),
+        ("5678", "138****5678"),  # visible already
+        ("138123", "138****5678（号码含 138123）"),
+        (ZHANG_SAN_PHONE, "138****5678（号码相符）"),
+    ],
+)
+def test_a_phone_hit_shows_where_it_matched(estate, digits, shown):
+    [hit] = search.search(estate, digits).people
+    assert hit.phone_masked == shown
+
+
 def test_phone_match_kinds(estate):
     assert search.search(estate, "138123").people[0].match == "prefix"
     assert search.search(estate, "5678").people[0].match == "substring"

@@ -332,6 +332,38 @@ def test_receipt_void_mark(pdf_pages: Pages, font_name: str) -> None:
     assert "合计人民币（大写）：贰仟伍佰叁拾贰元肆角肆分" in squash(page)  # still readable
 
 
+def test_receipt_void_frame_hides_no_figure(font_name: str) -> None:
+    template = load_template("receipt")
+    void = receipt_data(void_mark="作废")
+    ops = _Layout(template, void, font_name).run()[0]
+    plain_rects = {
+        (op.keywords["x"], op.keywords["y"])
+        for op in _Layout(template, receipt_data(), font_name).run()[0]
+        if isinstance(op, partial) and op.func is _draw_rect
+    }
+    [frame] = [
+        op.keywords
+        for op in ops
+        if isinstance(op, partial)
+        and op.func is _draw_rect
+        and (op.keywords["x"], op.keywords["y"]) not in plain_rects
+    ]
+    left, right = frame["x"], frame["x"] + frame["w"]
+    bottom, top = frame["y"], frame["y"] + frame["h"]
+    figures = [
+        op.keywords
+        for op in ops
+        if isinstance(op, partial)
+        and op.func is _draw_text
+        and re.search(r"\d", op.keywords["text"])
+    ]
+    assert figures  # the lines' quantities, prices and amount boxes
+    hidden = [
+        f["text"] for f in figures if left - 2 < f["x"] < right and bottom - 2 < f["baseline"] < top
+    ]
+    assert hidden == []
+
+
 def test_receipt_reprint_carries_the_copy_mark(pdf_pages: Pages) -> None:
     (page,) = pdf_pages(render_form("receipt", receipt_data(), copy_mark="补打"))
     assert "补打" in page.splitlines()[0]  # top right corner

@@ -308,11 +308,32 @@ class _Layout:
             SignatureElement: self.signature,
             ParagraphElement: self.paragraph,
         }
-        for element in self.t.elements:
-            if element.only_if is not None and _absent(self.data.get(element.only_if)):
-                continue
+        drawn = [
+            element
+            for element in self.t.elements
+            if element.only_if is None or not _absent(self.data.get(element.only_if))
+        ]
+        for index, element in enumerate(drawn):
+            # The content right before a block of signatures leaves room for it, so that
+            # nobody signs on a page of its own.
+            self.height = self.t.content_height - self._signatures_after(drawn, index)
             handlers[type(element)](element)
+            self.height = self.t.content_height
         return self.pages
+
+    def _signatures_after(self, drawn: Sequence[Element], index: int) -> float:
+        """Height of the flowing signature lines that follow ``drawn[index]`` (0 if none,
+        or if that element is a signature or placed at a fixed position itself)."""
+        element = drawn[index]
+        if isinstance(element, SignatureElement) or element.y is not None:
+            return 0.0
+        height = 0.0
+        for following in drawn[index + 1 :]:
+            if not isinstance(following, SignatureElement) or following.y is not None:
+                break
+            if not following.same_row:
+                height += following.gap + 2 * self.pitch(self.size(following))
+        return height
 
     # geometry helpers
 

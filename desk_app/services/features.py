@@ -11,7 +11,9 @@ from __future__ import annotations
 
 from desk_app.services.ledger import cash_drawer
 from desk_app.services.reception import due as reception_due
+from desk_app.services.reception import summary as reception_summary
 from desk_app.services.repairs import due as repairs_due
+from desk_app.services.repairs import summary as repairs_summary
 from desk_app.services.shifts import due_now, handover
 from desk_app.services.shifts.due_now import DueSource
 
@@ -29,6 +31,13 @@ def install() -> None:
             repairs_due.handover_orders,
             reception_due.handover_complaints,
             repairs_due.handover_callbacks,
+        ]
+    )
+    handover.SUMMARY.install(
+        [
+            reception_summary.handover_summary,
+            repairs_summary.handover_summary,
+            cash_drawer.handover_summary,
         ]
     )
     handover.REPORT_SECTIONS.install([cash_drawer.report_section])

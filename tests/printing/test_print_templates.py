@@ -50,14 +50,9 @@ def test_handover_template_has_the_required_parts() -> None:
     assert (template.page_width, template.page_height) == (210.0, 297.0)
     assert template.page_numbers
     tables = {e.field: e for e in template.elements if isinstance(e, TableElement)}
-    assert [c.label for c in tables["events"].columns] == ["时间", "操作人", "操作", "对象", "说明"]
-    assert [c.key for c in tables["events"].columns] == [
-        "at",
-        "operator",
-        "operation",
-        "record",
-        "detail",
-    ]
+    assert [c.label for c in tables["summary"].columns] == ["事项", "件数", "说明"]
+    assert [c.key for c in tables["summary"].columns] == ["kind", "count", "detail"]
+    assert "events" not in tables  # no dump of audit rows
     assert [c.label for c in tables["open_items"].columns] == ["类别", "待跟进事项"]
     assert tables["open_items"].empty_text == "无"
     texts = " ".join(e.text for e in template.elements if isinstance(e, TextElement))
@@ -65,8 +60,8 @@ def test_handover_template_has_the_required_parts() -> None:
         assert "{" + key in texts
     labels = [e.label for e in template.elements if isinstance(e, SignatureElement)]
     assert labels == ["交班人签名：", "接班人签名："]
-    # The events table fills the printable width exactly.
-    width = sum(c.width for c in tables["events"].columns)
+    # The summary table fills the printable width exactly.
+    width = sum(c.width for c in tables["summary"].columns)
     assert width == pytest.approx(template.content_width)
 
 

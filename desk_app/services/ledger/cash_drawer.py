@@ -318,6 +318,45 @@ def handover_due(desk: Desk, on: date | None = None) -> bool:
 # --- the money section of the shift handover report -----------------------------------------------
 
 
+def drawer_cash_text(pending_fen: int, last: HandoverRow | None) -> str:
+    """The cash that must be in the drawer: all cash taken since the last handover to
+    finance, less cash paid back since (a refund may be paid from earlier shifts' cash,
+    so one shift's own net can be below zero; the drawer never is)."""
+    since = f"上次上缴财务 {display(last.created_at)} 以来" if last else "尚未上缴过财务"
+    if pending_fen < 0:
+        return (
+            f"抽屉现金应为 ¥0.00（{since}，现金退款多出 {format_fen(-pending_fen)}，"
+            "须由财务补足，请核对）"
+        )
+    return f"抽屉现金应为 {format_fen(pending_fen)}（{since}的现金，待上缴财务）"
+
+
+def handover_summary(desk: Desk, shift_id: int) -> list[dict[str, str]]:
+    """收款, 押金, 作废收据 and 退款 lines of the report's summary of the shift."""
+    shift_drawer = drawer(desk, shift_id)
+    rows: list[dict[str, str]] = []
+    if shift_drawer.receipt_count or shift_drawer.ranges:
+        rows.append(
+            {
+                "kind": "收款",
+                "count": str(shift_drawer.receipt_count),
+                "detail": f"收据 {shift_drawer.numbers_text}，合计 {format_fen(shift_drawer.total_fen)}",
+            }
+        )
+    deposits, deposit_fen = cash_store.shift_deposits(desk.db, shift_id)
+    if deposits:
+        rows.append({"kind": "收押金", "count": str(deposits), "detail": format_fen(deposit_fen)})
+    if shift_drawer.voids:
+        numbers = "、".join(v.number_text for v in shift_drawer.voids)
+        rows.append({"kind": "作废收据", "count": str(len(shift_drawer.voids)), "detail": numbers})
+    if shift_drawer.refunds:
+        total = sum(r.amount_fen for r in shift_drawer.refunds)
+        rows.append(
+            {"kind": "退款", "count": str(len(shift_drawer.refunds)), "detail": format_fen(total)}
+        )
+    return rows
+
+
 def report_section(desk: Desk, shift_id: int) -> dict[str, object]:
     """The shift's drawer for the handover report; nothing when no money moved in it."""
     shift_drawer = drawer(desk, shift_id)
@@ -340,15 +379,15 @@ def report_section(desk: Desk, shift_id: int) -> dict[str, object]:
         "money": "1",
         "money_methods": methods,
         "money_receipts": shift_drawer.numbers_text or "本班未开收据",
+        "money_items": [
+            {"item": i.item_name, "total": format_fen(i.total_fen)}
+            for i in cash_store.shift_items(desk.db, shift_id)
+        ],
         "money_cash": (
             f"本班现金收款 {format_fen(shift_drawer.cash_in_fen)}，"
-            f"现金退款 {format_fen(shift_drawer.cash_refunds_fen)}，"
-            f"抽屉现金应为 {format_fen(shift_drawer.cash_fen)}"
+            f"现金退款 {format_fen(shift_drawer.cash_refunds_fen)}"
         ),
-        "money_pending": (
-            f"待上缴财务现金 {format_fen(pending_cash_fen(desk))}"
-            + (f"（上次上缴 {display(last.created_at)}）" if last else "（尚未上缴过）")
-        ),
+        "money_pending": drawer_cash_text(pending_cash_fen(desk), last),
         "money_voids": [
             {
                 "number": v.number_text,

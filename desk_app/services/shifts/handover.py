@@ -13,14 +13,12 @@ from pathlib import Path
 
 from desk_app.core.clock import display
 from desk_app.core.errors import AuthenticationError, ValidationError
-from desk_app.services.desk import Desk, Operator, Shift, documents, maintenance
+from desk_app.services.desk import Desk, Shift, documents, maintenance
 from desk_app.services.desk import settings as settings_service
-from desk_app.services.desk.audit_labels import detail_text, operation_label, record_label
 from desk_app.services.operations import Done, Operation
 from desk_app.services.shifts import login
 from desk_app.services.shifts.contributions import Contributions
 from desk_app.services.shifts.operators import authenticate
-from desk_app.storage import audit as audit_store
 from desk_app.storage.shifts import shifts as shifts_store
 
 HANDOVER_FORM = "handover_report"
@@ -31,6 +29,12 @@ HANDOVER_FORM = "handover_report"
 # returns rows of {"kind": ..., "description": ...}.
 OpenItemsProvider = Callable[[Desk], list[dict[str, str]]]
 OPEN_ITEMS: Contributions[OpenItemsProvider] = Contributions("handover open items")
+
+# Each feature says what the shift did in its part (calls, repairs, payments …): a
+# provider gets the desk and the shift id and returns rows of {"kind", "count", "detail"}
+# for the report's first table, 本班工作.
+SummaryProvider = Callable[[Desk, int], list[dict[str, str]]]
+SUMMARY: Contributions[SummaryProvider] = Contributions("handover summary")
 
 # A feature may add a whole section to the report (the shift's cash drawer …): a provider
 # gets the desk and the shift id and returns data keys merged into the report's data (an
@@ -55,18 +59,9 @@ def handover_report_data(desk: Desk, shift_id: int, *, printed_at: str | None = 
     if row is None:
         raise ValidationError(f"班次 {shift_id} 不存在。")
     settings = settings_service.get_all(desk)
-    names: dict[int | None, str] = {op.id: op.display_name for op in _all_operators(desk)}
-    events = []
-    for entry in audit_store.entries_for_shift(desk.db, shift_id):
-        events.append(
-            {
-                "at": entry.at,
-                "operator": names.get(entry.operator_id, entry.actor),
-                "operation": operation_label(entry.operation),
-                "record": record_label(entry.record_table, entry.record_id),
-                "detail": detail_text(entry.detail)[:300],
-            }
-        )
+    summary: list[dict[str, str]] = []
+    for summarise in SUMMARY:
+        summary.extend(summarise(desk, shift_id))
     open_items: list[dict[str, str]] = []
     for provider in OPEN_ITEMS:
         open_items.extend(provider(desk))
@@ -84,15 +79,9 @@ def handover_report_data(desk: Desk, shift_id: int, *, printed_at: str | None = 
         "closed_at": display(row.closed_at) if row.closed_at else "",
         "printed_at": display(printed_at or desk.now_text()),
         "note": row.note or "无",
-        "events": events,
+        "summary": summary,
         "open_items": open_items,
     }
-
-
-def _all_operators(desk: Desk) -> list[Operator]:
-    from desk_app.services.shifts.operators import list_operators
-
-    return [Operator(r.id, r.username, r.display_name, r.role) for r in list_operators(desk)]
 
 
 def _archive_report(desk: Desk, op: Operation, shift_id: int) -> tuple[int, bytes]:

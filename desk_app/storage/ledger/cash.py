@@ -129,6 +129,29 @@ def shift_takings(db: Database, shift_id: int) -> list[MethodTotal]:
     return [MethodTotal(*r) for r in rows]
 
 
+def shift_items(db: Database, shift_id: int) -> list[ItemTotal]:
+    """The lines of live receipts issued in the shift, by fee item; credit (预收款) last."""
+    rows = db.execute(
+        "SELECT i.id, coalesce(i.name, ?), sum(l.amount_fen) FROM live_receipt_lines l "
+        "JOIN receipts r ON r.id = l.receipt_id "
+        "LEFT JOIN charges c ON c.id = l.charge_id LEFT JOIN fee_items i ON i.id = c.item_id "
+        "WHERE r.created_shift = ? GROUP BY i.id ORDER BY i.id IS NULL, i.id",
+        [CREDIT_ITEM, shift_id],
+    ).fetchall()
+    return [ItemTotal(*r) for r in rows]
+
+
+def shift_deposits(db: Database, shift_id: int) -> tuple[int, int]:
+    """Deposits (押金) taken in the shift: how many charges, how much."""
+    count, fen = db.execute(
+        "SELECT count(DISTINCT l.charge_id), coalesce(sum(l.amount_fen), 0) "
+        "FROM live_receipt_lines l JOIN receipts r ON r.id = l.receipt_id "
+        "JOIN charges c ON c.id = l.charge_id WHERE r.created_shift = ? AND c.kind = 'deposit'",
+        [shift_id],
+    ).fetchone()
+    return count, fen
+
+
 def shift_ranges(db: Database, shift_id: int) -> list[NumberRange]:
     """The receipt numbers the shift used (void ones included), per book."""
     rows = db.execute(

@@ -249,3 +249,15 @@ def escalated_open(db: Database) -> list[EntryRow]:
         )
     ]
     return many(db, ids)
+
+
+def shift_counts(db: Database, shift_id: int) -> list[tuple[str, str, int]]:
+    """Entries recorded in the shift: (channel, category, how many)."""
+    return [
+        (channel, category, count)
+        for channel, category, count in db.execute(
+            "SELECT channel, category, count(*) FROM reception_entries WHERE created_shift = ? "
+            "GROUP BY channel, category",
+            [shift_id],
+        ).fetchall()
+    ]

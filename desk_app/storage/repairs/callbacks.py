@@ -161,3 +161,13 @@ def attempts(db: Database, callback_id: int) -> list[AttemptRow]:
         [callback_id],
     ).fetchall()
     return [AttemptRow(r[0], bool(r[1]), r[2], r[3], r[4]) for r in rows]
+
+
+def shift_attempts(db: Database, shift_id: int) -> tuple[int, int]:
+    """Callback attempts made in the shift: (reached, not reached)."""
+    reached, missed = db.execute(
+        "SELECT coalesce(sum(reached), 0), coalesce(sum(1 - reached), 0) "
+        "FROM callback_attempts WHERE created_shift = ?",
+        [shift_id],
+    ).fetchone()
+    return reached, missed

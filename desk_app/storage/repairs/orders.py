@@ -375,3 +375,15 @@ def completed_paid_orders(db: Database, *, since: str | None = None) -> list[Ord
         params.append(since)
     rows = db.execute(f"{_SELECT} {where} ORDER BY o.completed_at", params).fetchall()
     return [_row(r) for r in rows]
+
+
+def shift_status_counts(db: Database, shift_id: int) -> list[tuple[str, int]]:
+    """The orders moved to each status in the shift: (status, how many orders)."""
+    return [
+        (status, count)
+        for status, count in db.execute(
+            "SELECT to_status, count(DISTINCT order_id) FROM repair_events "
+            "WHERE created_shift = ? GROUP BY to_status",
+            [shift_id],
+        ).fetchall()
+    ]

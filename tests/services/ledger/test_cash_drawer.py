@@ -15,6 +15,7 @@ from desk_app.services.ledger import (
     cash_print,
     payments,
     receipts,
+    refunds,
 )
 from desk_app.services.shifts import handover, login
 from desk_app.storage import audit
@@ -180,4 +181,33 @@ def test_the_handover_report_has_a_money_section_only_when_money_moved(estate, c
     assert data["money_receipts"] == "0001001–0001004（4 张）"
     assert data["money_methods"][-1] == {"method": "合计", "count": "3", "total": "¥2,638.28"}
     assert [v["number"] for v in data["money_voids"]] == ["0001004"]
-    assert data["money_pending"] == "待上缴财务现金 ¥1,738.28（尚未上缴过）"
+    assert data["money_pending"] == "抽屉现金应为 ¥1,738.28（尚未上缴过财务的现金，待上缴财务）"
+    summary = {row["kind"]: row for row in data["summary"]}
+    assert summary["收款"]["count"] == "3" and "0001001–0001004" in summary["收款"]["detail"]
+    assert summary["收押金"] == {"kind": "收押金", "count": "1", "detail": "¥2,000.00"}
+    assert summary["作废收据"]["detail"] == "0001004" and summary["退款"]["count"] == "1"
+
+
+def test_a_shift_paying_back_more_cash_than_it_took_shows_the_drawer_not_a_debt(estate, clock):
+    desk, a, b = estate
+    held = busy_shift(desk, a, b)[2]  # the deposit, 1,500 of it still held, in the drawer
+    clock.advance(hours=4)
+    login.login(desk, "chen", PASSWORD, "中班")  # the next shift takes no money
+    deposit_charge = [line.charge_id for line in receipts.receipt_lines(desk, held.receipt.id)][0]
+    refunds.refund(
+        desk,
+        held.receipt.id,
+        amount="1500",
+        reason="装修完工退还余下押金",
+        approval=approval(desk, "退费"),
+        charge_id=deposit_charge,
+    )
+    data = handover.handover_report_data(desk, desk.shift.id)
+    assert "现金退款 ¥1,500.00" in data["money_cash"]  # this shift alone: -1,500
+    assert data["money_pending"].startswith("抽屉现金应为 ¥238.28")  # 1,738.28 − 1,500
+
+
+def test_the_drawer_text_is_never_negative():
+    text = cash_drawer.drawer_cash_text(-7872, None)
+    assert text.startswith("抽屉现金应为 ¥0.00") and "多出 ¥78.72" in text
+    assert "-" not in text

@@ -136,9 +136,11 @@ def test_handover_report_shows_the_shifts_money(staffed_desk, clock, tmp_path):
         outgoing_password=PASSWORD,
     ).value
     text = pdf_text(result.pdf)
-    for expected in ("本班收款情况", "现金", "0001001", "待上缴财务现金 ￥150.00"):
-        assert expected in text, expected
+    squashed = "".join(text.split())
+    for expected in ("四、本班收款", "现金", "0001001", "车位管理费", "抽屉现金应为￥150.00"):
+        assert expected in squashed, expected
+    assert "收款1收据0001001（1张），合计￥150.00" in squashed  # the summary of the shift
     # the next shift took nothing in, but the cash still waits to go to finance
     quiet = handover.handover_report_data(staffed_desk, staffed_desk.shift.id)
     assert quiet["money_receipts"] == "本班未开收据"
-    assert quiet["money_pending"].startswith("待上缴财务现金 ¥150.00")
+    assert quiet["money_pending"].startswith("抽屉现金应为 ¥150.00")

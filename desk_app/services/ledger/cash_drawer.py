@@ -379,10 +379,10 @@ def report_section(desk: Desk, shift_id: int) -> dict[str, object]:
         "money": "1",
         "money_methods": methods,
         "money_receipts": shift_drawer.numbers_text or "本班未开收据",
-        "money_items": [
-            {"item": i.item_name, "total": format_fen(i.total_fen)}
+        "money_items": "；".join(
+            f"{i.item_name} {format_fen(i.total_fen)}"
             for i in cash_store.shift_items(desk.db, shift_id)
-        ],
+        ),
         "money_cash": (
             f"本班现金收款 {format_fen(shift_drawer.cash_in_fen)}，"
             f"现金退款 {format_fen(shift_drawer.cash_refunds_fen)}"

@@ -21,7 +21,7 @@ STATUS_WORDS = {
 
 
 def handover_summary(desk: Desk, shift_id: int) -> list[dict[str, str]]:
-    """维修工单 (orders registered, dispatched, completed … in the shift) and 回访."""
+    """维修工单 (how many orders the shift moved on, and their steps) and 回访."""
     rows: list[dict[str, str]] = []
     counts = dict(repairs_store.shift_status_counts(desk.db, shift_id))
     if counts:
@@ -30,7 +30,8 @@ def handover_summary(desk: Desk, shift_id: int) -> list[dict[str, str]]:
             for status in REPAIR_STATUSES
             if counts.get(status)
         )
-        rows.append({"kind": "维修工单", "count": str(counts.get("登记", 0)), "detail": detail})
+        orders = repairs_store.shift_order_count(desk.db, shift_id)
+        rows.append({"kind": "维修工单", "count": str(orders), "detail": detail})
     reached, missed = callbacks_store.shift_attempts(desk.db, shift_id)
     if reached or missed:
         detail = f"接通 {reached}" + (f"、未接通 {missed}" if missed else "")

@@ -216,7 +216,10 @@ def report_of(desk: Desk, shift_id: int) -> HandoverReport:
         return HandoverReport(documents.pdf_of(desk, row.handover_document_id), True, False)
     data = handover_report_data(desk, shift_id)
     if row.status != "open":
-        # What was unfinished at that handover cannot be told from today's records.
+        # What was unfinished at that handover, and the cash then in the drawer, cannot be
+        # told from today's records.
+        if "money_pending" in data:
+            data["money_pending"] = "抽屉现金以交班时的记录为准（本表为补制）"
         data["open_items"] = [
             {
                 "kind": "说明",

@@ -387,3 +387,10 @@ def shift_status_counts(db: Database, shift_id: int) -> list[tuple[str, int]]:
             [shift_id],
         ).fetchall()
     ]
+
+
+def shift_order_count(db: Database, shift_id: int) -> int:
+    """How many orders the shift moved on (registered, dispatched, completed …)."""
+    return db.execute(
+        "SELECT count(DISTINCT order_id) FROM repair_events WHERE created_shift = ?", [shift_id]
+    ).fetchone()[0]

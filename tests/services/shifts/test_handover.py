@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from desk_app.core.errors import AuthenticationError, ValidationError
@@ -9,6 +11,7 @@ from desk_app.services.desk import documents, maintenance, settings
 from desk_app.services.shifts import handover, login
 from desk_app.storage import audit
 from desk_app.storage.shifts import shifts as shifts_store
+from tests.builders.pdf import pdf_pages as pdf_pages_of
 from tests.builders.pdf import pdf_text
 from tests.builders.staff import PASSWORD, hand_over_to_chen
 
@@ -144,3 +147,49 @@ def test_handover_report_shows_the_shifts_money(staffed_desk, clock, tmp_path):
     quiet = handover.handover_report_data(staffed_desk, staffed_desk.shift.id)
     assert quiet["money_receipts"] == "本班未开收据"
     assert quiet["money_pending"].startswith("抽屉现金应为 ¥150.00")
+
+
+def test_the_report_sums_up_what_the_shift_did(staffed_desk, clock):
+    from desk_app.services.reception import entries as reception
+    from desk_app.services.reception.entries import NewEntry
+    from desk_app.services.repairs import orders as repairs
+    from desk_app.services.repairs import setup as repair_setup
+    from tests.builders.repairs import reception_estate
+
+    desk = reception_estate(staffed_desk)
+    call = reception.record(
+        desk, NewEntry(channel="来电", category="报修", content="灯不亮", unit="3-2-501")
+    ).value
+    reception.record(
+        desk,
+        NewEntry(
+            channel="来访", category="投诉", content="噪音", unit="3-2-501", department="秩序维护部"
+        ),
+    )
+    reception.record(desk, NewEntry(channel="来电", category="咨询", content="停车", result="已答"))
+    [technician] = repair_setup.technicians(desk)
+    repairs.dispatch(desk, call.order.id, technician.id)
+    data = handover.handover_report_data(desk, desk.shift.id)
+    rows = {row["kind"]: row for row in data["summary"]}
+    assert rows["来电来访登记"] == {
+        "kind": "来电来访登记",
+        "count": "3",
+        "detail": "来电 2、来访 1；咨询 1、报修 1、投诉 1",
+    }
+    assert rows["维修工单"] == {"kind": "维修工单", "count": "1", "detail": "登记 1、派工 1"}
+    assert "收款" not in rows  # no money moved: no line for it
+    assert "events" not in data
+
+
+PRINTED_INTERNALS = re.compile(r"_fen|\[|\{|\bNone\b|\bTrue\b|\bFalse\b|[a-z]+_[a-z_]+")
+
+
+def test_the_printed_report_has_no_internal_words(staffed_desk, clock):
+    from tests.builders.ledger import busy_shift, cash_estate
+
+    a, b = cash_estate(staffed_desk)
+    busy_shift(staffed_desk, a, b)
+    result = hand_over_to_chen(staffed_desk, clock).value
+    text = pdf_text(result.pdf)
+    assert PRINTED_INTERNALS.findall(text) == []
+    assert len(pdf_pages_of(result.pdf)) == 1  # a typical shift fits one page

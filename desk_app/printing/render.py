@@ -44,6 +44,7 @@ PT = 25.4 / 72  # millimetres per point
 ASCENT = 0.88  # of the font size, above the baseline (AR PL SungtiL GB: 0.879)
 COPY_MARK_RED = (0.78, 0.05, 0.05)
 _EPS = 1e-6
+BOX_PAD = 1.5  # mm between a box's rule and its text
 
 Op = Callable[[Canvas], None]
 
@@ -297,6 +298,7 @@ class _Layout:
         self.cursor = 0.0  # lowest point used on the current page
         self.last_top = 0.0  # top of the last element placed (for same_row)
         self.height = template.content_height
+        self.following: Element | None = None  # the element drawn after the current one
 
     def run(self) -> list[list[Op]]:
         handlers: dict[type, Callable] = {
@@ -317,6 +319,7 @@ class _Layout:
             # The content right before a block of signatures leaves room for it, so that
             # nobody signs on a page of its own.
             self.height = self.t.content_height - self._signatures_after(drawn, index)
+            self.following = drawn[index + 1] if index + 1 < len(drawn) else None
             handlers[type(element)](element)
             self.height = self.t.content_height
         return self.pages
@@ -445,15 +448,24 @@ class _Layout:
         top = self.place(element, len(lines) * self.pitch(size))
         self.lines_ops(lines, element.x, width, top, size, element.bold, element.align)
 
-    def box(self, element: BoxElement) -> None:
-        x, w, h = element.x, element.width, element.height
+    def box_lines(self, element: BoxElement) -> tuple[list[str], float]:
+        """A box's wrapped label and its height (grown to the label when it may grow)."""
         size = self.size(element)
-        pad = 1.5
         lines: list[str] = []
         if element.label:
-            lines = self.wrap(fill_placeholders(element.label, self.data), size, w - 2 * pad)
+            lines = self.wrap(
+                fill_placeholders(element.label, self.data), size, element.width - 2 * BOX_PAD
+            )
+        h = element.height
         if element.grow:
-            h = max(h, len(lines) * self.pitch(size) + 2 * pad)
+            h = max(h, len(lines) * self.pitch(size) + 2 * BOX_PAD)
+        return lines, h
+
+    def box(self, element: BoxElement) -> None:
+        x, w = element.x, element.width
+        size = self.size(element)
+        pad = BOX_PAD
+        lines, h = self.box_lines(element)
         top = self.place(element, h)
         self.emit(
             partial(
@@ -474,6 +486,15 @@ class _Layout:
         self.lines_ops(lines, x + pad, w - 2 * pad, text_top, size, element.bold, element.align)
 
     def line(self, element: LineElement) -> None:
+        if element.y is None and self.following is not None:
+            # A rule across the page (a cut line) never ends one: it goes with what follows.
+            following = self.following
+            need = element.gap + element.height + following.gap
+            if isinstance(following, BoxElement):
+                need += self.box_lines(following)[1]
+            top = self.start(element)
+            if top > 0 and top + need > self.height + _EPS:
+                self.new_page()
         top = self.place(element, element.height)
         self.emit(
             partial(

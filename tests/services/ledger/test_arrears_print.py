@@ -161,3 +161,44 @@ def test_bulk_print_is_one_pdf_with_a_notice_per_unit_in_unit_order(
     assert third.unit_ids == (units["5-1-101"],)
     chosen = arrears_print.print_notices(desk, unit_ids=[units["3-1-102"]]).value
     assert chosen.unit_ids == (units["3-1-102"],)
+
+
+def test_the_receipt_slip_never_leaves_its_cut_line_behind(estate):
+    """However many months are owed, the dashed cut line and the 回执 below it share a page."""
+    from functools import partial
+
+    from desk_app.printing.fonts import ensure_fonts_registered
+    from desk_app.printing.render import _draw_line, _draw_text, _Layout
+    from desk_app.printing.templates import load_template
+    from desk_app.services.ledger import late_fees
+
+    desk, units = estate
+    template = load_template("arrears_notice")
+    font_name = ensure_fonts_registered()
+    unit = units["3-2-501"]
+    pages_seen = set()
+    for month in range(1, 34):
+        period = f"2026-{(month - 1) % 10 + 1:02d}"
+        charge(desk, unit, "repair", f"{period}-20", amount=f"{30 + month}", period=period)
+        item = arrears.notice(desk, unit)
+        data = arrears_print.notice_data(
+            item, terms=late_fees.late_fee_terms(desk), printed_at=desk.now_text()
+        )
+        pages = _Layout(template, data, font_name).run()
+        cut = [
+            i
+            for i, ops in enumerate(pages)
+            for op in ops
+            if isinstance(op, partial) and op.func is _draw_line and op.keywords.get("dash")
+        ]
+        slip = [
+            i
+            for i, ops in enumerate(pages)
+            for op in ops
+            if isinstance(op, partial)
+            and op.func is _draw_text
+            and op.keywords["text"].startswith("回")
+        ]
+        assert cut and slip and cut[-1] == slip[-1], month
+        pages_seen.add(len(pages))
+    assert len(pages_seen) > 1  # the notice did run onto a second page on the way

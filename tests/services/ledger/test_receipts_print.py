@@ -259,23 +259,29 @@ def test_more_than_five_items_continue_on_a_second_sheet(estate):
 # --- 现金付出单 ------------------------------------------------------------------------------------
 
 
-def test_refund_voucher_and_its_reprint(estate):
-    desk, unit = estate
+def refunded_deposit(desk, unit, *, amount: str, reason: str, method: str = "现金"):
+    """A 2,000 renovation deposit paid by ``method``, then ``amount`` of it refunded so."""
     deposit = ledger_charges.post_charge(
         desk, unit.id, "renovation_deposit", due_on="2026-11-20", amount="2000"
     ).value
     payment = payments.take_payment(
-        desk, unit.id, method="现金", charge_ids=[deposit.charge_id]
+        desk, unit.id, method=method, charge_ids=[deposit.charge_id]
     ).value
-    refund = refunds.refund(
+    return refunds.refund(
         desk,
         payment.receipt.id,
-        amount="1500",
-        reason="装修验收合格，扣除损坏赔偿后退还",
+        amount=amount,
+        reason=reason,
         approval=supervisor_approval(desk, action="refund", reason="验收合格"),
         payee="张三",
         charge_id=deposit.charge_id,
+        method=method,
     ).value
+
+
+def test_refund_voucher_and_its_reprint(estate):
+    desk, unit = estate
+    refund = refunded_deposit(desk, unit, amount="1500", reason="装修验收合格，扣除损坏赔偿后退还")
     data = receipts_print.refund_voucher_data(desk, refund.id)
     assert data["voucher_no"] == "TK20261120-0001" and data["original_receipt_no"] == "0001001"
     assert (data["payee"], data["unit"], data["amount_fen"]) == ("张三", "3栋2单元501", 150000)
@@ -293,22 +299,9 @@ def test_refund_voucher_and_its_reprint(estate):
 
 def test_a_refund_by_transfer_prints_its_method_and_the_payees_signature(estate):
     desk, unit = estate
-    deposit = ledger_charges.post_charge(
-        desk, unit.id, "renovation_deposit", due_on="2026-11-20", amount="2000"
-    ).value
-    payment = payments.take_payment(
-        desk, unit.id, method="转账", charge_ids=[deposit.charge_id]
-    ).value
-    refund = refunds.refund(
-        desk,
-        payment.receipt.id,
-        amount="2000",
-        reason="装修验收合格，全额退还",
-        approval=supervisor_approval(desk, action="refund", reason="验收合格"),
-        payee="张三",
-        charge_id=deposit.charge_id,
-        method="转账",
-    ).value
+    refund = refunded_deposit(
+        desk, unit, amount="2000", reason="装修验收合格，全额退还", method="转账"
+    )
     [page] = pdf_pages(receipts_print.print_refund_voucher(desk, refund.id).value.pdf)
     text = squash(page)
     assert "付款方式：转账" in text

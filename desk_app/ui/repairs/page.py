@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QHideEvent, QShowEvent
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QAction, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -39,8 +39,7 @@ from desk_app.ui.repairs.feature import PAGE_ACTIONS
 from desk_app.ui.repairs.filters import RepairFilterBar
 from desk_app.ui.repairs.models import RepairOrdersModel, allowed
 from desk_app.ui.repairs.order_view import OrderView
-
-REFRESH_MS = 30_000
+from desk_app.ui.widgets.visible_timer import visible_timer
 
 # Column widths of the order list (a paged model must not be sized to its contents:
 # that would read every row).
@@ -185,10 +184,8 @@ class RepairsPage(QWidget):
         layout.addWidget(self.splitter, 1)
         self.setFocusProxy(self.view)
 
-        self.timer = QTimer(self)
-        self.timer.setObjectName("repairs_timer")
-        self.timer.setInterval(REFRESH_MS)
-        self.timer.timeout.connect(self.tick)
+        # The shared 30-second tick: the list's limits move with the due-now panel's.
+        self.timer = visible_timer(self, self.tick, catch_up=False)
         self._stale = False  # something changed while the page was hidden
 
         hub.changed.connect(self._hub_changed)
@@ -322,11 +319,6 @@ class RepairsPage(QWidget):
             self.refresh()
         elif not event.spontaneous():
             self.tick()
-        self.timer.start()
-
-    def hideEvent(self, event: QHideEvent) -> None:
-        super().hideEvent(event)
-        self.timer.stop()  # a hidden tab reads nothing; it catches up when shown
 
     def show_status(self, text: str) -> None:
         window = self.window()

@@ -105,7 +105,7 @@ class DeskSession(QObject):
         self.window = MainWindow(self.desk, self.app.hub)
         self.window.relogin_requested.connect(self.relogin)
         self.window.closed.connect(self.app.quit)
-        self.window.show()
+        self.window.present()
         return True
 
     def login(self, username: str = "") -> bool:

@@ -139,8 +139,10 @@ class MainWindow(QMainWindow):
         hub.changed.connect(self._hub_changed)
 
         self.resize(1280, 800)
+        self.first_start = False  # no layout remembered yet: the window opens maximised
         if remember_layout:
             geometry = settings.value(GEOMETRY_KEY)
+            self.first_start = geometry is None
             if geometry is not None:
                 self.restoreGeometry(geometry)
             state = settings.value(STATE_KEY)
@@ -289,6 +291,13 @@ class MainWindow(QMainWindow):
             return dialog.exec() == QDialog.DialogCode.Accepted
         finally:
             dialog.deleteLater()
+
+    def present(self) -> None:
+        """Show the window: maximised the first time, else as the clerk last left it."""
+        if self.first_start:
+            self.showMaximized()
+        else:
+            self.show()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.remember_layout:

@@ -120,6 +120,24 @@ def test_geometry_is_saved_on_close(staffed_desk, make_window):
     assert preferences.open_settings().value(GEOMETRY_KEY) is not None
 
 
+def test_the_window_opens_maximised_the_first_time_then_as_it_was_left(staffed_desk, qtbot, hub):
+    from desk_app.ui.main_window import MainWindow
+
+    first = MainWindow(staffed_desk, hub)
+    qtbot.addWidget(first)
+    assert first.first_start
+    first.present()
+    assert first.windowState() & Qt.WindowState.WindowMaximized
+    first.showNormal()
+    first.resize(1000, 700)
+    first.close()  # the layout is remembered
+    second = MainWindow(staffed_desk, hub)
+    qtbot.addWidget(second)
+    assert not second.first_start
+    second.present()
+    assert not second.windowState() & Qt.WindowState.WindowMaximized
+
+
 def test_backup_now_reports_the_file(staffed_desk, make_window, qtbot, hub):
     window = make_window(staffed_desk)
     with qtbot.waitSignal(hub.changed) as blocker:

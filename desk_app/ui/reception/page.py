@@ -430,8 +430,12 @@ class ReceptionPage(QWidget):
     # ---- public: for the main window ---------------------------------------------------------
 
     def focus_entry(self) -> None:
-        """Put the cursor in the form (房号) for a new entry."""
-        self.form.focus_first()
+        """F2: the cursor in the form (房号) for a new entry; F2 again, in 房号, goes to
+        方式, where 1–4 picks the channel and brings the cursor back to 房号."""
+        if QApplication.focusWidget() is self.form.unit_edit:
+            self.form.channel_choice.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        else:
+            self.form.focus_first()
 
     def focus_log(self) -> None:
         self.view.setFocus(Qt.FocusReason.ShortcutFocusReason)

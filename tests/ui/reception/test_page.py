@@ -476,3 +476,21 @@ def test_a_long_log_is_read_a_page_at_a_time(page, estate, clock):
     assert model.cached_rows() <= model.PAGE * model.KEEP_PAGES
     assert model.entry_at(1999).content == "咨询 0"
     assert page.count_label.text().count("2000") == 1
+
+
+def test_the_channel_is_picked_without_the_mouse_and_without_alt(page, estate, qtbot):
+    form = page.form
+    page.focus_log()  # the clerk was reading the log
+    page.focus_entry()  # F2
+    assert focused() is form.unit_edit
+    qtbot.keyClicks(form.unit_edit, "3")  # a digit in 房号 is the room's
+    assert form.unit_edit.text() == "3" and form.channel_choice.value() == "来电"
+    page.focus_entry()  # F2 again: to 方式
+    assert focused() is form.channel_choice
+    qtbot.keyClick(form.channel_choice, Qt.Key.Key_2)
+    assert form.channel_choice.value() == "来访"
+    assert focused() is form.unit_edit and form.unit_edit.text() == "3"
+    qtbot.keyClick(form.unit_edit, Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)
+    assert focused() is form.channel_choice  # Shift+Tab reaches it too
+    qtbot.keyClick(form.channel_choice, Qt.Key.Key_1)
+    assert form.channel_choice.value() == "来电" and focused() is form.unit_edit

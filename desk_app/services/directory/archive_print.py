@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Sequence
+
 from desk_app.core.masking import mask_id_number, mask_phone
+from desk_app.core.vocabularies import VEHICLE_KINDS
 from desk_app.services.desk import Desk, documents
 from desk_app.services.desk import settings as settings_service
 from desk_app.services.desk.documents import PrintedDocument
@@ -10,8 +14,18 @@ from desk_app.services.directory import archive, privacy
 from desk_app.services.directory import people as directory_people
 from desk_app.services.operations import Done
 from desk_app.storage.directory import people as people_store
+from desk_app.storage.directory.people import VehicleRow
 
 FORM = "owner_archive"
+
+
+def vehicles_text(vehicles: Sequence[VehicleRow]) -> str:
+    """车辆情况 as the form has it: *汽车__辆 *摩托车__辆 *助动车__辆 其它, then the plates."""
+    counts = Counter(v.kind for v in vehicles)
+    text = "　".join(f"*{kind} {counts[kind]} 辆" for kind in VEHICLE_KINDS[:3])
+    text += f"　其它 {counts[VEHICLE_KINDS[3]]}" if counts[VEHICLE_KINDS[3]] else "　其它"
+    plates = "、".join(v.plate for v in vehicles if v.plate)
+    return f"{text}（车牌：{plates}）" if plates else text
 
 
 def archive_sheet_data(desk: Desk, unit_id: int, *, unmasked: bool = False) -> dict[str, object]:
@@ -77,6 +91,14 @@ def archive_sheet_data(desk: Desk, unit_id: int, *, unmasked: bool = False) -> d
             "v3": get("employer_address"),
         },
         {
+            "l1": "联系电话",
+            "v1": phone_text(owner.phone2) if owner else "",
+            "l2": "购房合同签定时间",
+            "v2": facts.contract_signed_on or "",
+            "l3": "办理入住时间",
+            "v3": facts.checkin_done_on or "",
+        },
+        {
             "l1": "购房日期",
             "v1": facts.purchase_date or "",
             "l2": "收楼日期",
@@ -100,14 +122,6 @@ def archive_sheet_data(desk: Desk, unit_id: int, *, unmasked: bool = False) -> d
             "l3": "房屋状态",
             "v3": unit.status,
         },
-        {
-            "l1": "购房合同签定",
-            "v1": facts.contract_signed_on or "",
-            "l2": "办理入住",
-            "v2": facts.checkin_done_on or "",
-            "l3": "租赁记录",
-            "v3": facts.lease_record or lease,
-        },
     ]
     members = []
     for view in page.current:
@@ -127,7 +141,7 @@ def archive_sheet_data(desk: Desk, unit_id: int, *, unmasked: bool = False) -> d
             }
         )
     settings = settings_service.get_all(desk)
-    vehicles = "、".join(f"{v.kind} {v.plate}" for v in page.vehicles if v.plate) or "无"
+    vehicles = vehicles_text(page.vehicles)
     papers = "、".join(paper for paper, on_file in page.papers.items() if on_file) or "无"
     return {
         "estate_name": settings["estate.name"],
@@ -136,6 +150,7 @@ def archive_sheet_data(desk: Desk, unit_id: int, *, unmasked: bool = False) -> d
         "printed_at": desk.now_text(),
         "facts": facts_rows,
         "members": members,
+        "lease_text": facts.lease_record or lease or "无",
         "vehicles_text": vehicles,
         "papers_text": papers,
         "note": facts.note or unit.note or "",

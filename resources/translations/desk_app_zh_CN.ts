@@ -2573,7 +2573,7 @@ The incoming operator logs in below; you confirm with your own password. The han
 {operator} 登录将继续该班次；其他人登录将按“未交接”关闭该班次并开启新班次。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+18"/>
         <source>&amp;User name:</source>
         <translation>登录名(&amp;U)：</translation>
     </message>
@@ -2703,7 +2703,7 @@ The incoming operator logs in below; you confirm with your own password. The han
         <translation>“一户一档”的业主档案将在这里管理。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="+137"/>
+        <location filename="../../desk_app/ui/main_window.py" line="+139"/>
         <source>{estate} · Service desk</source>
         <translation>{estate} · 客服中心前台</translation>
     </message>
@@ -2728,7 +2728,7 @@ The incoming operator logs in below; you confirm with your own password. The han
         <translation>数据库文件</translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+117"/>
         <source>Shift closed. Backup saved: {path}</source>
         <translation>已交班。备份已保存：{path}</translation>
     </message>
@@ -4637,7 +4637,7 @@ Nothing dated in the period can be written afterwards.</source>
         <translation>共 {count} 条</translation>
     </message>
     <message>
-        <location line="+144"/>
+        <location line="+148"/>
         <source>A repair call is handled in its repair order {order} (Repairs tab).</source>
         <translation>报修在其维修工单 {order} 中处理（「维修工单」选项卡）。</translation>
     </message>
@@ -5112,7 +5112,7 @@ Nothing dated in the period can be written afterwards.</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/repairs/page.py" line="+354"/>
+        <location filename="../../desk_app/ui/repairs/page.py" line="+346"/>
         <location line="+38"/>
         <source>Order {number}: {status}.</source>
         <translation>工单 {number}：{status}。</translation>
@@ -5499,7 +5499,7 @@ Nothing dated in the period can be written afterwards.</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desk_app/ui/desk/settings_dialog.py" line="+47"/>
+        <location filename="../../desk_app/ui/desk/settings_dialog.py" line="+48"/>
         <source>Estate settings</source>
         <translation>小区设置</translation>
     </message>
@@ -5599,9 +5599,19 @@ Nothing dated in the period can be written afterwards.</source>
         <translation>各联名称用顿号或逗号分隔</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
+        <source>Fee items whose one-line receipts print in the short form (今收到 …)</source>
+        <translation>这些收费项目只有一行时，收据按简式（今收到……）打印；项目名称以“、”或逗号分隔</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Receipt &amp;copies:</source>
         <translation>收据联次(&amp;C)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Short receipts for:</source>
+        <translation>简式收据项目(&amp;S)：</translation>
     </message>
     <message>
         <location line="+1"/>

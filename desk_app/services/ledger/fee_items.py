@@ -103,3 +103,18 @@ def system_item(desk: Desk, op: Operation, code: str) -> int:
     )
     op.record("fee_items", item_id, code=code, name=name, kind=kind)
     return item_id
+
+
+def names_of(desk: Desk, codes: list[str]) -> list[str]:
+    """The names of the fee items with these codes (unknown codes left out)."""
+    names = {row.code: row.name for row in fee_items(desk)}
+    return [names[code] for code in codes if code in names]
+
+
+def codes_of(desk: Desk, names: list[str], *, field: str) -> list[str]:
+    """The codes of the fee items named; an unknown name is refused at ``field``."""
+    codes = {row.name: row.code for row in fee_items(desk)}
+    unknown = [name for name in names if name not in codes]
+    if unknown:
+        raise ValidationError(f"没有收费项目“{'、'.join(unknown)}”。", field=field)
+    return [codes[name] for name in names]

@@ -35,6 +35,7 @@ from desk_app.storage.ledger.receipts_list import PrintLineRow
 from desk_app.storage.shifts import operators as operators_store
 
 RECEIPT_FORM = "receipt"
+SHORT_FORM = "receipt_short"  # 今收到 …… 人民币 …… 附注 ……: archived as a receipt all the same
 VOUCHER_FORM = "cash_payment_voucher"
 RECEIPT_TITLE = "收款收据"
 VOUCHER_TITLE = "现金付出单"
@@ -246,18 +247,51 @@ def _render_sheets(
     return render.render_pages(form, sheets, copy_mark=copy_mark, title=title)
 
 
+def short_form(rows: Sequence[PrintLineRow], values: Mapping[str, Any]) -> bool:
+    """The manual's short receipt for a receipt of one line whose fee item is listed in
+    ``receipt.short_form_items`` (a deposit, say); the itemised form otherwise."""
+    listed = {str(code) for code in values.get("receipt.short_form_items") or []}
+    return len(rows) == 1 and rows[0].item_code in listed
+
+
+def _short_sheets(
+    receipt: ReceiptRow, row: PrintLineRow, values: Mapping[str, Any], copy_name: str
+) -> list[dict[str, object]]:
+    return [
+        {
+            "company_name": values["estate.company"],
+            "title": RECEIPT_TITLE,
+            "copy_name": copy_name,
+            "receipt_no": receipt.number_text,
+            "date": receipt.issued_at[:10],
+            "customer": receipt.customer,
+            "item": _line(row).text,
+            "total_fen": receipt.total_fen,
+            "method": receipt.method,
+            "note": receipt.note,
+            "cashier": receipt.drawer_name or "",
+            "void_mark": VOID_MARK if receipt.void else "",
+        }
+    ]
+
+
 def print_receipt(desk: Desk, receipt_id: int, *, reprint: bool = False) -> Done[PrintedDocument]:
     """Render every copy of the receipt (setting ``receipt.copies``) into one PDF and
     archive it. A reprint — asked for, or any print after the first — carries 补打 and is
     audited as ``receipt_reprinted``."""
     receipt = receipts.receipt(desk, receipt_id)
-    lines = printed_lines(receipts_store.print_lines(desk.db, receipt_id))
+    rows = receipts_store.print_lines(desk.db, receipt_id)
     values = settings_service.get_all(desk)
     copies = _copies(values)
     reprint = reprint or bool(receipt_prints(desk, receipt_id))
     copy_mark = REPRINT_MARK if reprint else None
-    sheets = [sheet for name in copies for sheet in _sheets(receipt, lines, values, name)]
-    pdf = _render_sheets(RECEIPT_FORM, sheets, copy_mark)
+    if short_form(rows, values):
+        sheets = [s for name in copies for s in _short_sheets(receipt, rows[0], values, name)]
+        pdf = _render_sheets(SHORT_FORM, sheets, copy_mark)
+    else:
+        lines = printed_lines(rows)
+        sheets = [s for name in copies for s in _sheets(receipt, lines, values, name)]
+        pdf = _render_sheets(RECEIPT_FORM, sheets, copy_mark)
     title = f"{RECEIPT_TITLE} №{receipt.number_text}"
     operation = "receipt_reprinted" if reprint else "document_archived"
     with desk.operation(operation) as op:

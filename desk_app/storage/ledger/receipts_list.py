@@ -67,6 +67,7 @@ class PrintLineRow:
     quantity_centi: int | None
     price_milli_yuan: int | None
     charge_amount_fen: int | None  # as charged, before any adjustment
+    item_code: str | None = None  # the fee item's code (None for credit)
 
 
 def _where(query: ReceiptQuery) -> tuple[str, list[object]]:
@@ -132,7 +133,7 @@ def print_lines(db: Database, receipt_id: int) -> list[PrintLineRow]:
     """A receipt's lines in the order written, each with its charge and fee item."""
     rows = db.execute(
         "SELECT l.id, l.charge_id, l.description, l.amount_fen, c.item_id, i.name, i.unit, "
-        "i.kind, c.kind, c.period, c.quantity_centi, c.price_milli_yuan, c.amount_fen "
+        "i.kind, c.kind, c.period, c.quantity_centi, c.price_milli_yuan, c.amount_fen, i.code "
         "FROM receipt_lines l LEFT JOIN charges c ON c.id = l.charge_id "
         "LEFT JOIN fee_items i ON i.id = c.item_id WHERE l.receipt_id = ? ORDER BY l.id",
         [receipt_id],

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from desk_app.core.errors import DeskError
 from desk_app.services.desk import Desk, settings
+from desk_app.services.ledger import fee_items
 from desk_app.services.operations import Done
 from desk_app.ui.desk.settings_models import ShiftScheduleModel
 from desk_app.ui.events import EventHub
@@ -131,10 +132,18 @@ class SettingsDialog(FormDialog):
             paper, "receipt_copies", "、".join(values["receipt.copies"])
         )
         self.receipt_copies.setToolTip(self.tr("Copy names separated by 、 or commas"))
+        self._short_form_text = "、".join(
+            fee_items.names_of(desk, list(values["receipt.short_form_items"]))
+        )
+        self.short_form_items = line_edit(paper, "short_form_items", self._short_form_text)
+        self.short_form_items.setToolTip(
+            self.tr("Fee items whose one-line receipts print in the short form (今收到 …)")
+        )
         self.paper_default = self._paper_combo(paper, "paper_default", values["paper.default"])
         self.paper_receipt = self._paper_combo(paper, "paper_receipt", values["paper.receipt"])
         self.backup_keep = self._spin(paper, "backup_keep", values["backup.keep"], "")
         form.addRow(self.tr("Receipt &copies:"), self.receipt_copies)
+        form.addRow(self.tr("&Short receipts for:"), self.short_form_items)
         form.addRow(self.tr("&Default paper:"), self.paper_default)
         form.addRow(self.tr("&Receipt paper:"), self.paper_receipt)
         form.addRow(self.tr("&Backups to keep:"), self.backup_keep)
@@ -247,6 +256,7 @@ class SettingsDialog(FormDialog):
             "limits.callback_attempts": self.callback_attempts.value(),
             "reception.departments": split_list(self.departments.text()),
             "receipt.copies": split_list(self.receipt_copies.text()),
+            "receipt.short_form_items": self._short_form_codes(),
             "paper.default": self.paper_default.currentData(),
             "paper.receipt": self.paper_receipt.currentData(),
             "backup.keep": self.backup_keep.value(),
@@ -258,6 +268,14 @@ class SettingsDialog(FormDialog):
             "ledger.close_day": self.close_day.value(),
             "ledger.prepay_confirm_months": self.prepay_confirm_months.value(),
         }
+
+    def _short_form_codes(self) -> list[str]:
+        """The codes of the fee items named (unchanged text: the codes as stored, even
+        those of items not set up yet)."""
+        if self.short_form_items.text() == self._short_form_text:
+            return list(self.original["receipt.short_form_items"])
+        names = split_list(self.short_form_items.text())
+        return fee_items.codes_of(self.desk, names, field="receipt.short_form_items")
 
     def changes(self) -> dict[str, Any]:
         return {
@@ -286,6 +304,7 @@ class SettingsDialog(FormDialog):
             "limits.callback_attempts": self.callback_attempts,
             "reception.departments": self.departments,
             "receipt.copies": self.receipt_copies,
+            "receipt.short_form_items": self.short_form_items,
             "paper.default": self.paper_default,
             "paper.receipt": self.paper_receipt,
             "backup.keep": self.backup_keep,

@@ -306,3 +306,50 @@ def test_a_refund_by_transfer_prints_its_method_and_the_payees_signature(estate)
     text = squash(page)
     assert "付款方式：转账" in text
     assert "收款人（签字）：" in text and "领款人签字" not in text
+
+
+# --- the short form (今收到 …) ---------------------------------------------------------------------
+
+
+def test_a_deposit_prints_on_the_short_form(estate):
+    desk, unit = estate
+    deposit = ledger_charges.post_charge(
+        desk, unit.id, "renovation_deposit", due_on="2026-11-20", amount="2000"
+    ).value
+    payment = payments.take_payment(
+        desk, unit.id, method="现金", charge_ids=[deposit.charge_id]
+    ).value
+    pages = pdf_pages(receipts_print.print_receipt(desk, payment.receipt.id).value.pdf)
+    assert len(pages) == 3  # 存根联, 收据联, 记账联 as set
+    text = squash(pages[1])
+    for expected in (
+        "收款收据",
+        "收据联№0001001",
+        "今收到3栋2单元501张三装修押金",
+        "人民币贰仟元整",
+        "￥2,000.00",
+        "附注收款方式：现金",
+        "收款单位盖章：",
+        "收款人：张丽",
+    ):
+        assert expected in text, expected
+    assert "单价" not in text and "项目" not in text  # not the itemised form
+    [printed] = receipts_print.receipt_prints(desk, payment.receipt.id)
+    assert printed.form == "receipt"  # one archive of receipts, whichever form printed it
+
+
+def test_the_short_form_is_a_setting_per_fee_item_and_only_for_one_line(estate):
+    desk, unit = estate
+    login.login(desk, "lee", PASSWORD, "早班")
+    settings.update(desk, {"receipt.short_form_items": []})
+    deposit = ledger_charges.post_charge(
+        desk, unit.id, "renovation_deposit", due_on="2026-11-20", amount="2000"
+    ).value
+    payment = payments.take_payment(
+        desk, unit.id, method="现金", charge_ids=[deposit.charge_id]
+    ).value
+    text = squash(pdf_pages(receipts_print.print_receipt(desk, payment.receipt.id).value.pdf)[0])
+    assert "今收到" not in text and "单价" in text
+    settings.update(desk, {"receipt.short_form_items": ["other"]})
+    other = pay_amount(desk, unit.id, "12.00").receipt.id  # one line of 其他费用
+    assert "今收到" in squash(pdf_pages(receipts_print.print_receipt(desk, other).value.pdf)[0])

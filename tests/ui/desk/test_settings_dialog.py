@@ -115,3 +115,22 @@ def test_ledger_settings_within_their_ranges(manager_desk, qtbot, hub):
     assert values["ledger.close_day"] == 28
     assert values["ledger.handover_weekday"] == 4
     assert dialog.changed_keys == ["ledger.close_day", "ledger.handover_weekday"]
+
+
+def test_short_receipt_items_are_chosen_by_name(manager_desk, qtbot, hub):
+    from desk_app.services.ledger import fee_items
+
+    fee_items.install_standard_items(manager_desk)
+    dialog = open_dialog(qtbot, SettingsDialog(manager_desk, hub))
+    assert dialog.short_form_items.text() == "装修押金、出入证押金"
+    dialog.short_form_items.setText("装修押金、没有这项")
+    qtbot.keyClick(dialog.estate_name, Qt.Key.Key_Return)
+    assert "没有收费项目“没有这项”" in dialog.error_text()
+    assert dialog.tabs.currentWidget().isAncestorOf(dialog.short_form_items)
+    dialog.short_form_items.setText("装修押金、其他")
+    qtbot.keyClick(dialog.estate_name, Qt.Key.Key_Return)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert settings.get(manager_desk, "receipt.short_form_items") == [
+        "renovation_deposit",
+        "other",
+    ]

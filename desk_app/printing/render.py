@@ -647,6 +647,8 @@ class _Layout:
         title_h = self.pitch(title_size) + 0.8 if title else 0.0
         header = [self.wrap(c.label, header_size, c.width - 2 * pad) for c in columns]
         header_h = max(len(lines) for lines in header) * self.pitch(header_size) + 2 * pad
+        if not element.header:
+            header_h = 0.0
 
         rows: list[list[list[str]]] = [
             [
@@ -668,7 +670,8 @@ class _Layout:
                 label = title + ("（续）" if continued else "")
                 self.emit(self.text_op(x0, top, label, title_size, True))
                 top += title_h
-            self.row(columns, x0, top, header_h, header, header_size, element, heading=True)
+            if element.header:
+                self.row(columns, x0, top, header_h, header, header_size, element, heading=True)
             return top + header_h
 
         room = self.height - title_h - header_h  # for rows on a fresh page

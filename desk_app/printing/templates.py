@@ -157,6 +157,7 @@ class TableElement(Element):
     header_font_size: float | None = None
     line_width: float = 0.5
     min_rows: int = 0  # blank rows added up to this many
+    header: bool = True  # False: label/value rows with no heading row (a form's facts)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -407,10 +408,13 @@ class _Parser:
             item,
             set(common)
             | {"field", "columns", "title", "empty_text", "padding", "header_font_size"}
-            | {"line_width", "width", "min_rows"},
+            | {"line_width", "width", "min_rows", "header"},
         )
         if common["same_row"]:
             raise self.fail("表格（table）不能 same_row")
+        header = item.get("header", True)
+        if not isinstance(header, bool):
+            raise self.fail("header 须为 true 或 false")
         fld = self.optional_key(item, "field")
         if fld is None:
             raise self.fail("table 必须用 field 指定数据列表")
@@ -428,6 +432,7 @@ class _Parser:
             header_font_size=self.number(item, "header_font_size", None, low=4, high=72),
             line_width=self.number(item, "line_width", 0.5, low=0.1, high=5),
             min_rows=min_rows,
+            header=header,
         )
 
     def signature_element(self, item: Mapping[str, Any], common: dict, room: float) -> Element:

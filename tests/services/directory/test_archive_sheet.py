@@ -30,3 +30,31 @@ def test_the_sheet_has_the_manuals_labels(staffed_desk):
         "3、书写字迹端正清晰",
     ):
         assert note in text
+
+
+def test_long_entries_wrap_and_nothing_prints_below_8_points(staffed_desk):
+    from functools import partial
+
+    from desk_app.printing.fonts import ensure_fonts_registered
+    from desk_app.printing.render import _draw_text, _Layout
+    from desk_app.printing.templates import load_template
+
+    desk = staffed_desk
+    estate.create_units(desk, BuildingPlan("3", 1, 1, 1, 5, 2, zero_padded=False))
+    unit_id = estate.find_unit(desk, "3-1-501").id
+    address = "山东省济宁市任城区太白湖新区光明路北段金色家园小区十二号楼"  # 29 characters
+    owner = PersonRecord(
+        name="欧阳建国", address=address, employer="济宁市第一人民医院心血管内科住院部"
+    )
+    people.add_occupant(desk, unit_id, owner, "owner")
+    data = archive_print.archive_sheet_data(desk, unit_id)
+    ops = _Layout(load_template("owner_archive"), data, ensure_fonts_registered()).run()
+    texts = [
+        op.keywords
+        for page in ops
+        for op in page
+        if isinstance(op, partial) and op.func is _draw_text
+    ]
+    assert min(t["size"] for t in texts) >= 8
+    printed = "".join(t["text"] for t in texts)
+    assert address in printed  # whole, over as many lines as it needs

@@ -261,12 +261,8 @@ def test_more_than_five_items_continue_on_a_second_sheet(estate):
 
 def refunded_deposit(desk, unit, *, amount: str, reason: str, method: str = "现金"):
     """A 2,000 renovation deposit paid by ``method``, then ``amount`` of it refunded so."""
-    deposit = ledger_charges.post_charge(
-        desk, unit.id, "renovation_deposit", due_on="2026-11-20", amount="2000"
-    ).value
-    payment = payments.take_payment(
-        desk, unit.id, method=method, charge_ids=[deposit.charge_id]
-    ).value
+    payment = paid_deposit(desk, unit, method)
+    [line] = payment.lines
     return refunds.refund(
         desk,
         payment.receipt.id,
@@ -274,7 +270,7 @@ def refunded_deposit(desk, unit, *, amount: str, reason: str, method: str = "现
         reason=reason,
         approval=supervisor_approval(desk, action="refund", reason="验收合格"),
         payee="张三",
-        charge_id=deposit.charge_id,
+        charge_id=line.charge_id,
         method=method,
     ).value
 
@@ -311,14 +307,17 @@ def test_a_refund_by_transfer_prints_its_method_and_the_payees_signature(estate)
 # --- the short form (今收到 …) ---------------------------------------------------------------------
 
 
-def test_a_deposit_prints_on_the_short_form(estate):
-    desk, unit = estate
+def paid_deposit(desk, unit, method: str = "现金"):
+    """A 2,000 renovation deposit charged and paid (one receipt line)."""
     deposit = ledger_charges.post_charge(
         desk, unit.id, "renovation_deposit", due_on="2026-11-20", amount="2000"
     ).value
-    payment = payments.take_payment(
-        desk, unit.id, method="现金", charge_ids=[deposit.charge_id]
-    ).value
+    return payments.take_payment(desk, unit.id, method=method, charge_ids=[deposit.charge_id]).value
+
+
+def test_a_deposit_prints_on_the_short_form(estate):
+    desk, unit = estate
+    payment = paid_deposit(desk, unit)
     pages = pdf_pages(receipts_print.print_receipt(desk, payment.receipt.id).value.pdf)
     assert len(pages) == 3  # 存根联, 收据联, 记账联 as set
     text = squash(pages[1])
@@ -342,12 +341,7 @@ def test_the_short_form_is_a_setting_per_fee_item_and_only_for_one_line(estate):
     desk, unit = estate
     login.login(desk, "lee", PASSWORD, "早班")
     settings.update(desk, {"receipt.short_form_items": []})
-    deposit = ledger_charges.post_charge(
-        desk, unit.id, "renovation_deposit", due_on="2026-11-20", amount="2000"
-    ).value
-    payment = payments.take_payment(
-        desk, unit.id, method="现金", charge_ids=[deposit.charge_id]
-    ).value
+    payment = paid_deposit(desk, unit)
     text = squash(pdf_pages(receipts_print.print_receipt(desk, payment.receipt.id).value.pdf)[0])
     assert "今收到" not in text and "单价" in text
     settings.update(desk, {"receipt.short_form_items": ["other"]})

@@ -136,3 +136,14 @@ def written_elsewhere(hub, table: str, *ids: int) -> None:
 
     changes = Changes(("written_elsewhere",), {table: frozenset(str(i) for i in ids)})
     announce(hub, Done(None, changes), None)
+
+
+def tab_walk(qtbot, start: QWidget, steps: int) -> list[str]:
+    """The object names Tab visits from ``start`` (``start`` included), as a clerk moves."""
+    start.setFocus(Qt.FocusReason.TabFocusReason)
+    names = []
+    for _ in range(steps):
+        widget = QApplication.focusWidget()
+        names.append(widget.objectName())
+        qtbot.keyClick(widget, Qt.Key.Key_Tab)
+    return names

@@ -25,6 +25,7 @@ from tests.builders.ui import (
     find_unit,
     show_ledger_page,
     supervisor_approves,
+    tab_walk,
     type_text,
     written_elsewhere,
 )
@@ -322,3 +323,21 @@ def test_a_full_disk_is_shown_and_the_next_payment_takes_the_next_number(
     [receipt_id] = [i for e in events if e.did("payment_received") for i in e.ids("receipts")]
     assert ledger_receipts.receipt(desk, receipt_id).number == last_kept + 1
     assert len(events) == 2  # the payment, then its printed receipt: one event each
+
+
+def test_tab_walks_the_payment_page_in_reading_order(estate, page, qtbot):
+    find_unit(qtbot, page, "3-2-501")
+    assert tab_walk(qtbot, page.search_edit, 12) == [
+        "payment_search",
+        "owing_view",
+        "amount_mode",
+        "method_choice",
+        "payment_tendered",
+        "payment_customer",
+        "payment_note",
+        "take_payment",
+        "clear_payment",
+        "new_charge",
+        "adjust_charge",
+        "payment_search",
+    ]

@@ -26,7 +26,15 @@ from desk_app.ui.reception.page import ReceptionPage
 from desk_app.ui.repairs.callback_dialog import CallbackDialog, run_callback_dialog
 from desk_app.ui.widgets import deadline_colors
 from tests.builders.repairs import OWNER_PHONE, complaint, reception_estate
-from tests.builders.ui import change_events, focused, show, touching, type_text, written_elsewhere
+from tests.builders.ui import (
+    change_events,
+    focused,
+    show,
+    tab_walk,
+    touching,
+    type_text,
+    written_elsewhere,
+)
 
 FULL_PHONE = re.compile(r"(?<![0-9])1[3-9][0-9]{9}(?![0-9])")
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -494,3 +502,28 @@ def test_the_channel_is_picked_without_the_mouse_and_without_alt(page, estate, q
     assert focused() is form.channel_choice  # Shift+Tab reaches it too
     qtbot.keyClick(form.channel_choice, Qt.Key.Key_1)
     assert form.channel_choice.value() == "来电" and focused() is form.unit_edit
+
+
+@pytest.mark.parametrize(
+    ("category_key", "fields"),
+    [
+        (Qt.Key.Key_Z, ["entry_content", "entry_result", "entry_note"]),  # 咨询
+        (Qt.Key.Key_B, ["entry_content", "urgency_choice", "entry_appointment", "entry_note"]),
+        (Qt.Key.Key_T, ["entry_content", "entry_department", "entry_note"]),  # 投诉
+    ],
+)
+def test_tab_walks_the_form_in_reading_order(page, qtbot, category_key, fields):
+    form = page.form
+    form.category_choice.setFocus()
+    qtbot.keyClick(form.category_choice, category_key)
+    walked = tab_walk(qtbot, form.unit_edit, 7 + len(fields))
+    assert walked == [
+        "entry_unit",
+        "entry_name",
+        "entry_phone",
+        "category_choice",
+        *fields,
+        "save_entry",
+        "clear_entry",
+        "entry_unit",
+    ]

@@ -47,24 +47,25 @@ from desk_app.ui.events import ChangeEvent, EventHub
 from desk_app.ui.ledger.arrears_models import ActionsModel, ArrearsModel, DebtModel
 from desk_app.ui.ledger.feature import ARREARS_ACTIONS
 from desk_app.ui.operations import attempt, perform
+from desk_app.ui.widgets.columns import fit_columns
 from desk_app.ui.widgets.row_table import RowTableModel
 from desk_app.ui.widgets.shown_refresh import ShownRefresh
 from desk_app.ui.widgets.tool_buttons import tool_button
 
 TOOLBAR = ("record_action", "print_notice", "print_notices", "export")
-COLUMN_WIDTHS = {
-    ArrearsModel.UNIT: 110,
-    ArrearsModel.CUSTOMER: 70,
-    ArrearsModel.PHONE: 96,
-    ArrearsModel.OWED: 92,
-    ArrearsModel.OLDEST: 86,
-    ArrearsModel.MONTHS: 50,
-    ArrearsModel.STAGE: 76,
-    ArrearsModel.LATE_FEE: 76,
-    ArrearsModel.UTILITY_DAYS: 60,
-    ArrearsModel.UTILITY_STEP: 70,
-    ArrearsModel.LAST_ACTION: 90,
-    ArrearsModel.LAST_ON: 86,
+COLUMN_SAMPLES = {
+    ArrearsModel.UNIT: "3栋2单元1501",
+    ArrearsModel.CUSTOMER: "欧阳娜娜",
+    ArrearsModel.PHONE: "138****5678",
+    ArrearsModel.OWED: "¥12,345.67",
+    ArrearsModel.OLDEST: "2026-01-15",
+    ArrearsModel.MONTHS: "12",
+    ArrearsModel.STAGE: "第三阶段",
+    ArrearsModel.LATE_FEE: "¥1,234.56",
+    ArrearsModel.UTILITY_DAYS: "99",
+    ArrearsModel.UTILITY_STEP: "停水停电",
+    ArrearsModel.LAST_ACTION: "挂号信催缴",
+    ArrearsModel.LAST_ON: "2026-11-20",
 }
 
 
@@ -116,9 +117,7 @@ class ArrearsPage(QWidget):
         # --- the list
         self.model = ArrearsModel(parent=self)
         self.view = _table(self, "arrears_view", self.model)
-        header = self.view.horizontalHeader()
-        for column, width in COLUMN_WIDTHS.items():
-            header.resizeSection(column, width)
+        fit_columns(self.view, COLUMN_SAMPLES, table="arrears")
         self.view.selectionModel().currentRowChanged.connect(self._row_chosen)
         self.view.activated.connect(lambda _index: self.record_action())
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)

@@ -54,6 +54,7 @@ from desk_app.ui.reception.handling_dialog import (
     HandlingDialog,
 )
 from desk_app.ui.reception.models import ReceptionLogModel
+from desk_app.ui.widgets.columns import fit_columns
 from desk_app.ui.widgets.controls import picked_date
 from desk_app.ui.widgets.visible_timer import visible_timer
 
@@ -304,11 +305,7 @@ class ReceptionPage(QWidget):
         return f"{action.text()}  {keys}" if keys else action.text()
 
     def _size_columns(self) -> None:
-        metrics = self.view.fontMetrics()
-        for column, sample in COLUMN_SAMPLES.items():
-            title = str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")
-            width = max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(title) + 8)
-            self.view.setColumnWidth(column, width + 16)
+        fit_columns(self.view, COLUMN_SAMPLES, table="reception_log")
 
     def reload_buildings(self) -> None:
         current = self.building_combo.currentData()

@@ -39,27 +39,28 @@ from desk_app.ui.repairs.feature import PAGE_ACTIONS
 from desk_app.ui.repairs.filters import RepairFilterBar
 from desk_app.ui.repairs.models import RepairOrdersModel, allowed
 from desk_app.ui.repairs.order_view import OrderView
+from desk_app.ui.widgets.columns import fit_columns
 from desk_app.ui.widgets.visible_timer import visible_timer
 
-# Column widths of the order list (a paged model must not be sized to its contents:
-# that would read every row).
-COLUMN_WIDTHS = {
-    RepairOrdersModel.ORDER_NO: 128,
-    RepairOrdersModel.REPORTED: 118,
-    RepairOrdersModel.LOCATION: 120,
-    RepairOrdersModel.REPORTER: 72,
-    RepairOrdersModel.PHONE: 92,
-    RepairOrdersModel.CONTENT: 180,
-    RepairOrdersModel.URGENCY: 60,
-    RepairOrdersModel.STATUS: 60,
-    RepairOrdersModel.WORKER: 116,
-    RepairOrdersModel.DISPATCHED: 84,
-    RepairOrdersModel.ARRIVED: 84,
-    RepairOrdersModel.COMPLETED: 84,
-    RepairOrdersModel.TOTAL: 76,
-    RepairOrdersModel.PAID: 44,
-    RepairOrdersModel.CALLBACK: 64,
-    RepairOrdersModel.LIMIT: 128,
+# What each column of the order list usually holds: its width (a paged model must not be
+# sized to its contents, that would read every row), never narrower than its title.
+COLUMN_SAMPLES = {
+    RepairOrdersModel.ORDER_NO: "WX20261120-0002",
+    RepairOrdersModel.REPORTED: "2026-11-20 09:30",
+    RepairOrdersModel.LOCATION: "3栋2单元1501",
+    RepairOrdersModel.REPORTER: "欧阳娜娜",
+    RepairOrdersModel.PHONE: "138****5678",
+    RepairOrdersModel.CONTENT: "厨房水龙头漏水需更换",
+    RepairOrdersModel.URGENCY: "紧急",
+    RepairOrdersModel.STATUS: "转外单位",
+    RepairOrdersModel.WORKER: "王建国（水电）",
+    RepairOrdersModel.DISPATCHED: "11-20 09:33",
+    RepairOrdersModel.ARRIVED: "11-20 09:33",
+    RepairOrdersModel.COMPLETED: "11-20 09:33",
+    RepairOrdersModel.TOTAL: "¥1,234.50",
+    RepairOrdersModel.PAID: "有偿",
+    RepairOrdersModel.CALLBACK: "已回访",
+    RepairOrdersModel.LIMIT: "派工 超时 23小时59分",
 }
 # The running time limit is shown right after the status, where the eye is; the model
 # keeps the column order of the brief (时限 last).
@@ -119,8 +120,7 @@ class RepairsPage(QWidget):
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in COLUMN_WIDTHS.items():
-            header.resizeSection(column, width)
+        fit_columns(self.view, COLUMN_SAMPLES, table="repair_orders")
         header.moveSection(
             header.visualIndex(RepairOrdersModel.LIMIT), header.visualIndex(LIMIT_AFTER) + 1
         )

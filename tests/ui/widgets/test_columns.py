@@ -1,0 +1,45 @@
+"""The long lists' columns: never narrower than their titles (水电欠费天数 must not read
+k电欠费天), long text elided in the middle, and the clerk's widths remembered per table."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from desk_app.ui.ledger.arrears_page import ArrearsPage
+from desk_app.ui.reception.page import ReceptionPage
+from desk_app.ui.repairs.page import RepairsPage
+from desk_app.ui.widgets.columns import title_width
+from tests.builders.ledger import arrears_estate
+from tests.builders.repairs import reception_estate
+from tests.builders.ui import show
+
+
+def every_title_fits(view) -> list[str]:
+    header = view.horizontalHeader()
+    return [
+        str(view.model().headerData(c, Qt.Orientation.Horizontal))
+        for c in range(view.model().columnCount())
+        if header.sectionSize(c) < title_width(view, c)
+    ]
+
+
+@pytest.mark.parametrize("kind", ["reception", "repairs", "arrears"])
+def test_no_title_is_cut_and_long_text_elides_in_the_middle(staffed_desk, qtbot, hub, kind):
+    if kind == "arrears":
+        arrears_estate(staffed_desk)
+        page = show(qtbot, ArrearsPage(staffed_desk, hub))
+    else:
+        desk = reception_estate(staffed_desk)
+        page = show(qtbot, (ReceptionPage if kind == "reception" else RepairsPage)(desk, hub))
+    assert every_title_fits(page.view) == []
+    assert page.view.textElideMode() == Qt.TextElideMode.ElideMiddle
+
+
+def test_the_clerks_widths_are_remembered(staffed_desk, qtbot, hub):
+    desk = reception_estate(staffed_desk)
+    first = show(qtbot, RepairsPage(desk, hub))
+    first.view.horizontalHeader().resizeSection(5, 333)  # the clerk widens 报修内容
+    first.close()
+    second = show(qtbot, RepairsPage(desk, hub))
+    assert second.view.horizontalHeader().sectionSize(5) == 333

@@ -9,6 +9,7 @@ from PySide6.QtCore import (
 )
 
 from desk_app.core.clock import display
+from desk_app.ui.i18n import QT_TRANSLATE_NOOP
 
 
 def role_text(role: str) -> str:
@@ -96,3 +97,35 @@ class DirectoryText(QObject):
         if not start and not end:
             return ""
         return f"{start or '…'} – {end or '…'}"
+
+
+# The desk's vocabulary as stored (Chinese, the paper's words) and its English source text
+# for the translator: the stored value never changes, only what the buttons say.
+VOCABULARY = {
+    "来电": QT_TRANSLATE_NOOP("Labels", "Call"),
+    "来访": QT_TRANSLATE_NOOP("Labels", "Visit"),
+    "来函": QT_TRANSLATE_NOOP("Labels", "Letter"),
+    "其他": QT_TRANSLATE_NOOP("Labels", "Other"),
+    "咨询": QT_TRANSLATE_NOOP("Labels", "Enquiry"),
+    "报修": QT_TRANSLATE_NOOP("Labels", "Repair"),
+    "投诉": QT_TRANSLATE_NOOP("Labels", "Complaint"),
+    "建议": QT_TRANSLATE_NOOP("Labels", "Suggestion"),
+    "求助": QT_TRANSLATE_NOOP("Labels", "Help"),
+    "表扬": QT_TRANSLATE_NOOP("Labels", "Praise"),
+    "一般": QT_TRANSLATE_NOOP("Labels", "Normal"),
+    "紧急": QT_TRANSLATE_NOOP("Labels", "Urgent"),
+    "现金": QT_TRANSLATE_NOOP("Labels", "Cash"),
+    "微信": QT_TRANSLATE_NOOP("Labels", "WeChat"),
+    "支付宝": QT_TRANSLATE_NOOP("Labels", "Alipay"),
+    "银行卡": QT_TRANSLATE_NOOP("Labels", "Bank card"),
+    "转账": QT_TRANSLATE_NOOP("Labels", "Transfer"),
+    "满意": QT_TRANSLATE_NOOP("Labels", "Satisfied"),
+    "基本满意": QT_TRANSLATE_NOOP("Labels", "Mostly satisfied"),
+    "不满意": QT_TRANSLATE_NOOP("Labels", "Not satisfied"),
+}
+
+
+def vocabulary_text(value: str) -> str:
+    """A stored word of the desk's vocabulary as the interface language says it."""
+    source = VOCABULARY.get(value)
+    return QCoreApplication.translate("Labels", source) if source else value

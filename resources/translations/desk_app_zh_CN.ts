@@ -372,12 +372,12 @@
 <context>
     <name>ArrearsPage</name>
     <message>
-        <location filename="../../desk_app/ui/ledger/arrears_page.py" line="+105"/>
+        <location filename="../../desk_app/ui/ledger/arrears_page.py" line="+106"/>
         <source>All stages</source>
         <translation>全部阶段</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+27"/>
         <source>Debt of the chosen unit</source>
         <translation>所选房屋的欠费明细</translation>
     </message>
@@ -1451,7 +1451,7 @@ The last step may not have been saved. Please tell the administrator.</source>
 <context>
     <name>DirectoryText</name>
     <message>
-        <location filename="../../desk_app/ui/labels.py" line="+50"/>
+        <location filename="../../desk_app/ui/labels.py" line="+51"/>
         <source>Owner</source>
         <translation>业主</translation>
     </message>
@@ -2393,6 +2393,106 @@ The incoming operator logs in below; you confirm with your own password. The han
         <location line="+1"/>
         <source>Deactivated</source>
         <translation>已停用</translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <source>Call</source>
+        <translation>来电</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Visit</source>
+        <translation>来访</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Letter</source>
+        <translation>来函</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enquiry</source>
+        <translation>咨询</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Repair</source>
+        <translation>报修</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Complaint</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Suggestion</source>
+        <translation>建议</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Help</source>
+        <translation>求助</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Praise</source>
+        <translation>表扬</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Normal</source>
+        <translation>一般</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Urgent</source>
+        <translation>紧急</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cash</source>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>WeChat</source>
+        <translation>微信</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Alipay</source>
+        <translation>支付宝</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bank card</source>
+        <translation>银行卡</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Transfer</source>
+        <translation>转账</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Satisfied</source>
+        <translation>满意</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mostly satisfied</source>
+        <translation>基本满意</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not satisfied</source>
+        <translation>不满意</translation>
     </message>
 </context>
 <context>
@@ -4531,7 +4631,7 @@ Nothing dated in the period can be written afterwards.</source>
 <context>
     <name>ReceptionPage</name>
     <message>
-        <location filename="../../desk_app/ui/reception/page.py" line="+138"/>
+        <location filename="../../desk_app/ui/reception/page.py" line="+139"/>
         <source>Last 30 days</source>
         <translation>最近 30 天</translation>
     </message>
@@ -4632,7 +4732,7 @@ Nothing dated in the period can be written afterwards.</source>
         <translation>切换登记表/记录</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/reception/page.py" line="+197"/>
+        <location filename="../../desk_app/ui/reception/page.py" line="+193"/>
         <source>{count} entries</source>
         <translation>共 {count} 条</translation>
     </message>

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 
 import desk_app.ui
 from desk_app.paths import translations_dir
@@ -73,3 +73,33 @@ def test_self_tr_in_an_inherited_method_uses_the_defining_class(qtbot, staffed_d
     qtbot.addWidget(dialog)
     assert dialog.ok_button.text() == "登录"
     assert dialog.windowTitle() == "登录：示范花园"
+
+
+def test_choice_buttons_speak_english_and_keep_the_stored_words(qapp, staffed_desk, hub, qtbot):
+    import re
+
+    from desk_app.ui.ledger.payment_page import PaymentPage
+    from desk_app.ui.reception.page import ReceptionPage
+    from tests.builders.repairs import reception_estate
+
+    qapp.set_language("en")
+    try:
+        desk = reception_estate(staffed_desk)
+        reception_page = ReceptionPage(desk, hub)
+        payment_page = PaymentPage(desk, hub)
+        qtbot.addWidget(reception_page)
+        qtbot.addWidget(payment_page)
+        choices = [
+            reception_page.form.channel_choice,
+            reception_page.form.category_choice,
+            reception_page.form.urgency_choice,
+            payment_page.method_choice,
+        ]
+        texts = [choice.button_for(value).text() for choice in choices for value in choice.values()]
+        assert [t for t in texts if re.search(r"[\u4e00-\u9fff]", t)] == []
+        assert "1 Call" in texts and "B Repair" in texts and "1 Cash" in texts
+        form = reception_page.form
+        qtbot.keyClick(form.channel_choice, Qt.Key.Key_2)
+        assert form.channel_choice.value() == "来访"  # what is stored stays the paper's word
+    finally:
+        qapp.set_language("zh_CN")

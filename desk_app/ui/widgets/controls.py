@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk_app.ui.labels import vocabulary_text
 from desk_app.ui.widgets.row_table import RowTableModel
 
 ERROR_STYLE = "color: #a40000;"
@@ -73,7 +74,8 @@ class KeyChoice(QFrame):
         for number, (key, value) in enumerate(options):
             button = QToolButton(self)
             button.setObjectName(f"choice_{number}")
-            button.setText(f"{key} {value}" if key else value)
+            shown = vocabulary_text(value)
+            button.setText(f"{key} {shown}" if key else shown)
             button.setCheckable(True)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             self.group.addButton(button, number)

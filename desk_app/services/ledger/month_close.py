@@ -32,6 +32,11 @@ from desk_app.storage.ledger.month_close import CloseRow
 __all__ = ["AGE_LABELS", "CloseRow", "MethodTotal", "RefundLine", "VoidLine"]
 
 AGE_LABELS = ("1个月以内", "1–2个月", "2–3个月", "3个月以上")
+AGES_NOTE = (
+    "注：户数按每户最早一笔欠费的账龄计，每户只计一次，各账龄户数相加等于合计；"
+    "金额按每笔欠费各自的账龄分列。"
+)
+"""What a household counts as in the arrears by age: printed under the table and the sheet."""
 _PERIOD = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
 
 

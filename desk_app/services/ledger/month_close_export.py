@@ -123,12 +123,6 @@ def _items(workbook: Workbook, figures: MonthReport) -> None:
     )
 
 
-AGES_NOTE = (
-    "注：户数按每户最早一笔欠费的账龄计，每户只计一次，各账龄户数相加等于合计；金额按"
-    "每笔欠费各自的账龄分列。"
-)
-
-
 def _ages(workbook: Workbook, figures: MonthReport) -> None:
     names = [i.item_name for i in figures.items if i.arrears_fen]
     header = ["账龄（逾期）", "欠费户数", "欠费金额", *names]
@@ -153,7 +147,7 @@ def _ages(workbook: Workbook, figures: MonthReport) -> None:
         bold=True,
     )
     sheet.append([])
-    sheet.append([AGES_NOTE])
+    sheet.append([month_close.AGES_NOTE])
 
 
 def export_report(

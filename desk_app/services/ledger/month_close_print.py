@@ -82,6 +82,7 @@ def report_data(desk: Desk, period: str, figures: MonthReport | None = None) -> 
             for m in figures.methods
         ],
         "ages": ages,
+        "ages_note": month_close.AGES_NOTE,
         "voids": [
             {
                 "number": v.number_text,

@@ -227,7 +227,12 @@ def take_payment(
         try:  # as the receipt will print them (merged per item beyond five lines)
             receipts_print.printed_lines(receipts_list_store.print_lines(op.db, receipt_id))
         except ValidationError:
-            raise _unprintable("合并后的一行", total) from None
+            raise ValidationError(
+                "收据打印不出这笔收款：同一收费项目合并打印后超出收据的金额格"
+                f"（每行最多 {format_fen(receipts_print.LINE_LIMIT_FEN)}），未收款。"
+                "请分次收取。",
+                field="amount",
+            ) from None
         op.record(
             "receipts",
             receipt_id,

@@ -10,7 +10,7 @@ the late and near ones. Enter or a double-click asks to open the item.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
@@ -25,16 +25,31 @@ from desk_app.services.desk import Desk
 from desk_app.services.shifts import due_now as due
 from desk_app.services.shifts.due_now import DueItem
 from desk_app.ui.events import ChangeEvent, EventHub
+from desk_app.ui.labels import left_text, vocabulary_text
 from desk_app.ui.widgets import deadline_colors
 from desk_app.ui.widgets.visible_timer import visible_timer
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-def item_text(item: DueItem) -> str:
-    first = f"{item.left_text}  ·  {item.limit_label}  {item.number}"
+def summary_text(item: DueItem) -> str:
     summary = " ".join(item.summary.split())
-    second = f"{item.location}  {summary}".strip()
+    if not item.matter:
+        return summary
+    return (
+        QCoreApplication.translate("Labels", "%1: %2")
+        .replace("%1", vocabulary_text(item.matter))
+        .replace("%2", summary)
+    )
+
+
+def item_text(item: DueItem) -> str:
+    left = vocabulary_text(item.left_text) if item.limit == due.ESCALATED else None
+    first = (
+        f"{left or left_text(item.seconds_left)}  ·  "
+        f"{vocabulary_text(item.limit_label)}  {item.number}"
+    )
+    second = f"{item.location}  {summary_text(item)}".strip()
     return f"{first}\n{second}"
 
 
@@ -98,7 +113,8 @@ class DuePanel(QWidget):
             item = QListWidgetItem(item_text(entry))
             item.setData(ITEM_ROLE, (entry.subject, entry.subject_id))
             item.setToolTip(
-                f"{entry.limit_label} {entry.number}\n{entry.location}\n{entry.summary}"
+                f"{vocabulary_text(entry.limit_label)} {entry.number}\n{entry.location}\n"
+                f"{summary_text(entry)}"
             )
             item.setSizeHint(QSize(0, line * 2 + 8))
             if (foreground := deadline_colors.foreground(entry.state)) is not None:

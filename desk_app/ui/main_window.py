@@ -30,7 +30,7 @@ from desk_app.ui.actions import MAIN_MENUS, ActionCollection, ActionSpec, window
 from desk_app.ui.background import BackgroundTask
 from desk_app.ui.events import ChangeEvent, EventHub
 from desk_app.ui.features import FEATURES, feature
-from desk_app.ui.labels import moment_text, role_text
+from desk_app.ui.labels import moment_text, role_text, vocabulary_text
 from desk_app.ui.operations import perform
 from desk_app.ui.placeholder_page import PlaceholderPage
 from desk_app.ui.widgets.search_popup import GlobalSearch
@@ -273,7 +273,7 @@ class MainWindow(QMainWindow):
         else:
             self.status_shift.setText(
                 self.tr("{shift} since {time}").format(
-                    shift=shift.name, time=moment_text(shift.opened_at)
+                    shift=vocabulary_text(shift.name), time=moment_text(shift.opened_at)
                 )
             )
         self.status_db.setText(str(self.desk.path))

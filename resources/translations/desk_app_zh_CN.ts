@@ -197,7 +197,7 @@
 <context>
     <name>ActionsModel</name>
     <message>
-        <location filename="../../desk_app/ui/ledger/arrears_models.py" line="+106"/>
+        <location filename="../../desk_app/ui/ledger/arrears_models.py" line="+107"/>
         <source>Date</source>
         <translation>催缴日期</translation>
     </message>
@@ -207,12 +207,12 @@
         <translation>催缴方式</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Stage</source>
         <translation>催缴阶段</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Owed then</source>
         <translation>当时欠费</translation>
     </message>
@@ -273,7 +273,7 @@
 <context>
     <name>AgesModel</name>
     <message>
-        <location filename="../../desk_app/ui/ledger/cash_models.py" line="+89"/>
+        <location filename="../../desk_app/ui/ledger/cash_models.py" line="+129"/>
         <source>Overdue</source>
         <translation>账龄（逾期）</translation>
     </message>
@@ -304,7 +304,7 @@
 <context>
     <name>ArrearsModel</name>
     <message>
-        <location filename="../../desk_app/ui/ledger/arrears_models.py" line="-82"/>
+        <location filename="../../desk_app/ui/ledger/arrears_models.py" line="-84"/>
         <source>Unit</source>
         <translation>房号</translation>
     </message>
@@ -372,7 +372,7 @@
 <context>
     <name>ArrearsPage</name>
     <message>
-        <location filename="../../desk_app/ui/ledger/arrears_page.py" line="+106"/>
+        <location filename="../../desk_app/ui/ledger/arrears_page.py" line="+107"/>
         <source>All stages</source>
         <translation>全部阶段</translation>
     </message>
@@ -428,7 +428,7 @@
         <translation>全部楼栋</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>{count} units, owed {owed}, late fees {late}</source>
         <translation>共 {count} 户，欠费 {owed}，滞纳金 {late}</translation>
     </message>
@@ -471,7 +471,7 @@
 <context>
     <name>ArrivalDialog</name>
     <message>
-        <location filename="../../desk_app/ui/repairs/dialogs.py" line="+251"/>
+        <location filename="../../desk_app/ui/repairs/dialogs.py" line="+252"/>
         <source>Technician on site</source>
         <translation>维修人员到场</translation>
     </message>
@@ -835,7 +835,7 @@ Posted charges can not be edited; corrections are adjustments.</source>
 <context>
     <name>CallbackAttemptsModel</name>
     <message>
-        <location filename="../../desk_app/ui/repairs/models.py" line="+232"/>
+        <location filename="../../desk_app/ui/repairs/models.py" line="+236"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
@@ -956,7 +956,7 @@ Posted charges can not be edited; corrections are adjustments.</source>
 <context>
     <name>CallbackQueue</name>
     <message>
-        <location filename="../../desk_app/ui/repairs/callback_queue.py" line="+142"/>
+        <location filename="../../desk_app/ui/repairs/callback_queue.py" line="+143"/>
         <source>Call back…</source>
         <translation>回访…</translation>
     </message>
@@ -1031,7 +1031,7 @@ Posted charges can not be edited; corrections are adjustments.</source>
 <context>
     <name>CashPage</name>
     <message>
-        <location filename="../../desk_app/ui/ledger/cash_page.py" line="+73"/>
+        <location filename="../../desk_app/ui/ledger/cash_page.py" line="+74"/>
         <source>Cash drawer of the shift</source>
         <translation>本班收款</translation>
     </message>
@@ -1103,7 +1103,7 @@ Posted charges can not be edited; corrections are adjustments.</source>
         <translation>今天是上缴财务日：应上缴现金 {cash}（收据 {numbers}）。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+16"/>
         <source>Nothing has been taken in since the last handover.</source>
         <translation>自上次上缴以来没有收款。</translation>
     </message>
@@ -1311,7 +1311,7 @@ Make no more entries; call the administrator and keep the latest backups.</sourc
 <context>
     <name>ContactHistoryModel</name>
     <message>
-        <location filename="../../desk_app/ui/directory/models.py" line="+343"/>
+        <location filename="../../desk_app/ui/directory/models.py" line="+358"/>
         <source>Changed</source>
         <translation>变更时间</translation>
     </message>
@@ -1451,7 +1451,7 @@ The last step may not have been saved. Please tell the administrator.</source>
 <context>
     <name>DirectoryText</name>
     <message>
-        <location filename="../../desk_app/ui/labels.py" line="+51"/>
+        <location filename="../../desk_app/ui/labels.py" line="+54"/>
         <source>Owner</source>
         <translation>业主</translation>
     </message>
@@ -1592,12 +1592,12 @@ The last step may not have been saved. Please tell the administrator.</source>
 <context>
     <name>DuePanel</name>
     <message>
-        <location filename="../../desk_app/ui/due_panel.py" line="+66"/>
+        <location filename="../../desk_app/ui/due_panel.py" line="+81"/>
         <source>Nothing due.</source>
         <translation>暂无待办事项。</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+49"/>
         <source>Late {late} · near {near} · {total} due</source>
         <translation>超时 {late} · 临近 {near} · 共 {total} 项待办</translation>
     </message>
@@ -1605,7 +1605,7 @@ The last step may not have been saved. Please tell the administrator.</source>
 <context>
     <name>EditPersonDialog</name>
     <message>
-        <location filename="../../desk_app/ui/directory/people_dialogs.py" line="+412"/>
+        <location filename="../../desk_app/ui/directory/people_dialogs.py" line="+423"/>
         <source>Edit {name}</source>
         <translation>修改 {name} 的资料</translation>
     </message>
@@ -1633,12 +1633,12 @@ The last step may not have been saved. Please tell the administrator.</source>
         <translation>建筑面积(㎡)(&amp;A)：</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>&amp;Type:</source>
         <translation>房屋类型(&amp;T)：</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>&amp;Status:</source>
         <translation>房屋状态(&amp;S)：</translation>
     </message>
@@ -1793,7 +1793,7 @@ The last step may not have been saved. Please tell the administrator.</source>
 <context>
     <name>EntryForm</name>
     <message>
-        <location filename="../../desk_app/ui/reception/entry_form.py" line="+88"/>
+        <location filename="../../desk_app/ui/reception/entry_form.py" line="+89"/>
         <source>e.g. this afternoon after 3</source>
         <translation>如 今天下午 3 点以后</translation>
     </message>
@@ -1893,7 +1893,7 @@ The last step may not have been saved. Please tell the administrator.</source>
         <translation>（请选择）</translation>
     </message>
     <message>
-        <location line="+214"/>
+        <location line="+215"/>
         <source>Recorded {entry}, repair order {order} created</source>
         <translation>已登记 {entry}，并生成维修工单 {order}</translation>
     </message>
@@ -1924,7 +1924,7 @@ The last step may not have been saved. Please tell the administrator.</source>
 <context>
     <name>EstateTreeModel</name>
     <message>
-        <location filename="../../desk_app/ui/directory/models.py" line="-135"/>
+        <location filename="../../desk_app/ui/directory/models.py" line="-139"/>
         <source>Estate</source>
         <translation>小区</translation>
     </message>
@@ -1934,7 +1934,7 @@ The last step may not have been saved. Please tell the administrator.</source>
         <translation>全部房屋</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+9"/>
         <source>Public places</source>
         <translation>公共区域</translation>
     </message>
@@ -2160,7 +2160,7 @@ The last step may not have been saved. Please tell the administrator.</source>
 <context>
     <name>HandOverDialog</name>
     <message>
-        <location filename="../../desk_app/ui/ledger/cash_dialogs.py" line="+27"/>
+        <location filename="../../desk_app/ui/ledger/cash_dialogs.py" line="+28"/>
         <source>Hand over to finance</source>
         <translation>上缴财务</translation>
     </message>
@@ -2337,7 +2337,7 @@ The incoming operator logs in below; you confirm with your own password. The han
 <context>
     <name>ItemTotalsModel</name>
     <message>
-        <location filename="../../desk_app/ui/ledger/cash_models.py" line="-63"/>
+        <location filename="../../desk_app/ui/ledger/cash_models.py" line="-101"/>
         <source>Fee item</source>
         <translation>收费项目</translation>
     </message>
@@ -2395,7 +2395,7 @@ The incoming operator logs in below; you confirm with your own password. The han
         <translation>已停用</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+71"/>
         <source>Call</source>
         <translation>来电</translation>
     </message>
@@ -2446,6 +2446,21 @@ The incoming operator logs in below; you confirm with your own password. The han
     </message>
     <message>
         <location line="+1"/>
+        <source>Open</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Awaiting callback</source>
+        <translation>待回访</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Closed</source>
+        <translation>已办结</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Normal</source>
         <translation>一般</translation>
     </message>
@@ -2453,6 +2468,106 @@ The incoming operator logs in below; you confirm with your own password. The han
         <location line="+1"/>
         <source>Urgent</source>
         <translation>紧急</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Registered</source>
+        <translation>登记</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dispatched</source>
+        <translation>已派工</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In repair</source>
+        <translation>维修中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Completed</source>
+        <translation>已完工</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Called back</source>
+        <translation>已回访</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>On hold</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>With contractor</source>
+        <translation>转外单位</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Engineering</source>
+        <translation>工程部</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contractor</source>
+        <translation>外单位</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Dispatch</source>
+        <translation>派工</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Urgent on site</source>
+        <translation>紧急到场</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Complaint handling</source>
+        <translation>投诉处理</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Callback</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Repair job</source>
+        <translation>维修</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>For the supervisor</source>
+        <translation>待主管处理</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Escalated</source>
+        <translation>上报主管</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Void</source>
+        <translation>作废</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Invoiced</source>
+        <translation>已换发票</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refunded</source>
+        <translation>已退费</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2481,6 +2596,276 @@ The incoming operator logs in below; you confirm with your own password. The han
     </message>
     <message>
         <location line="+1"/>
+        <source>Under a month</source>
+        <translation>未满一个月</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stage 1</source>
+        <translation>第一阶段</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stage 2</source>
+        <translation>第二阶段</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stage 3</source>
+        <translation>第三阶段</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Call + written notice</source>
+        <translation>电话+书面通知</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Call + notice + report to manager</source>
+        <translation>电话+书面通知并报经理</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notice delivered at the door (or registered post)</source>
+        <translation>入户书面催款（或挂号邮寄）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Stage steps done</source>
+        <translation>本阶段已办</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone reminder</source>
+        <translation>电话催缴</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Written notice</source>
+        <translation>书面通知</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Home visit</source>
+        <translation>上门催缴</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Registered letter</source>
+        <translation>挂号信</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reported to manager</source>
+        <translation>报经理</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Utilities notice</source>
+        <translation>水电暖书面通知</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Utilities suspended</source>
+        <translation>停水停电（停暖）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>May suspend</source>
+        <translation>可停供</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Under 1 month</source>
+        <translation>1个月以内</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>1–2 months</source>
+        <translation>1–2个月</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>2–3 months</source>
+        <translation>2–3个月</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Over 3 months</source>
+        <translation>3个月以上</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Residence</source>
+        <translation>住宅</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shop</source>
+        <translation>商铺</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Office</source>
+        <translation>办公</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Parking space</source>
+        <translation>车位</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Storeroom</source>
+        <translation>储藏室</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vacant</source>
+        <translation>空置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delivered</source>
+        <translation>已交房</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Renovating</source>
+        <translation>装修中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Occupied</source>
+        <translation>已入住</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Let</source>
+        <translation>出租</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Car</source>
+        <translation>汽车</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Motorcycle</source>
+        <translation>摩托车</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Moped</source>
+        <translation>助动车</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other vehicle</source>
+        <translation>其它</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Early shift</source>
+        <translation>早班</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Day shift</source>
+        <translation>中班</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Late shift</source>
+        <translation>晚班</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Service centre</source>
+        <translation>客服中心</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Security</source>
+        <translation>秩序维护部</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Environment</source>
+        <translation>环境部</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Finance</source>
+        <translation>财务部</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Management office</source>
+        <translation>管理处</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source> or </source>
+        <translation>或</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1 s</source>
+        <translation>%1秒</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 min</source>
+        <translation>%1分钟</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 h %2 min</source>
+        <translation>%1小时%2分</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 h</source>
+        <translation>%1小时</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 d %2 h</source>
+        <translation>%1天%2小时</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 d</source>
+        <translation>%1天</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 late</source>
+        <translation>超时 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 left</source>
+        <translation>剩 %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Building %1</source>
+        <translation>%1栋</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Block %1</source>
+        <translation>%1座</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>%1 (%2 receipts)</source>
+        <translation>%1（%2 张）</translation>
+    </message>
+    <message>
+        <location line="-136"/>
         <source>Satisfied</source>
         <translation>满意</translation>
     </message>
@@ -2493,6 +2878,32 @@ The incoming operator logs in below; you confirm with your own password. The han
         <location line="+1"/>
         <source>Not satisfied</source>
         <translation>不满意</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/directory/models.py" line="-286"/>
+        <source>Entrance %1</source>
+        <translation>%1单元</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Floor %1</source>
+        <translation>%1层</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> · </source>
+        <translation> </translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/reception/models.py" line="+65"/>
+        <source>%1 · escalated</source>
+        <translation>%1·已上报</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/due_panel.py" line="-90"/>
+        <location filename="../../desk_app/ui/reception/models.py" line="-10"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
     </message>
 </context>
 <context>
@@ -2618,7 +3029,7 @@ The incoming operator logs in below; you confirm with your own password. The han
 <context>
     <name>LoansModel</name>
     <message>
-        <location filename="../../desk_app/ui/directory/models.py" line="+41"/>
+        <location filename="../../desk_app/ui/directory/models.py" line="+321"/>
         <source>Unit</source>
         <translation>房号</translation>
     </message>
@@ -2656,7 +3067,7 @@ The incoming operator logs in below; you confirm with your own password. The han
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../desk_app/ui/shifts/login.py" line="+36"/>
+        <location filename="../../desk_app/ui/shifts/login.py" line="+34"/>
         <source>Log in: {estate}</source>
         <translation>登录：{estate}</translation>
     </message>
@@ -3374,7 +3785,7 @@ Nothing dated in the period can be written afterwards.</source>
 <context>
     <name>OrderEventsModel</name>
     <message>
-        <location filename="../../desk_app/ui/repairs/models.py" line="-17"/>
+        <location filename="../../desk_app/ui/repairs/models.py" line="-21"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
@@ -3384,7 +3795,7 @@ Nothing dated in the period can be written afterwards.</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>Detail</source>
         <translation>说明</translation>
     </message>
@@ -3397,7 +3808,7 @@ Nothing dated in the period can be written afterwards.</source>
 <context>
     <name>OrderMaterialsModel</name>
     <message>
-        <location line="-22"/>
+        <location line="-26"/>
         <source>Item</source>
         <translation>名称</translation>
     </message>
@@ -3566,7 +3977,7 @@ Nothing dated in the period can be written afterwards.</source>
         <translation>未选择工单</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+59"/>
         <source>Labour {labour}   Materials {material}   Total {total}</source>
         <translation>人工费 {labour}   材料费 {material}   合计 {total}</translation>
     </message>
@@ -3586,7 +3997,7 @@ Nothing dated in the period can be written afterwards.</source>
         <translation>{at} 由 {name} 回访：{result} {comment}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>not reached</source>
         <translation>未接通</translation>
     </message>
@@ -3632,12 +4043,7 @@ Nothing dated in the period can be written afterwards.</source>
 <context>
     <name>PaymentPage</name>
     <message>
-        <location filename="../../desk_app/ui/ledger/payment_page.py" line="+126"/>
-        <source>Unit or owner, e.g. 3-2-501 or 张三</source>
-        <translation>房号或业主，如 3-2-501 或 张三</translation>
-    </message>
-    <message>
-        <location line="+38"/>
+        <location filename="../../desk_app/ui/ledger/payment_page.py" line="+164"/>
         <source>&amp;Waive late fee…</source>
         <translation>减免滞纳金(&amp;W)…</translation>
     </message>
@@ -3712,7 +4118,12 @@ Nothing dated in the period can be written afterwards.</source>
         <translation>按金额收款</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/ledger/payment_page.py" line="+72"/>
+        <location filename="../../desk_app/ui/ledger/payment_page.py" line="-90"/>
+        <source>Unit or owner, e.g. 3-2-501 or Zhang San</source>
+        <translation>房号或业主，如 3-2-501 或 张三</translation>
+    </message>
+    <message>
+        <location line="+162"/>
         <source>&amp;Unit / owner:</source>
         <translation>房号 / 业主(&amp;U)：</translation>
     </message>
@@ -4052,7 +4463,7 @@ Nothing dated in the period can be written afterwards.</source>
 <context>
     <name>PricesModel</name>
     <message>
-        <location filename="../../desk_app/ui/repairs/models.py" line="+47"/>
+        <location filename="../../desk_app/ui/repairs/models.py" line="+51"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
@@ -4128,6 +4539,37 @@ Nothing dated in the period can be written afterwards.</source>
         <location line="+1"/>
         <source>Add</source>
         <translation>添加</translation>
+    </message>
+</context>
+<context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <location filename="../../desk_app/ui/qt_words.py" line="+13"/>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Drive</source>
+        <translation>驱动器</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <location line="-4"/>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
     </message>
 </context>
 <context>
@@ -4336,7 +4778,7 @@ Nothing dated in the period can be written afterwards.</source>
 <context>
     <name>ReceiptsModel</name>
     <message>
-        <location filename="../../desk_app/ui/ledger/receipt_models.py" line="+32"/>
+        <location filename="../../desk_app/ui/ledger/receipt_models.py" line="+33"/>
         <source>No.</source>
         <translation>收据号</translation>
     </message>
@@ -4395,7 +4837,7 @@ Nothing dated in the period can be written afterwards.</source>
     </message>
     <message>
         <location filename="../../desk_app/ui/ledger/feature.py" line="-60"/>
-        <source>&amp;Reprint (补打)</source>
+        <source>&amp;Reprint</source>
         <translation>补打(&amp;R)</translation>
     </message>
     <message>
@@ -4528,7 +4970,7 @@ Nothing dated in the period can be written afterwards.</source>
 <context>
     <name>ReceptionLogModel</name>
     <message>
-        <location filename="../../desk_app/ui/reception/models.py" line="+117"/>
+        <location filename="../../desk_app/ui/reception/models.py" line="+80"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
@@ -4613,12 +5055,12 @@ Nothing dated in the period can be written afterwards.</source>
         <translation>回访人</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Callback result</source>
         <translation>回访结果</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Repair order</source>
         <translation>维修工单</translation>
     </message>
@@ -4631,7 +5073,7 @@ Nothing dated in the period can be written afterwards.</source>
 <context>
     <name>ReceptionPage</name>
     <message>
-        <location filename="../../desk_app/ui/reception/page.py" line="+139"/>
+        <location filename="../../desk_app/ui/reception/page.py" line="+140"/>
         <source>Last 30 days</source>
         <translation>最近 30 天</translation>
     </message>
@@ -4732,7 +5174,7 @@ Nothing dated in the period can be written afterwards.</source>
         <translation>切换登记表/记录</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/reception/page.py" line="+193"/>
+        <location filename="../../desk_app/ui/reception/page.py" line="+192"/>
         <source>{count} entries</source>
         <translation>共 {count} 条</translation>
     </message>
@@ -4902,7 +5344,7 @@ Nothing dated in the period can be written afterwards.</source>
 <context>
     <name>RepairFilterBar</name>
     <message>
-        <location filename="../../desk_app/ui/repairs/filters.py" line="+51"/>
+        <location filename="../../desk_app/ui/repairs/filters.py" line="+52"/>
         <source>Last 30 days</source>
         <translation>最近 30 天</translation>
     </message>
@@ -4975,7 +5417,7 @@ Nothing dated in the period can be written afterwards.</source>
 <context>
     <name>RepairOrdersModel</name>
     <message>
-        <location filename="../../desk_app/ui/repairs/models.py" line="-151"/>
+        <location filename="../../desk_app/ui/repairs/models.py" line="-155"/>
         <source>Order no.</source>
         <translation>单号</translation>
     </message>
@@ -5241,7 +5683,7 @@ Nothing dated in the period can be written afterwards.</source>
 <context>
     <name>ReportItemsModel</name>
     <message>
-        <location filename="../../desk_app/ui/ledger/cash_models.py" line="+19"/>
+        <location filename="../../desk_app/ui/ledger/cash_models.py" line="+57"/>
         <source>Fee item</source>
         <translation>收费项目</translation>
     </message>
@@ -5840,7 +6282,7 @@ Nothing dated in the period can be written afterwards.</source>
 <context>
     <name>SummaryModel</name>
     <message>
-        <location filename="../../desk_app/ui/ledger/cash_models.py" line="-16"/>
+        <location filename="../../desk_app/ui/ledger/cash_models.py" line="-53"/>
         <source>Item</source>
         <translation>项目</translation>
     </message>
@@ -5848,6 +6290,46 @@ Nothing dated in the period can be written afterwards.</source>
         <location line="+1"/>
         <source>Amount</source>
         <translation>金额</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Collection rate (of {due} due this period, {paid} paid by its end)</source>
+        <translation>收缴率（当期应收 {due} 中期末前已收 {paid}）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Due this period (incl. adjustments)</source>
+        <translation>本期应收（到期费用，含调整）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>  of which adjustments</source>
+        <translation>&#x3000;其中：调整</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Received ({count} valid receipts)</source>
+        <translation>本期实收（有效收据 {count} 张）</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Voided receipts ({count})</source>
+        <translation>作废收据（{count} 张）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Refunds ({count})</source>
+        <translation>退款（{count} 笔）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Deposits held at period end</source>
+        <translation>期末押金结存</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Arrears at period end ({count} households)</source>
+        <translation>期末欠费（{count} 户）</translation>
     </message>
 </context>
 <context>
@@ -5939,7 +6421,7 @@ Nothing dated in the period can be written afterwards.</source>
 <context>
     <name>TechniciansModel</name>
     <message>
-        <location filename="../../desk_app/ui/repairs/models.py" line="+194"/>
+        <location filename="../../desk_app/ui/repairs/models.py" line="+198"/>
         <source>Name</source>
         <translation>姓名/单位</translation>
     </message>
@@ -6000,7 +6482,7 @@ Nothing dated in the period can be written afterwards.</source>
 <context>
     <name>UnitHistoryTab</name>
     <message>
-        <location filename="../../desk_app/ui/directory/unit_history.py" line="+125"/>
+        <location filename="../../desk_app/ui/directory/unit_history.py" line="+129"/>
         <source>Reception entries: {count}</source>
         <translation>接待登记：{count} 条</translation>
     </message>
@@ -6021,7 +6503,7 @@ Nothing dated in the period can be written afterwards.</source>
 <context>
     <name>UnitListModel</name>
     <message>
-        <location filename="../../desk_app/ui/directory/models.py" line="-317"/>
+        <location filename="../../desk_app/ui/directory/models.py" line="-321"/>
         <source>Unit</source>
         <translation>房屋</translation>
     </message>
@@ -6308,7 +6790,7 @@ Nothing dated in the period can be written afterwards.</source>
 <context>
     <name>UnitReceptionModel</name>
     <message>
-        <location filename="../../desk_app/ui/directory/unit_history.py" line="-105"/>
+        <location filename="../../desk_app/ui/directory/unit_history.py" line="-108"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
@@ -6338,12 +6820,12 @@ Nothing dated in the period can be written afterwards.</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Result</source>
         <translation>处理结果</translation>
     </message>
@@ -6452,7 +6934,7 @@ Nothing dated in the period can be written afterwards.</source>
 <context>
     <name>VehiclesModel</name>
     <message>
-        <location filename="../../desk_app/ui/directory/models.py" line="+266"/>
+        <location filename="../../desk_app/ui/directory/models.py" line="+270"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
@@ -6498,7 +6980,7 @@ Nothing dated in the period can be written afterwards.</source>
 <context>
     <name>VoidsModel</name>
     <message>
-        <location filename="../../desk_app/ui/ledger/cash_models.py" line="-27"/>
+        <location filename="../../desk_app/ui/ledger/cash_models.py" line="-60"/>
         <source>No.</source>
         <translation>收据号</translation>
     </message>

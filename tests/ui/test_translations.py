@@ -13,12 +13,14 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt
 
 import desk_app.ui
 from desk_app.paths import translations_dir
+from desk_app.ui.qt_words import QT_WORDS
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "scripts"))
 import update_translations  # noqa: E402
 
 EXPLICIT_CONTEXTS = {"Actions", "Labels", "Messages"}
+QT_CONTEXTS = {context for context, _source in QT_WORDS}  # Qt's words its catalogue lacks
 
 
 def ui_classes() -> dict[str, type]:
@@ -42,7 +44,7 @@ def test_contexts_are_the_classes_qt_looks_up():
     catalogue = update_translations.messages(update_translations.ts_path("zh_CN"))
     classes = ui_classes()
     for context in {context for context, _source in catalogue}:
-        if context in EXPLICIT_CONTEXTS:
+        if context in EXPLICIT_CONTEXTS | QT_CONTEXTS:
             continue
         assert context in classes, f"context {context!r} is no class of desk_app.ui"
         assert issubclass(classes[context], QObject), context
@@ -103,3 +105,16 @@ def test_choice_buttons_speak_english_and_keep_the_stored_words(qapp, staffed_de
         assert form.channel_choice.value() == "来访"  # what is stored stays the paper's word
     finally:
         qapp.set_language("zh_CN")
+
+
+def test_the_file_dialog_speaks_chinese(qtbot):
+    """Qt 6's file dialog asks for ``&Look in:``, which qtbase_zh_CN.qm does not have."""
+    from PySide6.QtWidgets import QFileDialog, QLabel
+
+    dialog = QFileDialog(None, "导出", str(ROOT), "Excel (*.xlsx)")
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+    qtbot.addWidget(dialog)
+    labels = {label.objectName(): label.text() for label in dialog.findChildren(QLabel)}
+    assert labels["lookInLabel"] == "查找范围(&L)："
+    assert labels["fileTypeLabel"] == "文件类型(&T)："
+    assert QCoreApplication.translate("QAbstractFileIconProvider", "Folder") == "文件夹"

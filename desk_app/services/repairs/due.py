@@ -51,9 +51,10 @@ def due_items(desk: Desk) -> list[DueItem]:
                 row.id,
                 row.subject_no,
                 row.location,
-                f"{row.subject_kind}：{row.content}",
+                row.content,
                 deadline,
                 now,
+                matter=row.subject_kind,
             )
         )
     return items

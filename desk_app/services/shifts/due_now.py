@@ -30,6 +30,7 @@ class DueItem:
     due_at: str | None
     state: str
     seconds_left: int
+    matter: str = ""  # what ``summary`` is about when it is not the subject itself: 维修 / 投诉
 
     @property
     def left_text(self) -> str:
@@ -47,6 +48,8 @@ def item(
     summary: str,
     deadline: deadlines.Deadline,
     now: datetime,
+    *,
+    matter: str = "",
 ) -> DueItem:
     """A due item with a running time limit, as it stands ``now``."""
     return DueItem(
@@ -60,6 +63,7 @@ def item(
         to_text(deadline.due_at),
         deadline.state(now),
         deadline.seconds_left(now),
+        matter,
     )
 
 

@@ -9,6 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -19,7 +20,13 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 from desk_app.core.estate import format_area
 from desk_app.services.desk import Desk
 from desk_app.services.directory import estate
-from desk_app.ui.labels import DirectoryText, moment_text
+from desk_app.ui.labels import (
+    DirectoryText,
+    building_label,
+    building_text,
+    moment_text,
+    vocabulary_text,
+)
 from desk_app.ui.widgets.row_table import ROW_ROLE, Column, RowTableModel
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -29,13 +36,17 @@ ROOT_INDEX = QModelIndex()
 
 
 def unit_place_text(unit: Any) -> str:
-    """``3栋 2单元 5层`` — the unit's position, in the desk's own words."""
-    parts = [f"{unit.building}栋" if unit.building.isdigit() else f"{unit.building}座"]
+    """``3栋 2单元 5层`` (``Building 3 · Entrance 2 · Floor 5``) — the unit's position."""
+    parts = [building_text(unit.building)]
     if unit.entrance:
-        parts.append(f"{unit.entrance}单元")
+        parts.append(
+            QCoreApplication.translate("Labels", "Entrance %1").replace("%1", unit.entrance)
+        )
     if unit.floor is not None:
-        parts.append(f"{unit.floor}层")
-    return " ".join(parts)
+        parts.append(
+            QCoreApplication.translate("Labels", "Floor %1").replace("%1", str(unit.floor))
+        )
+    return QCoreApplication.translate("Labels", " · ").join(parts)
 
 
 class UnitListModel(QAbstractTableModel):
@@ -147,9 +158,9 @@ class UnitListModel(QAbstractTableModel):
         if column == self.AREA:
             return format_area(unit.area_centi_m2)
         if column == self.KIND:
-            return unit.kind
+            return vocabulary_text(unit.kind)
         if column == self.STATUS:
-            return unit.status
+            return vocabulary_text(unit.status)
         if column == self.BUSINESS:
             return DirectoryText.yes_no(True) if unit.business_use else ""
         if column == self.OWNER:
@@ -212,7 +223,11 @@ class EstateTreeModel(QStandardItemModel):
         self._pending.clear()
         items = [self._item(self.tr("All units"), ("all", None, None))]
         for building in estate.list_buildings(self.desk):
-            items.append(self._item(building.name, ("building", building.code, None)))
+            items.append(
+                self._item(
+                    building_label(building.code, building.name), ("building", building.code, None)
+                )
+            )
             if building.has_entrances:
                 self._pending.add(building.code)
         items.append(self._item(self.tr("Public places"), ("places", None, None)))
@@ -328,7 +343,7 @@ class VehiclesModel(RowTableModel):
 
     def columns(self) -> list[Column]:
         return [
-            Column(self.tr("Type"), lambda v: v.kind),
+            Column(self.tr("Type"), lambda v: vocabulary_text(v.kind)),
             Column(self.tr("Plate"), lambda v: v.plate),
             Column(self.tr("Driver"), lambda v: self.names.get(v.person_id, "")),
             Column(self.tr("Note"), lambda v: v.note),

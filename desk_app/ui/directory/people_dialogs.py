@@ -9,7 +9,7 @@ empty, its placeholder shows the masked number, and empty means "keep".
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import fields as dataclass_fields
 from typing import Any
 
@@ -35,6 +35,7 @@ from desk_app.services.directory.people import PersonRecord
 from desk_app.services.operations import Done
 from desk_app.ui.events import EventHub
 from desk_app.ui.labels import DirectoryText
+from desk_app.ui.widgets.controls import fill_vocabulary
 from desk_app.ui.widgets.forms import FormDialog, line_edit
 
 # 证件名称: the desk's own words, stored as they are.
@@ -62,6 +63,16 @@ def date_edit(parent: QWidget, object_name: str, text: str = "") -> QLineEdit:
     edit = line_edit(parent, object_name, text, max_length=10)
     edit.setPlaceholderText("YYYY-MM-DD")
     return edit
+
+
+def vocabulary_combo(
+    parent: QWidget, object_name: str, values: Sequence[str], current: str | None = None
+) -> QComboBox:
+    """A closed list of stored words, shown in the interface's language."""
+    combo = QComboBox(parent)
+    combo.setObjectName(object_name)
+    fill_vocabulary(combo, values, current)
+    return combo
 
 
 def choice_combo(
@@ -466,7 +477,7 @@ class VehicleDialog(FormDialog):
         self.vehicle_id: int | None = None
         self.setObjectName("vehicle_dialog")
         self.setWindowTitle(self.tr("Add vehicle"))
-        self.kind = choice_combo(self, "vehicle_kind", list(vocabularies.VEHICLE_KINDS))
+        self.kind = vocabulary_combo(self, "vehicle_kind", vocabularies.VEHICLE_KINDS)
         self.add_row(self.tr("&Type:"), self.kind)
         self.plate = self.add_row(self.tr("&Plate:"), line_edit(self, "plate", max_length=16))
         self.plate.setPlaceholderText(self.tr("e.g. 鲁A12345"))
@@ -486,7 +497,7 @@ class VehicleDialog(FormDialog):
             self.desk,
             self.unit_id,
             self.plate.text(),
-            kind=self.kind.currentText(),
+            kind=self.kind.currentData(),
             person_id=self.driver.currentData(),
             note=self.note.text().strip() or None,
         )

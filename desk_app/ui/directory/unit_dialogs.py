@@ -26,7 +26,7 @@ from desk_app.core.estate import BuildingPlan, format_area
 from desk_app.services.desk import Desk
 from desk_app.services.directory import estate
 from desk_app.services.operations import Done
-from desk_app.ui.directory.people_dialogs import choice_combo
+from desk_app.ui.directory.people_dialogs import vocabulary_combo
 from desk_app.ui.events import EventHub
 from desk_app.ui.widgets.forms import FormDialog, line_edit
 
@@ -110,7 +110,7 @@ class BulkUnitsDialog(FormDialog):
         self.form.addRow("", self.zero_padded)
         self.area = self.add_row(self.tr("&Area (m²):"), line_edit(self, "plan_area", "", 12))
         self.area.setPlaceholderText(self.tr("optional, e.g. 89.50"))
-        self.kind = choice_combo(self, "plan_kind", list(vocabularies.UNIT_KINDS))
+        self.kind = vocabulary_combo(self, "plan_kind", vocabularies.UNIT_KINDS)
         self.add_row(self.tr("&Type:"), self.kind)
         self.skip_existing = QCheckBox(self.tr("&Skip units that already exist"), self)
         self.skip_existing.setObjectName("skip_existing")
@@ -282,7 +282,7 @@ class BulkUnitsDialog(FormDialog):
             self.desk,
             self.plan,
             area_text=self.area.text().strip() or None,
-            kind=self.kind.currentText(),
+            kind=self.kind.currentData(),
             skip_existing=self.skip_existing.isChecked(),
         )
         self.created_ids = done.value
@@ -312,11 +312,9 @@ class EditUnitDialog(FormDialog):
         self.area = self.add_row(
             self.tr("&Area (m²):"), line_edit(self, "unit_area", format_area(unit.area_centi_m2))
         )
-        self.kind = choice_combo(self, "unit_kind", list(vocabularies.UNIT_KINDS))
-        self.kind.setCurrentText(unit.kind)
+        self.kind = vocabulary_combo(self, "unit_kind", vocabularies.UNIT_KINDS, unit.kind)
         self.add_row(self.tr("&Type:"), self.kind)
-        self.status = choice_combo(self, "unit_status", list(vocabularies.UNIT_STATUSES))
-        self.status.setCurrentText(unit.status)
+        self.status = vocabulary_combo(self, "unit_status", vocabularies.UNIT_STATUSES, unit.status)
         self.add_row(self.tr("&Status:"), self.status)
         self.business_use = QCheckBox(self.tr("&Business use (business premises registered)"), self)
         self.business_use.setObjectName("unit_business_use")
@@ -333,8 +331,8 @@ class EditUnitDialog(FormDialog):
             self.desk,
             self.unit.id,
             area_text=self.area.text().strip(),
-            kind=self.kind.currentText(),
-            status=self.status.currentText(),
+            kind=self.kind.currentData(),
+            status=self.status.currentData(),
             business_use=self.business_use.isChecked(),
             note=self.note.text(),
         )

@@ -11,6 +11,7 @@ from desk_app.core.money import format_fen
 from desk_app.services.desk import Desk
 from desk_app.services.reception import entries as reception
 from desk_app.services.repairs import orders as repairs
+from desk_app.ui.labels import vocabulary_text
 from desk_app.ui.widgets.row_table import ROW_ROLE, Column, RowTableModel
 
 LIMIT = 200
@@ -25,7 +26,10 @@ class UnitReceptionModel(RowTableModel):
             Column(self.tr("Category"), lambda e: e.category),
             Column(self.tr("Caller"), lambda e: e.caller_name),
             Column(self.tr("Content"), lambda e: e.content),
-            Column(self.tr("Status"), lambda e: reception.STATUS_LABELS.get(e.status, e.status)),
+            Column(
+                self.tr("Status"),
+                lambda e: vocabulary_text(reception.STATUS_LABELS.get(e.status, e.status)),
+            ),
             Column(self.tr("Result"), lambda e: e.result),
             Column(self.tr("Callback"), lambda e: e.callback_result or ""),
             Column(self.tr("Repair order"), lambda e: e.repair_order_no or ""),

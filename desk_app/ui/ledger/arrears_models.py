@@ -12,6 +12,7 @@ from desk_app.core.clock import display
 from desk_app.core.money import format_fen
 from desk_app.services.ledger import arrears
 from desk_app.services.ledger.arrears import ArrearsRow, DebtLine, LateFeeLine
+from desk_app.ui.labels import steps_text, vocabulary_text
 from desk_app.ui.widgets.row_table import AnyIndex, Column, RowTableModel
 
 # Stage 1 yellow, 2 orange, 3 red: the same warmth as the time limits' near / late.
@@ -34,17 +35,17 @@ class ArrearsModel(RowTableModel):
             Column(self.tr("Owed"), lambda r: format_fen(r.owed_fen), align_right=True),
             Column(self.tr("Oldest due"), lambda r: r.oldest_due_on),
             Column(self.tr("Months"), lambda r: r.months_overdue, align_right=True),
-            Column(self.tr("Stage"), lambda r: r.stage_label),
+            Column(self.tr("Stage"), lambda r: vocabulary_text(r.stage_label)),
             Column(self.tr("Late fee"), lambda r: format_fen(r.late_fee_fen), align_right=True),
             Column(
                 self.tr("Utilities days"),
                 lambda r: "" if r.utility_days is None else r.utility_days,
                 align_right=True,
             ),
-            Column(self.tr("Utilities step"), lambda r: r.utility_step),
-            Column(self.tr("Last step"), lambda r: r.last_action_label),
+            Column(self.tr("Utilities step"), lambda r: vocabulary_text(r.utility_step)),
+            Column(self.tr("Last step"), lambda r: vocabulary_text(r.last_action_label)),
             Column(self.tr("Done on"), lambda r: r.last_action_on or ""),
-            Column(self.tr("Due now"), lambda r: r.due_next),
+            Column(self.tr("Due now"), lambda r: steps_text(r.due_next)),
         ]
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -104,8 +105,10 @@ class ActionsModel(RowTableModel):
     def columns(self) -> list[Column]:
         return [
             Column(self.tr("Date"), lambda r: r.done_on),
-            Column(self.tr("Step"), lambda r: arrears.action_label(r.action)),
-            Column(self.tr("Stage"), lambda r: arrears.STAGE_LABELS.get(r.stage, "")),
+            Column(self.tr("Step"), lambda r: vocabulary_text(arrears.action_label(r.action))),
+            Column(
+                self.tr("Stage"), lambda r: vocabulary_text(arrears.STAGE_LABELS.get(r.stage, ""))
+            ),
             Column(self.tr("Owed then"), lambda r: format_fen(r.owed_fen), align_right=True),
             Column(self.tr("Postal receipt"), lambda r: r.postal_receipt_no),
             Column(self.tr("Note"), lambda r: r.note),

@@ -44,6 +44,7 @@ from desk_app.services.ledger.arrears import ArrearsRow, UnitDebt
 from desk_app.ui import messages
 from desk_app.ui.actions import page_actions
 from desk_app.ui.events import ChangeEvent, EventHub
+from desk_app.ui.labels import building_label, vocabulary_text
 from desk_app.ui.ledger.arrears_models import ActionsModel, ArrearsModel, DebtModel
 from desk_app.ui.ledger.feature import ARREARS_ACTIONS
 from desk_app.ui.operations import attempt, perform
@@ -105,7 +106,7 @@ class ArrearsPage(QWidget):
         self.stage_filter.setObjectName("arrears_stage_filter")
         self.stage_filter.addItem(self.tr("All stages"), None)
         for stage in arrears.STAGES:
-            self.stage_filter.addItem(arrears.STAGE_LABELS[stage], stage)
+            self.stage_filter.addItem(vocabulary_text(arrears.STAGE_LABELS[stage]), stage)
         self.stage_filter.currentIndexChanged.connect(lambda _i: self.refresh())
         self.building_filter = QComboBox(self)
         self.building_filter.setObjectName("arrears_building_filter")
@@ -207,7 +208,9 @@ class ArrearsPage(QWidget):
             self.building_filter.clear()
             self.building_filter.addItem(self.tr("All buildings"), None)
             for building in estate.list_buildings(self.desk):
-                self.building_filter.addItem(building.name or building.code, building.code)
+                self.building_filter.addItem(
+                    building_label(building.code, building.name), building.code
+                )
             self.building_filter.setCurrentIndex(max(self.building_filter.findData(chosen), 0))
         finally:
             self.building_filter.blockSignals(False)

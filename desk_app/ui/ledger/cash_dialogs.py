@@ -13,6 +13,7 @@ from desk_app.services.ledger import cash_drawer
 from desk_app.services.ledger.cash_drawer import HandoverDraft, HandoverRow
 from desk_app.services.operations import Done
 from desk_app.ui.events import EventHub
+from desk_app.ui.labels import receipt_numbers_text
 from desk_app.ui.widgets.forms import FormDialog, line_edit
 
 
@@ -36,7 +37,7 @@ class HandOverDialog(FormDialog):
                 "cash to hand over {cash} (cash refunds {refunds} deducted)."
             ).format(
                 since=since,
-                numbers=draft.numbers_text or "—",
+                numbers=receipt_numbers_text(draft.ranges) or "—",
                 total=format_fen(draft.total_fen),
                 cash=format_fen(draft.cash_fen),
                 refunds=format_fen(draft.cash_refunds_fen),

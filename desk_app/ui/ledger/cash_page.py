@@ -36,6 +36,7 @@ from desk_app.services.ledger.cash_drawer import Drawer, HandoverDraft
 from desk_app.ui import messages
 from desk_app.ui.actions import page_actions
 from desk_app.ui.events import ChangeEvent, EventHub
+from desk_app.ui.labels import receipt_numbers_text, vocabulary_text
 from desk_app.ui.ledger.cash_models import (
     ItemTotalsModel,
     MethodTotalsModel,
@@ -189,7 +190,7 @@ class CashPage(QWidget):
             return
         self.shift_label.setText(
             self.tr("{shift} — {operator}, since {opened}").format(
-                shift=drawer.shift_name,
+                shift=vocabulary_text(drawer.shift_name),
                 operator=drawer.operator_name,
                 opened=display(drawer.opened_at),
             )
@@ -197,7 +198,7 @@ class CashPage(QWidget):
         self.methods_model.set_rows(drawer.methods)
         self.numbers_label.setText(
             self.tr("Receipt numbers: {numbers}").format(
-                numbers=drawer.numbers_text or self.tr("none")
+                numbers=receipt_numbers_text(drawer.ranges) or self.tr("none")
             )
         )
         self.cash_label.setText(
@@ -227,7 +228,7 @@ class CashPage(QWidget):
             since = self.tr("Nothing handed over yet")
         self.pending_label.setText(
             self.tr("{since}. Receipts: {numbers}").format(
-                since=since, numbers=draft.numbers_text or self.tr("none")
+                since=since, numbers=receipt_numbers_text(draft.ranges) or self.tr("none")
             )
         )
         self.pending_methods_model.set_rows(draft.methods)
@@ -249,7 +250,10 @@ class CashPage(QWidget):
             self.notice_label.setText(
                 self.tr(
                     "Today the cash goes to finance: {cash} to hand over (receipts {numbers})."
-                ).format(cash=format_fen(draft.cash_fen), numbers=draft.numbers_text or "—")
+                ).format(
+                    cash=format_fen(draft.cash_fen),
+                    numbers=receipt_numbers_text(draft.ranges) or "—",
+                )
             )
         self.notice_label.setVisible(due)
 

@@ -199,7 +199,7 @@ class MonthCloseSection(QGroupBox):
         else:
             self.status_label.setText(self.tr("Not closed: the figures may still change."))
             self.status_label.setStyleSheet(OPEN_STYLE)
-        self.summary_model.set_rows(month_close_print.summary_rows(report))
+        self.summary_model.show_report(report)
         self.items_model.set_rows(report.items)
         self.ages_model.set_rows(report.ages)
         self.update_buttons()

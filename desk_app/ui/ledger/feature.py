@@ -36,7 +36,7 @@ RECEIPTS_ACTIONS = (
         "receipts",
         "reprint",
         "ReceiptsPage",
-        QT_TRANSLATE_NOOP("ReceiptsPage", "&Reprint (补打)"),
+        QT_TRANSLATE_NOOP("ReceiptsPage", "&Reprint"),
         ("Ctrl+P",),
         "reprint",
     ),

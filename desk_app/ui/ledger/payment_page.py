@@ -123,7 +123,7 @@ class PaymentPage(QWidget):
         # --- the unit
         self.search_edit = QLineEdit(self)
         self.search_edit.setObjectName("payment_search")
-        self.search_edit.setPlaceholderText(self.tr("Unit or owner, e.g. 3-2-501 or 张三"))
+        self.search_edit.setPlaceholderText(self.tr("Unit or owner, e.g. 3-2-501 or Zhang San"))
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.setMaxLength(40)
         self.search = GlobalSearch(desk, self.search_edit, self)

@@ -13,6 +13,7 @@ from desk_app.core.money import format_fen
 from desk_app.services.desk import Desk
 from desk_app.services.ledger import receipts_list
 from desk_app.services.ledger.receipts_list import ReceiptListRow, ReceiptQuery
+from desk_app.ui.labels import steps_text, vocabulary_text
 from desk_app.ui.widgets.paged import PagedTableModel
 from desk_app.ui.widgets.row_table import Column
 
@@ -33,9 +34,9 @@ class ReceiptsModel(PagedTableModel):
             Column(self.tr("Issued"), lambda r: display(r.issued_at)),
             Column(self.tr("Unit"), lambda r: r.unit_code or ""),
             Column(self.tr("Customer"), lambda r: r.customer),
-            Column(self.tr("Method"), lambda r: r.method),
+            Column(self.tr("Method"), lambda r: vocabulary_text(r.method)),
             Column(self.tr("Amount"), lambda r: format_fen(r.total_fen), align_right=True),
-            Column(self.tr("Status"), receipts_list.status_text),
+            Column(self.tr("Status"), lambda r: steps_text(receipts_list.status_text(r))),
             Column(self.tr("Clerk"), lambda r: r.drawer_name or ""),
         ]
 

@@ -31,6 +31,7 @@ from desk_app.services.reception import entries as reception
 from desk_app.services.reception.entries import NewEntry
 from desk_app.ui.actions import page_actions
 from desk_app.ui.events import EventHub
+from desk_app.ui.labels import vocabulary_text
 from desk_app.ui.operations import perform
 from desk_app.ui.reception.feature import FORM_ACTIONS
 from desk_app.ui.widgets.controls import ERROR_STYLE, HINT_STYLE, KeyChoice
@@ -244,7 +245,8 @@ class EntryForm(QWidget):
         self.department_combo.clear()
         self.department_combo.addItem(self.tr("(choose)"), "")
         for number, name in enumerate(reception.departments(self.desk), start=1):
-            self.department_combo.addItem(f"{number} {name}" if number < 10 else name, name)
+            shown = vocabulary_text(name)
+            self.department_combo.addItem(f"{number} {shown}" if number < 10 else shown, name)
         index = self.department_combo.findData(current) if current else 0
         self.department_combo.setCurrentIndex(max(index, 0))
 

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QObject
 
 from desk_app.core import deadlines
 from desk_app.core.clock import display, from_text
@@ -21,6 +21,7 @@ from desk_app.services.desk import Desk
 from desk_app.services.reception import entries as reception
 from desk_app.services.reception.entries import EntryQuery, EntryRow
 from desk_app.services.repairs import callbacks
+from desk_app.ui.labels import VOCABULARY, left_text, vocabulary_text
 from desk_app.ui.widgets import deadline_colors
 from desk_app.ui.widgets.paged import PagedTableModel
 from desk_app.ui.widgets.row_table import Column
@@ -44,16 +45,32 @@ def one_line(text: str | None) -> str:
     return " ".join((text or "").split())
 
 
+def result_text(result: str | None) -> str:
+    """What was done, as written; the words the repairs write there themselves (已回访,
+    已取消：…) in the interface's language."""
+    text = one_line(result)
+    head, colon, rest = text.partition("：")
+    if colon and head in VOCABULARY:
+        return (
+            QCoreApplication.translate("Labels", "%1: %2")
+            .replace("%1", vocabulary_text(head))
+            .replace("%2", rest)
+        )
+    return vocabulary_text(text)
+
+
 def status_text(entry: EntryRow) -> str:
-    text = reception.STATUS_LABELS.get(entry.status, entry.status)
-    return f"{text}·已上报" if entry.escalated else text
+    text = vocabulary_text(reception.STATUS_LABELS.get(entry.status, entry.status))
+    if entry.escalated:
+        return QCoreApplication.translate("Labels", "%1 · escalated").replace("%1", text)
+    return text
 
 
 def order_text(entry: EntryRow) -> str:
     if not entry.repair_order_no:
         return ""
     return (
-        f"{entry.repair_order_no}（{entry.repair_status}）"
+        f"{entry.repair_order_no}（{vocabulary_text(entry.repair_status)}）"
         if entry.repair_status
         else (entry.repair_order_no)
     )
@@ -69,7 +86,7 @@ def time_limit(desk: Desk, entry: EntryRow) -> tuple[str | None, str]:
         deadline = reception.complaint_deadline(desk, entry)
         if deadline is None:
             return None, ""
-        return deadline.state(now), deadlines.describe_left(deadline.seconds_left(now))
+        return deadline.state(now), left_text(deadline.seconds_left(now))
     if entry.status == "handled":
         try:
             row = callbacks.for_entry(desk, entry.id)
@@ -78,8 +95,9 @@ def time_limit(desk: Desk, entry: EntryRow) -> tuple[str | None, str]:
         deadline = deadlines.Deadline(
             deadlines.CALLBACK, from_text(row.started_at), from_text(row.due_at)
         )
-        text = deadlines.describe_left(deadline.seconds_left(now))
-        return deadline.state(now), f"{deadlines.LIMIT_LABELS[deadlines.CALLBACK]} {text}"
+        text = left_text(deadline.seconds_left(now))
+        label = vocabulary_text(deadlines.LIMIT_LABELS[deadlines.CALLBACK])
+        return deadline.state(now), f"{label} {text}"
     return None, ""
 
 
@@ -116,22 +134,24 @@ class ReceptionLogModel(PagedTableModel):
         return [
             Column(self.tr("No."), lambda r: r.entry.entry_no),
             Column(self.tr("Received"), lambda r: display(r.entry.received_at)),
-            Column(self.tr("Channel"), lambda r: r.entry.channel),
+            Column(self.tr("Channel"), lambda r: vocabulary_text(r.entry.channel)),
             Column(self.tr("Unit / place"), lambda r: r.entry.location),
             Column(self.tr("Name"), lambda r: r.entry.caller_name),
             Column(self.tr("Phone"), lambda r: r.entry.phone),
-            Column(self.tr("Category"), lambda r: r.entry.category),
+            Column(self.tr("Category"), lambda r: vocabulary_text(r.entry.category)),
             Column(self.tr("Content"), lambda r: one_line(r.entry.content)),
             Column(self.tr("Received by"), lambda r: r.entry.receiver_name),
-            Column(self.tr("Department"), lambda r: r.entry.department),
+            Column(self.tr("Department"), lambda r: vocabulary_text(r.entry.department or "")),
             Column(self.tr("Handling"), lambda r: last_line(r.entry.handling)),
-            Column(self.tr("Result"), lambda r: one_line(r.entry.result)),
+            Column(self.tr("Result"), lambda r: result_text(r.entry.result)),
             Column(self.tr("Status"), lambda r: status_text(r.entry)),
             Column(self.tr("Time limit"), lambda r: r.limit_text),
             Column(self.tr("Completed"), lambda r: display(r.entry.completed_at)),
             Column(self.tr("Called back"), lambda r: display(r.entry.callback_at)),
             Column(self.tr("Called back by"), lambda r: r.entry.callback_by),
-            Column(self.tr("Callback result"), lambda r: r.entry.callback_result),
+            Column(
+                self.tr("Callback result"), lambda r: vocabulary_text(r.entry.callback_result or "")
+            ),
             Column(self.tr("Repair order"), lambda r: order_text(r.entry)),
             Column(self.tr("Note"), lambda r: one_line(r.entry.note)),
         ]

@@ -45,6 +45,7 @@ from desk_app.services.repairs import callbacks
 from desk_app.ui import messages
 from desk_app.ui.actions import page_actions
 from desk_app.ui.events import ChangeEvent, EventHub
+from desk_app.ui.labels import building_label, vocabulary_text
 from desk_app.ui.operations import attempt
 from desk_app.ui.reception.entry_form import EntryForm
 from desk_app.ui.reception.feature import PAGE_ACTIONS
@@ -147,14 +148,14 @@ class ReceptionPage(QWidget):
         self.from_edit = self._date_edit("filter_from", today - timedelta(days=29))
         self.to_edit = self._date_edit("filter_to", today)
         self.category_combo = self._choices(
-            "filter_category", [(c, c) for c in reception.RECEPTION_CATEGORIES]
+            "filter_category", [(vocabulary_text(c), c) for c in reception.RECEPTION_CATEGORIES]
         )
         self.channel_combo = self._choices(
-            "filter_channel", [(c, c) for c in reception.RECEPTION_CHANNELS]
+            "filter_channel", [(vocabulary_text(c), c) for c in reception.RECEPTION_CHANNELS]
         )
         self.status_combo = self._choices(
             "filter_status",
-            [(label, status) for status, label in reception.STATUS_LABELS.items()]
+            [(vocabulary_text(label), status) for status, label in reception.STATUS_LABELS.items()]
             + [(self.tr("Unfinished"), "unfinished")],
         )
         self.building_combo = self._choices("filter_building", [])
@@ -314,10 +315,9 @@ class ReceptionPage(QWidget):
             while self.building_combo.count() > 1:
                 self.building_combo.removeItem(1)
             for building in estate.list_buildings(self.desk):
-                text = building.name or building.code
-                if text == building.code and building.code.isdigit():
-                    text = f"{building.code}栋"
-                self.building_combo.addItem(text, building.code)
+                self.building_combo.addItem(
+                    building_label(building.code, building.name), building.code
+                )
             index = self.building_combo.findData(current) if current is not None else 0
             self.building_combo.setCurrentIndex(max(index, 0))
         finally:

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk_app.core import deadlines
 from desk_app.core.clock import display, from_text
 from desk_app.core.errors import DeskError
 from desk_app.services.desk import Desk
@@ -29,6 +28,7 @@ from desk_app.services.operations import Done
 from desk_app.services.repairs import callbacks
 from desk_app.services.repairs.callbacks import CallbackOutcome
 from desk_app.ui.events import EventHub
+from desk_app.ui.labels import left_text
 from desk_app.ui.operations import attempt, perform
 from desk_app.ui.widgets.controls import KeyChoice
 from desk_app.ui.widgets.forms import FormDialog, NoteEdit
@@ -75,7 +75,7 @@ class CallbackDialog(FormDialog):
         self.phone_label.setFont(font)
         self.content_label = value(row.content, "callback_content", wrap=True)
         now = desk.clock.now()
-        left = deadlines.describe_left(int((from_text(row.due_at) - now).total_seconds()))
+        left = left_text(int((from_text(row.due_at) - now).total_seconds()))
         self.due_label = value(f"{display(row.due_at)}（{left}）", "callback_due")
         earlier = attempt_lines(self.attempt_rows) or self.tr("none yet")
         self.attempts_label = value(earlier, "callback_attempts", wrap=True)

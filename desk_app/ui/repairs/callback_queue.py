@@ -28,6 +28,7 @@ from desk_app.core.masking import mask_phone
 from desk_app.services.desk import Desk
 from desk_app.services.repairs import callbacks
 from desk_app.ui.events import ChangeEvent, EventHub
+from desk_app.ui.labels import left_text, vocabulary_text
 from desk_app.ui.repairs.callback_dialog import run_callback_dialog
 from desk_app.ui.widgets import deadline_colors
 from desk_app.ui.widgets.row_table import AnyIndex, Column, RowTableModel
@@ -47,7 +48,7 @@ class CallbackQueueModel(RowTableModel):
         return [
             Column(self.tr("Time limit"), lambda r: self.left_text(r)),
             Column(self.tr("No."), lambda r: r.subject_no),
-            Column(self.tr("Kind"), lambda r: r.subject_kind),
+            Column(self.tr("Kind"), lambda r: vocabulary_text(r.subject_kind)),
             Column(self.tr("Unit / place"), lambda r: r.location),
             Column(self.tr("Contact"), lambda r: r.contact_name),
             Column(self.tr("Phone"), lambda r: mask_phone(r.phone)),
@@ -68,7 +69,7 @@ class CallbackQueueModel(RowTableModel):
         return self.deadline(row).state(self.desk.clock.now())
 
     def left_text(self, row: Any) -> str:
-        return deadlines.describe_left(self.deadline(row).seconds_left(self.desk.clock.now()))
+        return left_text(self.deadline(row).seconds_left(self.desk.clock.now()))
 
     def refresh_limits(self) -> None:
         if self.rowCount():

@@ -16,6 +16,7 @@ from desk_app.services.repairs import setup as repair_setup
 from desk_app.services.repairs.orders import NewRepair, OrderRow
 from desk_app.services.repairs.setup import TechnicianRow
 from desk_app.ui.events import EventHub
+from desk_app.ui.widgets.controls import fill_vocabulary
 from desk_app.ui.widgets.forms import FormDialog, NoteEdit, W, line_edit
 from desk_app.ui.widgets.unit_field import UnitLineEdit
 
@@ -98,7 +99,7 @@ class NewOrderDialog(RepairFormDialog):
         self.content = self.field("content", self.tr("&Repair request:"), NoteEdit(self, "content"))
         self.urgency = QComboBox(self)
         self.urgency.setObjectName("urgency")
-        self.urgency.addItems(list(repairs.REPAIR_URGENCIES))
+        fill_vocabulary(self.urgency, repairs.REPAIR_URGENCIES)
         self.field("urgency", self.tr("Ur&gency:"), self.urgency)
         self.appointment = self.field(
             "appointment", self.tr("&Appointment:"), line_edit(self, "appointment", "", 100)
@@ -175,7 +176,7 @@ class NewOrderDialog(RepairFormDialog):
                 phone=self.phone.text(),
                 contact_person_id=contact.person_id if use_contact and contact else None,
                 appointment=self.appointment.text(),
-                urgency=self.urgency.currentText(),
+                urgency=self.urgency.currentData(),
                 note=self.note.text(),
             ),
         )

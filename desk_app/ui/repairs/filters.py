@@ -15,6 +15,7 @@ from desk_app.services.directory import estate
 from desk_app.services.repairs import orders as repairs
 from desk_app.services.repairs import setup as repair_setup
 from desk_app.services.repairs.orders import OrderQuery
+from desk_app.ui.labels import building_label, vocabulary_text
 from desk_app.ui.widgets.controls import picked_date
 
 LAST_30, TODAY, THIS_MONTH, ALL_DATES, CUSTOM = "30d", "today", "month", "all", "custom"
@@ -61,13 +62,13 @@ class RepairFilterBar(QWidget):
         self.status.addItem(self.tr("All statuses"), None)
         self.status.addItem(self.tr("Unfinished"), UNFINISHED)
         for status in repairs.REPAIR_STATUSES:
-            self.status.addItem(status, status)
+            self.status.addItem(vocabulary_text(status), status)
         self.building = self._combo("building_filter")
         self.technician = self._combo("technician_filter")
         self.urgency = self._combo("urgency_filter")
         self.urgency.addItem(self.tr("Any urgency"), None)
         for urgency in repairs.REPAIR_URGENCIES:
-            self.urgency.addItem(urgency, urgency)
+            self.urgency.addItem(vocabulary_text(urgency), urgency)
         self.overdue = QCheckBox(self.tr("Overdue onl&y"), self)
         self.overdue.setObjectName("overdue_filter")
         self.count_label = QLabel(self)
@@ -126,7 +127,7 @@ class RepairFilterBar(QWidget):
             self.building.clear()
             self.building.addItem(self.tr("All buildings"), None)
             for building in estate.list_buildings(self.desk):
-                self.building.addItem(building.name or building.code, building.code)
+                self.building.addItem(building_label(building.code, building.name), building.code)
             self.building.setCurrentIndex(max(0, self.building.findData(chosen)))
             chosen = self.technician.currentData()
             self.technician.clear()

@@ -18,7 +18,7 @@ from desk_app.core.money import format_fen, format_quantity
 from desk_app.services.desk import Desk
 from desk_app.services.repairs import orders as repairs
 from desk_app.services.repairs.orders import OrderQuery, OrderRow
-from desk_app.ui.labels import active_text, moment_text
+from desk_app.ui.labels import active_text, left_text, moment_text, vocabulary_text
 from desk_app.ui.widgets import deadline_colors
 from desk_app.ui.widgets.paged import PagedTableModel
 from desk_app.ui.widgets.row_table import Column, RowTableModel
@@ -114,15 +114,15 @@ class RepairOrdersModel(PagedTableModel):
             Column(self.tr("Reported by"), lambda o: o.reporter),
             Column(self.tr("Phone"), lambda o: o.phone),
             Column(self.tr("Repair request"), lambda o: one_line(o.content)),
-            Column(self.tr("Urgency"), lambda o: o.urgency),
-            Column(self.tr("Status"), lambda o: o.status),
+            Column(self.tr("Urgency"), lambda o: vocabulary_text(o.urgency)),
+            Column(self.tr("Status"), lambda o: vocabulary_text(o.status)),
             Column(self.tr("Technician / contractor"), worker_text),
             Column(self.tr("Dispatched"), lambda o: short_moment(o.dispatched_at)),
             Column(self.tr("Arrived"), lambda o: short_moment(o.arrived_at)),
             Column(self.tr("Completed"), lambda o: short_moment(o.completed_at)),
             Column(self.tr("Total"), total_text, align_right=True),
             Column(self.tr("Paid"), lambda o: yes_text(o.paid)),
-            Column(self.tr("Callback"), lambda o: o.callback_result or ""),
+            Column(self.tr("Callback"), lambda o: vocabulary_text(o.callback_result or "")),
             Column(self.tr("Time limit"), lambda o: self.limit_text(o)),
         ]
 
@@ -176,8 +176,8 @@ class RepairOrdersModel(PagedTableModel):
         deadline = self.deadline(order)
         if deadline is None:
             return ""
-        label = deadlines.LIMIT_LABELS.get(deadline.kind, "")
-        return f"{label} {deadlines.describe_left(deadline.seconds_left(self.now()))}".strip()
+        label = vocabulary_text(deadlines.LIMIT_LABELS.get(deadline.kind, ""))
+        return f"{label} {left_text(deadline.seconds_left(self.now()))}".strip()
 
     def foreground(self, row: Any, column: int) -> Any:
         if column == self.LIMIT:
@@ -219,7 +219,11 @@ class OrderEventsModel(RowTableModel):
             Column(self.tr("Time"), lambda e: moment_text(e.at)),
             Column(
                 self.tr("Status"),
-                lambda e: f"{e.from_status} → {e.to_status}" if e.from_status else e.to_status,
+                lambda e: (
+                    f"{vocabulary_text(e.from_status)} → {vocabulary_text(e.to_status)}"
+                    if e.from_status
+                    else vocabulary_text(e.to_status)
+                ),
             ),
             Column(self.tr("Detail"), lambda e: one_line(e.detail)),
             Column(self.tr("Operator"), lambda e: e.operator_name or ""),
@@ -231,7 +235,7 @@ class CallbackAttemptsModel(RowTableModel):
         return [
             Column(self.tr("Time"), lambda a: moment_text(a.at)),
             Column(self.tr("Reached"), lambda a: yes_no_text(a.reached)),
-            Column(self.tr("Result"), lambda a: a.result or ""),
+            Column(self.tr("Result"), lambda a: vocabulary_text(a.result or "")),
             Column(self.tr("Comment"), lambda a: one_line(a.comment)),
             Column(self.tr("Called by"), lambda a: a.operator_name or ""),
         ]
@@ -244,7 +248,7 @@ class TechniciansModel(RowTableModel):
     def columns(self) -> list[Column]:
         return [
             Column(self.tr("Name"), lambda t: t.name),
-            Column(self.tr("Kind"), lambda t: t.kind),
+            Column(self.tr("Kind"), lambda t: vocabulary_text(t.kind)),
             Column(self.tr("Phone"), lambda t: t.phone or ""),
             Column(self.tr("Specialty"), lambda t: t.specialty or ""),
             Column(self.tr("Status"), lambda t: active_text(t.active)),

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from desk_app.core.masking import mask_phone
 from desk_app.core.money import format_fen
 from desk_app.services.repairs.orders import OrderDetail
-from desk_app.ui.labels import moment_text
+from desk_app.ui.labels import moment_text, vocabulary_text
 from desk_app.ui.repairs.models import (
     CallbackAttemptsModel,
     OrderEventsModel,
@@ -177,7 +177,9 @@ class OrderView(QWidget):
         self.detail = detail
         order = detail.order
         self.tabs.setEnabled(True)
-        self.title.setText(f"{order.order_no}  ·  {order.location}  ·  {order.status}")
+        self.title.setText(
+            f"{order.order_no}  ·  {order.location}  ·  {vocabulary_text(order.status)}"
+        )
         signed = ""
         if order.owner_signed:
             signed = yes_no_text(True) + (f"（{order.signed_by}）" if order.signed_by else "")
@@ -192,12 +194,12 @@ class OrderView(QWidget):
             "phone": mask_phone(order.phone),  # in full only on the work order and the callback
             "appointment": order.appointment,
             "content": order.content,
-            "urgency": order.urgency,
-            "status": order.status,
+            "urgency": vocabulary_text(order.urgency),
+            "status": vocabulary_text(order.status),
             "status_reason": order.status_reason,
             "dispatched_at": moment_text(order.dispatched_at),
             "technician": (
-                f"{order.technician_name}（{order.technician_kind}）"
+                f"{order.technician_name}（{vocabulary_text(order.technician_kind or '')}）"
                 if order.technician_name
                 else ""
             ),
@@ -212,7 +214,7 @@ class OrderView(QWidget):
             "paid": yes_no_text(order.paid) if completed else "",
             "signed": signed,
             "callback_at": moment_text(order.callback_at),
-            "callback_result": order.callback_result or "",
+            "callback_result": vocabulary_text(order.callback_result or ""),
             "reception": order.reception_no or "",
             "note": order.note,
         }
@@ -245,7 +247,9 @@ class OrderView(QWidget):
                 self.tr("Called back {at} by {name}: {result} {comment}").format(
                     at=moment_text(callback.done_at),
                     name=callback.done_by_name or "",
-                    result=callback.result or self.tr("not reached"),
+                    result=vocabulary_text(callback.result)
+                    if callback.result
+                    else self.tr("not reached"),
                     comment=callback.comment,
                 )
             )

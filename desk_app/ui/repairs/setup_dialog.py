@@ -32,7 +32,7 @@ from desk_app.services.repairs.setup import PriceRow, TechnicianRow
 from desk_app.ui.events import EventHub
 from desk_app.ui.operations import perform
 from desk_app.ui.repairs.models import PricesModel, TechniciansModel
-from desk_app.ui.widgets.controls import table_view
+from desk_app.ui.widgets.controls import fill_vocabulary, table_view
 from desk_app.ui.widgets.forms import FormDialog, line_edit
 
 
@@ -79,9 +79,9 @@ class TechnicianDialog(SetupFormDialog):
         )
         self.kind = QComboBox(self)
         self.kind.setObjectName("kind")
-        self.kind.addItems(list(repair_setup.TECHNICIAN_KINDS))
+        fill_vocabulary(self.kind, repair_setup.TECHNICIAN_KINDS)
         if current is not None:
-            self.kind.setCurrentText(current.kind)
+            self.kind.setCurrentIndex(max(0, self.kind.findData(current.kind)))
         self.field("kind", self.tr("&Kind:"), self.kind)
         self.phone = self.field(
             "phone",
@@ -111,7 +111,7 @@ class TechnicianDialog(SetupFormDialog):
             done = repair_setup.add_technician(
                 self.desk,
                 self.name.text(),
-                kind=self.kind.currentText(),
+                kind=self.kind.currentData(),
                 phone=self.phone.text(),
                 specialty=self.specialty.text(),
             )
@@ -120,7 +120,7 @@ class TechnicianDialog(SetupFormDialog):
                 self.desk,
                 self.technician.id,
                 name=self.name.text(),
-                kind=self.kind.currentText(),
+                kind=self.kind.currentData(),
                 phone=self.phone.text(),
                 specialty=self.specialty.text(),
                 active=self.active.isChecked(),

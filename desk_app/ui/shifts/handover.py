@@ -74,7 +74,7 @@ class HandoverDialog(FormDialog):
                 incoming_username=self.incoming_username.text(),
                 incoming_password=self.incoming_password.text(),
                 outgoing_password=self.outgoing_password.text(),
-                next_shift_name=self.next_shift.currentText(),
+                next_shift_name=self.next_shift.currentData(),
                 note=self.note.toPlainText(),
             )
             self.handover_result = done.value

@@ -11,16 +11,14 @@ from desk_app.services.shifts import login
 from desk_app.ui import preferences
 from desk_app.ui.events import EventHub
 from desk_app.ui.labels import moment_text
+from desk_app.ui.widgets.controls import fill_vocabulary
 from desk_app.ui.widgets.forms import FormDialog, line_edit, password_edit
 
 
 def shift_combo(desk: Desk, parent: QWidget, object_name: str) -> QComboBox:
     combo = QComboBox(parent)
     combo.setObjectName(object_name)
-    combo.addItems(login.shift_names(desk))
-    suggested = combo.findText(login.suggested_shift_name(desk))
-    if suggested >= 0:
-        combo.setCurrentIndex(suggested)
+    fill_vocabulary(combo, login.shift_names(desk), login.suggested_shift_name(desk))
     return combo
 
 
@@ -67,7 +65,7 @@ class LoginDialog(FormDialog):
 
     def submit(self) -> Done[object]:
         done = login.login(
-            self.desk, self.username.text(), self.password.text(), self.shift_name.currentText()
+            self.desk, self.username.text(), self.password.text(), self.shift_name.currentData()
         )
         self.shift = done.value
         preferences.store_last_choice(preferences.LAST_USERNAME_KEY, self.username.text().strip())

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
     QButtonGroup,
+    QComboBox,
     QDateEdit,
     QFrame,
     QHBoxLayout,
@@ -166,3 +167,12 @@ def button(parent: QWidget, text: str, object_name: str, slot: Any) -> QPushButt
 def picked_date(edit: QDateEdit) -> date:
     """The day shown in a date field (QDate.toPython is typed as ``object``)."""
     return cast(date, edit.date().toPython())
+
+
+def fill_vocabulary(combo: QComboBox, values: Sequence[str], current: str | None = None) -> None:
+    """Offer stored words (``紧急``, ``早班`` …) said in the interface's language; the item's
+    data is the stored word, which ``currentData()`` returns."""
+    for value in values:
+        combo.addItem(vocabulary_text(value), value)
+    if current is not None:
+        combo.setCurrentIndex(max(0, combo.findData(current)))

@@ -33,11 +33,20 @@ from desk_app.ui.directory.models import EstateTreeModel, PlacesModel, UnitListM
 from desk_app.ui.directory.unit_page import UnitPageWidget
 from desk_app.ui.events import ChangeEvent, EventHub
 from desk_app.ui.operations import attempt, perform
+from desk_app.ui.widgets.columns import fit_columns
 from desk_app.ui.widgets.controls import button, table_view
 from desk_app.ui.widgets.unit_field import UnitLineEdit
 
 # Columns of the unit list shown beside the tree (the code says entrance, floor, room).
 HIDDEN_UNIT_COLUMNS = (UnitListModel.ENTRANCE, UnitListModel.FLOOR, UnitListModel.ROOM)
+# What a wide cell of each column holds (columns.fit_columns sizes them from these).
+UNIT_COLUMN_SAMPLES = {
+    UnitListModel.CODE: "3-2-1501",
+    UnitListModel.AREA: "1,234.56",
+    UnitListModel.KIND: "储藏室",
+    UnitListModel.STATUS: "已交房",
+    UnitListModel.OWNER: "欧阳娜娜、上官婉儿",
+}
 
 
 class UnitTableView(QTableView):
@@ -120,8 +129,9 @@ class DirectoryPage(QWidget):
         self.units_view.verticalHeader().hide()
         self.units_view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         header = self.units_view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
+        fit_columns(self.units_view, UNIT_COLUMN_SAMPLES, table="units")
         for column in HIDDEN_UNIT_COLUMNS:
             self.units_view.setColumnHidden(column, True)
         self.units_view.selectionModel().currentRowChanged.connect(self._unit_row_chosen)

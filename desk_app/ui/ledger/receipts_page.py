@@ -45,20 +45,22 @@ from desk_app.ui.events import ChangeEvent, EventHub
 from desk_app.ui.ledger.feature import RECEIPTS_ACTIONS
 from desk_app.ui.ledger.receipt_models import ReceiptsModel
 from desk_app.ui.operations import attempt, perform
+from desk_app.ui.widgets.columns import fit_columns
 from desk_app.ui.widgets.controls import ERROR_STYLE, picked_date
 from desk_app.ui.widgets.shown_refresh import ShownRefresh
 from desk_app.ui.widgets.tool_buttons import tool_button
 from desk_app.ui.widgets.unit_field import UnitLineEdit
 
-COLUMN_WIDTHS = {
-    ReceiptsModel.NUMBER: 80,
-    ReceiptsModel.ISSUED: 120,
-    ReceiptsModel.UNIT: 80,
-    ReceiptsModel.CUSTOMER: 170,
-    ReceiptsModel.METHOD: 60,
-    ReceiptsModel.TOTAL: 100,
-    ReceiptsModel.STATUS: 110,
-    ReceiptsModel.CLERK: 70,
+# What a wide cell of each column holds (columns.fit_columns sizes them from these).
+COLUMN_SAMPLES = {
+    ReceiptsModel.NUMBER: "№0001099",
+    ReceiptsModel.ISSUED: "2026-11-20 23:59",
+    ReceiptsModel.UNIT: "3-2-1501",
+    ReceiptsModel.CUSTOMER: "3栋2单元1501 欧阳娜娜",
+    ReceiptsModel.METHOD: "支付宝",
+    ReceiptsModel.TOTAL: "¥99,999.99",
+    ReceiptsModel.STATUS: "作废、已换发票",
+    ReceiptsModel.CLERK: "欧阳娜娜",
 }
 
 
@@ -118,8 +120,7 @@ class ReceiptsPage(QWidget):
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in COLUMN_WIDTHS.items():
-            header.resizeSection(column, width)
+        fit_columns(self.view, COLUMN_SAMPLES, table="receipts")
         self.view.selectionModel().currentRowChanged.connect(self._row_chosen)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.detail_label = QLabel(self)

@@ -31,6 +31,7 @@ from desk_app.ui.events import ChangeEvent, EventHub
 from desk_app.ui.labels import left_text, vocabulary_text
 from desk_app.ui.repairs.callback_dialog import run_callback_dialog
 from desk_app.ui.widgets import deadline_colors
+from desk_app.ui.widgets.columns import fit_columns
 from desk_app.ui.widgets.row_table import AnyIndex, Column, RowTableModel
 from desk_app.ui.widgets.visible_timer import visible_timer
 
@@ -121,7 +122,6 @@ class CallbackQueue(QWidget):
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        metrics = self.fontMetrics()
         samples = [
             "超时 23小时59分",
             "WX20261120-0001",
@@ -132,10 +132,7 @@ class CallbackQueue(QWidget):
             "2026-11-20 23:59",
             "99",
         ]
-        for column, sample in enumerate(samples):
-            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
-            width = max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(title))
-            self.view.setColumnWidth(column, width + 24)
+        fit_columns(self.view, dict(enumerate(samples)), table="callbacks")
         self.view.doubleClicked.connect(lambda _index: self.open_selected())
 
         self.count_label = QLabel(self)

@@ -1,4 +1,5 @@
-"""Column widths of the desk's long lists (the reception log, repair orders, arrears).
+"""Column widths of the desk's lists (reception log, repair orders, callbacks, arrears,
+receipts, units).
 
 A paged list must not be sized to its contents (that would read every row), so each
 column is as wide as a sample of what it holds, and never narrower than its title

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk_app.core import vocabularies
 from desk_app.services.desk import Desk
 from desk_app.services.directory import estate, roster_import
 from desk_app.ui import messages
@@ -33,18 +34,18 @@ from desk_app.ui.directory.models import EstateTreeModel, PlacesModel, UnitListM
 from desk_app.ui.directory.unit_page import UnitPageWidget
 from desk_app.ui.events import ChangeEvent, EventHub
 from desk_app.ui.operations import attempt, perform
-from desk_app.ui.widgets.columns import fit_columns
+from desk_app.ui.widgets.columns import Sample, fit_columns
 from desk_app.ui.widgets.controls import button, table_view
 from desk_app.ui.widgets.unit_field import UnitLineEdit
 
 # Columns of the unit list shown beside the tree (the code says entrance, floor, room).
 HIDDEN_UNIT_COLUMNS = (UnitListModel.ENTRANCE, UnitListModel.FLOOR, UnitListModel.ROOM)
 # What a wide cell of each column holds (columns.fit_columns sizes them from these).
-UNIT_COLUMN_SAMPLES = {
+UNIT_COLUMN_SAMPLES: dict[int, Sample] = {
     UnitListModel.CODE: "3-2-1501",
     UnitListModel.AREA: "1,234.56",
-    UnitListModel.KIND: "储藏室",
-    UnitListModel.STATUS: "已交房",
+    UnitListModel.KIND: vocabularies.UNIT_KINDS,
+    UnitListModel.STATUS: vocabularies.UNIT_STATUSES,
     UnitListModel.OWNER: "欧阳娜娜、上官婉儿",
 }
 

@@ -48,24 +48,24 @@ from desk_app.ui.labels import building_label, vocabulary_text
 from desk_app.ui.ledger.arrears_models import ActionsModel, ArrearsModel, DebtModel
 from desk_app.ui.ledger.feature import ARREARS_ACTIONS
 from desk_app.ui.operations import attempt, perform
-from desk_app.ui.widgets.columns import fit_columns
+from desk_app.ui.widgets.columns import Sample, fit_columns
 from desk_app.ui.widgets.row_table import RowTableModel
 from desk_app.ui.widgets.shown_refresh import ShownRefresh
 from desk_app.ui.widgets.tool_buttons import tool_button
 
 TOOLBAR = ("record_action", "print_notice", "print_notices", "export")
-COLUMN_SAMPLES = {
+COLUMN_SAMPLES: dict[int, Sample] = {
     ArrearsModel.UNIT: "3栋2单元1501",
     ArrearsModel.CUSTOMER: "欧阳娜娜",
     ArrearsModel.PHONE: "138****5678",
     ArrearsModel.OWED: "¥12,345.67",
     ArrearsModel.OLDEST: "2026-01-15",
     ArrearsModel.MONTHS: "12",
-    ArrearsModel.STAGE: "第三阶段",
+    ArrearsModel.STAGE: tuple(arrears.STAGE_LABELS.values()),
     ArrearsModel.LATE_FEE: "¥1,234.56",
     ArrearsModel.UTILITY_DAYS: "99",
-    ArrearsModel.UTILITY_STEP: "停水停电",
-    ArrearsModel.LAST_ACTION: "挂号信催缴",
+    ArrearsModel.UTILITY_STEP: (arrears.UTILITY_NOTICE, arrears.UTILITY_SUSPENSION),
+    ArrearsModel.LAST_ACTION: tuple(arrears.ACTION_LABELS.values()),
     ArrearsModel.LAST_ON: "2026-11-20",
 }
 

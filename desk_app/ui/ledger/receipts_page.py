@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from desk_app.core.errors import DeskError
 from desk_app.core.money import format_fen
+from desk_app.core.vocabularies import PAYMENT_METHODS
 from desk_app.services.desk import Desk
 from desk_app.services.ledger import receipts, receipts_list, tables
 from desk_app.services.ledger.receipts_list import ReceiptListRow, ReceiptQuery
@@ -45,19 +46,19 @@ from desk_app.ui.events import ChangeEvent, EventHub
 from desk_app.ui.ledger.feature import RECEIPTS_ACTIONS
 from desk_app.ui.ledger.receipt_models import ReceiptsModel
 from desk_app.ui.operations import attempt, perform
-from desk_app.ui.widgets.columns import fit_columns
+from desk_app.ui.widgets.columns import Sample, fit_columns
 from desk_app.ui.widgets.controls import ERROR_STYLE, picked_date
 from desk_app.ui.widgets.shown_refresh import ShownRefresh
 from desk_app.ui.widgets.tool_buttons import tool_button
 from desk_app.ui.widgets.unit_field import UnitLineEdit
 
 # What a wide cell of each column holds (columns.fit_columns sizes them from these).
-COLUMN_SAMPLES = {
+COLUMN_SAMPLES: dict[int, Sample] = {
     ReceiptsModel.NUMBER: "№0001099",
     ReceiptsModel.ISSUED: "2026-11-20 23:59",
     ReceiptsModel.UNIT: "3-2-1501",
     ReceiptsModel.CUSTOMER: "3栋2单元1501 欧阳娜娜",
-    ReceiptsModel.METHOD: "支付宝",
+    ReceiptsModel.METHOD: PAYMENT_METHODS,
     ReceiptsModel.TOTAL: "¥99,999.99",
     ReceiptsModel.STATUS: "作废、已换发票",
     ReceiptsModel.CLERK: "欧阳娜娜",

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate, QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk_app.core.vocabularies import CALLBACK_RESULTS
 from desk_app.services.desk import Desk
 from desk_app.services.directory import estate
 from desk_app.services.reception import entries as reception
@@ -45,7 +46,7 @@ from desk_app.services.repairs import callbacks
 from desk_app.ui import messages
 from desk_app.ui.actions import page_actions
 from desk_app.ui.events import ChangeEvent, EventHub
-from desk_app.ui.labels import building_label, vocabulary_text
+from desk_app.ui.labels import building_label, left_text, vocabulary_text
 from desk_app.ui.operations import attempt
 from desk_app.ui.reception.entry_form import EntryForm
 from desk_app.ui.reception.feature import PAGE_ACTIONS
@@ -55,7 +56,7 @@ from desk_app.ui.reception.handling_dialog import (
     HandlingDialog,
 )
 from desk_app.ui.reception.models import ReceptionLogModel
-from desk_app.ui.widgets.columns import fit_columns
+from desk_app.ui.widgets.columns import Sample, fit_columns
 from desk_app.ui.widgets.controls import picked_date
 from desk_app.ui.widgets.visible_timer import visible_timer
 
@@ -68,26 +69,28 @@ PERIOD_30_DAYS, PERIOD_TODAY, PERIOD_MONTH, PERIOD_ALL, PERIOD_CUSTOM = (
 )
 
 # Widths of the log's columns from a typical value (never measured over the rows).
-COLUMN_SAMPLES = {
+COLUMN_SAMPLES: dict[int, Sample] = {
     ReceptionLogModel.NUMBER: "JD20261120-0003",
     ReceptionLogModel.RECEIVED: "2026-11-20 09:30",
-    ReceptionLogModel.CHANNEL: "来电",
+    ReceptionLogModel.CHANNEL: reception.RECEPTION_CHANNELS,
     ReceptionLogModel.LOCATION: "3栋2单元1501",
     ReceptionLogModel.NAME: "欧阳娜娜",
     ReceptionLogModel.PHONE: "138****5678",
-    ReceptionLogModel.CATEGORY: "投诉",
+    ReceptionLogModel.CATEGORY: reception.RECEPTION_CATEGORIES,
     ReceptionLogModel.CONTENT: "厨房水龙头漏水，楼下天花板有水渍",
     ReceptionLogModel.RECEIVER: "王经理",
-    ReceptionLogModel.DEPARTMENT: "秩序维护部",
+    ReceptionLogModel.DEPARTMENT: ("秩序维护部", "客服中心", "管理处"),
     ReceptionLogModel.HANDLING: "[11-20 09:30 张丽] 已通知工程部上门",
     ReceptionLogModel.RESULT: "已答复业主",
-    ReceptionLogModel.STATUS: "待回访·已上报",
-    ReceptionLogModel.LIMIT: "回访 超时 23小时59分",
+    ReceptionLogModel.STATUS: lambda: QCoreApplication.translate(
+        "Labels", "%1 · escalated"
+    ).replace("%1", vocabulary_text("待回访")),
+    ReceptionLogModel.LIMIT: lambda: f"{vocabulary_text('回访')} {left_text(-86340)}",
     ReceptionLogModel.COMPLETED: "2026-11-20 09:30",
     ReceptionLogModel.CALLBACK_AT: "2026-11-20 09:30",
     ReceptionLogModel.CALLBACK_BY: "王经理",
-    ReceptionLogModel.CALLBACK_RESULT: "基本满意",
-    ReceptionLogModel.ORDER: "WX20261120-0002（已派工）",
+    ReceptionLogModel.CALLBACK_RESULT: CALLBACK_RESULTS,
+    ReceptionLogModel.ORDER: lambda: f"WX20261120-0002（{vocabulary_text('已回访')}）",
     ReceptionLogModel.NOTE: "备注备注备注备注",
 }
 

@@ -28,39 +28,41 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk_app.core.vocabularies import CALLBACK_RESULTS, REPAIR_STATUSES, REPAIR_URGENCIES
 from desk_app.services.desk import Desk
 from desk_app.services.repairs import callbacks
 from desk_app.services.repairs import orders as repairs
 from desk_app.services.repairs.orders import OrderRow
 from desk_app.ui.actions import page_actions
 from desk_app.ui.events import ChangeEvent, EventHub
+from desk_app.ui.labels import left_text, vocabulary_text
 from desk_app.ui.operations import attempt, perform
 from desk_app.ui.repairs.feature import PAGE_ACTIONS
 from desk_app.ui.repairs.filters import RepairFilterBar
 from desk_app.ui.repairs.models import RepairOrdersModel, allowed
 from desk_app.ui.repairs.order_view import OrderView
-from desk_app.ui.widgets.columns import fit_columns
+from desk_app.ui.widgets.columns import Sample, fit_columns
 from desk_app.ui.widgets.visible_timer import visible_timer
 
 # What each column of the order list usually holds: its width (a paged model must not be
 # sized to its contents, that would read every row), never narrower than its title.
-COLUMN_SAMPLES = {
+COLUMN_SAMPLES: dict[int, Sample] = {
     RepairOrdersModel.ORDER_NO: "WX20261120-0002",
     RepairOrdersModel.REPORTED: "2026-11-20 09:30",
     RepairOrdersModel.LOCATION: "3栋2单元1501",
     RepairOrdersModel.REPORTER: "欧阳娜娜",
     RepairOrdersModel.PHONE: "138****5678",
     RepairOrdersModel.CONTENT: "厨房水龙头漏水需更换",
-    RepairOrdersModel.URGENCY: "紧急",
-    RepairOrdersModel.STATUS: "转外单位",
+    RepairOrdersModel.URGENCY: REPAIR_URGENCIES,
+    RepairOrdersModel.STATUS: REPAIR_STATUSES,
     RepairOrdersModel.WORKER: "王建国（水电）",
     RepairOrdersModel.DISPATCHED: "11-20 09:33",
     RepairOrdersModel.ARRIVED: "11-20 09:33",
     RepairOrdersModel.COMPLETED: "11-20 09:33",
     RepairOrdersModel.TOTAL: "¥1,234.50",
     RepairOrdersModel.PAID: "有偿",
-    RepairOrdersModel.CALLBACK: "已回访",
-    RepairOrdersModel.LIMIT: "派工 超时 23小时59分",
+    RepairOrdersModel.CALLBACK: CALLBACK_RESULTS,
+    RepairOrdersModel.LIMIT: lambda: f"{vocabulary_text('紧急到场')} {left_text(-86340)}",
 }
 # The running time limit is shown right after the status, where the eye is; the model
 # keeps the column order of the brief (时限 last).

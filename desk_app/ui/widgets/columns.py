@@ -9,12 +9,13 @@ text as its tooltip (the models give it). A clerk's own widths are remembered pe
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTableView
 
 from desk_app.ui import preferences
+from desk_app.ui.labels import steps_text
 
 PADDING = 18  # px: the cell's margins and the header's sort arrow
 KEY = "columns/{table}"
@@ -27,17 +28,30 @@ def title_width(view: QTableView, column: int) -> int:
     return view.horizontalHeader().fontMetrics().horizontalAdvance(title) + PADDING
 
 
-def fit_columns(view: QTableView, samples: Mapping[int, str], *, table: str) -> None:
-    """Size the columns of ``view`` from ``samples`` (text as wide as the column's usual
-    content; missing columns: their title alone), then restore the clerk's widths for
-    ``table`` and remember them when they change."""
+Sample = str | Sequence[str] | Callable[[], str]
+"""What a wide cell holds: a text, the words of a closed list (the widest counts), or a
+function making the text; stored words are measured as the interface's language says
+them (采暖费 or Heating, 秩序维护部 or Security)."""
+
+
+def sample_texts(sample: Sample) -> list[str]:
+    if callable(sample):
+        return [sample()]
+    if isinstance(sample, str):
+        return [steps_text(sample)]
+    return [steps_text(text) for text in sample]
+
+
+def fit_columns(view: QTableView, samples: Mapping[int, Sample], *, table: str) -> None:
+    """Size the columns of ``view`` from ``samples`` (missing columns: their title alone),
+    then restore the clerk's widths for ``table`` and remember them when they change."""
     view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
     metrics = view.fontMetrics()
     header = view.horizontalHeader()
     for column in range(view.model().columnCount()):
-        sample = samples.get(column, "")
-        width = max(metrics.horizontalAdvance(sample) + PADDING, title_width(view, column))
-        header.resizeSection(column, width)
+        texts = sample_texts(samples.get(column, ""))
+        widest = max(metrics.horizontalAdvance(text) for text in texts) if texts else 0
+        header.resizeSection(column, max(widest + PADDING, title_width(view, column)))
     stored = preferences.open_settings().value(KEY.format(table=table))
     if isinstance(stored, str) and stored:
         for column, text in enumerate(stored.split(",")):

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
+from desk_app.services.reception import entries
 from desk_app.ui.directory.page import DirectoryPage
 from desk_app.ui.ledger.arrears_page import ArrearsPage
 from desk_app.ui.ledger.receipts_page import ReceiptsPage
@@ -59,3 +60,38 @@ def test_the_clerks_widths_are_remembered(staffed_desk, qtbot, hub):
     first.close()
     second = show(qtbot, RepairsPage(desk, hub))
     assert second.view.horizontalHeader().sectionSize(5) == 333
+
+
+def test_closed_words_fit_in_english(staffed_desk, qtbot, hub, qapp):
+    """Samples of closed lists are measured as the interface says them: the English
+    department, channel, category and status are not elided (Servi…entre)."""
+    qapp.set_language("en")
+    try:
+        desk = reception_estate(staffed_desk)
+        for channel, category, department in (
+            ("来电", "咨询", "客服中心"),
+            ("来访", "投诉", "秩序维护部"),
+            ("来函", "建议", "管理处"),
+        ):
+            entries.record(
+                desk,
+                entries.NewEntry(
+                    channel=channel, category=category, content="…", department=department
+                ),
+            )
+        view = show(qtbot, ReceptionPage(desk, hub)).view
+        model, header = view.model(), view.horizontalHeader()
+        columns = (model.CHANNEL, model.CATEGORY, model.DEPARTMENT, model.STATUS)
+        cut = [
+            str(model.index(row, column).data())
+            for row in range(model.rowCount())
+            for column in columns
+            if view.fontMetrics().horizontalAdvance(str(model.index(row, column).data()))
+            > header.sectionSize(column)
+        ]
+        assert model.rowCount() > 0 and cut == []
+        assert header.sectionSize(model.DEPARTMENT) > view.fontMetrics().horizontalAdvance(
+            "Service centre"
+        )
+    finally:
+        qapp.set_language("zh_CN")

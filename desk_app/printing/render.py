@@ -23,7 +23,13 @@ from reportlab.pdfgen.canvas import Canvas
 
 from desk_app.core.clock import CHINA_TZ
 from desk_app.core.errors import ValidationError
-from desk_app.printing.fonts import BOLD_STROKE_EM, ensure_fonts_registered, text_runs, text_width
+from desk_app.printing.fonts import (
+    BOLD_STROKE_EM,
+    degraded,
+    ensure_fonts_registered,
+    text_runs,
+    text_width,
+)
 from desk_app.printing.linebreak import wrap_text
 from desk_app.printing.templates import (
     PLACEHOLDER,
@@ -41,8 +47,11 @@ from desk_app.printing.templates import (
 )
 
 PT = 25.4 / 72  # millimetres per point
-ASCENT = 0.88  # of the font size, above the baseline (AR PL SungtiL GB: 0.879)
+ASCENT = 0.88  # of the font size, above the baseline (BabelStone Han: 0.879)
 COPY_MARK_RED = (0.78, 0.05, 0.05)
+# Printed on every page while the fonts are broken (fonts.degraded()): the glyphs come from
+# the PDF reader's fonts, so the clerk must see that the install needs repair.
+DEGRADED_NOTICE = "字体文件缺失，本页字体未嵌入，请重新安装"
 _EPS = 1e-6
 BOX_PAD = 1.5  # mm between a box's rule and its text
 
@@ -282,6 +291,9 @@ def _draw_page_furniture(
         canvas.restoreState()
         baseline = y + pad + size * (1 - ASCENT)
         _draw_text(canvas, x + pad, baseline, copy_mark, font, size, bold=True, color=COPY_MARK_RED)
+    if degraded() is not None:  # a broken install must show on the paper, not only in a log
+        baseline = max(bottom * 0.45, 2.0) * mm
+        _draw_text(canvas, left * mm, baseline, DEGRADED_NOTICE, font, small, color=COPY_MARK_RED)
 
 
 # -- layout -----------------------------------------------------------------------

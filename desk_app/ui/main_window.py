@@ -492,9 +492,10 @@ class MainWindow(QMainWindow):
                 "<p>The front desk of the property-management service centre: reception log, "
                 "repair orders, fee ledger, move-ins, keys and the owner archive.</p>"
                 "<p>Database: {path}</p>"
-                "<p>Printed forms use the font AR PL SungtiL GB (文鼎ＰＬ简报宋), "
-                "© Arphic Technology, under the Arphic Public License; the licence is shipped "
-                "in resources/fonts/LICENSE-gbsn00lp.</p>"
+                "<p>Printed forms use subsets of the fonts BabelStone Han (© Arphic Technology "
+                "and Christopher J. Fynn, Arphic Public License), AR PL SungtiL GB (© Arphic "
+                "Technology, Arphic Public License) and HanaMinA (© GlyphWiki Project, Hanazono "
+                "Font License); the licences are shipped in resources/fonts/LICENSE-*.</p>"
                 "<p>Built with Qt {qt} (LGPL v3) through PySide6.</p>"
             ).format(version=__version__, path=self.desk.path, qt=_qt_version()),
             self.tr("About"),

@@ -3287,11 +3287,11 @@ Use Data ▸ Back up now, or tell the administrator.</source>
     </message>
     <message>
         <location line="+8"/>
-        <source>&lt;h3&gt;Service desk {version}&lt;/h3&gt;&lt;p&gt;The front desk of the property-management service centre: reception log, repair orders, fee ledger, move-ins, keys and the owner archive.&lt;/p&gt;&lt;p&gt;Database: {path}&lt;/p&gt;&lt;p&gt;Printed forms use the font AR PL SungtiL GB (文鼎ＰＬ简报宋), © Arphic Technology, under the Arphic Public License; the licence is shipped in resources/fonts/LICENSE-gbsn00lp.&lt;/p&gt;&lt;p&gt;Built with Qt {qt} (LGPL v3) through PySide6.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;客服中心前台 {version}&lt;/h3&gt;&lt;p&gt;物业客服中心前台的日常工作：接待登记、维修工单、收费台账、入住交房、钥匙管理和业主档案。&lt;/p&gt;&lt;p&gt;数据库：{path}&lt;/p&gt;&lt;p&gt;打印表单使用字体“文鼎ＰＬ简报宋”（AR PL SungtiL GB），© 文鼎科技，依 Arphic Public License 随程序发布；许可证见 resources/fonts/LICENSE-gbsn00lp。&lt;/p&gt;&lt;p&gt;基于 Qt {qt}（LGPL v3）与 PySide6 构建。&lt;/p&gt;</translation>
+        <source>&lt;h3&gt;Service desk {version}&lt;/h3&gt;&lt;p&gt;The front desk of the property-management service centre: reception log, repair orders, fee ledger, move-ins, keys and the owner archive.&lt;/p&gt;&lt;p&gt;Database: {path}&lt;/p&gt;&lt;p&gt;Printed forms use subsets of the fonts BabelStone Han (© Arphic Technology and Christopher J. Fynn, Arphic Public License), AR PL SungtiL GB (© Arphic Technology, Arphic Public License) and HanaMinA (© GlyphWiki Project, Hanazono Font License); the licences are shipped in resources/fonts/LICENSE-*.&lt;/p&gt;&lt;p&gt;Built with Qt {qt} (LGPL v3) through PySide6.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;客服中心前台 {version}&lt;/h3&gt;&lt;p&gt;物业客服中心前台的日常工作：接待登记、维修工单、收费台账、入住交房、钥匙管理和业主档案。&lt;/p&gt;&lt;p&gt;数据库：{path}&lt;/p&gt;&lt;p&gt;打印表单使用以下字体的子集：BabelStone Han（© 文鼎科技与 Christopher J. Fynn，Arphic Public License）、文鼎ＰＬ简报宋 AR PL SungtiL GB（© 文鼎科技，Arphic Public License）和花园明朝 HanaMinA（© GlyphWiki Project，Hanazono Font License）；许可证随程序发布，见 resources/fonts/LICENSE-*。&lt;/p&gt;&lt;p&gt;基于 Qt {qt}（LGPL v3）与 PySide6 构建。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>About</source>
         <translation>关于</translation>
     </message>

@@ -187,7 +187,11 @@ def test_every_file_of_resources_and_forms_travels_as_data(monkeypatch):
     assert any(path.suffix == ".toml" for path in expected)
     for path in expected:
         assert (path.resolve(), path.parent.relative_to(REPO).as_posix()) in pairs, path
-    assert (REPO / "resources/fonts/gbsn00lp.ttf").resolve() in {src for src, _ in pairs}
+    sources = {src for src, _ in pairs}
+    for font in ("BabelStoneHan-GBK.ttf", "BabelStoneHan-Rare.ttf", "HanaMinA-ExtA.ttf"):
+        assert (REPO / "resources/fonts" / font).resolve() in sources
+    for licence in ("LICENSE-BabelStoneHan", "LICENSE-gbsn00lp", "LICENSE-HanaMinA"):
+        assert (REPO / "resources/fonts" / licence / "debian-copyright").resolve() in sources
 
 
 def test_paths_follow_the_spec_not_the_build_machine(monkeypatch, tmp_path):

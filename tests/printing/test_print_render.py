@@ -17,8 +17,9 @@ import pytest
 from desk_app import paths
 from desk_app.core.clock import CHINA_TZ
 from desk_app.core.errors import ValidationError
-from desk_app.printing import fonts
+from desk_app.printing import fonts, render
 from desk_app.printing.render import (
+    DEGRADED_NOTICE,
     _draw_text,
     _format_value,
     _Layout,
@@ -30,7 +31,8 @@ from tests.builders.pdf import poppler
 
 Pages = Callable[[bytes], list[str]]
 MM_PT = 72 / 25.4
-SUBSET_FONT = b"+BousungEG-Light-GB"  # AR PL SungtiL GB's PostScript name, behind a subset tag
+# the primary font's PostScript name, behind a subset tag
+SUBSET_FONT = b"+BabelStoneHanGBK-DeskApp"
 
 
 def squash(text: str) -> str:
@@ -79,7 +81,8 @@ def test_font_is_embedded_as_a_subset(handover_data: Callable, font_name: str) -
     assert b"/FontFile2" in pdf
     assert b"/BaseFont /AAAAAA" + SUBSET_FONT in pdf
     assert b"Helvetica" not in pdf
-    assert b"STSong-Light" not in pdf  # every character of this data is in the TTF
+    assert b"STSong-Light" not in pdf  # never the non-embedded CID font
+    assert b"BabelStoneHanRare" not in pdf  # every character of this data is in the primary
 
 
 def test_same_input_gives_the_same_bytes(handover_data: Callable, font_name: str) -> None:
@@ -296,8 +299,9 @@ def test_table_data_must_be_a_list_of_dicts(font_name: str) -> None:
 
 
 def test_rare_characters_fall_back_per_glyph(font_name: str) -> None:
-    runs = fonts.text_runs("王喆", font_name)
-    assert runs == [(font_name, "王"), (fonts.FALLBACK_FONT, "喆")]
+    rare = fonts.FALLBACKS[0].name
+    assert fonts.text_runs("王喆", font_name) == [(font_name, "王喆")]
+    assert fonts.text_runs("吉𠮷", font_name) == [(font_name, "吉"), (rare, "𠮷")]
     assert fonts.text_runs("¥5", font_name) == [(font_name, "￥5")]
 
 
@@ -306,10 +310,23 @@ def test_missing_ttf_falls_back_to_cid_font(
 ) -> None:
     monkeypatch.setattr(paths, "fonts_dir", lambda: tmp_path)
     with caplog.at_level(logging.WARNING, logger="desk_app.printing.fonts"):
-        assert fonts.ensure_fonts_registered() == fonts.FALLBACK_FONT
+        assert fonts.ensure_fonts_registered() == fonts.EMERGENCY_FONT
     assert "not found" in caplog.text
+    assert "not found" in (fonts.degraded() or "")
+    drawn: list[str] = []
+    monkeypatch.setattr(render, "_draw_text", _recording(render._draw_text, drawn))
     pdf = render_form("handover_report", {"estate_name": "阳光花园"})
     assert b"STSong-Light" in pdf and b"/FontFile2" not in pdf
+    # the broken install shows on the paper, not only in a log
+    assert DEGRADED_NOTICE in drawn
+
+
+def _recording(draw_text: Callable[..., None], drawn: list[str]) -> Callable[..., None]:
+    def record(canvas: object, x: float, baseline: float, text: str, *args, **kwargs) -> None:
+        drawn.append(text)
+        draw_text(canvas, x, baseline, text, *args, **kwargs)
+
+    return record
 
 
 # -- value formats ------------------------------------------------------------------
@@ -377,7 +394,7 @@ def test_corrupt_ttf_falls_back_to_cid_font(
 ) -> None:
     (tmp_path / fonts.FONT_FILE).write_bytes(b"not a font")
     monkeypatch.setattr(paths, "fonts_dir", lambda: tmp_path)
-    monkeypatch.setattr(fonts, "FONT_NAME", "DeskAppTestBrokenFont")
+    monkeypatch.setattr(fonts, "PRIMARY", fonts.FontFile("DeskAppTestBrokenFont", fonts.FONT_FILE))
     with caplog.at_level(logging.WARNING, logger="desk_app.printing.fonts"):
-        assert fonts.ensure_fonts_registered() == fonts.FALLBACK_FONT
+        assert fonts.ensure_fonts_registered() == fonts.EMERGENCY_FONT
     assert "unusable" in caplog.text

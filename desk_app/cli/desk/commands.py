@@ -88,6 +88,13 @@ def _run(folder: Path) -> None:
         operators.create_first_manager(desk, "selftest", "自检", "selftest-pass")
         login.login(desk, "selftest", "selftest-pass", login.shift_names(desk)[0])
         _step("打印：渲染含中文的 PDF 并存档")
+        from desk_app.printing import fonts
+
+        fonts.ensure_fonts_registered()
+        if fonts.degraded() is not None:
+            raise DeskError(
+                f"打印字体不可用，PDF 将不嵌入字体：{fonts.degraded()}。请重新安装程序。"
+            )
         printed = documents.print_form(
             desk,
             "selftest",

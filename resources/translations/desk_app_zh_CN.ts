@@ -956,7 +956,7 @@ Posted charges can not be edited; corrections are adjustments.</source>
 <context>
     <name>CallbackQueue</name>
     <message>
-        <location filename="../../desk_app/ui/repairs/callback_queue.py" line="+143"/>
+        <location filename="../../desk_app/ui/repairs/callback_queue.py" line="+140"/>
         <source>Call back…</source>
         <translation>回访…</translation>
     </message>
@@ -969,7 +969,7 @@ Posted charges can not be edited; corrections are adjustments.</source>
 <context>
     <name>CallbackQueueModel</name>
     <message>
-        <location line="-118"/>
+        <location line="-114"/>
         <source>Time limit</source>
         <translation>时限</translation>
     </message>
@@ -1398,7 +1398,7 @@ The last step may not have been saved. Please tell the administrator.</source>
 <context>
     <name>DirectoryPage</name>
     <message>
-        <location filename="../../desk_app/ui/directory/page.py" line="+72"/>
+        <location filename="../../desk_app/ui/directory/page.py" line="+82"/>
         <source>Create &amp;units…</source>
         <translation>批量建房(&amp;U)…</translation>
     </message>
@@ -1423,7 +1423,7 @@ The last step may not have been saved. Please tell the administrator.</source>
         <translation>转到房号(&amp;G)：</translation>
     </message>
     <message>
-        <location line="+216"/>
+        <location line="+217"/>
         <source>{count} units created.</source>
         <translation>已新建 {count} 套房屋。</translation>
     </message>
@@ -2896,6 +2896,7 @@ The incoming operator logs in below; you confirm with your own password. The han
     </message>
     <message>
         <location filename="../../desk_app/ui/reception/models.py" line="+65"/>
+        <location filename="../../desk_app/ui/reception/page.py" line="+85"/>
         <source>%1 · escalated</source>
         <translation>%1·已上报</translation>
     </message>
@@ -4821,7 +4822,7 @@ Nothing dated in the period can be written afterwards.</source>
 <context>
     <name>ReceiptsPage</name>
     <message>
-        <location filename="../../desk_app/ui/ledger/receipts_page.py" line="+77"/>
+        <location filename="../../desk_app/ui/ledger/receipts_page.py" line="+80"/>
         <source>Receipt number</source>
         <translation>收据号码</translation>
     </message>
@@ -4856,7 +4857,7 @@ Nothing dated in the period can be written afterwards.</source>
         <translation>退费(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/ledger/receipts_page.py" line="+48"/>
+        <location filename="../../desk_app/ui/ledger/receipts_page.py" line="+47"/>
         <source>&amp;No.:</source>
         <translation>收据号(&amp;N)：</translation>
     </message>
@@ -5073,7 +5074,7 @@ Nothing dated in the period can be written afterwards.</source>
 <context>
     <name>ReceptionPage</name>
     <message>
-        <location filename="../../desk_app/ui/reception/page.py" line="+140"/>
+        <location filename="../../desk_app/ui/reception/page.py" line="+58"/>
         <source>Last 30 days</source>
         <translation>最近 30 天</translation>
     </message>
@@ -5654,7 +5655,7 @@ Nothing dated in the period can be written afterwards.</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/repairs/page.py" line="+346"/>
+        <location filename="../../desk_app/ui/repairs/page.py" line="+348"/>
         <location line="+38"/>
         <source>Order {number}: {status}.</source>
         <translation>工单 {number}：{status}。</translation>

@@ -273,7 +273,7 @@
 <context>
     <name>AgesModel</name>
     <message>
-        <location filename="../../desk_app/ui/ledger/cash_models.py" line="+129"/>
+        <location filename="../../desk_app/ui/ledger/cash_models.py" line="+132"/>
         <source>Overdue</source>
         <translation>账龄（逾期）</translation>
     </message>
@@ -2337,7 +2337,7 @@ The incoming operator logs in below; you confirm with your own password. The han
 <context>
     <name>ItemTotalsModel</name>
     <message>
-        <location filename="../../desk_app/ui/ledger/cash_models.py" line="-101"/>
+        <location filename="../../desk_app/ui/ledger/cash_models.py" line="-104"/>
         <source>Fee item</source>
         <translation>收费项目</translation>
     </message>
@@ -5684,7 +5684,7 @@ Nothing dated in the period can be written afterwards.</source>
 <context>
     <name>ReportItemsModel</name>
     <message>
-        <location filename="../../desk_app/ui/ledger/cash_models.py" line="+57"/>
+        <location filename="../../desk_app/ui/ledger/cash_models.py" line="+60"/>
         <source>Fee item</source>
         <translation>收费项目</translation>
     </message>
@@ -6283,7 +6283,7 @@ Nothing dated in the period can be written afterwards.</source>
 <context>
     <name>SummaryModel</name>
     <message>
-        <location filename="../../desk_app/ui/ledger/cash_models.py" line="-53"/>
+        <location filename="../../desk_app/ui/ledger/cash_models.py" line="-56"/>
         <source>Item</source>
         <translation>项目</translation>
     </message>
@@ -6298,12 +6298,12 @@ Nothing dated in the period can be written afterwards.</source>
         <translation>收缴率（当期应收 {due} 中期末前已收 {paid}）</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Due this period (incl. adjustments)</source>
-        <translation>本期应收（到期费用，含调整）</translation>
+        <location line="+4"/>
+        <source>Due this period (incl. adjustments, excl. deposits)</source>
+        <translation>本期应收（到期费用，含调整，不含押金）</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>  of which adjustments</source>
         <translation>&#x3000;其中：调整</translation>
     </message>
@@ -6981,7 +6981,7 @@ Nothing dated in the period can be written afterwards.</source>
 <context>
     <name>VoidsModel</name>
     <message>
-        <location filename="../../desk_app/ui/ledger/cash_models.py" line="-60"/>
+        <location filename="../../desk_app/ui/ledger/cash_models.py" line="-63"/>
         <source>No.</source>
         <translation>收据号</translation>
     </message>

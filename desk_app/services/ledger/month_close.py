@@ -25,6 +25,7 @@ from desk_app.services.desk import Desk
 from desk_app.services.desk import settings as settings_service
 from desk_app.services.operations import Done, written
 from desk_app.services.shifts.approvals import Approval
+from desk_app.storage.ledger import fee_items as fee_items_store
 from desk_app.storage.ledger import month_close as close_store
 from desk_app.storage.ledger.cash import MethodTotal, RefundLine, VoidLine
 from desk_app.storage.ledger.month_close import CloseRow
@@ -61,6 +62,7 @@ class ItemLine:
     arrears_fen: int  # still owed for this item at the period's end
     collectible_fen: int = 0  # due in the period (deposits aside), with its adjustments
     collected_fen: int = 0  # of that, paid by the period's end
+    deposit: bool = False  # money held (装修押金 …), not income: kept out of 应收
 
     @property
     def due_fen(self) -> int:
@@ -100,12 +102,14 @@ class MonthReport:
 
     @property
     def charges_fen(self) -> int:
-        """应收: charges due in the period with the adjustments dated in it."""
-        return sum(i.due_fen for i in self.items)
+        """应收: charges due in the period with the adjustments dated in it. Deposits are
+        held, not owed as income (a deposit paid back is an adjustment of its item), so
+        they stay out: the line lists them, the total does not."""
+        return sum(i.due_fen for i in self.items if not i.deposit)
 
     @property
     def adjustments_fen(self) -> int:
-        return sum(i.adjusted_fen for i in self.items)
+        return sum(i.adjusted_fen for i in self.items if not i.deposit)
 
     @property
     def received_fen(self) -> int:
@@ -284,6 +288,7 @@ def report(desk: Desk, period: str) -> MonthReport:
         row.item_id: (row.collectible_fen, row.collected_fen)
         for row in close_store.collected_by_item(db, start, through, after)
     }
+    deposits = {item.id for item in fee_items_store.fee_items(db) if item.kind == "deposit"}
     order = sorted(amounts, key=lambda item_id: (item_id is None, item_id or 0))
     items = []
     for item_id in order:
@@ -298,6 +303,7 @@ def report(desk: Desk, period: str) -> MonthReport:
                 arrears_fen,
                 collectible_fen,
                 collected_fen,
+                item_id in deposits,
             )
         )
 

@@ -65,7 +65,7 @@ def _summary(workbook: Workbook, figures: MonthReport) -> None:
     money = {2: MONEY_FORMAT}
     sheet.append(["账期", bounds.period, f"{bounds.start_on} 至 {bounds.through_on}"])
     sheet.append(["状态", "已月结" if figures.closed else "未月结", status_text(figures)])
-    _append(sheet, ["本期应收（到期费用，含调整）", yuan(figures.charges_fen), ""], money)
+    _append(sheet, ["本期应收（到期费用，含调整，不含押金）", yuan(figures.charges_fen), ""], money)
     _append(sheet, ["其中：调整", yuan(figures.adjustments_fen), ""], money)
     _append(
         sheet,

@@ -26,7 +26,7 @@ def status_text(figures: MonthReport) -> str:
 def summary_rows(figures: MonthReport) -> list[tuple[str, str]]:
     """The totals as (label, value) pairs, shared by the printout and the screen."""
     return [
-        ("本期应收（到期费用，含调整）", format_fen(figures.charges_fen)),
+        ("本期应收（到期费用，含调整，不含押金）", format_fen(figures.charges_fen)),
         ("　其中：调整", format_fen(figures.adjustments_fen)),
         (f"本期实收（有效收据 {figures.receipt_count} 张）", format_fen(figures.received_fen)),
         (

@@ -72,7 +72,10 @@ class SummaryModel(RowTableModel):
         collected = self.tr("Collection rate (of {due} due this period, {paid} paid by its end)")
         self.set_rows(
             [
-                (self.tr("Due this period (incl. adjustments)"), format_fen(figures.charges_fen)),
+                (
+                    self.tr("Due this period (incl. adjustments, excl. deposits)"),
+                    format_fen(figures.charges_fen),
+                ),
                 (self.tr("  of which adjustments"), format_fen(figures.adjustments_fen)),
                 (
                     self.tr("Received ({count} valid receipts)").format(

@@ -109,7 +109,7 @@ def test_the_month_end_report_export_and_close_with_approval(
     assert "2026-10-26" in section.bounds_label.text()
     assert "2026-11-25" in section.bounds_label.text()
     summary = dict(section.summary_model.rows())
-    assert summary["本期应收（到期费用，含调整）"] == "¥150.00"
+    assert summary["本期应收（到期费用，含调整，不含押金）"] == "¥150.00"
     assert summary["期末欠费（1 户）"] == f"¥{PROPERTY / 100:,.2f}"
     assert cells(section.ages_model, 2)[1] == f"¥{PROPERTY / 100:,.2f}"  # 1–2 months
 

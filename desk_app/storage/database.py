@@ -87,6 +87,11 @@ def open_database(
             restored = schema.restore_views(db)
             if restored:
                 log.warning("views altered outside the program, restored: %s", ", ".join(restored))
+            rebuilt = schema.restore_derived(db, refill=bool(restored))
+            if rebuilt:
+                log.warning(
+                    "derived tables altered outside the program, rebuilt: %s", ", ".join(rebuilt)
+                )
     except sqlite3.DatabaseError as error:
         db.close()
         raise CorruptDatabase(f"{path} 不是有效的数据库文件：{error}") from error

@@ -27,6 +27,7 @@ from desk_app.storage.migrations import (
     m0006_ledger_operations,
     m0007_ledger_indexes,
     m0008_live_money,
+    m0009_open_charges,
 )
 from desk_app.storage.transactions import write_transaction
 
@@ -41,6 +42,7 @@ RELEASED: tuple[ModuleType, ...] = (
     m0006_ledger_operations,
     m0007_ledger_indexes,
     m0008_live_money,
+    m0009_open_charges,
 )
 
 migrations = Migrations(MIGRATION_SET)
@@ -78,6 +80,59 @@ def restore_views(db: Database) -> list[str]:
             for sql in VIEWS.values():
                 db.execute(sql)
     return altered
+
+
+# Derived tables (rows kept by triggers from the money tables, never written by an
+# operation) with their indexes and triggers, as the released migrations define them, and
+# for each table the statement that fills it from scratch.
+DERIVED: dict[str, str] = {
+    name: sql for module in RELEASED for name, sql in getattr(module, "DERIVED", {}).items()
+}
+DERIVED_FILLS: dict[str, str] = {
+    module.TABLE: module.REBUILD for module in RELEASED if hasattr(module, "REBUILD")
+}
+
+
+def altered_derived(db: Database) -> list[str]:
+    """The derived tables, indexes and triggers missing from the file or differing from
+    their text (a table whose trigger is gone stops following the ledger)."""
+    present = dict(
+        db.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type IN ('table', 'index', 'trigger')"
+        ).fetchall()
+    )
+    return [
+        name for name, sql in DERIVED.items() if (present.get(name) or "").strip() != sql.strip()
+    ]
+
+
+def restore_derived(db: Database, *, refill: bool = False) -> list[str]:
+    """Recreate the derived tables with their indexes and triggers, and refill them from
+    the views, in one transaction, when any of them is missing or altered (or only refill
+    them, with ``refill``: after views were restored, rows computed through an altered
+    view are not to be trusted); the names rebuilt, for the log. ``desk-app check``
+    reports such objects, and rows that differ from the views, before that."""
+    altered = altered_derived(db)
+    if altered or refill:
+        with write_transaction(db):
+            rebuild_derived(db, recreate=bool(altered))
+    return altered or (list(DERIVED_FILLS) if refill else [])
+
+
+def rebuild_derived(db: Database, *, recreate: bool = False) -> None:
+    """Refill every derived table from the views (inside the caller's transaction);
+    ``recreate`` drops and creates the tables, indexes and triggers first."""
+    if recreate:
+        for name, sql in DERIVED.items():
+            if sql.startswith("CREATE TRIGGER"):
+                db.execute(f'DROP TRIGGER IF EXISTS "{name}"')
+        for table in DERIVED_FILLS:
+            db.execute(f'DROP TABLE IF EXISTS "{table}"')
+        for sql in DERIVED.values():
+            db.execute(sql)
+    for table, fill in DERIVED_FILLS.items():
+        db.execute(f'DELETE FROM "{table}"')
+        db.execute(fill)
 
 
 def known_migration_names() -> list[str]:

@@ -23,6 +23,7 @@ CHECK_LABELS = {
     "schema": "结构版本",
     "append_only_guards": "防篡改触发器",
     "views": "收费口径视图",
+    "open_charges": "未结费用表（欠费清单所用）",
     "audit_chain": "审计链校验",
     "archived_documents": "存档文件校验",
     "money_rows": "收费记录与审计链比对",

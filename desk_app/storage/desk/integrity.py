@@ -8,7 +8,7 @@ from sqlite_utils import Database
 
 from desk_app.storage import audit, schema
 from desk_app.storage.desk import documents
-from desk_app.storage.ledger import money_check
+from desk_app.storage.ledger import money_check, open_charges
 
 
 @dataclass(frozen=True)
@@ -81,6 +81,30 @@ def views_check(db: Database) -> CheckResult:
     return CheckResult("views", True)
 
 
+def open_charges_check(db: Database) -> CheckResult:
+    """The open charges the arrears list reads (``open_charges``, kept by triggers) must be
+    exactly what the views compute today, and their triggers the program's own: a trigger
+    dropped, or a row written behind the program's back, would make the list lie."""
+    problems = []
+    altered = schema.altered_derived(db)
+    if altered:
+        problems.append("未结费用表或其触发器缺失、被改动：" + "、".join(altered))
+    present = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if schema.altered_views(db):
+        problems.append("收费口径视图缺失或被改动，无法按视图重算比对")
+    elif all(table in present for table in schema.DERIVED_FILLS):
+        found = open_charges.differences(db)
+        if found.count:
+            sample = "、".join(f"#{charge_id}" for charge_id in found.sample)
+            more = " 等" if found.count > len(found.sample) else ""
+            problems.append(
+                f"未结费用表与按视图重算的结果不符：{found.count} 笔费用（{sample}{more}）"
+            )
+    if problems:
+        return CheckResult("open_charges", False, "；".join(problems))
+    return CheckResult("open_charges", True)
+
+
 def document_hash_check(db: Database) -> CheckResult:
     bad = documents.mismatched_hashes(db)
     if bad:
@@ -137,6 +161,7 @@ def full_check(db: Database) -> list[CheckResult]:
         schema_check(db),
         append_only_guard_check(db),
         views_check(db),
+        open_charges_check(db),
         audit_chain_check(db),
         document_hash_check(db),
         money_rows_check(db),

@@ -3,12 +3,11 @@ steps recorded against a unit (``arrears_actions``, append-only).
 
 A charge's outstanding amount is the ledger's (the ``charge_balances`` view): its amount,
 plus its adjustments, less the lines of live receipts and the credit applied to it, plus
-refunds against it. Computing that per charge for every charge of a large estate (5,000
-units × 10 years) is the expensive part, so the queries first keep the units whose whole
-account is positive — per-table sums by unit, each read along an index — and compute per
-charge only for those. That is exact because no charge's outstanding amount is ever
-negative (a payment, credit or adjustment never takes a charge below zero): a unit with
-nothing owed in total owes nothing on any charge.
+refunds against it. Computing that for every charge of a large estate (5,000 units × 10
+years) costs seconds and grows with the years, so the lists read ``open_charges``
+(migration 0009): the charges whose outstanding amount is above zero, with that amount,
+kept by triggers from the same view whenever a money row is written. The cost follows the
+number of charges still open, not the length of the history.
 
 Arrears are charges (and charged late fees) due before the day asked about and not paid;
 deposits are money held, not arrears, and a charge not yet due is not overdue.
@@ -26,37 +25,22 @@ from desk_app.storage.rows import Stamp, inserted_id, with_flags
 
 ARREARS_CHARGE_KINDS = ("charge", "late_fee")
 
-# The units whose account is positive: charges and adjustments less live receipt lines
-# for charges and credit used, plus refunds of charges. Each part is summed per unit along
-# an index, so no 2-million-row sort is needed.
-_OWING_UNITS = """
-unit_net(unit_id, fen) AS (
-    SELECT unit_id, sum(amount_fen) FROM charges GROUP BY unit_id
-    UNION ALL
-    SELECT unit_id, -sum(amount_fen) FROM live_receipt_lines
-    WHERE charge_id IS NOT NULL GROUP BY unit_id
-    UNION ALL
-    SELECT unit_id, -sum(amount_fen) FROM credit_uses GROUP BY unit_id
-    UNION ALL
-    SELECT unit_id, sum(amount_fen) FROM refunds WHERE charge_id IS NOT NULL GROUP BY unit_id
-),
-scope(unit_id) AS (
-    SELECT n.unit_id FROM unit_net n JOIN units u ON u.id = n.unit_id
-    WHERE n.unit_id IS NOT NULL AND (:building IS NULL OR u.building = :building)
-    GROUP BY n.unit_id HAVING sum(n.fen) > 0
+# Outstanding per overdue charge of the units in ``scope``, kept once for the sums below.
+_OUTSTANDING = """
+outstanding AS MATERIALIZED (
+    SELECT o.charge_id, o.unit_id, o.item_id, o.due_on, o.kind, o.outstanding_fen AS fen
+    FROM open_charges o JOIN scope s ON s.unit_id = o.unit_id
+    WHERE o.kind IN ('charge', 'late_fee') AND o.due_on < :on
 )"""
+
+# Every unit, or a building's.
+_UNITS = """
+scope(unit_id) AS (
+    SELECT id FROM units WHERE :building IS NULL OR building = :building
+),"""
 
 _GIVEN_UNITS = """
-scope(unit_id) AS (SELECT value FROM json_each(:units))"""
-
-# Outstanding per overdue charge of the units in ``scope``, kept once for the sums below.
-_OUTSTANDING = """,
-outstanding AS MATERIALIZED (
-    SELECT c.id AS charge_id, c.unit_id, c.item_id, c.description, c.period, c.due_on,
-           c.kind, c.amount_fen - c.paid_fen AS fen
-    FROM scope s JOIN charge_balances c ON c.unit_id = s.unit_id
-    WHERE c.kind IN ('charge', 'late_fee') AND c.due_on < :on
-)"""
+scope(unit_id) AS (SELECT value FROM json_each(:units)),"""
 
 
 @dataclass(frozen=True)
@@ -116,26 +100,29 @@ class ActionRow:
     created_by_name: str | None
 
 
+# Summed per unit first; then each owing unit's last chasing step by its index.
 _BY_UNIT = f"""
-WITH {_OWING_UNITS}{_OUTSTANDING},
-last_action AS (
-    SELECT unit_id, action, done_on,
-           row_number() OVER (PARTITION BY unit_id ORDER BY done_on DESC, id DESC) AS n
-    FROM arrears_actions WHERE unit_id IN (SELECT unit_id FROM scope) AND done_on <= :on
+WITH {_UNITS}{_OUTSTANDING},
+owed AS (
+    SELECT o.unit_id, sum(o.fen) AS fen, min(o.due_on) AS oldest, count(*) AS n,
+           sum(CASE WHEN i.kind = 'area' THEN o.fen ELSE 0 END) AS area,
+           sum(CASE WHEN i.kind = 'metered' THEN o.fen ELSE 0 END) AS metered,
+           sum(CASE WHEN i.kind = 'fixed' THEN o.fen ELSE 0 END) AS fixed,
+           sum(CASE WHEN i.kind NOT IN ('area', 'metered', 'fixed') THEN o.fen ELSE 0 END)
+               AS one_off,
+           min(CASE WHEN i.kind = 'metered' THEN o.due_on END) AS metered_oldest
+    FROM outstanding o JOIN fee_items i ON i.id = o.item_id
+    GROUP BY o.unit_id
 )
-SELECT o.unit_id, u.code, u.building, sum(o.fen), min(o.due_on), count(*),
-       sum(CASE WHEN i.kind = 'area' THEN o.fen ELSE 0 END),
-       sum(CASE WHEN i.kind = 'metered' THEN o.fen ELSE 0 END),
-       sum(CASE WHEN i.kind = 'fixed' THEN o.fen ELSE 0 END),
-       sum(CASE WHEN i.kind NOT IN ('area', 'metered', 'fixed') THEN o.fen ELSE 0 END),
-       min(CASE WHEN i.kind = 'metered' THEN o.due_on END),
-       la.action, la.done_on
-FROM outstanding o
-JOIN units u ON u.id = o.unit_id
-JOIN fee_items i ON i.id = o.item_id
-LEFT JOIN last_action la ON la.unit_id = o.unit_id AND la.n = 1
-WHERE o.fen > 0
-GROUP BY o.unit_id
+SELECT w.unit_id, u.code, u.building, w.fen, w.oldest, w.n, w.area, w.metered, w.fixed,
+       w.one_off, w.metered_oldest, la.action, la.done_on
+FROM owed w
+JOIN units u ON u.id = w.unit_id
+LEFT JOIN arrears_actions la ON la.id = (
+    SELECT a.id FROM arrears_actions a WHERE a.unit_id = w.unit_id AND a.done_on <= :on
+    ORDER BY a.done_on DESC, a.id DESC LIMIT 1
+)
+ORDER BY w.unit_id
 """
 
 
@@ -147,12 +134,12 @@ def by_unit(db: Database, on: str, *, building: str | None = None) -> list[UnitA
 
 
 _CHARGES = """
-SELECT o.charge_id, o.unit_id, o.item_id, i.name, i.kind, o.description, o.period, o.due_on,
+SELECT o.charge_id, o.unit_id, o.item_id, i.name, i.kind, c.description, c.period, o.due_on,
        o.kind, o.fen,
        EXISTS (SELECT 1 FROM late_fee_waivers w WHERE w.charge_id = o.charge_id),
        EXISTS (SELECT 1 FROM charges x WHERE x.source = 'late_fee'
                AND x.source_ref = CAST(o.charge_id AS TEXT) AND x.unit_id = o.unit_id)
-FROM outstanding o JOIN fee_items i ON i.id = o.item_id
+FROM outstanding o JOIN fee_items i ON i.id = o.item_id JOIN charges c ON c.id = o.charge_id
 WHERE o.fen > 0
 ORDER BY o.unit_id, o.due_on, o.charge_id
 """

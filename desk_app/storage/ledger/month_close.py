@@ -171,11 +171,20 @@ def deposits_held(db: Database, after: str) -> int:
 
 # What each charge due by :through still owed at the end of that day: its amount and the
 # adjustments dated by then, less live receipts and credit used before :after, plus refunds
-# paid back against it before :after. One pass per table, grouped by charge; the aged
-# result is kept once and summed three ways (by age and item, by age, in all). Money is
-# aged charge by charge; a household is counted once, at the age of its oldest debt, so
-# that the households of the ages add up to the total.
-_ARREARS = """
+# paid back against it before :after. The aged result is kept once and summed three ways
+# (by age and item, by age, in all). Money is aged charge by charge; a household is counted
+# once, at the age of its oldest debt, so that the households of the ages add up to the
+# total. Two ways to the same figures:
+#
+# - "history": one pass over every table up to the period's end, grouped by charge; the
+#   cost grows with the years before the period.
+# - "since": only two kinds of charge can owe something at the period's end — the ones open
+#   today (``open_charges``, kept by triggers) and the ones a movement after the period
+#   touched (an adjustment dated later, a receipt issued, credit used or a refund paid from
+#   :after on); any other charge owes today what it owed then, nothing. Each of those is
+#   recomputed at the period's end along its indexes; the cost follows the open charges
+#   and what happened since the period, not the years before it.
+_OUTSTANDING_FROM_HISTORY = """
 WITH movements(charge_id, fen) AS (
     SELECT coalesce(c.adjusts_id, c.id), c.amount_fen FROM charges c WHERE c.due_on <= :through
     UNION ALL
@@ -187,15 +196,52 @@ WITH movements(charge_id, fen) AS (
     SELECT charge_id, amount_fen FROM refunds
      WHERE charge_id IS NOT NULL AND refunded_at < :after
 ),
-outstanding AS (
+owed AS (
     SELECT charge_id, sum(fen) AS fen FROM movements GROUP BY charge_id HAVING sum(fen) > 0
 ),
-aged AS MATERIALIZED (
-    SELECT CASE WHEN c.due_on <= :three THEN 3 WHEN c.due_on <= :two THEN 2
-                WHEN c.due_on <= :one THEN 1 ELSE 0 END AS age,
-           c.item_id AS item_id, c.unit_id AS unit_id, o.fen AS fen
-      FROM outstanding o JOIN charges c ON c.id = o.charge_id
+outstanding AS (
+    SELECT c.due_on, c.item_id, c.unit_id, o.fen
+      FROM owed o JOIN charges c ON c.id = o.charge_id
      WHERE c.due_on <= :through
+),"""
+
+_OUTSTANDING_SINCE = """
+WITH candidates(charge_id) AS (
+    SELECT charge_id FROM open_charges WHERE due_on <= :through
+    UNION
+    SELECT adjusts_id FROM charges WHERE due_on > :through AND adjusts_id IS NOT NULL
+    UNION
+    SELECT l.charge_id FROM receipts r JOIN receipt_lines l ON l.receipt_id = r.id
+     WHERE r.issued_at >= :after AND l.charge_id IS NOT NULL
+    UNION
+    SELECT charge_id FROM credit_uses WHERE used_at >= :after
+    UNION
+    SELECT charge_id FROM refunds WHERE refunded_at >= :after AND charge_id IS NOT NULL
+),
+owed AS (
+    SELECT c.due_on, c.item_id, c.unit_id,
+           c.amount_fen
+         + coalesce((SELECT sum(a.amount_fen) FROM charges a
+                     WHERE a.adjusts_id = c.id AND a.due_on <= :through), 0)
+         - coalesce((SELECT sum(l.amount_fen) FROM live_receipt_lines l
+                     WHERE l.charge_id = c.id AND l.issued_at < :after), 0)
+         - coalesce((SELECT sum(u.amount_fen) FROM credit_uses u
+                     WHERE u.charge_id = c.id AND u.used_at < :after), 0)
+         + coalesce((SELECT sum(f.amount_fen) FROM refunds f
+                     WHERE f.charge_id = c.id AND f.refunded_at < :after), 0) AS fen
+      FROM candidates k JOIN charges c ON c.id = k.charge_id
+     WHERE c.due_on <= :through AND c.kind <> 'adjustment'
+),
+outstanding AS (
+    SELECT due_on, item_id, unit_id, fen FROM owed WHERE fen > 0
+),"""
+
+_AGED = """
+aged AS MATERIALIZED (
+    SELECT CASE WHEN due_on <= :three THEN 3 WHEN due_on <= :two THEN 2
+                WHEN due_on <= :one THEN 1 ELSE 0 END AS age,
+           item_id, unit_id, fen
+      FROM outstanding
 ),
 unit_oldest AS (
     SELECT unit_id, max(age) AS oldest FROM aged GROUP BY unit_id
@@ -210,16 +256,41 @@ UNION ALL
 SELECT 'all', NULL, NULL, NULL, count(DISTINCT unit_id), coalesce(sum(fen), 0) FROM aged
 """
 
+ARREARS_WAYS = {
+    "history": _OUTSTANDING_FROM_HISTORY + _AGED,
+    "since": _OUTSTANDING_SINCE + _AGED,
+}
+
+
+def arrears_way(db: Database, through: str) -> str:
+    """``since`` when fewer charges fall due after ``through`` than up to it (a recent
+    period: what happened since is the smaller part), else ``history``. Counting stops at
+    half the charges, so the choice costs at most half an index scan."""
+    total = int(db.execute("SELECT coalesce(max(rowid), 0) FROM charges").fetchone()[0])
+    half = total // 2
+    later = db.execute(
+        "SELECT count(*) FROM (SELECT 1 FROM charges WHERE due_on > ? LIMIT ?)",
+        [through, half + 1],
+    ).fetchone()[0]
+    return "since" if later <= half else "history"
+
 
 def arrears(
-    db: Database, through: str, after: str, months_back: tuple[str, str, str]
+    db: Database,
+    through: str,
+    after: str,
+    months_back: tuple[str, str, str],
+    *,
+    way: str | None = None,
 ) -> tuple[list[ArrearsCell], list[ArrearsUnits]]:
     """Outstanding at the end of ``through`` by age and item, and units in arrears by the
-    age of their oldest debt (the last row: all ages). ``months_back`` are the days 1, 2 and 3 months before
-    ``through``: a charge due on or before the k-th is at least k whole months overdue."""
+    age of their oldest debt (the last row: all ages). ``months_back`` are the days 1, 2
+    and 3 months before ``through``: a charge due on or before the k-th is at least k
+    whole months overdue. ``way`` (``ARREARS_WAYS``; chosen by ``arrears_way`` when not
+    given) changes only the cost, never the figures."""
     one, two, three = months_back
     rows = db.execute(
-        _ARREARS,
+        ARREARS_WAYS[way or arrears_way(db, through)],
         {"through": through, "after": after, "one": one, "two": two, "three": three},
     ).fetchall()
     cells = [ArrearsCell(r[1], r[2], r[3], r[5]) for r in rows if r[0] == "cell"]

@@ -23,6 +23,7 @@ from desk_app.services.desk import Desk
 from desk_app.services.shifts import login as shifts_login
 from desk_app.services.shifts import operators
 from desk_app.ui import messages, preferences
+from desk_app.ui.error_text import error_text
 from desk_app.ui.events import EventHub
 from desk_app.ui.i18n import install_translators
 from desk_app.ui.shifts.first_manager import FirstManagerDialog
@@ -153,7 +154,7 @@ def run_gui(db_path: Path, lang: str | None = None) -> int:
     except DeskError as error:
         messages.critical(
             None,
-            error.message,
+            error_text(error),
             QCoreApplication.translate("DeskApplication", "The desk cannot be opened"),
         )
         return EXIT_DESK_ERROR

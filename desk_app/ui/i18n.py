@@ -12,6 +12,12 @@ from desk_app.paths import translations_dir
 
 CATALOG = "desk_app"
 _TRANSLATORS_PROPERTY = "_desk_translators"
+_language = "zh_CN"
+
+
+def current_language() -> str:
+    """The language the interface speaks now (``zh_CN`` or ``en``)."""
+    return _language
 
 
 def catalog_file(language: str = "zh_CN") -> str:
@@ -30,7 +36,9 @@ def install_translators(app: QCoreApplication, language: str) -> list[str]:
     English needs none (it is the source language). The default locale is set
     too, so numbers and dates do not depend on the machine's locale.
     """
+    global _language
     _remove_installed(app)
+    _language = language
     if language == "en":
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
         return []

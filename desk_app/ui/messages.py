@@ -7,6 +7,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desk_app.core.errors import DeskError
+from desk_app.ui.error_text import error_text
 
 
 def _title(title: str | None) -> str:
@@ -42,4 +43,4 @@ def confirm(parent: QWidget | None, text: str, title: str | None = None) -> bool
 
 def desk_error(parent: QWidget | None, error: DeskError) -> None:
     """A user-facing error: its Chinese message as it is, never a traceback."""
-    warning(parent, error.message)
+    warning(parent, error_text(error))

@@ -29,6 +29,7 @@ from desk_app.services.shifts.approvals import Approval
 from desk_app.ui import messages
 from desk_app.ui.directory.models import LoansModel
 from desk_app.ui.directory.people_dialogs import choice_combo, combo_text, date_edit
+from desk_app.ui.error_text import error_text
 from desk_app.ui.events import EventHub
 from desk_app.ui.labels import DirectoryText
 from desk_app.ui.operations import perform
@@ -207,7 +208,7 @@ class LendArchiveDialog(FormDialog):
         try:
             self._check()
         except DeskError as error:
-            self.show_error(error.message, self.error_focus(error))
+            self.show_error(error_text(error), self.error_focus(error))
             return
         if self.approval is None:
             self.approval = request_manager_approval(

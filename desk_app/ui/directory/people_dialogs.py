@@ -33,6 +33,7 @@ from desk_app.services.directory import people as directory_people
 from desk_app.services.directory import privacy
 from desk_app.services.directory.people import PersonRecord
 from desk_app.services.operations import Done
+from desk_app.ui.error_text import error_text
 from desk_app.ui.events import EventHub
 from desk_app.ui.labels import DirectoryText
 from desk_app.ui.widgets.controls import fill_vocabulary
@@ -564,7 +565,7 @@ class RevealDialog(FormDialog):
         try:
             self.submit()
         except DeskError as error:
-            self.show_error(error.message, self.reason)
+            self.show_error(error_text(error), self.reason)
             return
         self.value_label.setText(self.revealed or self.tr("(not on record)"))
         self.value_label.show()

@@ -42,6 +42,7 @@ from desk_app.services.desk import Desk
 from desk_app.services.directory import roster_import
 from desk_app.ui import messages, preferences
 from desk_app.ui.directory.roster_models import RosterPreviewModel, RowErrorsModel, masked_cell
+from desk_app.ui.error_text import error_text
 from desk_app.ui.events import EventHub
 from desk_app.ui.operations import perform
 from desk_app.ui.widgets.files import choose_open_path, choose_save_path
@@ -163,7 +164,7 @@ class RosterFilePage(QWizardPage):
         except DeskError as error:
             QApplication.restoreOverrideCursor()
             self.owner.sheet = None
-            _show(self.error, error.message)
+            _show(self.error, error_text(error))
             self.completeChanged.emit()
             return False
         QApplication.restoreOverrideCursor()
@@ -278,7 +279,7 @@ class RosterMappingPage(QWizardPage):
         try:
             roster_import.check_mapping(self.mapping())
         except DeskError as error:
-            _show(self.error, error.message)
+            _show(self.error, error_text(error))
         else:
             _show(self.error, "")
         self.completeChanged.emit()
@@ -376,7 +377,7 @@ class RosterPreviewPage(QWizardPage):
             QApplication.restoreOverrideCursor()
             self.owner.check = None
             self.summary.setText("")
-            _show(self.error, error.message)
+            _show(self.error, error_text(error))
             self.errors_model.set_rows([])
             self._update()
             return
@@ -432,7 +433,7 @@ class RosterPreviewPage(QWizardPage):
         try:
             count = roster_import.write_error_list(path, check)
         except (DeskError, OSError) as error:
-            text = error.message if isinstance(error, DeskError) else str(error)
+            text = error_text(error) if isinstance(error, DeskError) else str(error)
             messages.warning(
                 self, self.tr("The error list was not saved: {error}").format(error=text)
             )
@@ -460,7 +461,7 @@ class RosterPreviewPage(QWizardPage):
         return True
 
     def show_desk_error(self, error: DeskError) -> None:
-        _show(self.error, error.message)
+        _show(self.error, error_text(error))
 
 
 class RosterResultPage(QWizardPage):

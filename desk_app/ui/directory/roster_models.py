@@ -10,6 +10,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from desk_app.core.masking import mask_id_number, mask_phone
+from desk_app.ui.error_text import error_text
 from desk_app.ui.widgets.row_table import Column, RowTableModel
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -84,6 +85,6 @@ class RowErrorsModel(RowTableModel):
         return [
             Column(self.tr("Row"), lambda e: e.row_number, align_right=True),
             Column(self.tr("Field"), lambda e: e.field_label),
-            Column(self.tr("Error"), lambda e: e.message),
+            Column(self.tr("Error"), lambda e: error_text(e.message)),
             Column(self.tr("Value"), lambda e: masked_cell(None, e.value)),
         ]

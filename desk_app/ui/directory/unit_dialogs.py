@@ -27,6 +27,7 @@ from desk_app.services.desk import Desk
 from desk_app.services.directory import estate
 from desk_app.services.operations import Done
 from desk_app.ui.directory.people_dialogs import vocabulary_combo
+from desk_app.ui.error_text import error_text
 from desk_app.ui.events import EventHub
 from desk_app.ui.widgets.forms import FormDialog, line_edit
 
@@ -217,7 +218,7 @@ class BulkUnitsDialog(FormDialog):
             plan = self.current_plan()
             new, existing = estate.preview_units(self.desk, plan)
         except DeskError as error:
-            self.summary.setText(error.message)
+            self.summary.setText(error_text(error))
             self.codes_model.clear()
             self.ok_button.setEnabled(False)
             return

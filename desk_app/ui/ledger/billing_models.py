@@ -17,6 +17,7 @@ from desk_app.core.errors import ValidationError
 from desk_app.core.money import format_fen
 from desk_app.services.ledger import billing
 from desk_app.services.ledger.billing import BillingLine, ReadingRow
+from desk_app.ui.error_text import error_text
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()
@@ -83,7 +84,7 @@ class ReadingsModel(QAbstractTableModel):
         try:
             centi = billing.parse_reading_centi(text)
         except ValidationError as error:
-            return None, error.message, True
+            return None, error_text(error), True
         if row.previous_centi is None:
             return centi, self.tr("First reading: kept as the base"), False
         problem = row.problem(centi)

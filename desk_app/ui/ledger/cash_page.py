@@ -35,6 +35,7 @@ from desk_app.services.ledger import cash_drawer, tables
 from desk_app.services.ledger.cash_drawer import Drawer, HandoverDraft
 from desk_app.ui import messages
 from desk_app.ui.actions import page_actions
+from desk_app.ui.error_text import error_text
 from desk_app.ui.events import ChangeEvent, EventHub
 from desk_app.ui.labels import receipt_numbers_text, vocabulary_text
 from desk_app.ui.ledger.cash_models import (
@@ -180,7 +181,7 @@ class CashPage(QWidget):
             drawer = cash_drawer.drawer(self.desk)
         except DeskError as error:
             drawer = None
-            self.shift_label.setText(error.message)
+            self.shift_label.setText(error_text(error))
         self.drawer = drawer
         if drawer is None:
             for model in (self.methods_model, self.voids_model, self.refunds_model):
@@ -219,7 +220,7 @@ class CashPage(QWidget):
             draft = cash_drawer.pending_handover(self.desk)
             due = cash_drawer.handover_due(self.desk)
         except DeskError as error:
-            self.pending_label.setText(error.message)
+            self.pending_label.setText(error_text(error))
             return
         self.draft = draft
         if draft.since:

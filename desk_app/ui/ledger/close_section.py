@@ -33,6 +33,7 @@ from desk_app.services.desk import Desk
 from desk_app.services.ledger import month_close, month_close_export, month_close_print, tables
 from desk_app.services.ledger.month_close import MonthReport
 from desk_app.ui import messages
+from desk_app.ui.error_text import error_text
 from desk_app.ui.events import ChangeEvent, EventHub
 from desk_app.ui.ledger.cash_models import AgesModel, ReportItemsModel, SummaryModel
 from desk_app.ui.operations import attempt, perform
@@ -178,7 +179,7 @@ class MonthCloseSection(QGroupBox):
             report = month_close.report(self.desk, self.period())
         except DeskError as error:
             self.report = None
-            self.status_label.setText(error.message)
+            self.status_label.setText(error_text(error))
             for model in (self.summary_model, self.items_model, self.ages_model):
                 model.set_rows([])
             self.update_buttons()

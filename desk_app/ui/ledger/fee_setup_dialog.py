@@ -33,6 +33,7 @@ from desk_app.services.ledger.books import BookRow
 from desk_app.services.ledger.fee_items import FeeItemRow
 from desk_app.services.ledger.rates import RateRow
 from desk_app.services.operations import Done
+from desk_app.ui.error_text import error_text
 from desk_app.ui.events import EventHub
 from desk_app.ui.operations import perform
 from desk_app.ui.widgets.controls import table_view
@@ -286,7 +287,7 @@ class FeeSetupDialog(QDialog):
         try:
             self.desk.require_role("supervisor", "设置收费项目和收费标准")
         except PermissionDenied as error:
-            return error.message
+            return error_text(error)
         return ""
 
     @property

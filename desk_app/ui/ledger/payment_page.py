@@ -45,6 +45,7 @@ from desk_app.services.ledger import credit as ledger_credit
 from desk_app.services.ledger.late_fees import LateFee
 from desk_app.ui import messages
 from desk_app.ui.actions import page_actions
+from desk_app.ui.error_text import error_text
 from desk_app.ui.events import ChangeEvent, EventHub
 from desk_app.ui.ledger.feature import PAYMENT_ACTIONS
 from desk_app.ui.ledger.payment_models import LateFeesModel, OwingModel
@@ -416,7 +417,7 @@ class PaymentPage(QWidget):
         try:
             unit = estate.get_unit(self.desk, unit_id)
         except DeskError as error:
-            self.show_error_text(error.message)
+            self.show_error_text(error_text(error))
             return False
         self.clear_error()
         changed = unit_id != self.unit_id
@@ -457,7 +458,7 @@ class PaymentPage(QWidget):
             fees = late_fees.late_fees(self.desk, self.unit_id)
             credit = charges.credit(self.desk, self.unit_id)
         except DeskError as error:
-            self.show_error_text(error.message)
+            self.show_error_text(error_text(error))
             return
         self._late_fees = {f.charge_id: f.fee_fen for f in fees if not f.waived}
         current = self.owing_view.currentIndex().row()
@@ -727,7 +728,7 @@ class PaymentPage(QWidget):
     # ---- errors and reset ----------------------------------------------------------------------
 
     def show_desk_error(self, error: DeskError) -> None:
-        self.show_error_text(error.message)
+        self.show_error_text(error_text(error))
         widget = self.field_widget(error.field)
         widget.setFocus(Qt.FocusReason.OtherFocusReason)
         if isinstance(widget, QLineEdit):

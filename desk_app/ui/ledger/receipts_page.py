@@ -42,6 +42,7 @@ from desk_app.services.desk import Desk
 from desk_app.services.ledger import receipts, receipts_list, tables
 from desk_app.services.ledger.receipts_list import ReceiptListRow, ReceiptQuery
 from desk_app.ui.actions import page_actions
+from desk_app.ui.error_text import error_text
 from desk_app.ui.events import ChangeEvent, EventHub
 from desk_app.ui.ledger.feature import RECEIPTS_ACTIONS
 from desk_app.ui.ledger.receipt_models import ReceiptsModel
@@ -211,7 +212,7 @@ class ReceiptsPage(QWidget):
         try:
             query = self.query()
         except DeskError as error:
-            self.error_label.setText(error.message)
+            self.error_label.setText(error_text(error))
             self.error_label.show()
             return
         self.error_label.hide()

@@ -30,6 +30,7 @@ from desk_app.services.directory import estate, locations
 from desk_app.services.reception import entries as reception
 from desk_app.services.reception.entries import NewEntry
 from desk_app.ui.actions import page_actions
+from desk_app.ui.error_text import error_text
 from desk_app.ui.events import EventHub
 from desk_app.ui.labels import vocabulary_text
 from desk_app.ui.operations import perform
@@ -348,7 +349,7 @@ class EntryForm(QWidget):
         except DeskError as error:
             self._unit_id = None
             self.unit_hint.setStyleSheet(ERROR_STYLE)
-            self.unit_hint.setText(error.message)
+            self.unit_hint.setText(error_text(error))
             return
         self._apply_unit(unit.id)
 
@@ -361,7 +362,7 @@ class EntryForm(QWidget):
             contact = locations.contact_for_unit(self.desk, unit_id)
         except DeskError as error:
             self.unit_hint.setStyleSheet(ERROR_STYLE)
-            self.unit_hint.setText(error.message)
+            self.unit_hint.setText(error_text(error))
             return
         self._contact = contact
         hint = location.text
@@ -472,7 +473,7 @@ class EntryForm(QWidget):
 
     def show_desk_error(self, error: DeskError) -> None:
         self.status_label.hide()
-        self.error_label.setText(error.message)
+        self.error_label.setText(error_text(error))
         self.error_label.show()
         widget = self.field_widget(error.field)
         widget.setFocus(Qt.FocusReason.OtherFocusReason)

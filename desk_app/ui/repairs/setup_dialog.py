@@ -29,6 +29,7 @@ from desk_app.services.desk import Desk
 from desk_app.services.operations import Done
 from desk_app.services.repairs import setup as repair_setup
 from desk_app.services.repairs.setup import PriceRow, TechnicianRow
+from desk_app.ui.error_text import error_text
 from desk_app.ui.events import EventHub
 from desk_app.ui.operations import perform
 from desk_app.ui.repairs.models import PricesModel, TechniciansModel
@@ -292,7 +293,7 @@ class RepairSetupDialog(QDialog):
         try:
             self.desk.require_role("supervisor", "维护维修人员")
         except PermissionDenied as error:
-            return error.message
+            return error_text(error)
         return ""
 
     @property

@@ -8,6 +8,7 @@ from desk_app.core.errors import DeskError, ValidationError
 from desk_app.services.desk import Desk, Operator
 from desk_app.services.operations import Done
 from desk_app.services.shifts import operators
+from desk_app.ui.error_text import error_text
 from desk_app.ui.events import EventHub
 from desk_app.ui.widgets.forms import FormDialog, line_edit, password_edit
 
@@ -49,7 +50,7 @@ class FirstManagerDialog(FormDialog):
         return done
 
     def error_focus(self, error: DeskError) -> QWidget | None:
-        message = error.message
+        message = error_text(error)
         if "登录名" in message:
             return self.username
         if "姓名" in message:

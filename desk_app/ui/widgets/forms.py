@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from desk_app.core.errors import DeskError
 from desk_app.services.operations import NOTHING_WRITTEN, Done
+from desk_app.ui.error_text import error_text
 from desk_app.ui.events import EventHub
 from desk_app.ui.operations import perform
 
@@ -157,7 +158,7 @@ class FormDialog(QDialog):
         super().accept()
 
     def show_desk_error(self, error: DeskError) -> None:
-        self.show_error(error.message, self.error_focus(error))
+        self.show_error(error_text(error), self.error_focus(error))
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from desk_app.core.errors import DeskError
 from desk_app.services.desk import Desk
+from desk_app.ui.error_text import error_text
 from desk_app.ui.widgets.search_results import SearchResultsModel, SearchTarget
 
 DEBOUNCE_MS = 150
@@ -163,7 +164,7 @@ class GlobalSearch(QObject):
             results = search.search(self.desk, text, limit=RESULT_LIMIT)
         except DeskError as error:
             self.model.set_results(None)
-            self.popup.empty_label.setText(error.message)
+            self.popup.empty_label.setText(error_text(error))
         else:
             self.model.set_results(results)
             if not self.model.rowCount():

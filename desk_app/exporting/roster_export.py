@@ -20,6 +20,7 @@ def write_table(
     rows: Iterable[Sequence[object]],
     *,
     widths: Sequence[int] | None = None,
+    seal: str | None = None,
 ) -> int:
     """Write ``rows`` under ``header``; returns the number of data rows written."""
     workbook = Workbook(write_only=True)
@@ -38,7 +39,7 @@ def write_table(
     for row in rows:
         sheet.append(["" if value is None else value for value in row])
         count += 1
-    save_workbook(workbook, path)
+    save_workbook(workbook, path, seal=seal)
     return count
 
 

@@ -27,7 +27,22 @@ def new_workbook(title: str) -> tuple[Workbook, Worksheet]:
     return workbook, sheet
 
 
-def save_workbook(workbook: Workbook, path: str | Path) -> None:
+SEAL_SHEET = "封存码"
+
+
+def add_seal_sheet(workbook: Workbook, seal: str | None) -> None:
+    """A last sheet with the desk's seal (the audit chain's head when the workbook was
+    made): head office keeps it, and ``desk-app check --seal`` proves the desk's file still
+    holds that history."""
+    sheet = workbook.create_sheet(SEAL_SHEET)
+    sheet.append(["封存码", seal or "（无审计记录）"])
+    sheet.append(["说明", "导出时数据库审计链的末条记录；在前台运行 desk-app check --seal 核对"])
+
+
+def save_workbook(workbook: Workbook, path: str | Path, *, seal: str | None = None) -> None:
+    """Save ``workbook``; with ``seal``, a head-office pack: its last sheet carries it."""
+    if seal is not None:
+        add_seal_sheet(workbook, seal)
     target = Path(path)
     partial = target.with_name(target.name + ".partial")
     try:

@@ -4,7 +4,11 @@ what it changed (after Anki's ``CollectionOp``).
 A service writes inside ``with desk.operation("name") as op:``; each ``op.record(table,
 id, …)`` appends an audit row and notes the row as changed; rows written without an
 audit row of their own (a billing run's charges, a payment's lines) are noted with
-``op.touch``. After the block (the transaction committed) the service returns
+``op.touch``. The audit rows wait in the operation until the outermost one ends; then,
+still inside its transaction, each row its ``Changes`` name is hashed as written
+(``storage/row_hashes.py``) and the hashes go into the chain with the entries (a row
+with the last entry that recorded it, a touched row with the operation's last entry).
+After the block (the transaction committed) the service returns
 ``op.done(value)``: a ``Done`` with its result and the ``Changes``, from which the UI
 refreshes its views, once per write.
 """
@@ -12,13 +16,13 @@ refreshes its views, once per write.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from sqlite_utils import Database
 
-from desk_app.storage import audit
+from desk_app.storage import audit, row_hashes
 from desk_app.storage.rows import Stamp
 
 if TYPE_CHECKING:
@@ -110,6 +114,7 @@ class Operation:
         self.recorded = 0
         self._operations: list[str] = []
         self._rows: dict[str, set[str]] = {}
+        self._pending: list[audit.NewAuditEntry] = []
 
     @property
     def operator_id(self) -> int | None:
@@ -138,8 +143,7 @@ class Operation:
         """Append an audit row for one record written (or for the operation as a whole)."""
         name = operation or self.name
         key = None if record_id is None else str(record_id)
-        audit.append(
-            self.desk.db,
+        self._pending.append(
             audit.NewAuditEntry(
                 at=self.at,
                 operator_id=self.operator_id,
@@ -149,13 +153,42 @@ class Operation:
                 record_table=record_table,
                 record_id=key,
                 detail=detail,
-            ),
+            )
         )
         operation_in_progress: Operation | None = self
         while operation_in_progress is not None:
             operation_in_progress.recorded += 1
             operation_in_progress = operation_in_progress.parent
         self._note(name, record_table, () if key is None else (key,))
+
+    def finish(self) -> None:
+        """The block ended without error: a nested operation hands its audit rows to its
+        parent; the outermost appends them to the chain with the hashes of its rows."""
+        pending, self._pending = self._pending, []
+        if self.parent is not None:
+            self.parent._pending.extend(pending)
+            return
+        if not pending:
+            return
+        audited = set(row_hashes.audited_tables(self.db))
+        hashes = {
+            (table, key): row_hashes.record_hash(self.db, table, key)
+            for table, keys in self._rows.items()
+            if table in audited
+            for key in keys
+        }
+        owner = {
+            (entry.record_table, entry.record_id): index
+            for index, entry in enumerate(pending)
+            if (entry.record_table, entry.record_id) in hashes
+        }
+        rows: list[list[tuple[str, str, str | None]]] = [[] for _ in pending]
+        for (table, key), digest in sorted(hashes.items()):
+            rows[owner.get((table, key), len(pending) - 1)].append((table, key, digest))
+        audit.append_many(
+            self.db,
+            [replace(entry, rows=tuple(mine)) for entry, mine in zip(pending, rows, strict=True)],
+        )
 
     def touch(self, table: str, ids: Iterable[object]) -> None:
         """Note rows written without an audit row of their own."""

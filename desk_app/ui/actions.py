@@ -154,6 +154,13 @@ def window_actions(tab_count: int) -> tuple[ActionSpec, ...]:
             order=WINDOW_FIRST,
         ),
         ActionSpec(
+            "data.check_seal",
+            QT_TRANSLATE_NOOP("Actions", "&Verify a seal…"),
+            "check_seal",
+            "data",
+            order=WINDOW_FIRST,
+        ),
+        ActionSpec(
             "data.recent_shifts",
             QT_TRANSLATE_NOOP("Actions", "&Recent shifts…"),
             "recent_shifts",

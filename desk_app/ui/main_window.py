@@ -423,6 +423,36 @@ class MainWindow(QMainWindow):
             return
         self.show_status(self.tr("Backup saved and verified: {path}").format(path=done.value))
 
+    def check_seal(self) -> None:
+        """核对封存码: does the file still hold the history a printed seal was taken from?"""
+        from PySide6.QtWidgets import QInputDialog
+
+        current = maintenance.seal_of(self.desk) or "—"
+        code, accepted = QInputDialog.getText(
+            self,
+            self.tr("Verify a seal"),
+            self.tr(
+                "Seal code from a handover report or a head-office workbook "
+                "(e.g. A1B2-C3D4-E5F6 #12345).\nThis file's seal now: {seal}"
+            ).format(seal=current),
+        )
+        if not accepted or not code.strip():
+            return
+        try:
+            result = maintenance.check_seal(self.desk.path, code.strip())
+        except DeskError as error:
+            messages.desk_error(self, error)
+            return
+        if result.ok:
+            messages.info(
+                self,
+                self.tr("The file still holds that history: {detail}").format(detail=result.detail),
+            )
+        else:
+            messages.warning(
+                self, self.tr("The seal does not match: {detail}").format(detail=result.detail)
+            )
+
     def check_database(self) -> None:
         if self._background is not None and self._background.running:
             return

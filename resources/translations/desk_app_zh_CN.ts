@@ -115,6 +115,11 @@
     </message>
     <message>
         <location line="+7"/>
+        <source>&amp;Verify a seal…</source>
+        <translation>核对封存码(&amp;V)…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>&amp;Recent shifts…</source>
         <translation>最近班次(&amp;R)…</translation>
     </message>
@@ -3267,7 +3272,29 @@ Use Data ▸ Back up now, or tell the administrator.</source>
         <translation>备份已保存并校验：{path}</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
+        <source>Verify a seal</source>
+        <translation>核对封存码</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Seal code from a handover report or a head-office workbook (e.g. A1B2-C3D4-E5F6 #12345).
+This file&apos;s seal now: {seal}</source>
+        <translation>交接班记录表或报送总部的工作簿上的封存码（如 A1B2-C3D4-E5F6 #12345）。
+本文件当前的封存码：{seal}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The file still holds that history: {detail}</source>
+        <translation>数据库仍含封存时的历史：{detail}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The seal does not match: {detail}</source>
+        <translation>封存码不符：{detail}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Checking the database…</source>
         <translation>正在检查数据库…</translation>
     </message>

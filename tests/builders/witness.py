@@ -6,7 +6,8 @@ outermost ``desk.operation`` then checks, when it commits, that the rows it wrot
 in its ``Changes`` (tables and ids; settings by key), and that nothing was written
 outside an operation before it. Rows rolled back are forgotten with their transaction.
 
-Not witnessed: ``audit_log`` (every operation appends to it), ``search_terms`` (the
+Not witnessed: ``audit_log`` and ``audit_rows`` (every operation appends to the trail and
+the hashes of its rows), ``search_terms`` (the
 search index, kept current inside the writes and never shown as a view of its own) and
 ``open_charges`` (derived: the database's own triggers recompute it from the money rows the
 operation wrote and reported; views follow those tables, never the derived one).
@@ -20,7 +21,7 @@ from contextlib import contextmanager
 from desk_app.services.desk import Desk
 
 # See the docstring: rows that are not what an operation changed but follow from it.
-UNWITNESSED = {"audit_log", "search_terms", "open_charges"}
+UNWITNESSED = {"audit_log", "audit_rows", "search_terms", "open_charges"}
 # Tables named in ``Changes`` by another key than the row id: settings by name, a month's
 # close by its period, a unit's papers by the unit.
 KEY_COLUMNS = {"settings": "key", "period_closes": "period", "archive_papers": "unit_id"}

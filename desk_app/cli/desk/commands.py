@@ -13,10 +13,16 @@ from desk_app.services.desk import Desk, maintenance
 
 
 @click.command()
+@click.option(
+    "--seal",
+    "seal",
+    metavar="CODE",
+    help="核对纸面上的封存码（如 A1B2-C3D4-E5F6 #12345）：文件是否仍含当时的历史。",
+)
 @click.pass_context
-def check(ctx: click.Context) -> None:
-    """完整性检查：integrity_check、外键、审计链、防篡改触发器。全部通过才返回 0。"""
-    results = maintenance.check_database(options.db_path(ctx))
+def check(ctx: click.Context, seal: str | None) -> None:
+    """完整性检查：integrity_check、外键、审计链、逐行比对、收据号、月结封存。全部通过才返回 0。"""
+    results = maintenance.check_database(options.db_path(ctx), seal=seal)
     failed = False
     for result in results:
         label = maintenance.CHECK_LABELS.get(result.name, result.name)

@@ -155,6 +155,7 @@ class Desk:
                 yield op
                 if not op.recorded:
                     op.record()
+                op.finish()
             finally:
                 self._operation = parent
 

@@ -28,6 +28,10 @@ CHECK_LABELS = {
     "archived_documents": "存档文件校验",
     "money_rows": "收费记录与审计链比对",
     "audit_vs_backup": "与最近备份比对审计链",
+    "audited_rows": "逐行比对审计记录（双向）",
+    "receipt_numbers": "收据号连续",
+    "closed_months": "已月结月份封存",
+    "seal": "封存码核对",
 }
 
 
@@ -37,8 +41,9 @@ class RestoreResult:
     previous_kept_at: Path | None
 
 
-def check_database(path: Path) -> list[CheckResult]:
-    """The full check, on a read-only connection (works while the desk is open)."""
+def check_database(path: Path, seal: str | None = None) -> list[CheckResult]:
+    """The full check, on a read-only connection (works while the desk is open); with
+    ``seal`` (a code printed on paper) also whether the file still holds that history."""
     path = Path(path)
     if not path.exists():
         raise EnvironmentFault(f"数据库文件不存在：{path}")
@@ -46,6 +51,8 @@ def check_database(path: Path) -> list[CheckResult]:
     try:
         results = integrity.full_check(db)
         results.append(_compare_with_newest_backup(db, path))
+        if seal is not None:
+            results.append(integrity.seal_check(db, seal))
         return results
     except Exception as error:
         raise CorruptDatabase(f"无法检查 {path}：{error}") from error
@@ -71,6 +78,27 @@ def _compare_with_newest_backup(db, path: Path) -> CheckResult:
             continue
         return integrity.chain_continues_backup(db, head, candidate.name)
     return integrity.chain_continues_backup(db, None, "")
+
+
+def check_seal(path: Path, code: str) -> CheckResult:
+    """Only the seal: the chain recomputed up to the sealed entry ends in the sealed hash."""
+    path = Path(path)
+    if not path.exists():
+        raise EnvironmentFault(f"数据库文件不存在：{path}")
+    db = connect(path, readonly=True)
+    try:
+        return integrity.seal_check(db, code)
+    except Exception as error:
+        raise CorruptDatabase(f"无法检查 {path}：{error}") from error
+    finally:
+        db.close()
+
+
+def seal_of(desk: Desk) -> str | None:
+    """The chain head's seal (``A1B2-C3D4-E5F6 #12345``), for paper and head-office packs."""
+    from desk_app.storage import audit
+
+    return audit.head_seal(desk.db)
 
 
 def backup_now(desk: Desk, *, reason: str = "manual") -> Done[Path]:

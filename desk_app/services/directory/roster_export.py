@@ -8,7 +8,7 @@ from pathlib import Path
 
 from desk_app.core.masking import mask_id_number, mask_phone
 from desk_app.exporting.roster_export import write_table
-from desk_app.services.desk import Desk
+from desk_app.services.desk import Desk, maintenance
 from desk_app.services.directory import people as directory_people
 from desk_app.services.directory import privacy
 from desk_app.services.operations import Done
@@ -92,7 +92,14 @@ def export_roster(desk: Desk, path: Path, *, unmasked: bool = False) -> Done[int
     """Write the roster to ``path`` (.xlsx); returns the number of rows."""
     if unmasked:
         privacy.require_unmasked_export(desk, f"业主名册 {Path(path).name}")
-    count = write_table(Path(path), "业主名册", HEADER, _rows(desk, unmasked), widths=WIDTHS)
+    count = write_table(
+        Path(path),
+        "业主名册",
+        HEADER,
+        _rows(desk, unmasked),
+        widths=WIDTHS,
+        seal=maintenance.seal_of(desk),
+    )
     with desk.operation("roster_exported") as op:
         op.record(None, None, file=Path(path).name, rows=count, unmasked=unmasked)
     return op.done(count)

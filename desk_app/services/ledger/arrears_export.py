@@ -12,7 +12,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from desk_app.exporting.workbook_files import new_workbook, save_workbook
-from desk_app.services.desk import Desk
+from desk_app.services.desk import Desk, maintenance
 from desk_app.services.ledger import arrears
 from desk_app.services.ledger.arrears import ArrearsRow
 
@@ -109,5 +109,5 @@ def export_arrears(
             row_cells[column - 1].number_format = MONEY_FORMAT
         row_cells[4].number_format = "yyyy-mm"
         row_cells[10].number_format = "yyyy-mm-dd"
-    save_workbook(workbook, Path(path))
+    save_workbook(workbook, Path(path), seal=maintenance.seal_of(desk))
     return ArrearsExport(Path(path), len(rows), owed, late)

@@ -28,7 +28,7 @@ from desk_app.core.errors import ValidationError
 from desk_app.exporting.roster_files import read_roster
 from desk_app.exporting.workbook_files import new_workbook, save_workbook
 from desk_app.exporting.xlsx_safety import iter_sheet_rows, open_workbook
-from desk_app.services.desk import Desk
+from desk_app.services.desk import Desk, maintenance
 from desk_app.services.desk import settings as settings_service
 from desk_app.services.ledger import billing, fee_items
 from desk_app.services.ledger.billing import BillingSheet, ReadingRow
@@ -161,7 +161,7 @@ def export_sheet(desk: Desk, sheet: BillingSheet, path: str | Path) -> int:
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
-    save_workbook(workbook, Path(path))
+    save_workbook(workbook, Path(path), seal=maintenance.seal_of(desk))
     return len(sheet.lines)
 
 

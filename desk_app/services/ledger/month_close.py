@@ -405,6 +405,7 @@ def close(desk: Desk, period: str, approval: Approval | None = None) -> Done[Clo
             refunds_fen=figures.refunds_fen,
             deposits_held_fen=figures.deposits_held_fen,
             arrears_fen=figures.arrears_fen,
+            money=close_store.period_digest(op.db, bounds.start_on, bounds.through_on),
         )
     return op.done(written(close_store.close_of(desk.db, bounds.period)))
 

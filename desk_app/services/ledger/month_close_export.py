@@ -16,7 +16,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from desk_app.core.errors import ValidationError
 from desk_app.exporting.workbook_files import first_sheet, save_workbook
-from desk_app.services.desk import Desk
+from desk_app.services.desk import Desk, maintenance
 from desk_app.services.ledger import month_close
 from desk_app.services.ledger.month_close import MonthReport
 from desk_app.services.ledger.month_close_print import status_text
@@ -163,5 +163,5 @@ def export_report(
     _summary(workbook, figures)
     _items(workbook, figures)
     _ages(workbook, figures)
-    save_workbook(workbook, target)
+    save_workbook(workbook, target, seal=maintenance.seal_of(desk))
     return figures

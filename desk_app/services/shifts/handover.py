@@ -81,6 +81,8 @@ def handover_report_data(desk: Desk, shift_id: int, *, printed_at: str | None = 
         "note": row.note or "无",
         "summary": summary,
         "open_items": open_items,
+        # the chain's head as the report is drawn: on paper, outside the file
+        "seal": maintenance.seal_of(desk) or "（无审计记录）",
     }
 
 

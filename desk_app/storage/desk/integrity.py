@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 
 from sqlite_utils import Database
 
-from desk_app.storage import audit, schema
+from desk_app.storage import audit, row_hashes, schema
 from desk_app.storage.desk import documents
-from desk_app.storage.ledger import money_check, open_charges
+from desk_app.storage.ledger import money_check, month_close, open_charges
 
 
 @dataclass(frozen=True)
@@ -121,6 +122,76 @@ def money_rows_check(db: Database) -> CheckResult:
     return CheckResult("money_rows", True)
 
 
+def _sample(keys: list[tuple[str, str]]) -> str:
+    text = "、".join(f"{table} #{key}" for table, key in keys[:5])
+    return text + (" 等" if len(keys) > 5 else "")
+
+
+def audited_rows_check(db: Database) -> CheckResult:
+    """Both ways: every row as the chain last recorded it (a hash over all its columns),
+    and every row of an audited table recorded."""
+    if not audit.has_row_hashes(db):
+        return CheckResult("audited_rows", False, "数据库结构未升级，无行哈希")
+    found = row_hashes.problems(db)
+    problems = []
+    if found.changed:
+        problems.append(f"{len(found.changed)} 行内容与审计记录不符：{_sample(found.changed)}")
+    if found.unrecorded:
+        problems.append(
+            f"{len(found.unrecorded)} 行没有审计记录（在程序外写入）：{_sample(found.unrecorded)}"
+        )
+    if found.deleted:
+        problems.append(
+            f"{len(found.deleted)} 行已被删除（审计记录中仍在）：{_sample(found.deleted)}"
+        )
+    if found.bad_entries:
+        sample = "、".join(str(i) for i in found.bad_entries[:5])
+        problems.append(f"审计记录所载的行哈希被改动：第 {sample} 条")
+    if problems:
+        return CheckResult("audited_rows", False, "；".join(problems))
+    return CheckResult("audited_rows", True)
+
+
+def receipt_numbers_check(db: Database) -> CheckResult:
+    found = money_check.numbering_problems(db)
+    if found:
+        return CheckResult("receipt_numbers", False, "；".join(found))
+    return CheckResult("receipt_numbers", True)
+
+
+def closed_months_check(db: Database) -> CheckResult:
+    """Each month closed by the program: its money rows still hash to the seal its close
+    wrote into the chain, and its close is still there."""
+    bad = []
+    present = {period for (period,) in db.execute("SELECT period FROM period_closes")}
+    for record_id, detail in db.execute(
+        "SELECT record_id, detail FROM audit_log WHERE operation = 'period_closed' "
+        "AND record_table = 'period_closes' ORDER BY id"
+    ).fetchall():
+        seal = json.loads(detail or "{}")
+        if "money" not in seal:
+            continue
+        if record_id not in present:
+            bad.append(f"{record_id} 的月结记录已不存在")
+        elif month_close.period_digest(db, seal["start_on"], seal["through_on"]) != seal["money"]:
+            bad.append(f"{record_id} 已月结的收费记录被改动")
+    if bad:
+        return CheckResult("closed_months", False, "；".join(bad[:10]))
+    return CheckResult("closed_months", True)
+
+
+def seal_check(db: Database, code: str) -> CheckResult:
+    """The file still holds the exact history a seal printed on paper was taken from."""
+    parsed = audit.parse_seal(code)
+    if parsed is None:
+        return CheckResult("seal", False, f"封存码格式不对：{code}（应如 A1B2-C3D4-E5F6 #12345）")
+    entry_id, prefix = parsed
+    report = audit.verify_seal(db, entry_id, prefix)
+    if report.ok:
+        return CheckResult("seal", True, f"截至第 {entry_id} 条的审计历史与封存码一致")
+    return CheckResult("seal", False, report.reason)
+
+
 def schema_check(db: Database) -> CheckResult:
     try:
         schema.refuse_if_newer(db)
@@ -165,4 +236,7 @@ def full_check(db: Database) -> list[CheckResult]:
         audit_chain_check(db),
         document_hash_check(db),
         money_rows_check(db),
+        audited_rows_check(db),
+        receipt_numbers_check(db),
+        closed_months_check(db),
     ]

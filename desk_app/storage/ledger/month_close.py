@@ -10,10 +10,12 @@ period is closed nothing dated in it can be voided any more, so its figures stay
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 
 from sqlite_utils import Database
 
+from desk_app.storage import row_hashes
 from desk_app.storage.ledger.cash import (
     CREDIT_ITEM,
     REFUND_QUERY,
@@ -362,3 +364,39 @@ def closes(db: Database) -> list[CloseRow]:
 def closed_through(db: Database) -> str | None:
     """The last day of the last closed period (月结), or None."""
     return db.execute("SELECT max(through_on) FROM period_closes").fetchone()[0]
+
+
+# --- the seal of a closed month ---------------------------------------------------------------
+
+# The money rows a close locks, by the day each is dated (the closed-period triggers' days).
+_PERIOD_ROWS = {
+    "charges": "due_on",
+    "receipts": "substr(issued_at, 1, 10)",
+    "receipt_voids": "substr(voided_at, 1, 10)",
+    "credit_uses": "substr(used_at, 1, 10)",
+    "refunds": "substr(refunded_at, 1, 10)",
+    "late_fee_waivers": "substr(waived_at, 1, 10)",
+    "meter_readings": "read_on",
+}
+
+
+def period_digest(db: Database, start_on: str, through_on: str) -> str:
+    """A hash over every money row dated in ``start_on..through_on`` (each in the row-hash
+    form, table by table in rowid order), and the receipt lines of its receipts: written
+    into the chain at the close, recomputed by ``desk-app check``."""
+    sha = hashlib.sha256()
+    for table, day in _PERIOD_ROWS.items():
+        sha.update(f"{table}\n".encode())
+        for row_hash in row_hashes.hashes_where(
+            db, table, f"{day} BETWEEN ? AND ?", [start_on, through_on]
+        ):
+            sha.update(f"{row_hash}\n".encode())
+    sha.update(b"receipt_lines\n")
+    for row_hash in row_hashes.hashes_where(
+        db,
+        "receipt_lines",
+        "receipt_id IN (SELECT id FROM receipts WHERE substr(issued_at, 1, 10) BETWEEN ? AND ?)",
+        [start_on, through_on],
+    ):
+        sha.update(f"{row_hash}\n".encode())
+    return sha.hexdigest()

@@ -138,7 +138,7 @@ def test_the_report_as_a_workbook_and_as_pdf_without_login(estate, tmp_path):
     assert result.returncode == 0, result.stderr
     assert "未月结" in result.stdout
     book = openpyxl.load_workbook(out)
-    assert book.sheetnames == ["汇总", "按项目", "欠费账龄"]
+    assert book.sheetnames == ["汇总", "按项目", "欠费账龄", "封存码"]
     summary = {row[0].value: row[1].value for row in book["汇总"].iter_rows(min_row=2)}
     assert summary["账期"] == period
     assert round(summary["本期实收"] * 100) == PROPERTY + 15000

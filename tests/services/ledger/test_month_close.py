@@ -299,7 +299,7 @@ def test_the_report_prints_and_exports(history, tmp_path):
     written = month_close_export.export_report(desk, "2026-11", path)
     assert written.received_fen == PROPERTY + 240000
     book = openpyxl.load_workbook(path)
-    assert book.sheetnames == ["汇总", "按项目", "欠费账龄"]
+    assert book.sheetnames == ["汇总", "按项目", "欠费账龄", "封存码"]
     summary = {row[0].value: row[1] for row in book["汇总"].iter_rows(min_row=2) if row[0].value}
     assert round(summary["本期实收"].value * 100) == PROPERTY + 240000
     assert summary["本期实收"].number_format == "#,##0.00"

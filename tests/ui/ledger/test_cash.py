@@ -117,7 +117,7 @@ def test_the_month_end_report_export_and_close_with_approval(
     monkeypatch.setattr(close_section, "choose_export_path", lambda *args: target)
     qtbot.keyClick(page.methods_view, Qt.Key.Key_E, CTRL_SHIFT)
     book = openpyxl.load_workbook(target.with_suffix(".xlsx"))
-    assert book.sheetnames == ["汇总", "按项目", "欠费账龄"]
+    assert book.sheetnames == ["汇总", "按项目", "欠费账龄", "封存码"]
 
     qtbot.keyClick(page.methods_view, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
     assert shown.previews[-1][1] == "示范花园月结对账表 2026-11"

@@ -1,5 +1,6 @@
 """Saving a workbook the desk hands out: written beside the target as ``.partial`` and
-moved into place, so a full disk or a file open in Excel never leaves half a file."""
+moved into place, so a full disk or a file open in Excel never leaves half a file; and
+never with a formula in it (``text_cells``)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from openpyxl import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from desk_app.core.errors import EnvironmentFault
+from desk_app.exporting.text_cells import keep_formulas_out
 
 
 def first_sheet(workbook: Workbook) -> Worksheet:
@@ -28,6 +30,10 @@ def new_workbook(title: str) -> tuple[Workbook, Worksheet]:
 
 
 def save_workbook(workbook: Workbook, path: str | Path) -> None:
+    """Save ``workbook`` to ``path`` atomically. Text that looks like a formula is written
+    as text (a write-only workbook's rows go through ``text_cells.append_row``)."""
+    if not workbook.write_only:
+        keep_formulas_out(workbook)
     target = Path(path)
     partial = target.with_name(target.name + ".partial")
     try:

@@ -1,5 +1,6 @@
 """Output of the listing commands: a table with CJK-aware widths or CSV, pages of rows
 fetched as they are printed; PDFs and CSV files written with a clear message on failure.
+CSV fields that Excel would run as a formula get a leading apostrophe (``text_cells``).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import click
 
 from desk_app.core.clock import display
 from desk_app.core.errors import ValidationError
+from desk_app.exporting.text_cells import csv_field
 
 PAGE_SIZE = 500
 
@@ -155,7 +157,7 @@ def _write_csv(handle: _Writable, listing: Listing, *, lineterminator: str) -> i
     writer.writerow(listing.headers)
     count = 0
     for row in listing.rows():
-        writer.writerow(row)
+        writer.writerow([csv_field(value) for value in row])  # never a formula in Excel
         count += 1
     return count
 

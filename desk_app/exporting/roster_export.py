@@ -1,5 +1,6 @@
 """Writing a table of rows to .xlsx for head office: write-only (flat memory),
-a frozen bold header, text cells for numbers that must keep their digits."""
+a frozen bold header, text cells for numbers that must keep their digits, and text that
+looks like a formula written as text."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
+from desk_app.exporting.text_cells import append_row
 from desk_app.exporting.workbook_files import save_workbook
 
 
@@ -37,7 +39,7 @@ def write_table(
     sheet.append(header_cells)
     count = 0
     for row in rows:
-        sheet.append(["" if value is None else value for value in row])
+        append_row(sheet, ["" if value is None else value for value in row])
         count += 1
     save_workbook(workbook, path, seal=seal)
     return count

@@ -24,12 +24,13 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from desk_app.core.errors import ValidationError
 from desk_app.core.masking import mask_id_number, mask_phone
 from desk_app.core.vocabularies import UNIT_KINDS, UNIT_STATUSES
-from desk_app.exporting.workbook_files import new_workbook
+from desk_app.exporting.text_cells import append_row
+from desk_app.exporting.workbook_files import new_workbook, save_workbook
 from desk_app.exporting.xlsx_safety import (
     DEFAULT_LIMITS,
+    UntrustedWorkbook,
     WorkbookLimits,
-    iter_sheet_rows,
-    open_workbook,
+    read_workbook,
 )
 
 HEADER_SEARCH_ROWS = 20
@@ -49,6 +50,7 @@ class RosterSheet:
     header_row: int
     headers: tuple[str, ...]
     rows: tuple[SheetRow, ...]
+    title: str = ""  # the text of row 1 when the header is below it (a template's title)
 
 
 HeaderTest = Callable[[Sequence[str]], bool]
@@ -101,12 +103,11 @@ def read_roster(
     accepts, else the first non-blank row) and every non-blank row below it.
 
     Without ``sheet``, the first sheet with a recognisable header row is read.
-    Raises ``WorkbookRejected`` for unsafe or unreadable files, ``ValidationError`` for an
-    unknown sheet name or an empty sheet.
+    Raises ``WorkbookRejected`` for unsafe, damaged or unreadable files,
+    ``ValidationError`` for an unknown sheet name or an empty sheet.
     """
-    workbook = open_workbook(path, limits)
-    try:
-        names = tuple(ws.title for ws in workbook.worksheets)
+    with read_workbook(path, limits) as book:
+        names = book.sheet_names
         if sheet is not None:
             if sheet not in names:
                 raise ValidationError(
@@ -117,31 +118,32 @@ def read_roster(
             candidates = list(names)
         test = is_header or _first_nonblank
         for name in candidates:
-            found = _read_sheet(workbook[name], test, limits)
+            found = _read_sheet(book, name, test)
             if found is not None:
                 return RosterSheet(name, names, *found)
         if is_header is not None and candidates:
             # No recognisable header: take the first sheet's first row, the clerk maps it.
-            found = _read_sheet(workbook[candidates[0]], _first_nonblank, limits)
+            found = _read_sheet(book, candidates[0], _first_nonblank)
             if found is not None:
                 return RosterSheet(candidates[0], names, *found)
         raise ValidationError("工作表是空的，没有找到表头行。", field="sheet")
-    finally:
-        workbook.close()
 
 
 def _read_sheet(
-    worksheet: Any, is_header: HeaderTest, limits: WorkbookLimits
-) -> tuple[int, tuple[str, ...], tuple[SheetRow, ...]] | None:
-    rows = iter_sheet_rows(worksheet, limits)
+    book: UntrustedWorkbook, name: str, is_header: HeaderTest
+) -> tuple[int, tuple[str, ...], tuple[SheetRow, ...], str] | None:
+    rows = book.rows(name)
     header_row = 0
     headers: tuple[str, ...] = ()
+    first_row = ""
     for number, values in rows:
         texts = [cell_text(v) or "" for v in values]
         if is_header(texts):
             width = max(i for i, t in enumerate(texts) if t) + 1
             header_row, headers = number, tuple(texts[:width])
             break
+        if number == 1:
+            first_row = " ".join(t for t in texts if t)
         if number >= HEADER_SEARCH_ROWS:
             return None
     else:
@@ -154,7 +156,7 @@ def _read_sheet(
             continue
         numeric = frozenset(i for i, v in enumerate(cells) if _is_number(v))
         body.append(SheetRow(number, cell_texts, numeric))
-    return header_row, headers, tuple(body)
+    return header_row, headers, tuple(body), first_row
 
 
 # --- the error list -------------------------------------------------------------------
@@ -196,11 +198,11 @@ def write_error_list(path: str | Path, errors: Iterable[ErrorLike]) -> int:
     sheet.append(list(ERROR_HEADERS))
     count = 0
     for error in errors:
-        sheet.append(
-            [error.row_number, error.field_label, scrub(error.message), scrub(error.value)]
+        append_row(
+            sheet, [error.row_number, error.field_label, scrub(error.message), scrub(error.value)]
         )
         count += 1
-    workbook.save(path)
+    save_workbook(workbook, path)
     return count
 
 
@@ -306,4 +308,4 @@ def write_sample_template(path: str | Path) -> None:
         notes.append(list(note))
     notes.column_dimensions["A"].width = 14
     notes.column_dimensions["B"].width = 80
-    workbook.save(path)
+    save_workbook(workbook, path)

@@ -1,5 +1,6 @@
 """Saving a workbook the desk hands out: written beside the target as ``.partial`` and
-moved into place, so a full disk or a file open in Excel never leaves half a file."""
+moved into place, so a full disk or a file open in Excel never leaves half a file; and
+never with a formula in it (``text_cells``)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from openpyxl import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from desk_app.core.errors import EnvironmentFault
+from desk_app.exporting.text_cells import append_row, keep_formulas_out
 
 
 def first_sheet(workbook: Workbook) -> Worksheet:
@@ -35,14 +37,25 @@ def add_seal_sheet(workbook: Workbook, seal: str | None) -> None:
     made): head office keeps it, and ``desk-app check --seal`` proves the desk's file still
     holds that history."""
     sheet = workbook.create_sheet(SEAL_SHEET)
-    sheet.append(["封存码", seal or "（无审计记录）"])
-    sheet.append(["说明", "导出时数据库审计链的末条记录；在前台运行 desk-app check --seal 核对"])
+    rows = [
+        ["封存码", seal or "（无审计记录）"],
+        ["说明", "导出时数据库审计链的末条记录；在前台运行 desk-app check --seal 核对"],
+    ]
+    for row in rows:
+        if workbook.write_only:
+            append_row(sheet, row)
+        else:
+            sheet.append(row)
 
 
 def save_workbook(workbook: Workbook, path: str | Path, *, seal: str | None = None) -> None:
-    """Save ``workbook``; with ``seal``, a head-office pack: its last sheet carries it."""
+    """Save ``workbook`` to ``path`` atomically; with ``seal``, a head-office pack whose last
+    sheet carries it. Text that looks like a formula is written as text (a write-only
+    workbook's rows go through ``text_cells.append_row``)."""
     if seal is not None:
         add_seal_sheet(workbook, seal)
+    if not workbook.write_only:
+        keep_formulas_out(workbook)
     target = Path(path)
     partial = target.with_name(target.name + ".partial")
     try:

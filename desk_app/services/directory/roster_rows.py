@@ -15,6 +15,7 @@ from desk_app.core.estate import parse_area_centi
 from desk_app.core.masking import mask_id_number, mask_phone, validate_id_number, validate_phone
 from desk_app.core.vocabularies import UNIT_KINDS, UNIT_STATUSES
 from desk_app.exporting.roster_files import SheetRow
+from desk_app.exporting.text_cells import refusal_message, refused_on_import
 from desk_app.services.directory.people import clean_person
 from desk_app.services.directory.roster_mapping import FIELDS_BY_KEY, LABELS, PERSON_KEYS
 from desk_app.storage.directory import search_index
@@ -320,7 +321,20 @@ class RowChecker:
             self.fail(key, error.message, raw.get(key))
             return None
 
+    def formulas(self) -> bool:
+        """Refuse every cell that a spreadsheet would run as a formula: ``=`` or ``@`` in
+        any column, and ``+`` or ``-`` before a name (no name starts so). Elsewhere a
+        leading ``+``/``-`` meets the field's own rule (``+86 138…`` is a phone, ``-5`` is
+        not an area) or is kept as typed in free text; exports write it as text."""
+        for key in sorted(self.mapping, key=lambda k: self.mapping[k]):
+            raw = self.text(key)
+            if raw and (refused_on_import(raw) or (key == "name" and raw.startswith(("+", "-")))):
+                self.fail(key, refusal_message(raw), raw)
+        return bool(self.errors)
+
     def parse(self) -> RosterRow | None:
+        if self.formulas():
+            return None
         address = self.unit()
         area = self.area()
         kind = self.choice("kind", UNIT_KINDS)

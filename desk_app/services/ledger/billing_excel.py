@@ -5,8 +5,9 @@
   the header stays in view and repeats on every printed page.
 - A readings template for one building and metered item (房号, 客户名称, 上次读数, and
   本次读数 left blank for the meter reader), and the import of a filled one: every row is
-  checked first (unknown room, not a number, below the previous reading, absurd usage)
-  and nothing is written unless all of them are good; then one transaction.
+  checked first (unknown room, not a number, below the previous reading, absurd usage, a
+  cell starting with = or @) and nothing is written unless all of them are good; then one
+  transaction. A damaged or hostile file is refused in one line by ``xlsx_safety``.
 """
 
 from __future__ import annotations
@@ -26,8 +27,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 from desk_app.core.address import parse_unit_address
 from desk_app.core.errors import ValidationError
 from desk_app.exporting.roster_files import read_roster
+from desk_app.exporting.text_cells import refusal_message, refused_on_import
 from desk_app.exporting.workbook_files import new_workbook, save_workbook
-from desk_app.exporting.xlsx_safety import iter_sheet_rows, open_workbook
 from desk_app.services.desk import Desk, maintenance
 from desk_app.services.desk import settings as settings_service
 from desk_app.services.ledger import billing, fee_items
@@ -276,7 +277,7 @@ def import_readings(
         by_key[key or row.unit_code] = row
     errors: list[str] = []
     if sheet.header_row > 1:
-        errors.extend(_check_title(_first_row_title(path), period, item.code))
+        errors.extend(_check_title(sheet.title, period, item.code))
     first_row: dict[int, int] = {}
     entries: list[tuple[int, str]] = []
     blank = 0
@@ -285,6 +286,14 @@ def import_readings(
         room = (values[room_col] if room_col < len(values) else None) or ""
         text = (values[reading_col] if reading_col < len(values) else None) or ""
         where = f"第 {sheet_row.number} 行"
+        refused = [
+            f"{where} {label}：{refusal_message(cell)}"
+            for label, cell in (("房号", room), ("本次读数", text))
+            if refused_on_import(cell)
+        ]
+        if refused:
+            errors.extend(refused)
+            continue
         if not room:
             if text:
                 errors.append(f"{where}：没有房号。")
@@ -318,13 +327,3 @@ def import_readings(
         raise ValidationError("文件中没有填写任何本次读数。", field="file")
     recorded = billing.record_readings(desk, period, item.code, entries, source="excel")
     return recorded.then(ImportedReadings(recorded.value, blank))
-
-
-def _first_row_title(path: str | Path) -> str:
-    workbook = open_workbook(path)
-    try:
-        for _number, values in iter_sheet_rows(workbook.worksheets[0]):
-            return " ".join(str(v) for v in values if v not in (None, ""))
-    finally:
-        workbook.close()
-    return ""

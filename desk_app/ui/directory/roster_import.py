@@ -535,12 +535,13 @@ def save_roster_template(parent: QWidget) -> str | None:
         return None
     try:
         roster_import.write_sample_template(path)
-    except OSError as error:
+    except (DeskError, OSError) as error:
+        text = error.message if isinstance(error, DeskError) else str(error)
         messages.warning(
             parent,
             QCoreApplication.translate(
                 "RosterImportWizard", "The template was not saved: {error}"
-            ).format(error=error),
+            ).format(error=text),
         )
         return None
     messages.info(

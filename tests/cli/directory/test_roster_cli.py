@@ -11,6 +11,7 @@ import pytest
 from desk_app.services.desk import Desk
 from desk_app.services.directory import estate
 from tests.builders.cli import run_cli
+from tests.builders.hostile_workbooks import damaged_copy
 from tests.builders.roster_workbooks import bad_checksum, roster_rows, write_roster
 
 TABLES = ("units", "people", "occupancies", "vehicles", "audit_log")
@@ -112,3 +113,26 @@ def test_a_masked_export_is_refused_in_one_line(db, tmp_path):
         "错误：此文件的证件号和电话已打码，不能导入：请用未打码的原始花名册。"
     ]
     assert counts(other) == before
+
+
+@pytest.mark.parametrize("damage", ["truncated", "inflate", "random"])
+def test_a_damaged_roster_is_one_line_and_writes_nothing(db, tmp_path, damage):
+    roster = damaged_copy(write_roster(tmp_path / "r.xlsx", roster_rows(200)), damage)
+    before = counts(db)
+    result = run_cli("--db", str(db), "import-roster", str(roster))
+    assert result.returncode == 1
+    assert "Traceback" not in result.stdout + result.stderr
+    [line] = result.stderr.strip().splitlines()
+    assert line.startswith("错误：") and "Excel" in line, line
+    assert counts(db) == before
+
+
+def test_a_formula_in_a_name_is_refused_with_its_row_and_column(db, tmp_path):
+    rows = roster_rows(3)
+    rows[1][6] = '=HYPERLINK("http://x.example/","点我")'
+    roster = write_roster(tmp_path / "r.xlsx", rows)
+    before = counts(db)
+    result = run_cli("--db", str(db), "import-roster", str(roster))
+    assert result.returncode == 1
+    assert "第 3 行 业主姓名：以“=”开头，会被 Excel 当作公式" in result.stdout
+    assert counts(db) == before

@@ -13,6 +13,7 @@ from desk_app.core.clock import CHINA_TZ, FixedClock
 from desk_app.services.desk import Desk
 from desk_app.services.shifts import login, operators
 from tests.builders.cli import run_cli
+from tests.builders.hostile_workbooks import damaged_copy
 from tests.builders.ledger import billing_estate as build_billing_estate
 from tests.builders.ledger import close_period
 from tests.builders.ledger import read_meters as read
@@ -130,3 +131,26 @@ def test_readings_template_import_and_bill_round_trip(db, tmp_path):
     assert query(db, "SELECT form, record_table FROM documents") == [
         ("billing_sheet", "billing_runs")
     ]
+
+
+@pytest.mark.parametrize("damage", ["truncated", "inflate", "random"])
+def test_a_damaged_readings_file_is_one_line_and_writes_nothing(db, tmp_path, damage):
+    template = tmp_path / "抄表单.xlsx"
+    made = run_cli(
+        "--db", str(db), "ledger", "readings", "template", "--period", "2026-11",
+        "--item", "water", "--building", "3", "--out", str(template),
+    )  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    damaged_copy(template, damage)
+    written = "SELECT (SELECT count(*) FROM meter_readings), (SELECT count(*) FROM charges)"
+    before = query(db, written)
+    result = run_cli(
+        "--db", str(db), "ledger", "readings", "import", str(template), "--period", "2026-11",
+        "--item", "water", "--user", "zhang", input_text=f"{PASSWORD}\n",
+    )  # fmt: skip
+    assert result.returncode == 1
+    assert "Traceback" not in result.stdout + result.stderr
+    # Before it: the password prompt (and getpass's warning when stdin is not a terminal).
+    [line] = [text for text in result.stderr.splitlines() if text.startswith("错误")]
+    assert "Excel" in line and result.stderr.rstrip().endswith(line), result.stderr
+    assert query(db, written) == before

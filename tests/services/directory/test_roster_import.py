@@ -525,7 +525,9 @@ def test_a_small_declared_dimension_does_not_cut_the_sheet_short(good_xlsx):
 
 def test_a_damaged_workbook_fails_cleanly(good_xlsx):
     replace_member(good_xlsx, "xl/workbook.xml", b"<workbook><sheets><sheet")
-    with pytest.raises(WorkbookRejected, match="无法读取该 Excel 文件"):
+    with pytest.raises(
+        WorkbookRejected, match="文件已损坏或不是有效的 Excel 工作簿（XML 内容损坏）"
+    ):
         ri.load_roster(good_xlsx)
 
 
@@ -605,3 +607,37 @@ def test_an_owner_on_file_for_another_unit_is_reused(estate, tmp_path):
     ).value
     assert (result.created_people, result.added_owners) == (0, 1)
     assert people.count_people(estate.db) == 1
+
+
+@pytest.mark.parametrize(
+    ("column", "typed"),
+    [
+        (6, '=HYPERLINK("http://x.example/","点我")'),
+        (6, "@SUM(1,1)"),
+        (6, "-张三"),
+        (6, "+张三"),
+        (2, "=1+101"),
+        (9, "=13900000000"),
+    ],
+)
+def test_a_cell_that_would_be_a_formula_is_refused_with_row_and_column(
+    estate, tmp_path, column, typed
+):
+    rows = roster_rows(2)
+    rows[1][column] = typed
+    check = check_file(estate, write_roster(tmp_path / "r.xlsx", rows))
+    [error] = check.errors
+    assert (error.row_number, error.field_label) == (3, HEADERS[column])
+    assert "当作公式" in error.message
+
+
+def test_a_leading_plus_or_minus_meets_the_fields_own_rule(estate, tmp_path):
+    rows = roster_rows(2)
+    rows[0][9] = "+86 139 0000 0000"  # a phone with the country code
+    rows[1][3] = "-89.5"  # a negative area
+    check = check_file(estate, write_roster(tmp_path / "r.xlsx", rows))
+    [error] = check.errors
+    assert (error.row_number, error.field_label) == (3, "建筑面积")
+    assert "当作公式" not in error.message
+    [row] = check.rows
+    assert row.person.phone == "13900000000"

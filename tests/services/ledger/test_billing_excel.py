@@ -160,3 +160,25 @@ def test_a_template_of_another_month_or_a_non_excel_file_is_refused(estate, tmp_
     text.write_text("房号,本次读数\n3-1-101,120\n", encoding="utf-8")
     with pytest.raises(ValidationError, match="Excel"):
         billing_excel.import_readings(desk, text, period="2026-12", item_code="water")
+
+
+@pytest.mark.parametrize("typed", ["=A1+1", "@SUM(1)", "-1"])
+def test_a_formula_or_negative_reading_is_refused_with_its_row(estate, tmp_path, typed):
+    desk, _units = estate
+    target = tmp_path / "水费抄表.xlsx"
+    billing_excel.write_readings_template(
+        desk, target, period="2026-12", item_code="water", building="3"
+    )
+    workbook = openpyxl.load_workbook(target)
+    for row in workbook.active.iter_rows(min_row=3):
+        if row[0].value == "3-1-102":
+            row[3].value = typed
+            row[3].data_type = "s"  # text as typed, not a formula
+    workbook.save(target)
+    before = readings_count(desk)
+    with pytest.raises(billing_excel.ReadingsImportRefused) as refused:
+        billing_excel.import_readings(desk, target, period="2026-12", item_code="water")
+    [error] = refused.value.errors
+    assert error.startswith("第 4 行")
+    assert ("当作公式" in error) is (typed[0] in "=@")
+    assert readings_count(desk) == before

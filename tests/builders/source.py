@@ -44,3 +44,22 @@ def raised_messages(root: Path, errors: set[str]) -> dict[str, list[str]]:
             if name in errors and (template := _message_template(node.args[0])) is not None:
                 found.setdefault(template, []).append(f"{path.relative_to(root)}:{node.lineno}")
     return found
+
+
+def subclasses_in_source(root: Path, known: set[str]) -> set[str]:
+    """``known`` and every class under ``root`` derived from one of them, by name."""
+    classes: list[tuple[str, set[str]]] = []
+    for path in sorted(root.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ClassDef):
+                bases = {
+                    base.id if isinstance(base, ast.Name) else getattr(base, "attr", "")
+                    for base in node.bases
+                }
+                classes.append((node.name, bases))
+    found = set(known)
+    while True:
+        more = {name for name, bases in classes if bases & found} - found
+        if not more:
+            return found
+        found |= more

@@ -18,15 +18,18 @@ from desk_app.paths import translations_dir
 from desk_app.ui.error_text import CATALOGUE, error_text
 from desk_app.ui.ledger.payment_page import PaymentPage
 from tests.builders.ledger import months, payment_estate
-from tests.builders.source import raised_messages
+from tests.builders.source import raised_messages, subclasses_in_source
 from tests.builders.ui import find_unit, show_ledger_page
 
 PACKAGE = Path(desk_app.__file__).parent
-ERRORS = {
-    name
-    for name, value in vars(errors).items()
-    if inspect.isclass(value) and issubclass(value, DeskError)
-}
+ERRORS = subclasses_in_source(
+    PACKAGE,
+    {
+        name
+        for name, value in vars(errors).items()
+        if inspect.isclass(value) and issubclass(value, DeskError)
+    },
+)
 SHOWN_IN_THE_WINDOW = ("services", "storage", "core", "printing", "exporting")
 
 

@@ -6042,7 +6042,7 @@ Nothing dated in the period can be written afterwards.</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desk_app/ui/desk/settings_dialog.py" line="+48"/>
+        <location filename="../../desk_app/ui/desk/settings_dialog.py" line="+50"/>
         <source>Estate settings</source>
         <translation>小区设置</translation>
     </message>
@@ -6172,7 +6172,17 @@ Nothing dated in the period can be written afterwards.</source>
         <translation>保留备份份数(&amp;B)：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>&amp;Work order shows the caller&apos;s full phone number</source>
+        <translation>工作单显示完整电话(&amp;W)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The technician has to call the caller, so the repair work order prints the number in full. Every other printout and export shows phones and ID numbers masked.</source>
+        <translation>维修人员须给报修人回电，所以维修工作单打印完整电话号码；其他所有打印件和导出文件中的电话、身份证号仍一律遮蔽显示。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Printing and backup</source>
         <translation>打印与备份</translation>
     </message>

@@ -30,6 +30,10 @@ class ValidationError(DeskError):
     """Input that breaks a rule: a wrong amount, an unknown room, an empty field."""
 
 
+class ClosedPeriod(ValidationError):
+    """A write dated in a month already closed (月结): refused, nothing written."""
+
+
 class NotFoundError(DeskError):
     """A record the user named does not exist."""
 

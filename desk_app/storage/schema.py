@@ -29,6 +29,7 @@ from desk_app.storage.migrations import (
     m0008_live_money,
     m0009_open_charges,
     m0010_row_hashes,
+    m0011_closed_months,
 )
 from desk_app.storage.transactions import write_transaction
 
@@ -45,6 +46,7 @@ RELEASED: tuple[ModuleType, ...] = (
     m0008_live_money,
     m0009_open_charges,
     m0010_row_hashes,
+    m0011_closed_months,
 )
 
 migrations = Migrations(MIGRATION_SET)

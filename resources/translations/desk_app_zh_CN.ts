@@ -296,7 +296,7 @@
 <context>
     <name>ArchiveFactsDialog</name>
     <message>
-        <location filename="../../desk_app/ui/directory/archive_dialogs.py" line="+67"/>
+        <location filename="../../desk_app/ui/directory/archive_dialogs.py" line="+68"/>
         <source>Household archive</source>
         <translation>业主档案资料</translation>
     </message>
@@ -494,7 +494,7 @@
 <context>
     <name>BillingLinesModel</name>
     <message>
-        <location filename="../../desk_app/ui/ledger/billing_models.py" line="+177"/>
+        <location filename="../../desk_app/ui/ledger/billing_models.py" line="+178"/>
         <source>Room</source>
         <translation>房号</translation>
     </message>
@@ -685,7 +685,7 @@ Posted charges can not be edited; corrections are adjustments.</source>
 <context>
     <name>BookDialog</name>
     <message>
-        <location filename="../../desk_app/ui/ledger/fee_setup_dialog.py" line="+214"/>
+        <location filename="../../desk_app/ui/ledger/fee_setup_dialog.py" line="+215"/>
         <source>Register receipt book</source>
         <translation>登记收据本</translation>
     </message>
@@ -736,7 +736,7 @@ Posted charges can not be edited; corrections are adjustments.</source>
 <context>
     <name>BulkUnitsDialog</name>
     <message>
-        <location filename="../../desk_app/ui/directory/unit_dialogs.py" line="+78"/>
+        <location filename="../../desk_app/ui/directory/unit_dialogs.py" line="+79"/>
         <source>Create units</source>
         <translation>批量建房</translation>
     </message>
@@ -1036,7 +1036,7 @@ Posted charges can not be edited; corrections are adjustments.</source>
 <context>
     <name>CashPage</name>
     <message>
-        <location filename="../../desk_app/ui/ledger/cash_page.py" line="+74"/>
+        <location filename="../../desk_app/ui/ledger/cash_page.py" line="+75"/>
         <source>Cash drawer of the shift</source>
         <translation>本班收款</translation>
     </message>
@@ -1383,7 +1383,7 @@ Make no more entries; call the administrator and keep the latest backups.</sourc
 <context>
     <name>DeskApplication</name>
     <message>
-        <location filename="../../desk_app/ui/app.py" line="+53"/>
+        <location filename="../../desk_app/ui/app.py" line="+54"/>
         <source>Service desk</source>
         <translation>客服中心前台</translation>
     </message>
@@ -1610,7 +1610,7 @@ The last step may not have been saved. Please tell the administrator.</source>
 <context>
     <name>EditPersonDialog</name>
     <message>
-        <location filename="../../desk_app/ui/directory/people_dialogs.py" line="+423"/>
+        <location filename="../../desk_app/ui/directory/people_dialogs.py" line="+424"/>
         <source>Edit {name}</source>
         <translation>修改 {name} 的资料</translation>
     </message>
@@ -1798,7 +1798,7 @@ The last step may not have been saved. Please tell the administrator.</source>
 <context>
     <name>EntryForm</name>
     <message>
-        <location filename="../../desk_app/ui/reception/entry_form.py" line="+89"/>
+        <location filename="../../desk_app/ui/reception/entry_form.py" line="+90"/>
         <source>e.g. this afternoon after 3</source>
         <translation>如 今天下午 3 点以后</translation>
     </message>
@@ -2061,7 +2061,7 @@ The last step may not have been saved. Please tell the administrator.</source>
 <context>
     <name>FirstManagerDialog</name>
     <message>
-        <location filename="../../desk_app/ui/shifts/first_manager.py" line="+21"/>
+        <location filename="../../desk_app/ui/shifts/first_manager.py" line="+22"/>
         <source>First start: create the manager&apos;s account</source>
         <translation>首次使用：创建经理账号</translation>
     </message>
@@ -2152,7 +2152,7 @@ The last step may not have been saved. Please tell the administrator.</source>
 <context>
     <name>GlobalSearch</name>
     <message>
-        <location filename="../../desk_app/ui/widgets/search_popup.py" line="+179"/>
+        <location filename="../../desk_app/ui/widgets/search_popup.py" line="+180"/>
         <source>Type at least two characters.</source>
         <translation>请至少输入两个字符。</translation>
     </message>
@@ -3284,12 +3284,12 @@ This file&apos;s seal now: {seal}</source>
 本文件当前的封存码：{seal}</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>The file still holds that history: {detail}</source>
         <translation>数据库仍含封存时的历史：{detail}</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
         <source>The seal does not match: {detail}</source>
         <translation>封存码不符：{detail}</translation>
     </message>
@@ -3383,7 +3383,7 @@ This file&apos;s seal now: {seal}</source>
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../desk_app/ui/messages.py" line="+13"/>
+        <location filename="../../desk_app/ui/messages.py" line="+14"/>
         <source>Service desk</source>
         <translation>客服中心前台</translation>
     </message>
@@ -3409,7 +3409,7 @@ This file&apos;s seal now: {seal}</source>
 <context>
     <name>MonthCloseSection</name>
     <message>
-        <location filename="../../desk_app/ui/ledger/close_section.py" line="+82"/>
+        <location filename="../../desk_app/ui/ledger/close_section.py" line="+83"/>
         <source>Month-end close</source>
         <translation>月结</translation>
     </message>
@@ -4071,7 +4071,7 @@ Nothing dated in the period can be written afterwards.</source>
 <context>
     <name>PaymentPage</name>
     <message>
-        <location filename="../../desk_app/ui/ledger/payment_page.py" line="+164"/>
+        <location filename="../../desk_app/ui/ledger/payment_page.py" line="+165"/>
         <source>&amp;Waive late fee…</source>
         <translation>减免滞纳金(&amp;W)…</translation>
     </message>
@@ -4438,7 +4438,7 @@ Nothing dated in the period can be written afterwards.</source>
 <context>
     <name>PriceDialog</name>
     <message>
-        <location filename="../../desk_app/ui/repairs/setup_dialog.py" line="+149"/>
+        <location filename="../../desk_app/ui/repairs/setup_dialog.py" line="+150"/>
         <source>Add price item</source>
         <translation>添加价格项目</translation>
     </message>
@@ -4849,7 +4849,7 @@ Nothing dated in the period can be written afterwards.</source>
 <context>
     <name>ReceiptsPage</name>
     <message>
-        <location filename="../../desk_app/ui/ledger/receipts_page.py" line="+80"/>
+        <location filename="../../desk_app/ui/ledger/receipts_page.py" line="+81"/>
         <source>Receipt number</source>
         <translation>收据号码</translation>
     </message>
@@ -5815,7 +5815,7 @@ Nothing dated in the period can be written afterwards.</source>
 <context>
     <name>RosterFilePage</name>
     <message>
-        <location filename="../../desk_app/ui/directory/roster_import.py" line="+95"/>
+        <location filename="../../desk_app/ui/directory/roster_import.py" line="+96"/>
         <source>Choose the roster file</source>
         <translation>选择名册文件</translation>
     </message>
@@ -5873,7 +5873,7 @@ Nothing dated in the period can be written afterwards.</source>
         <translation>业主名册模板.xlsx</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>The template was not saved: {error}</source>
         <translation>名册模板未能保存：{error}</translation>
     </message>
@@ -5886,7 +5886,7 @@ Nothing dated in the period can be written afterwards.</source>
 <context>
     <name>RosterMappingPage</name>
     <message>
-        <location line="-345"/>
+        <location line="-346"/>
         <source>Match the columns</source>
         <translation>对应列</translation>
     </message>
@@ -6005,7 +6005,7 @@ Nothing dated in the period can be written afterwards.</source>
 <context>
     <name>RowErrorsModel</name>
     <message>
-        <location filename="../../desk_app/ui/directory/roster_models.py" line="+85"/>
+        <location filename="../../desk_app/ui/directory/roster_models.py" line="+86"/>
         <source>Row</source>
         <translation>行号</translation>
     </message>
@@ -6069,7 +6069,7 @@ Nothing dated in the period can be written afterwards.</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desk_app/ui/desk/settings_dialog.py" line="+48"/>
+        <location filename="../../desk_app/ui/desk/settings_dialog.py" line="+50"/>
         <source>Estate settings</source>
         <translation>小区设置</translation>
     </message>
@@ -6199,7 +6199,17 @@ Nothing dated in the period can be written afterwards.</source>
         <translation>保留备份份数(&amp;B)：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>&amp;Work order shows the caller&apos;s full phone number</source>
+        <translation>工作单显示完整电话(&amp;W)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The technician has to call the caller, so the repair work order prints the number in full. Every other printout and export shows phones and ID numbers masked.</source>
+        <translation>维修人员须给报修人回电，所以维修工作单打印完整电话号码；其他所有打印件和导出文件中的电话、身份证号仍一律遮蔽显示。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Printing and backup</source>
         <translation>打印与备份</translation>
     </message>

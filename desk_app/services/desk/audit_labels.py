@@ -188,5 +188,7 @@ def detail_text(detail: dict[str, object]) -> str:
             from desk_app.services.desk import ROLE_LABELS
 
             value = ROLE_LABELS.get(str(value), value)
+        if isinstance(value, bool):
+            value = "是" if value else "否"
         parts.append(f"{DETAIL_LABELS.get(key, key)}：{value}")
     return "；".join(parts)

@@ -38,6 +38,9 @@ DEFAULTS: dict[str, Any] = {
     "ledger.handover_weekday": 5,
     "ledger.close_day": 25,
     "ledger.prepay_confirm_months": 12,
+    # The technician has to call the caller: the work order is the one paper that shows
+    # the phone in full (every other print and export masks it), unless switched off.
+    "repairs.work_order_full_phone": True,
 }
 
 LABELS: dict[str, str] = {
@@ -64,6 +67,7 @@ LABELS: dict[str, str] = {
     "ledger.handover_weekday": "上缴财务日（1 周一 … 7 周日）",
     "ledger.close_day": "月结日",
     "ledger.prepay_confirm_months": "预收款超过几个月的应收须确认",
+    "repairs.work_order_full_phone": "工作单显示完整电话",
 }
 
 
@@ -86,6 +90,10 @@ def _validate(key: str, value: Any) -> Any:
     label = LABELS.get(key, key)
     if key == "shift.schedule":
         parse_schedule(value)
+        return value
+    if isinstance(default, bool):
+        if not isinstance(value, bool):
+            raise ValidationError(f"{label}只能是“是”或“否”。")
         return value
     if key.startswith("paper."):
         if value not in PAPER_SIZES:

@@ -32,7 +32,7 @@ from desk_app.core.vocabularies import ARREARS_ACTIONS
 from desk_app.services.desk import Desk
 from desk_app.services.desk import settings as settings_service
 from desk_app.services.directory import locations
-from desk_app.services.ledger import charges
+from desk_app.services.ledger import charges, periods
 from desk_app.services.ledger import late_fees as ledger_late_fees
 from desk_app.services.operations import Done, Operation, written
 from desk_app.storage.directory import units as units_store
@@ -483,6 +483,7 @@ def record_action(
         raise ValidationError(
             "挂号信须填写邮寄单据号码（留好邮寄单据）。", field="postal_receipt_no"
         )
+    periods.ensure_open(desk, day.isoformat(), "登记催缴记录")
     debt = unit_debt(desk, unit_id, day)
     if not debt.lines:
         raise ValidationError(

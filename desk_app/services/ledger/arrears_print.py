@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from desk_app.core.capitals import amount_in_capitals
 from desk_app.core.errors import ValidationError
 from desk_app.services.desk import Desk, documents
-from desk_app.services.ledger import arrears, late_fees
+from desk_app.services.ledger import arrears, late_fees, periods
 from desk_app.services.ledger.arrears import DebtLine, Notice
 from desk_app.services.operations import Done
 
@@ -116,6 +116,8 @@ def _render(pages: Sequence[Mapping[str, object]], title: str) -> bytes:
 
 
 def _print(desk: Desk, items: Sequence[Notice], title: str, note: str) -> Done[PrintedNotices]:
+    for day in sorted({item.debt.on.isoformat() for item in items}):
+        periods.ensure_open(desk, day, "登记催缴通知（打印催款通知书）")
     terms = late_fees.late_fee_terms(desk)
     printed_at = desk.now_text()
     pdf = _render([notice_data(i, terms=terms, printed_at=printed_at) for i in items], title)

@@ -675,8 +675,6 @@ def post(
                 seal={"charges": seal},
             )
     except sqlite3.IntegrityError as error:
-        if "closed period" in str(error):
-            raise ValidationError("账期已月结，不能再入账。", field="due_on") from None
         if "UNIQUE" in str(error):
             raise ValidationError(
                 f"{period} 的部分费用刚刚已入账，请重新生成计费表。", field="items"

@@ -18,6 +18,7 @@ from desk_app.core.errors import NotFoundError, ValidationError
 from desk_app.core.money import format_fen
 from desk_app.services.desk import Desk
 from desk_app.services.desk import settings as settings_service
+from desk_app.services.ledger import periods
 from desk_app.services.operations import Done
 from desk_app.storage.ledger import cash as cash_store
 from desk_app.storage.ledger.cash import (
@@ -257,6 +258,7 @@ def hand_over(desk: Desk, received_by: str) -> Done[HandoverRow]:
         raise ValidationError("请填写财务收款人姓名。", field="received_by")
     if len(who) > 30:
         raise ValidationError("财务收款人姓名过长（最多 30 字）。", field="received_by")
+    periods.ensure_open(desk, periods.today(desk), "上缴财务")
     with desk.operation("cash_handed_over") as op:
         draft = pending_handover(desk)  # read inside the write lock
         if not draft.pending:

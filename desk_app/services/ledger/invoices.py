@@ -7,7 +7,7 @@ import unicodedata
 
 from desk_app.core.errors import ValidationError
 from desk_app.services.desk import Desk
-from desk_app.services.ledger import receipts
+from desk_app.services.ledger import periods, receipts
 from desk_app.services.operations import Done
 from desk_app.storage.ledger import receipts as receipts_store
 from desk_app.storage.ledger.receipts import ReceiptRow
@@ -28,6 +28,7 @@ def exchange_for_invoice(desk: Desk, receipt_id: int, invoice_no: str) -> Done[R
         raise ValidationError(
             f"收据 {row.number_text} 已换开发票 {row.invoice_no}。", field="invoice_no"
         )
+    periods.ensure_open(desk, periods.today(desk), "换开发票")
     with desk.operation("invoice_exchanged") as op:
         receipts_store.insert_invoice_exchange(
             op.db, receipt_id=row.id, invoice_no=number, stamp=op.stamp

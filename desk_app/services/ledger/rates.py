@@ -37,6 +37,7 @@ def set_rate(
     item = fee_items.fee_item(desk, code)
     price_milli = parse_price_milli(price)
     start = periods.checked_day(effective_from, "生效日期", "effective_from")
+    periods.ensure_open(desk, start, "设定从该日起生效的收费标准")
     if unit_kind is not None and unit_kind not in UNIT_KINDS:
         raise ValidationError("房屋类型不正确。", field="unit_kind")
     try:

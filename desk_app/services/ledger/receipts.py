@@ -58,7 +58,7 @@ def void_receipt(desk: Desk, receipt_id: int, reason: str, approval: Approval) -
         )
     if row.refunded_fen:
         raise ValidationError(f"收据 {row.number_text} 已有退费，不能作废。", field="reason")
-    periods.ensure_open(desk, row.issued_at, "作废该期的收据（已结账期请办理退费）")
+    periods.ensure_open(desk, row.issued_at, "作废该期开出的收据", "已结账期的收款请办理退费。")
     periods.ensure_open(desk, periods.today(desk), "作废收据")
     credit_in = sum(
         line.amount_fen

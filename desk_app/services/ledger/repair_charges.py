@@ -3,10 +3,18 @@
 from __future__ import annotations
 
 from desk_app.services.desk import Desk
-from desk_app.services.ledger import fee_items
+from desk_app.services.ledger import fee_items, periods
 from desk_app.services.operations import Operation
 from desk_app.storage.ledger import charges as charges_store
 from desk_app.storage.ledger.charges import NewCharge
+
+WHAT = "记入有偿维修费"
+
+
+def ensure_chargeable(desk: Desk) -> None:
+    """Refuse, before the repair's transaction, a paid repair whose charge (due today)
+    would fall in a closed month (月结 on the close day itself)."""
+    periods.ensure_open(desk, periods.today(desk), WHAT)
 
 
 def charge_repair_in(
@@ -16,6 +24,7 @@ def charge_repair_in(
     order is never completed as paid without its charge (nor charged twice)."""
     if amount_fen <= 0:
         return None
+    periods.ensure_open(desk, op.at[:10], WHAT)
     item_id = fee_items.system_item(desk, op, "repair")
     if charges_store.charge_exists(op.db, "repair", order_no, unit_id, item_id):
         return None

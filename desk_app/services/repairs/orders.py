@@ -479,6 +479,8 @@ def complete(desk: Desk, order_id: int, completion: Completion) -> Done[OrderRow
     signed_by = clean_text(completion.signed_by, "签字人", "signed_by")[:40]
     lim = limits(desk)
     callback_due = deadlines.repair_callback_deadline(from_text(completed), lim).due_at
+    if completion.paid and order.unit_id is not None:
+        repair_charges.ensure_chargeable(desk)
     with desk.operation("repair_completed") as op:
         material_ids = repairs_store.delete_materials(op.db, order.id)
         for m in materials:

@@ -1,7 +1,9 @@
 """The repair forms on paper: 维修工作单 (one order, taken on site by the technician) and
 维修派工表 (the day's open orders per technician), rendered and archived as PDF.
 
-The work order prints the caller's phone in full: the technician has to call the owner.
+The work order prints the caller's phone in full, since the technician has to call the
+owner — the setting ``repairs.work_order_full_phone`` (工作单显示完整电话, on by default);
+switched off, it is masked like on every other print.
 Until the order is completed the lower half is left blank for hand-writing; a completed
 order prints what was recorded (materials, labour, 有偿/无偿) and, once called back, the
 callback. Every print is archived with the order; a second print is stamped 补打.
@@ -12,6 +14,7 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 
 from desk_app.core.clock import CHINA_TZ, from_text, to_text
+from desk_app.core.masking import mask_phone
 from desk_app.core.money import format_fen, format_quantity
 from desk_app.core.vocabularies import CALLBACK_RESULTS
 from desk_app.services.desk import Desk, documents
@@ -43,7 +46,8 @@ def _estate_names(desk: Desk) -> tuple[str, str]:
 
 
 def work_order_data(desk: Desk, order_id: int) -> dict[str, object]:
-    """Every key of ``forms/repair_work_order.toml`` for one order (phone in full)."""
+    """Every key of ``forms/repair_work_order.toml`` for one order (the phone in full
+    unless ``repairs.work_order_full_phone`` is off)."""
     detail = repairs.order_detail(desk, order_id)
     order = detail.order
     estate_name, company_name = _estate_names(desk)
@@ -78,7 +82,11 @@ def work_order_data(desk: Desk, order_id: int) -> dict[str, object]:
         "order_no": order.order_no,
         "location": order.location,
         "reporter": order.reporter,
-        "phone": order.phone,
+        "phone": (
+            order.phone
+            if settings_service.get(desk, "repairs.work_order_full_phone")
+            else mask_phone(order.phone)
+        ),
         "content": order.content,
         "appointment": order.appointment,
         "urgency": order.urgency,

@@ -400,3 +400,20 @@ def period_digest(db: Database, start_on: str, through_on: str) -> str:
     ):
         sha.update(f"{row_hash}\n".encode())
     return sha.hexdigest()
+
+
+def closes_around(db: Database, day: str) -> tuple[str | None, str | None]:
+    """The first closed period ending on or after ``day`` and the one before it (the
+    periods as ``2026-10``; None where there is none)."""
+    covering = db.execute(
+        "SELECT period, through_on FROM period_closes WHERE through_on >= ? "
+        "ORDER BY through_on LIMIT 1",
+        [day],
+    ).fetchone()
+    if covering is None:
+        return None, None
+    before = db.execute(
+        "SELECT period FROM period_closes WHERE through_on < ? ORDER BY through_on DESC LIMIT 1",
+        [covering[1]],
+    ).fetchone()
+    return covering[0], before[0] if before else None

@@ -11,10 +11,12 @@ from typing import Any
 from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QPushButton,
     QSpinBox,
     QTableView,
@@ -147,6 +149,23 @@ class SettingsDialog(FormDialog):
         form.addRow(self.tr("&Default paper:"), self.paper_default)
         form.addRow(self.tr("&Receipt paper:"), self.paper_receipt)
         form.addRow(self.tr("&Backups to keep:"), self.backup_keep)
+        self.work_order_full_phone = QCheckBox(
+            self.tr("&Work order shows the caller's full phone number"), paper
+        )
+        self.work_order_full_phone.setObjectName("work_order_full_phone")
+        self.work_order_full_phone.setChecked(bool(values["repairs.work_order_full_phone"]))
+        phone_note = QLabel(
+            self.tr(
+                "The technician has to call the caller, so the repair work order prints the "
+                "number in full. Every other printout and export shows phones and ID numbers "
+                "masked."
+            ),
+            paper,
+        )
+        phone_note.setObjectName("work_order_phone_note")
+        phone_note.setWordWrap(True)
+        form.addRow(self.work_order_full_phone)
+        form.addRow(phone_note)
         self.tabs.addTab(paper, self.tr("Printing and backup"))
 
         ledger_page = QWidget(self.tabs)
@@ -267,6 +286,7 @@ class SettingsDialog(FormDialog):
             "ledger.handover_weekday": self.handover_weekday.value(),
             "ledger.close_day": self.close_day.value(),
             "ledger.prepay_confirm_months": self.prepay_confirm_months.value(),
+            "repairs.work_order_full_phone": self.work_order_full_phone.isChecked(),
         }
 
     def _short_form_codes(self) -> list[str]:
@@ -315,6 +335,7 @@ class SettingsDialog(FormDialog):
             "ledger.handover_weekday": self.handover_weekday,
             "ledger.close_day": self.close_day,
             "ledger.prepay_confirm_months": self.prepay_confirm_months,
+            "repairs.work_order_full_phone": self.work_order_full_phone,
         }.get(error.field or "")
         if widget is None:
             return None

@@ -1,5 +1,7 @@
 """Every paper form, printed from a generated estate through its own service, reads as the
-desk's paper: no internal field name, id, Python value or bracket on it."""
+desk's paper: no internal field name, id, Python value or bracket on it. And none of them,
+nor any export, shows a full mobile number or ID number — except the repair work order's
+caller phone while 工作单显示完整电话 is on (the technician has to call)."""
 
 from __future__ import annotations
 
@@ -7,23 +9,30 @@ import re
 import sqlite3
 from datetime import date, datetime
 
+import openpyxl
 import pytest
 
 from desk_app.core.clock import CHINA_TZ, FixedClock
 from desk_app.demo import generate as demo
 from desk_app.demo.plan import DemoPlan
-from desk_app.services.desk import Desk
-from desk_app.services.directory import archive_print
+from desk_app.services.desk import Desk, settings
+from desk_app.services.directory import archive_print, roster_export
 from desk_app.services.ledger import (
+    arrears_export,
     arrears_print,
     billing,
+    billing_excel,
     billing_print,
     cash_print,
+    charges,
+    month_close_export,
     month_close_print,
+    payments,
     receipts_print,
 )
 from desk_app.services.repairs import orders_print
 from desk_app.services.shifts import handover, login
+from tests.builders.directory import FULL_ID, FULL_PHONE
 from tests.builders.pdf import pdf_text
 
 INTERNALS = re.compile(r"_fen|[\[\]{}]|\bNone\b|\bTrue\b|\bFalse\b|\b[A-Za-z]+_\w+|[A-Za-z]{3,}")
@@ -54,6 +63,18 @@ def first(desk: Desk, sql: str) -> object:
 
 def _receipt(desk: Desk) -> bytes:
     return receipts_print.print_receipt(desk, first(desk, "SELECT max(id) FROM receipts")).value.pdf
+
+
+def _short_receipt(desk: Desk) -> bytes:
+    """A deposit paid on its own: one line of a short-form item (收据 今收到 …)."""
+    unit_id = first(desk, "SELECT unit_id FROM occupancies WHERE ended_at IS NULL LIMIT 1")
+    deposit = charges.post_charge(
+        desk, unit_id, "renovation_deposit", due_on=desk.now_text()[:10], amount="2000"
+    ).value
+    paid = payments.take_payment(desk, unit_id, method="现金", charge_ids=[deposit.charge_id])
+    pdf = receipts_print.print_receipt(desk, paid.value.receipt.id).value.pdf
+    assert "今收到" in pdf_text(pdf)  # the short form indeed
+    return pdf
 
 
 def _void_receipt(desk: Desk) -> bytes:
@@ -114,6 +135,7 @@ def _handover_report(desk: Desk) -> bytes:
 FORMS = {
     "receipt": _receipt,
     "receipt (void)": _void_receipt,
+    "receipt_short": _short_receipt,
     "cash_payment_voucher": _voucher,
     "billing_sheet": _billing_sheet,
     "arrears_notice": _arrears_notice,
@@ -132,3 +154,90 @@ def test_a_printed_form_carries_no_internal_words(estate, form):
     assert len(text.strip()) > 50
     found = [word for word in INTERNALS.findall(text) if word not in ALLOWED]
     assert found == [], form
+
+
+# --- privacy: masked on every printout and export ------------------------------------------------
+
+WORK_ORDER_PHONE = "repairs.work_order_full_phone"
+
+
+def _workbook_text(path) -> str:
+    book = openpyxl.load_workbook(path, read_only=True)
+    return "\n".join(
+        str(value)
+        for sheet in book.worksheets
+        for row in sheet.iter_rows(values_only=True)
+        for value in row
+        if value is not None
+    )
+
+
+def _billing_export(desk: Desk, path) -> None:
+    sheet = billing.preview_sheet(desk, billing.preview(desk, "2026-12", items=["property"]))
+    billing_excel.export_sheet(desk, sheet, path)
+
+
+def _readings_template(desk: Desk, path) -> None:
+    building = first(desk, "SELECT b.code FROM buildings b ORDER BY b.id")
+    billing_excel.write_readings_template(
+        desk, path, period="2026-12", item_code="water", building=str(building)
+    )
+
+
+def _arrears_export(desk: Desk, path) -> None:
+    arrears_export.export_arrears(desk, path)
+
+
+def _month_close_export(desk: Desk, path) -> None:
+    period = first(desk, "SELECT max(period) FROM period_closes")
+    month_close_export.export_report(desk, str(period), path)
+
+
+def _roster_export(desk: Desk, path) -> None:
+    roster_export.export_roster(desk, path)
+
+
+EXPORTS = {
+    "billing_sheet": _billing_export,
+    "readings_template": _readings_template,
+    "arrears": _arrears_export,
+    "month_close": _month_close_export,
+    "roster": _roster_export,
+}
+
+
+def unmasked(text: str) -> list[str]:
+    return FULL_PHONE.findall(text) + FULL_ID.findall(text)
+
+
+@pytest.mark.parametrize("form", [name for name in FORMS if name != "repair_work_order"])
+def test_no_printed_form_shows_a_full_phone_or_id_number(estate, form):
+    assert unmasked(pdf_text(FORMS[form](estate))) == [], form
+
+
+@pytest.mark.parametrize("export", EXPORTS)
+def test_no_export_shows_a_full_phone_or_id_number(estate, export, tmp_path):
+    path = tmp_path / f"{export}.xlsx"
+    EXPORTS[export](estate, path)
+    text = _workbook_text(path)
+    assert len(text) > 50
+    assert unmasked(text) == [], export
+
+
+def test_the_work_order_shows_the_full_phone_only_while_its_setting_is_on(estate):
+    order_id = first(
+        estate,
+        "SELECT max(id) FROM repair_orders WHERE status = '已完工' "
+        "AND phone GLOB '1[3-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]'",
+    )
+    phone = first(estate, f"SELECT phone FROM repair_orders WHERE id = {order_id}")
+    assert settings.get(estate, WORK_ORDER_PHONE) is True  # the default
+    shown = pdf_text(orders_print.print_work_order(estate, order_id).value.pdf)
+    assert FULL_PHONE.findall(shown) == [phone] and not FULL_ID.search(shown)
+    settings.update(estate, {WORK_ORDER_PHONE: False})
+    try:
+        masked = pdf_text(orders_print.print_work_order(estate, order_id).value.pdf)
+    finally:
+        settings.update(estate, {WORK_ORDER_PHONE: True})
+    assert unmasked(masked) == []
+    assert f"{phone[:3]}****{phone[-4:]}" in masked

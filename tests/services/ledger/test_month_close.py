@@ -12,7 +12,7 @@ import openpyxl
 import pytest
 
 from desk_app.core.clock import CHINA_TZ
-from desk_app.core.errors import PermissionDenied, ValidationError
+from desk_app.core.errors import ClosedPeriod, PermissionDenied, ValidationError
 from desk_app.services.desk import settings
 from desk_app.services.ledger import (
     charges,
@@ -281,8 +281,11 @@ def test_a_closed_period_refuses_charges_payments_voids_and_refunds(history, clo
         ),
     ]
     for sql, params, table in raw:
-        with pytest.raises(sqlite3.IntegrityError, match=f"closed period: {table}"):
+        # the triggers' refusal reaches the desk as the domain's error, never sqlite3's
+        with pytest.raises(ClosedPeriod, match="2026-11 及以前的账期已月结") as refused:
             db.execute(sql, params)
+        assert isinstance(refused.value.__cause__, sqlite3.IntegrityError)
+        assert str(refused.value.__cause__) == f"closed period: {table}"
     assert month_close.report(desk, "2026-11").received_fen == PROPERTY + 240000
 
 

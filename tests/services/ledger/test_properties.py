@@ -2,7 +2,9 @@
 use credit / days passing / month-end close, on a real database: every money column is
 an integer, charges − payments + voids + refunds = what the unit owes less its credit,
 receipt numbers run without a gap or a duplicate, nothing dated in a closed period
-changes, and the audit chain and `desk-app check`'s money comparison hold."""
+changes, and the audit chain and `desk-app check`'s money comparison hold. And: close a
+month, then try every dated write of the desk dated in it, in any order, on any day of it:
+every one is refused with the domain's error and writes nothing."""
 
 from __future__ import annotations
 
@@ -13,7 +15,7 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from desk_app.core.clock import CHINA_TZ, FixedClock
-from desk_app.core.errors import DeskError
+from desk_app.core.errors import ClosedPeriod, DeskError
 from desk_app.services.desk import Desk
 from desk_app.services.ledger import books, credit, fee_items, month_close
 from desk_app.services.ledger import charges as ledger_charges
@@ -24,8 +26,10 @@ from desk_app.services.ledger import refunds as ledger_refunds
 from desk_app.services.shifts import approvals, login, operators
 from desk_app.storage import audit
 from desk_app.storage.desk import integrity
+from tests.builders import witness
+from tests.builders.closed_months import DATED_WRITES, closed_day, closed_estate, row_counts
 from tests.builders.ledger import payment_estate as setup_estate
-from tests.builders.staff import PASSWORD
+from tests.builders.staff import PASSWORD, staff
 
 STEPS = st.lists(
     st.one_of(
@@ -208,3 +212,36 @@ def test_random_sequences_keep_the_books_exact_and_closed_months_fixed(tmp_path_
             assert closed_snapshot(desk, through) == snapshot
         assert audit.verify_chain(db).ok
         assert integrity.money_rows_check(db).ok
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    order=st.permutations(list(DATED_WRITES)),
+    offset=st.integers(0, 40),
+    minutes=st.integers(0, 359),  # after the close at 18:00, still on the close day
+)
+def test_after_a_close_every_write_dated_in_the_closed_month_is_refused(
+    tmp_path_factory, order, offset, minutes
+):
+    path = tmp_path_factory.mktemp("closed") / "desk.sqlite3"
+    clock = FixedClock(datetime(2026, 8, 1, 9, 0, tzinfo=CHINA_TZ))
+    with Desk.open(path, clock=clock) as desk:
+        witness.watch(desk)
+        staff(desk)
+        estate = closed_estate(desk, clock)
+        clock.advance(minutes=minutes)
+        day = closed_day(offset)
+        before = row_counts(desk)
+        for name in order:
+            dated_by, write = DATED_WRITES[name]
+            try:
+                write(desk, estate, day)
+            except DeskError as error:  # any other exception fails the test as it is
+                event(f"{name}: {type(error).__name__}")
+                assert isinstance(error, ClosedPeriod), (name, error.message)
+                assert error.message.startswith("2026-11 已月结，不能再"), error.message
+            else:
+                raise AssertionError(f"{name} dated {day} was written in the closed month")
+            assert row_counts(desk) == before, name
+        assert audit.verify_chain(desk.db).ok
+        assert integrity.money_rows_check(desk.db).ok

@@ -4,11 +4,9 @@ database."""
 
 from __future__ import annotations
 
-import sqlite3
-
 import pytest
 
-from desk_app.core.errors import DeskError, NotFoundError, ValidationError
+from desk_app.core.errors import ClosedPeriod, DeskError, NotFoundError, ValidationError
 from desk_app.services.desk import settings as estate_settings
 from desk_app.services.ledger import (
     charges,
@@ -234,7 +232,7 @@ def test_a_closed_period_refuses_everything_dated_in_it(estate, clock):
     with pytest.raises(ValidationError, match="已月结"):
         receipts.void_receipt(desk, receipt.id, "写错", approval(desk))
     # the database refuses it too, whatever writes it
-    with pytest.raises(sqlite3.IntegrityError, match="closed period"):
+    with pytest.raises(ClosedPeriod, match="2026-11 及以前的账期已月结（结至 2026-11-25）"):
         desk.db.execute(
             "INSERT INTO charges (unit_id, item_id, description, amount_fen, due_on, "
             "created_at) VALUES (?, 1, 'x', 100, '2026-11-01', '2026-11-30')",

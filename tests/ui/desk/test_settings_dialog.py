@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QLabel
 
+from desk_app.core.errors import ValidationError
 from desk_app.services.desk import settings
 from desk_app.ui.desk.settings_dialog import SettingsDialog, split_list
 from desk_app.ui.desk.settings_models import ShiftScheduleModel
@@ -134,3 +136,19 @@ def test_short_receipt_items_are_chosen_by_name(manager_desk, qtbot, hub):
         "renovation_deposit",
         "other",
     ]
+
+
+def test_the_work_order_phone_is_a_checkbox_with_its_reason(manager_desk, qtbot, hub):
+    dialog = open_dialog(qtbot, SettingsDialog(manager_desk, hub))
+    assert dialog.work_order_full_phone.isChecked()  # on by default: the technician calls
+    note = dialog.findChild(QLabel, "work_order_phone_note")
+    assert "technician" in note.text() or "维修人员" in note.text()
+    dialog.work_order_full_phone.setChecked(False)
+    dialog.accept()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert settings.get(manager_desk, "repairs.work_order_full_phone") is False
+
+
+def test_the_work_order_phone_setting_takes_yes_or_no_only(manager_desk):
+    with pytest.raises(ValidationError, match="工作单显示完整电话"):
+        settings.update(manager_desk, {"repairs.work_order_full_phone": 0})

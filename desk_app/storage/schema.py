@@ -59,6 +59,23 @@ APPEND_ONLY_TABLES: list[str] = ["audit_log"] + [
     table for module in RELEASED for table in module.APPEND_ONLY
 ]
 
+# Tables whose rows dated in a closed month (月结) are refused by a BEFORE INSERT trigger
+# named ``<table>_closed_period`` (migrations 0006 and 0011); `desk-app check` verifies them.
+CLOSED_PERIOD_TABLES: tuple[str, ...] = (
+    "charges",
+    "receipts",
+    "receipt_voids",
+    "credit_uses",
+    "refunds",
+    "late_fee_waivers",
+    "meter_readings",
+    "invoice_exchanges",
+    "cash_handovers",
+    "arrears_actions",
+    "fee_rates",
+    "billing_runs",
+)
+
 # The views as the released migrations define them (a later migration that redefines a
 # view replaces its text here); `desk-app check` compares the file's views with these.
 VIEWS: dict[str, str] = {

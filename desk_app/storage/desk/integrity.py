@@ -55,6 +55,10 @@ def append_only_guard_check(db: Database) -> CheckResult:
         for table in schema.APPEND_ONLY_TABLES
         for action in ("no_update", "no_delete")
         if f"{table}_{action}" not in present
+    ] + [
+        f"{table}_closed_period"
+        for table in schema.CLOSED_PERIOD_TABLES
+        if f"{table}_closed_period" not in present
     ]
     if missing:
         return CheckResult("append_only_guards", False, "防篡改触发器缺失：" + "、".join(missing))

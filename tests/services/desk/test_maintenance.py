@@ -108,3 +108,11 @@ def test_older_backups_do_not_fail_the_check_after_a_restore(staffed_desk, clock
     maintenance.restore(path, first, clock=clock)
     results = {r.name: r for r in maintenance.check_database(path)}
     assert all(r.ok for r in results.values()), results
+
+
+def test_check_reports_a_dropped_closed_month_guard(staffed_desk):
+    """Without its trigger a closed month would take an invoice exchange dated in it."""
+    staffed_desk.db.conn.executescript("DROP TRIGGER invoice_exchanges_closed_period;")
+    results = {r.name: r for r in maintenance.check_database(staffed_desk.path)}
+    assert not results["append_only_guards"].ok
+    assert "invoice_exchanges_closed_period" in results["append_only_guards"].detail

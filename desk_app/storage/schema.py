@@ -28,6 +28,7 @@ from desk_app.storage.migrations import (
     m0007_ledger_indexes,
     m0008_live_money,
     m0009_open_charges,
+    m0010_receipt_losses,
 )
 from desk_app.storage.transactions import write_transaction
 
@@ -43,6 +44,7 @@ RELEASED: tuple[ModuleType, ...] = (
     m0007_ledger_indexes,
     m0008_live_money,
     m0009_open_charges,
+    m0010_receipt_losses,
 )
 
 migrations = Migrations(MIGRATION_SET)

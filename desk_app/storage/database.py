@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import sqlite3
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from desk_app.core.errors import (
     DatabaseMissing,
     EnvironmentFault,
     NetworkPathError,
+    ReadOnlyDatabase,
 )
 from desk_app.storage import schema
 from desk_app.storage.netpath import is_network_path
@@ -35,9 +37,17 @@ def missing(path: Path) -> DatabaseMissing:
     return DatabaseMissing(f"数据库文件不存在：{path}")
 
 
+def writable(path: Path) -> bool:
+    """Whether the file and its folder (for the -wal and -shm files) can be written."""
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+
+
 def fault_of(error: sqlite3.Error, path: Path) -> EnvironmentFault:
     """The environment's error for a failure on the file at ``path``: by SQLite's error
     code (read-only, locked, disk full, I/O); anything else there means a damaged file."""
+    code = getattr(error, "sqlite_errorcode", 0) or 0
+    if code & 0xFF == sqlite3.SQLITE_CANTOPEN and path.exists() and not writable(path):
+        return ReadOnlyDatabase(f"数据库文件或其文件夹为只读（{path}），无法打开写入。")
     fault = environment_fault(error)
     if fault is not None:
         return fault
@@ -53,10 +63,17 @@ def connect(path: str | Path, *, readonly: bool = False) -> Database:
         raise missing(path)
     if not path.parent.is_dir():
         raise missing(path)
+    if not readonly and path.exists() and not writable(path):
+        raise ReadOnlyDatabase(f"数据库文件或其文件夹为只读（{path}），无法写入。")
     try:
         if readonly:
+            # A file in a folder nobody can write (a read-only share, a locked-down folder)
+            # has no -wal or -shm beside it and none can appear: read it as immutable.
+            frozen = not os.access(path.parent, os.W_OK) and not Path(f"{path}-wal").exists()
             conn = sqlite3.connect(
-                f"{path.resolve().as_uri()}?mode=ro", uri=True, factory=DeskConnection
+                f"{path.resolve().as_uri()}?mode=ro{'&immutable=1' if frozen else ''}",
+                uri=True,
+                factory=DeskConnection,
             )
         else:
             conn = sqlite3.connect(str(path), factory=DeskConnection)
@@ -132,6 +149,13 @@ def open_database(
         db.close()
         raise
     return db
+
+
+def probe_write(db: Database) -> None:
+    """Take the write lock and give it back: a file another program holds, or one that
+    cannot be written, is reported when it is opened instead of at the first write."""
+    db.execute("BEGIN IMMEDIATE")
+    db.execute("ROLLBACK")
 
 
 def schema_is_current(db: Database) -> bool:

@@ -23,7 +23,7 @@ from desk_app.core.errors import (
     PermissionDenied,
 )
 from desk_app.services.operations import Operation
-from desk_app.storage.database import check_not_network, open_database
+from desk_app.storage.database import check_not_network, open_database, probe_write
 from desk_app.storage.instance_lock import InstanceLock
 from desk_app.storage.transactions import write_transaction
 
@@ -124,6 +124,12 @@ class Desk:
         lock = InstanceLock(path).acquire() if exclusive else None
         try:
             db = open_database(path, quick_check=quick_check is True and existed, create=create)
+            if exclusive:
+                try:
+                    probe_write(db)
+                except BaseException:
+                    db.close()
+                    raise
         except BaseException:
             if lock:
                 lock.release()

@@ -76,8 +76,14 @@ def check_database(path: Path) -> list[CheckResult]:
     db = connect(path, readonly=True)
     try:
         results = integrity.full_check(db)
-        results.append(_compare_with_newest_backup(db, path))
-        results.append(_compare_with_journal(db, path))
+        for name, compare in (
+            ("audit_vs_backup", _compare_with_newest_backup),
+            ("receipt_journal", _compare_with_journal),
+        ):
+            try:
+                results.append(compare(db, path))
+            except CorruptDatabase as error:
+                results.append(CheckResult(name, False, error.message))
         return results
     finally:
         db.close()
@@ -138,7 +144,7 @@ def backup_now(desk: Desk, *, reason: str = "manual") -> Done[Path]:
         with desk.operation("backup_made") as op:
             op.record(None, None, file=target.name, reason=reason)
     except BaseException:
-        target.unlink(missing_ok=True)
+        backup_store.discard(target)
         raise
     return op.done(target)
 

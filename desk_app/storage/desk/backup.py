@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import re
@@ -44,6 +45,14 @@ def file_fault(error: OSError, path: Path, what: str) -> EnvironmentFault:
     return EnvironmentFault(f"{what}失败（{path}）：{error.strerror or error}")
 
 
+def discard(target: Path) -> None:
+    """Remove a backup that is not to be kept, and its folder when that leaves it empty."""
+    target.unlink(missing_ok=True)
+    target.with_name(target.name + ".partial").unlink(missing_ok=True)
+    with contextlib.suppress(OSError):  # other backups are in it
+        target.parent.rmdir()
+
+
 def copy_database(db: Database, target: Path) -> None:
     """Copy a live database in one step of SQLite's backup API: one read transaction on
     the source (in WAL mode others go on writing, and their writes cannot restart the
@@ -69,16 +78,16 @@ def copy_database(db: Database, target: Path) -> None:
             os.fsync(handle.fileno())
         os.replace(partial, target)
     except OSError as error:
-        partial.unlink(missing_ok=True)
+        discard(target)
         raise file_fault(error, target, "备份") from error
     except sqlite3.Error as error:
-        partial.unlink(missing_ok=True)
+        discard(target)
         fault = environment_fault(error)
         if fault is not None:
             raise fault from error
         raise EnvironmentFault(f"写入备份文件 {target} 失败：{error}") from error
     except BaseException:
-        partial.unlink(missing_ok=True)
+        discard(target)
         raise
 
 
@@ -118,8 +127,7 @@ def make_backup(db: Database, db_path: Path, *, moment: datetime, reason: str, k
     copy_database(db, target)
     failed = [result for result in verify_file(target) if not result.ok]
     if failed:
-        bad = target.with_name(target.name + ".failed")
-        os.replace(target, bad)
+        discard(target)  # a copy of a damaged file: of no use
         raise CorruptDatabase(
             "备份校验未通过：" + "；".join(f"{r.name}: {r.detail}" for r in failed)
         )

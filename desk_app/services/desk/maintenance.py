@@ -22,6 +22,7 @@ CheckResult = integrity.CheckResult
 
 CHECK_LABELS = {
     "integrity_check": "SQLite 完整性检查",
+    "quick_check": "SQLite 快速检查",
     "foreign_key_check": "外键检查",
     "schema": "结构版本",
     "append_only_guards": "防篡改触发器",

@@ -32,7 +32,20 @@ def parse_date(
 
 
 def open_for_reading(ctx: click.Context) -> Desk:
-    return Desk.open(ctx.obj["db"], exclusive=False, quick_check=False)
+    """The database of ``--db`` to read (works while the window has it open)."""
+    return Desk.open(ctx.obj["db"], exclusive=False, quick_check=False, create=False)
+
+
+def open_for_writing(ctx: click.Context) -> Desk:
+    """The database of ``--db`` to write: refused while the window (or another command)
+    has it open, as a write from outside would go past the desk's lock; checked first."""
+    return Desk.open(ctx.obj["db"], exclusive=True, create=False)
+
+
+def open_for_backup(ctx: click.Context) -> Desk:
+    """The database to back up: alongside the open window (a backup only reads, then
+    records itself), but never a missing file."""
+    return Desk.open(ctx.obj["db"], exclusive=False, create=False)
 
 
 def date_range(date_from: date | None, date_to: date | None) -> tuple[str | None, str | None]:

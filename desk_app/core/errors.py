@@ -52,6 +52,11 @@ class EnvironmentFault(DeskError):
     exit_code = 3
 
 
+class DatabaseMissing(EnvironmentFault):
+    """The database file named does not exist (only ``demo`` and the window's first start,
+    after asking, create one)."""
+
+
 class DatabaseLocked(EnvironmentFault):
     """Another desk-app process has this database open, or holds its write lock."""
 

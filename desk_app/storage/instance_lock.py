@@ -6,11 +6,18 @@ dies, even by SIGKILL, so a crash never leaves a stale lock behind.
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 from pathlib import Path
 
-from desk_app.core.errors import DatabaseLocked
+from desk_app.core.errors import (
+    DatabaseLocked,
+    DatabaseMissing,
+    DiskFull,
+    EnvironmentFault,
+    ReadOnlyDatabase,
+)
 
 
 class InstanceLock:
@@ -19,8 +26,10 @@ class InstanceLock:
         self._fd: int | None = None
 
     def acquire(self) -> InstanceLock:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError as error:
+            raise _open_fault(error, self.path) from error
         try:
             _lock(fd)
         except OSError:
@@ -29,8 +38,11 @@ class InstanceLock:
                 f"前台已打开：数据库 {self.path.with_suffix('').name} 正在被另一个窗口或进程使用。"
                 "请切换到已打开的窗口。"
             ) from None
-        os.ftruncate(fd, 0)
-        os.write(fd, str(os.getpid()).encode())
+        try:  # who holds it, for a person looking; the lock itself is what counts
+            os.ftruncate(fd, 0)
+            os.write(fd, str(os.getpid()).encode())
+        except OSError:
+            pass
         self._fd = fd
         return self
 
@@ -52,6 +64,17 @@ class InstanceLock:
 
     def __exit__(self, *exc: object) -> None:
         self.release()
+
+
+def _open_fault(error: OSError, path: Path) -> EnvironmentFault:
+    folder = path.parent
+    if error.errno == errno.ENOENT:
+        return DatabaseMissing(f"数据库文件夹不存在：{folder}")
+    if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return ReadOnlyDatabase(f"数据库所在文件夹为只读（{folder}），无法写入。")
+    if error.errno in (errno.ENOSPC, errno.EDQUOT):
+        return DiskFull("磁盘已满，无法打开数据库。请清理磁盘空间后重试。")
+    return EnvironmentFault(f"无法打开数据库的锁文件 {path}：{error.strerror or error}")
 
 
 if sys.platform == "win32":

@@ -30,6 +30,7 @@ from desk_app.storage.migrations import (
     m0009_open_charges,
     m0010_row_hashes,
     m0011_closed_months,
+    m0012_receipt_losses,
 )
 from desk_app.storage.transactions import write_transaction
 
@@ -47,6 +48,7 @@ RELEASED: tuple[ModuleType, ...] = (
     m0009_open_charges,
     m0010_row_hashes,
     m0011_closed_months,
+    m0012_receipt_losses,
 )
 
 migrations = Migrations(MIGRATION_SET)

@@ -28,6 +28,7 @@ from desk_app.core.errors import (
 )
 
 Parameters = Any  # a sequence, or a mapping of names, as sqlite3 takes
+SQLITE_IOERR_SHMSIZE = getattr(sqlite3, "SQLITE_IOERR_SHMSIZE", 4874)
 
 
 def environment_fault(error: sqlite3.Error) -> EnvironmentFault | None:
@@ -42,6 +43,9 @@ def environment_fault(error: sqlite3.Error) -> EnvironmentFault | None:
         return DiskFull("磁盘已满，数据未保存。请清理磁盘空间后重试。")
     if primary == sqlite3.SQLITE_READONLY:
         return ReadOnlyDatabase("数据库文件为只读，无法写入。")
+    if code == SQLITE_IOERR_SHMSIZE:
+        # the -shm file beside the database cannot be given its pages: no room on the disk
+        return DiskFull("磁盘已满，无法打开数据库（共享内存文件无法扩展）。请清理磁盘空间后重试。")
     if primary == sqlite3.SQLITE_IOERR:
         return EnvironmentFault("读写数据库文件时出错（磁盘 I/O 错误），数据未保存。")
     if primary in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):

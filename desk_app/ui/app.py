@@ -149,8 +149,18 @@ def run_gui(db_path: Path, lang: str | None = None) -> int:
     app.set_language(preferences.resolve_language(lang))
     app.apply_look()
     app.setQuitOnLastWindowClosed(False)
+    path = Path(db_path)
+    create = not path.exists()
+    if create and not messages.confirm(
+        None,
+        QCoreApplication.translate(
+            "DeskApplication",
+            "There is no database at {path}.\nCreate a new, empty one there?",
+        ).format(path=path),
+    ):
+        return EXIT_OK
     try:
-        desk = Desk.open(Path(db_path), quick_check="background")
+        desk = Desk.open(path, quick_check="background", create=create)
     except DeskError as error:
         messages.critical(
             None,

@@ -1395,7 +1395,14 @@ The last step may not have been saved. Please tell the administrator.</source>
 刚才的操作可能没有保存，请告知系统管理员。</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+18"/>
+        <source>There is no database at {path}.
+Create a new, empty one there?</source>
+        <translation>{path} 处没有数据库。
+要在那里新建一个空的数据库吗？</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>The desk cannot be opened</source>
         <translation>无法打开前台</translation>
     </message>

@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from desk_app.cli import options
+from desk_app.core.errors import DatabaseMissing
 from desk_app.services.desk import Desk, maintenance
 
 
@@ -39,26 +40,61 @@ def check(ctx: click.Context, seal: str | None) -> None:
 @click.pass_context
 def backup(ctx: click.Context) -> None:
     """立即备份数据库到 backups 目录（在线备份，写入后校验）。"""
-    with Desk.open(options.db_path(ctx), exclusive=False) as desk:
+    with options.open_for_backup(ctx) as desk:
         target = maintenance.backup_now(desk, reason="manual").value
     click.echo(f"备份完成并已校验：{target}")
 
 
 @click.command()
 @click.argument("source", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--yes", is_flag=True, help="不再询问，直接恢复。")
+@click.option("--yes", is_flag=True, help="不再询问，直接恢复（收据号码按号码日志接续）。")
+@click.option(
+    "--last-receipt",
+    "last_receipts",
+    type=click.IntRange(min=1),
+    multiple=True,
+    metavar="NUMBER",
+    help="纸质收据本上最后一张已开收据的号码（可多次给出，每本一个）。",
+)
 @click.pass_context
-def restore(ctx: click.Context, source: Path, yes: bool) -> None:
-    """用备份文件 SOURCE 恢复数据库（先校验；当前文件另存保留）。"""
+def restore(ctx: click.Context, source: Path, yes: bool, last_receipts: tuple[int, ...]) -> None:
+    """用备份文件 SOURCE 恢复数据库（先做完整检查；当前文件另存保留；备份之后开出的收据号码记为作废）。"""
     path = options.db_path(ctx)
-    if not yes and not click.confirm(
-        f"用 {source} 替换 {path}？当前文件会另存保留。", default=False
-    ):
-        click.echo("已取消。")
-        ctx.exit(1)
-    result = maintenance.restore(path, source)
+    if not source.exists():
+        raise DatabaseMissing(f"备份文件不存在：{source}")
+    paper = list(last_receipts)
+    if not yes:
+        if not click.confirm(f"用 {source} 替换 {path}？当前文件会另存保留。", default=False):
+            click.echo("已取消。")
+            ctx.exit(1)
+        if not paper:
+            paper = _ask_paper_numbers(path, source)
+    result = maintenance.restore(path, source, last_on_paper=paper)
     kept = f"，原文件保存在 {result.previous_kept_at}" if result.previous_kept_at else ""
     click.echo(f"已从 {source} 恢复{kept}。")
+    for lost in result.lost:
+        click.echo(
+            f"收据本 {lost.book_first}–{lost.book_last}：备份之后开出的 {lost.first_no}–"
+            f"{lost.last_no} 号已记为作废（恢复备份），下一张从 {lost.last_no + 1} 开始。"
+        )
+
+
+def _ask_paper_numbers(path: Path, source: Path) -> list[int]:
+    """Where the journal knows numbers the backup does not, the paper book has the last
+    word: ask for the last number written in it."""
+    answers = []
+    for book in maintenance.receipt_books_of_backup(path, source):
+        if not book.behind:
+            continue
+        answers.append(
+            click.prompt(
+                f"收据本 {book.first_no}–{book.last_no}：备份记到 {book.in_backup or '（未用）'}，"
+                f"号码日志记到 {book.in_journal}。纸质收据本上最后一张已开收据的号码",
+                type=click.IntRange(book.first_no, book.last_no),
+                default=book.in_journal,
+            )
+        )
+    return answers
 
 
 def _step(name: str) -> None:
@@ -85,7 +121,7 @@ def selftest(keep: bool) -> None:
 
 def _run(folder: Path) -> None:
     from desk_app.core.errors import DeskError
-    from desk_app.services.desk import Desk, documents
+    from desk_app.services.desk import documents
     from desk_app.services.shifts import login, operators
 
     _step("数据库：创建、迁移、写入、读取")

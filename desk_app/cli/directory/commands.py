@@ -11,8 +11,8 @@ from pathlib import Path
 
 import click
 
+from desk_app.cli import options
 from desk_app.core.errors import ValidationError
-from desk_app.services.desk import Desk
 from desk_app.services.directory import roster_export as directory_export
 from desk_app.services.directory import roster_import
 
@@ -53,7 +53,7 @@ def import_roster(
     click.echo(f"识别的列：{columns or '无'}")
     if not roster.rows:
         raise ValidationError("工作表中没有数据行。")
-    with Desk.open(ctx.obj["db"]) as desk:
+    with options.open_for_writing(ctx) as desk:
         check = roster_import.validate(desk, roster.rows, mapping, source=file.name)
         if check.errors:
             _report_errors(check, errors_out)
@@ -92,7 +92,7 @@ def export_roster(ctx: click.Context, out: Path) -> None:
     """导出业主名册（.xlsx，证件号码和电话已遮蔽）。"""
     if out.suffix.lower() != ".xlsx":
         raise click.BadParameter("输出文件应以 .xlsx 结尾", param_hint="OUT")
-    with Desk.open(ctx.obj["db"], exclusive=False) as desk:
+    with options.open_for_writing(ctx) as desk:
         count = directory_export.export_roster(desk, out).value
     click.echo(f"已导出 {count} 行到 {out}（证件号码和电话已遮蔽）。")
 

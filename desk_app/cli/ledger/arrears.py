@@ -18,7 +18,6 @@ import click
 from desk_app.cli import options
 from desk_app.core.errors import ValidationError
 from desk_app.core.money import format_fen
-from desk_app.services.desk import Desk
 from desk_app.services.directory import locations
 from desk_app.services.ledger import arrears, arrears_export, arrears_print
 
@@ -78,7 +77,7 @@ def arrears_list(
     wanted = _stage(stage)
     where = options.building_code(building)
     _writable(out, ".xlsx")
-    with Desk.open(ctx.obj["db"], exclusive=False, quick_check=False) as desk:
+    with options.open_for_reading(ctx) as desk:
         result = arrears_export.export_arrears(desk, out, on, stage=wanted, building=where)
     click.echo(
         f"已导出 {result.count} 户欠费（{arrears_export.filter_text(wanted, where)}），"
@@ -108,7 +107,7 @@ def notices(
     wanted = _stage(stage)
     where = options.building_code(building)
     _writable(out, ".pdf")
-    with Desk.open(ctx.obj["db"], exclusive=False) as desk:
+    with options.open_for_writing(ctx) as desk:
         unit_ids = None
         if unit is not None:
             if not unit.strip():

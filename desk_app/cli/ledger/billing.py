@@ -14,6 +14,7 @@ from pathlib import Path
 
 import click
 
+from desk_app.cli import options
 from desk_app.cli.credentials import sign_in
 from desk_app.core.errors import ValidationError
 from desk_app.core.money import format_fen
@@ -32,12 +33,7 @@ def attach(group: click.Group) -> None:
 
 
 def _open(ctx: click.Context, *, writing: bool) -> Desk:
-    path = Path(ctx.obj["db"])
-    if not path.exists():
-        raise ValidationError(f"数据库文件不存在：{path}")
-    if writing:
-        return Desk.open(path)
-    return Desk.open(path, exclusive=False, quick_check=False)
+    return options.open_for_writing(ctx) if writing else options.open_for_reading(ctx)
 
 
 def _text_width(text: str) -> int:

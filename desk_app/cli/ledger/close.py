@@ -40,7 +40,7 @@ def attach(group: click.Group) -> None:
 
 
 def _open_for_writing(ctx: click.Context) -> Desk:
-    return Desk.open(ctx.obj["db"], exclusive=False)
+    return options.open_for_writing(ctx)
 
 
 def _write(out: Path, content: bytes) -> None:

@@ -12,11 +12,10 @@ from pathlib import Path
 
 import click
 
-from desk_app.cli import output
+from desk_app.cli import options, output
 from desk_app.core.clock import display
 from desk_app.core.errors import ValidationError
 from desk_app.core.money import format_fen
-from desk_app.services.desk import Desk
 from desk_app.services.ledger import receipts, receipts_list, receipts_print
 from desk_app.services.ledger import refunds as ledger_refunds
 
@@ -44,7 +43,7 @@ def receipt_group() -> None:
 def print_receipt(ctx: click.Context, number: str, out: Path) -> None:
     """补打收据号码 NUMBER 的收款收据（全部联次，标“补打”，存档并记入审计）。"""
     output.check_suffix(out, ".pdf")
-    with Desk.open(ctx.obj["db"], exclusive=False) as desk:
+    with options.open_for_writing(ctx) as desk:
         receipt = receipts.find_receipt(desk, number)
         existed = out.exists()
         try:
@@ -75,7 +74,7 @@ def print_receipt(ctx: click.Context, number: str, out: Path) -> None:
 @click.pass_context
 def show_receipt(ctx: click.Context, number: str) -> None:
     """显示收据号码 NUMBER：客户、金额、收款方式、状态和各行明细。"""
-    with Desk.open(ctx.obj["db"], exclusive=False, quick_check=False) as desk:
+    with options.open_for_reading(ctx) as desk:
         receipt = receipts.find_receipt(desk, number)
         row = receipts_list.receipt_row(desk, receipt.id)
         lines = receipts.receipt_lines(desk, receipt.id)

@@ -61,7 +61,7 @@ def repairs_group() -> None:
 def print_order(ctx: click.Context, order_no: str, out: Path) -> None:
     """打印维修单号 ORDER_NO 的维修工作单（PDF，同时存档；再次打印标“补打”）。"""
     output.check_suffix(out, ".pdf")
-    with Desk.open(ctx.obj["db"], exclusive=False) as desk:
+    with options.open_for_writing(ctx) as desk:
         order = repairs.find_order(desk, order_no)
         printed = repairs_print.print_work_order(desk, order.id).value
         reprint = len(repairs_print.work_order_prints(desk, order.id)) > 1
@@ -77,7 +77,7 @@ def print_order(ctx: click.Context, order_no: str, out: Path) -> None:
 def dispatch_sheet(ctx: click.Context, out: Path, day: date | None) -> None:
     """打印维修派工表：未完工的工单，按维修人员排列（PDF，同时存档）。"""
     output.check_suffix(out, ".pdf")
-    with Desk.open(ctx.obj["db"], exclusive=False) as desk:
+    with options.open_for_writing(ctx) as desk:
         day = day or desk.clock.now().date()
         summary = repairs_print.dispatch_sheet_data(desk, day)["total_text"]
         printed = repairs_print.print_dispatch_sheet(desk, day).value

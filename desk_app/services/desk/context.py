@@ -16,9 +16,14 @@ from typing import Any, Literal
 from sqlite_utils import Database
 
 from desk_app.core.clock import Clock, SystemClock, to_text
-from desk_app.core.errors import CorruptDatabase, PermissionDenied
+from desk_app.core.errors import (
+    CorruptDatabase,
+    DatabaseMissing,
+    EnvironmentFault,
+    PermissionDenied,
+)
 from desk_app.services.operations import Operation
-from desk_app.storage.database import check_not_network, open_database
+from desk_app.storage.database import check_not_network, open_database, probe_write
 from desk_app.storage.instance_lock import InstanceLock
 from desk_app.storage.transactions import write_transaction
 
@@ -92,8 +97,13 @@ class Desk:
         clock: Clock | None = None,
         exclusive: bool = True,
         quick_check: bool | Literal["background"] = True,
+        create: bool = True,
     ) -> Desk:
         """Open the desk's database for writing; ``exclusive`` takes the one-instance lock.
+
+        A missing file is ``DatabaseMissing`` unless ``create`` (only the demo, the
+        window's first start after asking, and tests create a database); creating, the
+        folder is made too.
 
         ``quick_check="background"`` runs SQLite's quick_check on a separate read-only
         connection while the clerk logs in; the first write waits for it and is refused
@@ -101,10 +111,25 @@ class Desk:
         """
         path = Path(path)
         check_not_network(path)
-        lock = InstanceLock(path).acquire() if exclusive else None
         existed = path.exists()
+        if not existed:
+            if not create:
+                raise DatabaseMissing(f"数据库文件不存在：{path}")
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as error:
+                raise EnvironmentFault(
+                    f"无法创建数据库文件夹 {path.parent}：{error.strerror or error}"
+                ) from error
+        lock = InstanceLock(path).acquire() if exclusive else None
         try:
-            db = open_database(path, quick_check=quick_check is True and existed)
+            db = open_database(path, quick_check=quick_check is True and existed, create=create)
+            if exclusive:
+                try:
+                    probe_write(db)
+                except BaseException:
+                    db.close()
+                    raise
         except BaseException:
             if lock:
                 lock.release()

@@ -18,6 +18,7 @@ from desk_app.services.desk import settings as settings_service
 from desk_app.services.ledger import charges, fee_items, late_fees, periods, receipts_print
 from desk_app.services.operations import Done, Operation
 from desk_app.storage.ledger import charges as charges_store
+from desk_app.storage.ledger import receipt_journal
 from desk_app.storage.ledger import receipts as receipts_store
 from desk_app.storage.ledger import receipts_list as receipts_list_store
 from desk_app.storage.ledger.charges import NewCharge, OwingRow
@@ -243,6 +244,10 @@ def take_payment(
             charges=[c for c, _ in paid],
             late_fee_fen=sum(fees_paid.values()),
             credit_fen=credit_fen,
+        )
+        # Before the commit: the journal beside the file knows every number printed.
+        receipt_journal.note_issued(
+            desk.path, number, book_first=book.first_no, book_last=book.last_no, at=op.stamp.at
         )
     return op.done(
         Payment(

@@ -1,19 +1,27 @@
-"""Backups with SQLite's online backup API, verified after writing, rotated."""
+"""Backups with SQLite's backup API in one step, verified after writing, rotated."""
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import os
 import re
-import shutil
 import sqlite3
 from datetime import datetime
 from pathlib import Path
 
 from sqlite_utils import Database
 
-from desk_app.core.errors import CorruptDatabase, EnvironmentFault
+from desk_app.core.errors import (
+    CorruptDatabase,
+    DatabaseLocked,
+    DiskFull,
+    EnvironmentFault,
+    ReadOnlyDatabase,
+)
 from desk_app.storage.database import connect
 from desk_app.storage.desk import integrity
+from desk_app.storage.sqlite_errors import environment_fault
 
 BACKUP_DIR_NAME = "backups"
 _REASON_SAFE = re.compile(r"[^A-Za-z0-9_-]+")
@@ -28,45 +36,82 @@ def backup_file_name(db_path: Path, moment: datetime, reason: str) -> str:
     return f"{Path(db_path).stem}-{moment.strftime('%Y%m%d-%H%M%S')}-{reason}.sqlite3"
 
 
+def file_fault(error: OSError, path: Path, what: str) -> EnvironmentFault:
+    """The environment's error for a file operation that failed on ``path``."""
+    if error.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
+        return DiskFull(f"磁盘已满，{what}失败：{path.parent}。请清理磁盘空间后重试。")
+    if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return ReadOnlyDatabase(f"{path.parent} 为只读，{what}失败。")
+    return EnvironmentFault(f"{what}失败（{path}）：{error.strerror or error}")
+
+
+def discard(target: Path) -> None:
+    """Remove a backup that is not to be kept, and its folder when that leaves it empty."""
+    target.unlink(missing_ok=True)
+    target.with_name(target.name + ".partial").unlink(missing_ok=True)
+    with contextlib.suppress(OSError):  # other backups are in it
+        target.parent.rmdir()
+
+
 def copy_database(db: Database, target: Path) -> None:
-    """Copy a live database with the backup API (consistent while others write)."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_name(target.name + ".partial")
-    if partial.exists():
-        partial.unlink()
+    """Copy a live database in one step of SQLite's backup API: one read transaction on
+    the source (in WAL mode others go on writing, and their writes cannot restart the
+    copy), into ``<target>.partial``, fsync'd, then renamed. Nothing is left behind on
+    failure, nor from an earlier attempt that was killed."""
     try:
+        target.parent.mkdir(exist_ok=True)
+        for stale in target.parent.glob("*.partial"):
+            stale.unlink(missing_ok=True)
+    except OSError as error:
+        raise file_fault(error, target, "备份") from error
+    partial = target.with_name(target.name + ".partial")
+    try:
+        with open(partial, "xb"):
+            pass
         dest = sqlite3.connect(str(partial))
         try:
-            db.conn.backup(dest, pages=4096)
+            db.conn.backup(dest, pages=-1)
             dest.execute("PRAGMA journal_mode = DELETE")
         finally:
             dest.close()
         with open(partial, "rb+") as handle:
             os.fsync(handle.fileno())
         os.replace(partial, target)
-    except (OSError, sqlite3.Error) as error:
-        partial.unlink(missing_ok=True)
+    except OSError as error:
+        discard(target)
+        raise file_fault(error, target, "备份") from error
+    except sqlite3.Error as error:
+        discard(target)
+        fault = environment_fault(error)
+        if fault is not None:
+            raise fault from error
         raise EnvironmentFault(f"写入备份文件 {target} 失败：{error}") from error
-
-
-def verify_file(path: Path) -> list[integrity.CheckResult]:
-    if not Path(path).exists():
-        raise EnvironmentFault(f"文件不存在：{path}")
-    try:
-        db = connect(path, readonly=True)
-    except CorruptDatabase:
+    except BaseException:
+        discard(target)
         raise
+
+
+def verify_file(path: Path, *, full: bool = False) -> list[integrity.CheckResult]:
+    """The checks of a backup file: a quick set after writing one, or with ``full`` the
+    whole of ``desk-app check`` (before a restore)."""
+    path = Path(path)
+    if not path.exists():
+        raise EnvironmentFault(f"文件不存在：{path}")
+    db = connect(path, readonly=True)
     try:
         try:
-            db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            tables = set(db.table_names())
         except sqlite3.DatabaseError as error:
             raise CorruptDatabase(f"{path} 不是有效的数据库文件：{error}") from error
-        tables = set(db.table_names())
         if "audit_log" not in tables or "_sqlite_migrations" not in tables:
             raise CorruptDatabase(f"{path} 不是前台程序的数据库（缺少必要的表）。")
+        if full:
+            return integrity.full_check(db)
+        # After a backup: SQLite's quick check (pages and records, not the ~4× slower
+        # index cross-check), the schema and the audit chain; the full check runs before
+        # a backup is restored.
         return [
-            integrity.integrity_check(db),
-            integrity.foreign_key_check(db),
+            integrity.quick_check(db),
             integrity.schema_check(db),
             integrity.audit_chain_check(db),
         ]
@@ -84,8 +129,7 @@ def make_backup(db: Database, db_path: Path, *, moment: datetime, reason: str, k
     copy_database(db, target)
     failed = [result for result in verify_file(target) if not result.ok]
     if failed:
-        bad = target.with_name(target.name + ".failed")
-        os.replace(target, bad)
+        discard(target)  # a copy of a damaged file: of no use
         raise CorruptDatabase(
             "备份校验未通过：" + "；".join(f"{r.name}: {r.detail}" for r in failed)
         )
@@ -133,33 +177,50 @@ def rotate(folder: Path, stem: str, keep: int) -> list[Path]:
 def restore_file(source: Path, db_path: Path, *, moment: datetime) -> Path:
     """Replace the database at ``db_path`` with ``source``; return where the old file went.
 
-    The caller holds the instance lock and has verified ``source``.
+    The caller holds the instance lock and has verified ``source``. The current file must
+    be free (another program writing it is ``DatabaseLocked``); the copy is made beside it
+    and fsync'd before anything is moved, so a failure (disk full) leaves it untouched.
     """
     db_path = Path(db_path)
     aside = db_path.with_name(
         f"{db_path.stem}-before-restore-{moment.strftime('%Y%m%d-%H%M%S')}.sqlite3"
     )
+    incoming = db_path.with_name(db_path.name + ".restoring")
     if db_path.exists():
         current = connect(db_path)
         try:
-            current.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            busy = current.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
         finally:
             current.close()
-        os.replace(db_path, aside)
-        for extra in ("-wal", "-shm"):
-            Path(str(db_path) + extra).unlink(missing_ok=True)
+        if busy:
+            raise DatabaseLocked("数据库正被另一个程序写入，未恢复。请关闭它后再试。")
     source_db = connect(source, readonly=True)
     try:
-        dest = sqlite3.connect(str(db_path))
+        with open(incoming, "wb"):
+            pass
+        dest = sqlite3.connect(str(incoming))
         try:
-            source_db.conn.backup(dest)
+            source_db.conn.backup(dest, pages=-1)
+            dest.execute("PRAGMA journal_mode = DELETE")
         finally:
             dest.close()
+        with open(incoming, "rb+") as handle:
+            os.fsync(handle.fileno())
+        if db_path.exists():
+            os.replace(db_path, aside)
+            for extra in ("-wal", "-shm"):
+                Path(str(db_path) + extra).unlink(missing_ok=True)
+        os.replace(incoming, db_path)
+    except OSError as error:
+        incoming.unlink(missing_ok=True)
+        raise file_fault(error, db_path, "恢复") from error
     except sqlite3.Error as error:
-        if aside.exists():
-            db_path.unlink(missing_ok=True)
-            shutil.move(str(aside), str(db_path))
-        raise EnvironmentFault(f"恢复失败，原数据库已放回：{error}") from error
+        incoming.unlink(missing_ok=True)
+        fault = environment_fault(error)
+        raise (fault or EnvironmentFault(f"恢复失败，原数据库未动：{error}")) from error
+    except BaseException:
+        incoming.unlink(missing_ok=True)
+        raise
     finally:
         source_db.close()
     return aside

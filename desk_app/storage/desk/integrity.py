@@ -7,9 +7,10 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
+from desk_app.core.errors import CorruptDatabase
 from desk_app.storage import audit, row_hashes, schema
 from desk_app.storage.desk import documents
-from desk_app.storage.ledger import money_check, month_close, open_charges
+from desk_app.storage.ledger import money_check, month_close, open_charges, receipts
 
 
 @dataclass(frozen=True)
@@ -19,16 +20,36 @@ class CheckResult:
     detail: str = ""
 
 
+def _one_line(found: list[str], shown: int = 3) -> str:
+    """SQLite's findings on one line: how many, and the first few."""
+    lines = [" ".join(str(text).split()) for text in found]
+    lines = [line for line in lines if line]
+    head = "；".join(lines[:shown])
+    more = f" 等 {len(lines)} 处" if len(lines) > shown else ""
+    return f"{head}{more}"
+
+
 def quick_check(db: Database) -> CheckResult:
     rows = db.execute("PRAGMA quick_check").fetchall()
     ok = [tuple(row) for row in rows] == [("ok",)]
-    return CheckResult("quick_check", ok, "" if ok else "; ".join(r[0] for r in rows[:10]))
+    found = [line for row in rows for line in str(row[0]).splitlines()]
+    return CheckResult("quick_check", ok, "" if ok else _one_line(found))
 
 
 def integrity_check(db: Database) -> CheckResult:
-    rows = db.execute("PRAGMA integrity_check").fetchall()
+    rows = db.execute("PRAGMA integrity_check(100)").fetchall()
     ok = [tuple(row) for row in rows] == [("ok",)]
-    return CheckResult("integrity_check", ok, "" if ok else "; ".join(r[0] for r in rows[:10]))
+    found = [line for row in rows for line in str(row[0]).splitlines()]
+    return CheckResult("integrity_check", ok, "" if ok else "文件已损坏：" + _one_line(found))
+
+
+def receipt_numbers_check(db: Database) -> CheckResult:
+    """Every number of a receipt book from its first to its highest is a receipt (live or
+    作废) or a number recorded lost (e.g. 恢复备份), and only once."""
+    found = receipts.numbering_problems(db)
+    if found:
+        return CheckResult("receipt_numbers", False, _one_line(found))
+    return CheckResult("receipt_numbers", True)
 
 
 def foreign_key_check(db: Database) -> CheckResult:
@@ -156,13 +177,6 @@ def audited_rows_check(db: Database) -> CheckResult:
     return CheckResult("audited_rows", True)
 
 
-def receipt_numbers_check(db: Database) -> CheckResult:
-    found = money_check.numbering_problems(db)
-    if found:
-        return CheckResult("receipt_numbers", False, "；".join(found))
-    return CheckResult("receipt_numbers", True)
-
-
 def closed_months_check(db: Database) -> CheckResult:
     """Each month closed by the program: its money rows still hash to the seal its close
     wrote into the chain, and its close is still there."""
@@ -229,18 +243,29 @@ def chain_continues_backup(
     return CheckResult("audit_vs_backup", True, f"与备份 {backup_name} 一致")
 
 
+FULL_CHECKS = (
+    ("integrity_check", integrity_check),
+    ("foreign_key_check", foreign_key_check),
+    ("schema", schema_check),
+    ("append_only_guards", append_only_guard_check),
+    ("views", views_check),
+    ("open_charges", open_charges_check),
+    ("audit_chain", audit_chain_check),
+    ("archived_documents", document_hash_check),
+    ("money_rows", money_rows_check),
+    ("receipt_numbers", receipt_numbers_check),
+    ("audited_rows", audited_rows_check),
+    ("closed_months", closed_months_check),
+)
+
+
 def full_check(db: Database) -> list[CheckResult]:
-    return [
-        integrity_check(db),
-        foreign_key_check(db),
-        schema_check(db),
-        append_only_guard_check(db),
-        views_check(db),
-        open_charges_check(db),
-        audit_chain_check(db),
-        document_hash_check(db),
-        money_rows_check(db),
-        audited_rows_check(db),
-        receipt_numbers_check(db),
-        closed_months_check(db),
-    ]
+    """Every check; one that cannot read what it needs (a damaged page) fails with the
+    reason, and the rest still run."""
+    results = []
+    for name, check in FULL_CHECKS:
+        try:
+            results.append(check(db))
+        except CorruptDatabase as error:
+            results.append(CheckResult(name, False, error.message))
+    return results

@@ -141,36 +141,3 @@ def problems(db: Database, limit: int = 10) -> list[str]:
         if entry is None or entry.get("amount_fen") != amount:
             found.append(f"退费 #{rowid} 金额与审计记录不符")
     return found[:limit]
-
-
-def issued_numbers(db: Database, book_id: int) -> set[int]:
-    """The numbers of ``book_id`` on receipts (voided ones too: a voided number was issued)."""
-    return {n for (n,) in db.execute("SELECT number FROM receipts WHERE book_id = ?", [book_id])}
-
-
-def accounted_numbers(db: Database, book_id: int) -> set[int]:
-    """Every number of ``book_id`` the file accounts for. Today the issued ones; a record of
-    numbers known lost (after a restore) adds its numbers here."""
-    return issued_numbers(db, book_id)
-
-
-def numbering_problems(db: Database, limit: int = 10) -> list[str]:
-    """Receipt numbers must run without a gap from each book's first number to the highest
-    issued, and stay inside the book."""
-    found: list[str] = []
-    for book_id, first, last, width in db.execute(
-        "SELECT id, first_no, last_no, width FROM receipt_books ORDER BY id"
-    ).fetchall():
-        issued = issued_numbers(db, book_id)
-        if not issued:
-            continue
-        outside = sorted(n for n in issued if n < first or n > last)
-        if outside:
-            found.append(f"收据本 #{book_id} 外的号码：{outside[0]:0{width}d}")
-        top = max(issued)
-        missing = sorted(set(range(first, top + 1)) - accounted_numbers(db, book_id))
-        if missing:
-            sample = "、".join(f"{n:0{width}d}" for n in missing[:5])
-            more = " 等" if len(missing) > 5 else ""
-            found.append(f"收据本 #{book_id} 缺号 {len(missing)} 个：{sample}{more}")
-    return found[:limit]

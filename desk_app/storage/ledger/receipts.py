@@ -69,10 +69,80 @@ def insert_book(db: Database, *, first_no: int, last_no: int, width: int, stamp:
 def books(db: Database) -> list[BookRow]:
     rows = db.execute(
         "SELECT b.id, b.first_no, b.last_no, b.width, "
-        "(SELECT max(number) FROM receipts r WHERE r.book_id = b.id) "
+        "nullif(max(coalesce((SELECT max(number) FROM receipts r WHERE r.book_id = b.id), 0), "
+        "coalesce((SELECT max(last_no) FROM receipt_losses x WHERE x.book_id = b.id), 0)), 0) "
         "FROM receipt_books b ORDER BY b.id"
     ).fetchall()
     return [BookRow(*r) for r in rows]
+
+
+@dataclass(frozen=True)
+class LossRow:
+    """Numbers of a book lost to the database (作废 as a range, e.g. after a restore)."""
+
+    id: int
+    book_id: int
+    first_no: int
+    last_no: int
+    reason: str
+    created_at: str
+
+
+def insert_loss(
+    db: Database, *, book_id: int, first_no: int, last_no: int, reason: str, stamp: Stamp
+) -> int:
+    cursor = db.execute(
+        "INSERT INTO receipt_losses (book_id, first_no, last_no, reason, created_at, "
+        "created_by, created_shift) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [book_id, first_no, last_no, reason, stamp.at, stamp.by, stamp.shift],
+    )
+    return inserted_id(cursor)
+
+
+def losses(db: Database) -> list[LossRow]:
+    rows = db.execute(
+        "SELECT id, book_id, first_no, last_no, reason, created_at FROM receipt_losses "
+        "ORDER BY book_id, first_no"
+    ).fetchall()
+    return [LossRow(*r) for r in rows]
+
+
+def numbering_problems(db: Database, limit: int = 10) -> list[str]:
+    """Every number of a book from its first to its highest is a receipt or a lost number,
+    once: the gaps and overlaps found (Chinese), at most ``limit``."""
+    found: list[str] = []
+    for book in books(db):
+        if book.last_used is None or book.last_used < book.first_no:
+            continue
+        spans = [
+            (number, number, "收据")
+            for (number,) in db.execute(
+                "SELECT number FROM receipts WHERE book_id = ? ORDER BY number", [book.id]
+            )
+        ]
+        spans += [
+            (first, last, "遗失号段")
+            for first, last in db.execute(
+                "SELECT first_no, last_no FROM receipt_losses WHERE book_id = ?", [book.id]
+            )
+        ]
+        spans.sort()
+        expected = book.first_no
+        for first, last, kind in spans:
+            if first > expected:
+                found.append(f"收据本 {book.first_no}–{book.last_no} 缺号 {expected}–{first - 1}")
+            elif first < expected:
+                found.append(
+                    f"收据本 {book.first_no}–{book.last_no} 的{kind} {first} 与前面的号码重复"
+                )
+            if first < book.first_no or last > book.last_no:
+                found.append(f"{kind} {first}–{last} 不在收据本 {book.first_no}–{book.last_no} 内")
+            expected = max(expected, last + 1)
+            if len(found) >= limit:
+                return found[:limit]
+        if book.last_used >= expected:  # the newest numbers gone (a deleted last receipt)
+            found.append(f"收据本 {book.first_no}–{book.last_no} 缺号 {expected}–{book.last_used}")
+    return found[:limit]
 
 
 def current_book(db: Database) -> BookRow | None:

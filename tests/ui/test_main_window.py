@@ -176,3 +176,26 @@ def test_a_module_replaces_its_placeholder(staffed_desk, make_window):
     assert window.tabs.widget(4) is page
     assert window.tabs.tabText(4) == "钥匙管理"
     assert page.objectName() == "tab_keys"
+
+
+def test_verify_a_seal_says_whether_the_history_still_holds(
+    staffed_desk, make_window, monkeypatch, shown
+):
+    """数据 → 核对封存码: the seal of now matches; a seal of a history that is not the
+    file's (a forged or cut chain) does not."""
+    from PySide6.QtWidgets import QInputDialog
+
+    from desk_app.services.desk import maintenance
+
+    window = make_window(staffed_desk)
+    seal = maintenance.seal_of(staffed_desk)
+    assert seal
+    codes = [seal, "0000-0000-0000 #1"]
+    monkeypatch.setattr(
+        QInputDialog, "getText", staticmethod(lambda *args, **kwargs: (codes.pop(0), True))
+    )
+    window.named_actions["data.check_seal"].trigger()
+    window.named_actions["data.check_seal"].trigger()
+    assert [kind for kind, _text in shown.messages] == ["info", "warning"]
+    assert shown.messages[0][1].startswith("数据库仍含封存时的历史")
+    assert shown.messages[1][1].startswith("封存码不符")

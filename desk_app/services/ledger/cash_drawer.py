@@ -356,6 +356,15 @@ def handover_summary(desk: Desk, shift_id: int) -> list[dict[str, str]]:
         rows.append(
             {"kind": "退款", "count": str(len(shift_drawer.refunds)), "detail": format_fen(total)}
         )
+    losses = cash_store.shift_losses(desk.db, shift_id)
+    if losses:
+        rows.append(
+            {
+                "kind": "遗失收据号",
+                "count": str(sum(count for _text, count, _reason in losses)),
+                "detail": "、".join(f"{text}（{reason}）" for text, _count, reason in losses),
+            }
+        )
     return rows
 
 

@@ -152,6 +152,28 @@ def shift_deposits(db: Database, shift_id: int) -> tuple[int, int]:
     return count, fen
 
 
+def shift_losses(db: Database, shift_id: int) -> list[tuple[str, int, str]]:
+    """Receipt numbers recorded lost since the shift before it closed, up to this one's
+    close (a restore, made between shifts, records those issued after the backup):
+    ``(0001004–0001007, 4, 恢复备份)`` per range."""
+    rows = db.execute(
+        "SELECT l.first_no, l.last_no, b.width, l.reason FROM receipt_losses l "
+        "JOIN receipt_books b ON b.id = l.book_id JOIN shifts s ON s.id = ? "
+        "WHERE l.created_at > coalesce((SELECT max(p.closed_at) FROM shifts p "
+        "WHERE p.id <> s.id AND p.closed_at <= s.opened_at), '') "
+        "AND (s.closed_at IS NULL OR l.created_at <= s.closed_at) ORDER BY l.id",
+        [shift_id],
+    ).fetchall()
+    return [
+        (
+            f"{first:0{width}d}" if first == last else f"{first:0{width}d}–{last:0{width}d}",
+            last - first + 1,
+            reason,
+        )
+        for first, last, width, reason in rows
+    ]
+
+
 def shift_ranges(db: Database, shift_id: int) -> list[NumberRange]:
     """The receipt numbers the shift used (void ones included), per book."""
     rows = db.execute(

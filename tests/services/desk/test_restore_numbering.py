@@ -91,3 +91,22 @@ def test_restore_refuses_a_backup_that_check_rejects(staffed_desk, clock):
     staffed_desk.close()
     with pytest.raises(CorruptDatabase, match="收费口径视图"):
         maintenance.restore(path, backup, clock=clock)
+
+
+def test_the_next_handover_report_names_the_numbers_lost(staffed_desk, clock):
+    from desk_app.services.ledger import cash_drawer
+
+    unit = receipt_estate(staffed_desk)
+    backup = maintenance.backup_now(staffed_desk).value
+    for _ in range(2):
+        pay(staffed_desk, unit.id)  # 1001, 1002: printed after the backup
+    path = staffed_desk.path
+    staffed_desk.close()
+    clock.advance(minutes=30)
+    _result, desk = restored(path, backup, clock)
+    try:
+        rows = {row["kind"]: row for row in cash_drawer.handover_summary(desk, desk.shift.id)}
+        assert rows["遗失收据号"]["count"] == "2"
+        assert rows["遗失收据号"]["detail"] == "0001001–0001002（恢复备份）"
+    finally:
+        desk.close()

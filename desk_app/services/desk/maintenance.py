@@ -81,16 +81,24 @@ def check_database(path: Path, seal: str | None = None) -> list[CheckResult]:
     db = connect(path, readonly=True)
     try:
         results = integrity.full_check(db)
+        upgraded = not any(r.detail == integrity.NOT_UPGRADED for r in results)
         for name, compare in (
             ("audit_vs_backup", _compare_with_newest_backup),
             ("receipt_journal", _compare_with_journal),
         ):
+            if not upgraded:
+                results.append(CheckResult(name, True, integrity.NOT_UPGRADED))
+                continue
             try:
                 results.append(compare(db, path))
             except CorruptDatabase as error:
                 results.append(CheckResult(name, False, error.message))
         if seal is not None:
-            results.append(integrity.seal_check(db, seal))
+            results.append(
+                integrity.seal_check(db, seal)
+                if upgraded
+                else CheckResult("seal", False, integrity.NOT_UPGRADED)
+            )
         return results
     finally:
         db.close()

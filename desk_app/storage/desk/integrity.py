@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from dataclasses import dataclass
 
 from sqlite_utils import Database
@@ -259,13 +260,29 @@ FULL_CHECKS = (
 )
 
 
+# Checks that read only what every version of the file has; the others need its structure
+# upgraded (the program upgrades a file when it opens it for work; ``check`` only reads).
+VERSION_FREE_CHECKS = frozenset({"integrity_check", "foreign_key_check", "schema"})
+NOT_UPGRADED = "未检查：数据库结构尚未升级（用本程序打开一次即自动升级，再检查）"
+
+
 def full_check(db: Database) -> list[CheckResult]:
     """Every check; one that cannot read what it needs (a damaged page) fails with the
-    reason, and the rest still run."""
+    reason, and the rest still run. On a file of an older structure only the checks that
+    do not depend on it run; the others say why they did not."""
+    try:
+        upgraded = not schema.pending_migrations(db)
+    except sqlite3.Error:
+        upgraded = False
     results = []
     for name, check in FULL_CHECKS:
+        if not upgraded and name not in VERSION_FREE_CHECKS:
+            results.append(CheckResult(name, True, NOT_UPGRADED))
+            continue
         try:
             results.append(check(db))
         except CorruptDatabase as error:
             results.append(CheckResult(name, False, error.message))
+        except sqlite3.Error as error:  # a table or column the file lacks: reported, not raised
+            results.append(CheckResult(name, False, f"无法检查：{error}"))
     return results

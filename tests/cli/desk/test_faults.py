@@ -273,3 +273,4 @@ def fault_held(fault: str, cell: Cell) -> Iterator[None]:
             yield
     else:
         yield
+

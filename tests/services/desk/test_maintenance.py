@@ -116,3 +116,18 @@ def test_check_reports_a_dropped_closed_month_guard(staffed_desk):
     results = {r.name: r for r in maintenance.check_database(staffed_desk.path)}
     assert not results["append_only_guards"].ok
     assert "invoice_exchanges_closed_period" in results["append_only_guards"].detail
+
+
+def test_check_on_a_file_of_an_older_structure_reads_it_and_says_so(staffed_desk):
+    """``check`` only reads, so it never upgrades: on a file from before the newest
+    migration it runs what does not depend on it and says why the rest did not run."""
+    staffed_desk.db.conn.executescript(
+        "DROP TABLE receipt_losses;"
+        "DELETE FROM _sqlite_migrations WHERE name = '0012_receipt_losses';"
+    )
+    results = {r.name: r for r in maintenance.check_database(staffed_desk.path, seal="x #1")}
+    assert not results["schema"].ok
+    assert "0012_receipt_losses" in results["schema"].detail
+    assert results["integrity_check"].ok
+    assert results["receipt_numbers"].detail.startswith("未检查：数据库结构尚未升级")
+    assert not results["seal"].ok

@@ -159,36 +159,101 @@ class RowProblems:
 
 def entries_not_matching_rows(db: Database) -> list[int]:
     """Audit entries whose ``rows_digest`` differs from their ``audit_rows`` (hashes edited,
-    added or removed), and ``audit_rows`` hung on no entry."""
+    added or removed), and ``audit_rows`` hung on no entry. Streams the rows in the order
+    ``entry_digest`` sorts them (SQLite's binary order of text is Python's), so memory
+    stays flat whatever the size of the file."""
     digests = dict(
         db.execute("SELECT id, rows_digest FROM audit_log WHERE rows_digest IS NOT NULL").fetchall()
     )
-    grouped: dict[int, list[tuple[str, str, str | None]]] = {}
-    for audit_id, table, key, digest in db.execute(
-        "SELECT audit_id, record_table, record_id, row_hash FROM audit_rows"
-    ).fetchall():
-        grouped.setdefault(audit_id, []).append((table, key, digest))
-    bad = [
-        audit_id for audit_id in grouped if digests.get(audit_id) != entry_digest(grouped[audit_id])
-    ]
-    bad += [audit_id for audit_id in digests if audit_id not in grouped]
-    return sorted(set(bad))
+    bad: set[int] = set()
+    seen: set[int] = set()
+    cursor = db.execute(
+        "SELECT audit_id, record_table, record_id, row_hash FROM audit_rows "
+        "ORDER BY audit_id, record_table, record_id, rowid"
+    )
+    current: int | None = None
+    sha = hashlib.sha256()
+
+    def finish(audit_id: int) -> None:
+        sha.update(b"]")
+        seen.add(audit_id)
+        if digests.get(audit_id) != sha.hexdigest():
+            bad.add(audit_id)
+
+    while batch := cursor.fetchmany(10000):
+        for audit_id, table, key, digest in batch:
+            if audit_id != current:
+                if current is not None:
+                    finish(current)
+                current, sha = audit_id, hashlib.sha256()
+                sha.update(b"[")
+            else:
+                sha.update(b",")
+            sha.update(json.dumps([table, key, digest], separators=(",", ":")).encode("utf-8"))
+    if current is not None:
+        finish(current)
+    bad.update(audit_id for audit_id in digests if audit_id not in seen)
+    return sorted(bad)
+
+
+def _keys(db: Database, sql: str) -> list[Key]:
+    return [(table, key) for table, key in db.execute(sql).fetchall()]
 
 
 def problems(db: Database) -> RowProblems:
-    """Every record against the latest hash the chain holds for it, both ways."""
-    known = latest(db)
-    changed: list[Key] = []
-    missing: list[Key] = []
-    seen: set[Key] = set()
-    for table in audited_tables(db):
-        for key, digest in current_hashes(db, table):
-            seen.add((table, key))
-            if (table, key) not in known or known[(table, key)] is None:
-                missing.append((table, key))
-            elif known[(table, key)] != digest:
-                changed.append((table, key))
-    deleted = [k for k, digest in known.items() if digest is not None and k not in seen]
+    """Every record against the latest hash the chain holds for it, both ways. The two
+    sides meet in temporary tables (on disk, not in memory): a 10-year estate holds
+    millions of row hashes."""
+    db.executescript(
+        """
+DROP TABLE IF EXISTS temp.row_hashes_now;
+DROP TABLE IF EXISTS temp.row_hashes_then;
+CREATE TEMP TABLE row_hashes_now (
+    record_table TEXT, record_id TEXT, row_hash TEXT, PRIMARY KEY (record_table, record_id)
+) WITHOUT ROWID;
+CREATE TEMP TABLE row_hashes_then (
+    record_table TEXT, record_id TEXT, row_hash TEXT, PRIMARY KEY (record_table, record_id)
+) WITHOUT ROWID;
+INSERT INTO temp.row_hashes_then
+SELECT record_table, record_id, row_hash FROM (
+    SELECT record_table, record_id, row_hash, row_number() OVER (
+        PARTITION BY record_table, record_id ORDER BY audit_id DESC, rowid DESC) AS n
+    FROM audit_rows)
+WHERE n = 1;
+"""
+    )
+    try:
+        insert_now = "INSERT INTO temp.row_hashes_now VALUES (?, ?, ?)"
+        for table in audited_tables(db):
+            batch: list[tuple[str, str, str]] = []
+            for key, digest in current_hashes(db, table):
+                batch.append((table, key, digest))
+                if len(batch) >= 5000:
+                    db.conn.executemany(insert_now, batch)
+                    batch = []
+            db.conn.executemany(insert_now, batch)
+        changed = _keys(
+            db,
+            "SELECT n.record_table, n.record_id FROM temp.row_hashes_now n "
+            "JOIN temp.row_hashes_then t USING (record_table, record_id) "
+            "WHERE t.row_hash IS NOT NULL AND t.row_hash <> n.row_hash",
+        )
+        missing = _keys(
+            db,
+            "SELECT n.record_table, n.record_id FROM temp.row_hashes_now n "
+            "LEFT JOIN temp.row_hashes_then t USING (record_table, record_id) "
+            "WHERE t.row_hash IS NULL",
+        )
+        deleted = _keys(
+            db,
+            "SELECT t.record_table, t.record_id FROM temp.row_hashes_then t "
+            "LEFT JOIN temp.row_hashes_now n USING (record_table, record_id) "
+            "WHERE t.row_hash IS NOT NULL AND n.record_id IS NULL",
+        )
+    finally:
+        db.executescript(
+            "DROP TABLE IF EXISTS temp.row_hashes_now; DROP TABLE IF EXISTS temp.row_hashes_then;"
+        )
     return RowProblems(changed, missing, deleted, entries_not_matching_rows(db))
 
 

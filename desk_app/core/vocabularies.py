@@ -36,6 +36,15 @@ ARREARS_ACTIONS = (
     "utility_suspension",
 )
 
+# 钥匙管理 (keys)
+KEY_KINDS = ("业主代管", "接管", "公共区域", "设施设备房")
+UNIT_KEY_KINDS = ("业主代管", "接管")  # the keys of one unit, in the five types below
+UNIT_KEY_TYPES = ("防盗铁门", "单元门", "室内门", "电子对讲门", "信报箱")
+KEY_MOVEMENTS = ("入库", "寄存", "领取", "借出", "归还", "遗失", "配钥匙", "核对")
+KEY_BORROWER_KINDS = ("维修技工", "外单位人员", "员工", "业主代理人")
+KEY_CONSENTS = ("电话", "书面")
+KEY_STATES = ("in", "out", "empty")  # all at the desk / some pieces lent / none held
+
 # 交接班 (shifts)
 OPERATOR_ROLES = ("clerk", "supervisor", "manager")
 SHIFT_STATUSES = ("open", "handed_over", "day_closed", "closed_unattended")

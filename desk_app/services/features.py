@@ -9,6 +9,7 @@ call it). The shared code reads them from its registry (``services.shifts.due_no
 
 from __future__ import annotations
 
+from desk_app.services.keys import due as keys_due
 from desk_app.services.ledger import cash_drawer
 from desk_app.services.reception import due as reception_due
 from desk_app.services.reception import summary as reception_summary
@@ -24,6 +25,7 @@ def install() -> None:
         [
             DueSource(repairs_due.due_items, repairs_due.TABLES),
             DueSource(reception_due.due_items, reception_due.TABLES),
+            DueSource(keys_due.due_items, keys_due.TABLES),
         ]
     )
     handover.OPEN_ITEMS.install(
@@ -31,6 +33,7 @@ def install() -> None:
             repairs_due.handover_orders,
             reception_due.handover_complaints,
             repairs_due.handover_callbacks,
+            keys_due.handover_keys,
         ]
     )
     handover.SUMMARY.install(
@@ -38,6 +41,7 @@ def install() -> None:
             reception_summary.handover_summary,
             repairs_summary.handover_summary,
             cash_drawer.handover_summary,
+            keys_due.handover_summary,
         ]
     )
     handover.REPORT_SECTIONS.install([cash_drawer.report_section])

@@ -31,6 +31,7 @@ from desk_app.storage.migrations import (
     m0010_row_hashes,
     m0011_closed_months,
     m0012_receipt_losses,
+    m0013_keys,
 )
 from desk_app.storage.transactions import write_transaction
 
@@ -49,6 +50,7 @@ RELEASED: tuple[ModuleType, ...] = (
     m0010_row_hashes,
     m0011_closed_months,
     m0012_receipt_losses,
+    m0013_keys,
 )
 
 migrations = Migrations(MIGRATION_SET)

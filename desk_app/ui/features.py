@@ -8,6 +8,7 @@ from __future__ import annotations
 from desk_app.ui.actions import Feature
 from desk_app.ui.directory.feature import FEATURE as DIRECTORY
 from desk_app.ui.i18n import QT_TRANSLATE_NOOP
+from desk_app.ui.keys.feature import FEATURE as KEYS
 from desk_app.ui.ledger.feature import FEATURE as LEDGER
 from desk_app.ui.reception.feature import FEATURE as RECEPTION
 from desk_app.ui.repairs.feature import FEATURE as REPAIRS
@@ -20,15 +21,6 @@ MOVEIN = Feature(
         "MainWindow", "Move-ins, unit inspections and meter readings will be recorded here."
     ),
 )
-KEYS = Feature(
-    "keys",
-    QT_TRANSLATE_NOOP("MainWindow", "Keys"),
-    QT_TRANSLATE_NOOP("MainWindow", "Key management"),
-    QT_TRANSLATE_NOOP(
-        "MainWindow", "Keys held at the desk, loans and returns will be registered here."
-    ),
-)
-
 FEATURES: tuple[Feature, ...] = (RECEPTION, REPAIRS, LEDGER, MOVEIN, KEYS, DIRECTORY)
 
 

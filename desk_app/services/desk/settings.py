@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import re
 from typing import Any
 
 from desk_app.core.errors import ValidationError
@@ -41,6 +42,10 @@ DEFAULTS: dict[str, Any] = {
     # The technician has to call the caller: the work order is the one paper that shows
     # the phone in full (every other print and export masks it), unless switched off.
     "repairs.work_order_full_phone": True,
+    # Keys lent are due back: equipment rooms after this long, others at the working
+    # day's end (nothing overnight without a supervisor's approval).
+    "keys.equipment_loan_minutes": 120,
+    "keys.workday_end": "17:30",
 }
 
 LABELS: dict[str, str] = {
@@ -68,6 +73,8 @@ LABELS: dict[str, str] = {
     "ledger.close_day": "月结日",
     "ledger.prepay_confirm_months": "预收款超过几个月的应收须确认",
     "repairs.work_order_full_phone": "工作单显示完整电话",
+    "keys.equipment_loan_minutes": "设备房钥匙借用时长（分钟）",
+    "keys.workday_end": "钥匙当日归还时间（下班时间）",
 }
 
 
@@ -95,6 +102,11 @@ def _validate(key: str, value: Any) -> Any:
         if not isinstance(value, bool):
             raise ValidationError(f"{label}只能是“是”或“否”。")
         return value
+    if key == "keys.workday_end":
+        text = str(value).strip()
+        if not re.fullmatch(r"([01][0-9]|2[0-3]):[0-5][0-9]", text):
+            raise ValidationError(f"{label}应为 时:分，例如 17:30。")
+        return text
     if key.startswith("paper."):
         if value not in PAPER_SIZES:
             raise ValidationError(f"{label}只能是：{'、'.join(PAPER_SIZES)}")

@@ -1,0 +1,1 @@
+"""The key registry (钥匙管理)."""

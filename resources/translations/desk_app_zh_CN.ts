@@ -2793,6 +2793,131 @@ The incoming operator logs in below; you confirm with your own password. The han
     </message>
     <message>
         <location line="+2"/>
+        <source>Held in trust</source>
+        <translation>业主代管</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Taken over</source>
+        <translation>接管</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Public area</source>
+        <translation>公共区域</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Equipment room</source>
+        <translation>设施设备房</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Security door</source>
+        <translation>防盗铁门</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Entrance door</source>
+        <translation>单元门</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Inner door</source>
+        <translation>室内门</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Intercom door</source>
+        <translation>电子对讲门</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mailbox</source>
+        <translation>信报箱</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Taken in</source>
+        <translation>入库</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deposited</source>
+        <translation>寄存</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Collected</source>
+        <translation>领取</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lent</source>
+        <translation>借出</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Returned</source>
+        <translation>归还</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lost</source>
+        <translation>遗失</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy made</source>
+        <translation>配钥匙</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Counted</source>
+        <translation>核对</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Technician</source>
+        <translation>维修技工</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contractor&apos;s person</source>
+        <translation>外单位人员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Staff</source>
+        <translation>员工</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Owner&apos;s agent</source>
+        <translation>业主代理人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>By phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In writing</source>
+        <translation>书面</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Key overdue</source>
+        <translation>借用逾期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Take keys back</source>
+        <translation>收回钥匙</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Service centre</source>
         <translation>客服中心</translation>
     </message>
@@ -2877,7 +3002,7 @@ The incoming operator logs in below; you confirm with your own password. The han
         <translation>%1（%2 张）</translation>
     </message>
     <message>
-        <location line="-136"/>
+        <location line="-162"/>
         <source>Satisfied</source>
         <translation>满意</translation>
     </message>
@@ -3186,7 +3311,7 @@ The incoming operator logs in below; you confirm with your own password. The han
         <translation>计费、收款、连号收据和催款将在这里管理。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/features.py" line="+17"/>
+        <location filename="../../desk_app/ui/features.py" line="+18"/>
         <source>Move-in</source>
         <translation>入住交房</translation>
     </message>
@@ -3201,7 +3326,7 @@ The incoming operator logs in below; you confirm with your own password. The han
         <translation>入住手续、房屋交接验收和抄表底数将在这里记录。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location filename="../../desk_app/ui/keys/feature.py" line="+10"/>
         <source>Keys</source>
         <translation>钥匙管理</translation>
     </message>

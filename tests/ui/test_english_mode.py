@@ -56,6 +56,12 @@ def closed_vocabularies() -> dict[str, tuple[str, ...]]:
         "ages": month_close.AGE_LABELS,
         "default shifts": tuple(slot["name"] for slot in shifts.DEFAULT_SCHEDULE),
         "default departments": tuple(desk_settings.DEFAULTS["reception.departments"]),
+        "key kinds": vocabularies.KEY_KINDS,
+        "key types": vocabularies.UNIT_KEY_TYPES,
+        "key movements": vocabularies.KEY_MOVEMENTS,
+        "key borrowers": vocabularies.KEY_BORROWER_KINDS,
+        "key consents": vocabularies.KEY_CONSENTS,
+        "key due-now limits": ("借用逾期", "收回钥匙"),
     }
 
 

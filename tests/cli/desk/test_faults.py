@@ -273,4 +273,3 @@ def fault_held(fault: str, cell: Cell) -> Iterator[None]:
             yield
     else:
         yield
-

@@ -1,5 +1,7 @@
-"""The key printouts: tag labels (钥匙标签, a QR code and the code, nothing else) and the
-loan register of a day or a period (钥匙借用登记表, archived like the other registers).
+"""The key printouts: tag labels (钥匙标签, a QR code and the code, nothing else), the
+loan register of a day or a period (钥匙借用登记表, archived like the other registers) and
+the owner's slip of a deposit or collection (钥匙寄存/领取签收单, archived with the
+movement; a second print is stamped 补打).
 
 Labels are not archived: a tag is its code, reprinted at will, and a building's delivery
 would put thousands of labels in the database for nothing.
@@ -12,16 +14,21 @@ from datetime import date, datetime, time, timedelta
 
 from desk_app.core.clock import CHINA_TZ, from_text, to_text
 from desk_app.core.errors import ValidationError
+from desk_app.core.vocabularies import UNIT_KEY_TYPES
 from desk_app.services.desk import Desk, documents
 from desk_app.services.desk import settings as settings_service
 from desk_app.services.desk.documents import PrintedDocument
 from desk_app.services.keys import registry
 from desk_app.services.operations import Done
+from desk_app.storage.desk.documents import DocumentInfo
 from desk_app.storage.directory import buildings as buildings_store
+from desk_app.storage.directory import people as people_store
 from desk_app.storage.keys import printing as printing_store
+from desk_app.storage.keys import registry as keys_store
 from desk_app.storage.keys.printing import LoanLine
 
 REGISTER_FORM = "key_loan_register"
+SLIP_FORM = "key_deposit_slip"
 RECORD_TABLE = "key_movements"
 NOT_RETURNED = "未还"
 PARTLY_RETURNED = "部分归还"
@@ -119,4 +126,62 @@ def print_register(desk: Desk, start: date, end: date) -> Done[PrintedDocument]:
         data,
         record_table=RECORD_TABLE,
         record_id=f"{start.isoformat()}~{end.isoformat()}",
+    )
+
+
+# 钥匙寄存/领取签收单 ---------------------------------------------------------------------
+
+
+def mask_name(name: str) -> str:
+    """``张三`` → ``张*``, ``欧阳小明`` → ``欧***``: the surname stays, enough to match the
+    signature; the rest is starred."""
+    name = (name or "").strip()
+    return name[:1] + "*" * (len(name) - 1) if name else ""
+
+
+def _in_type_order(pieces: dict[str, int]) -> list[tuple[str, int]]:
+    """The five unit key types in their usual order (防盗铁门 first), any other after."""
+    order = {t: i for i, t in enumerate(UNIT_KEY_TYPES)}
+    return sorted(pieces.items(), key=lambda item: (order.get(item[0], len(order)), item[0]))
+
+
+def slip_data(desk: Desk, movement_id: int) -> dict[str, object]:
+    """Every key of ``forms/key_deposit_slip.toml`` for one 寄存 or 领取."""
+    movement = keys_store.get_movement(desk.db, movement_id)
+    if movement is None or movement.kind not in ("寄存", "领取") or movement.set_id is None:
+        raise ValidationError("只有钥匙寄存、领取才有签收单。", field="movement")
+    row = registry.key_set(desk, movement.set_id)
+    person = people_store.get_person(desk.db, movement.person_id) if movement.person_id else None
+    values = settings_service.get_all(desk)
+    agent = movement.agent_name
+    total = sum(movement.pieces.values())
+    return {
+        "company_name": values["estate.company"],
+        "estate_name": values["estate.name"],
+        "title": f"钥匙{movement.kind}签收单",
+        "kind": movement.kind,
+        "at": movement.at,
+        "code": row.code,
+        "unit": row.unit_code or "",
+        "owner": mask_name(person.record.name) if person else "",
+        "agent": f"{mask_name(agent)}（凭业主委托书）" if agent else "无",
+        "agent_id": movement.agent_id_masked if agent else "",
+        "rows": [{"piece_type": t, "count": str(n)} for t, n in _in_type_order(movement.pieces)],
+        "total_text": f"共 {total} 把",
+        "clerk": movement.operator or "",
+    }
+
+
+def slip_prints(desk: Desk, movement_id: int) -> list[DocumentInfo]:
+    return documents.prints_of(desk, SLIP_FORM, RECORD_TABLE, movement_id)
+
+
+def print_slip(desk: Desk, movement_id: int) -> Done[PrintedDocument]:
+    """Render and archive the slip with its movement; a reprint carries 补打."""
+    return documents.print_marking_reprints(
+        desk,
+        SLIP_FORM,
+        slip_data(desk, movement_id),
+        record_table=RECORD_TABLE,
+        record_id=movement_id,
     )

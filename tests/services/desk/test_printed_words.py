@@ -21,7 +21,7 @@ from desk_app.services.keys import loans as key_loans
 from desk_app.services.keys import printing as keys_print
 from desk_app.services.keys import registry as key_registry
 from desk_app.services.keys.loans import Borrower, LoanInput
-from desk_app.services.keys.registry import KeySetInput
+from desk_app.services.keys.registry import Depositor, KeySetInput
 from desk_app.services.ledger import (
     arrears_export,
     arrears_print,
@@ -152,6 +152,26 @@ def _key_register(desk: Desk) -> bytes:
     return keys_print.print_register(desk, day, day).value.pdf
 
 
+def _key_slip(desk: Desk) -> bytes:
+    """An agent with a full ID number deposits an owner's keys: the slip masks both."""
+    unit_id, person_id, unit = (
+        sqlite3.connect(desk.path)
+        .execute(
+            "SELECT o.unit_id, o.person_id, u.code FROM occupancies o JOIN units u ON u.id = o.unit_id "
+            "WHERE o.ended_at IS NULL AND o.role = 'owner' LIMIT 1"
+        )
+        .fetchone()
+    )
+    key = key_registry.create_set(desk, KeySetInput("业主代管", unit=unit)).value
+    key_registry.deposit(
+        desk,
+        key.id,
+        {"防盗铁门": 2, "信报箱": 1},
+        Depositor(person_id, "王五", "110101199003074514", power_of_attorney=True),
+    )
+    return keys_print.print_slip(desk, key_registry.history(desk, key.id)[-1].id).value.pdf
+
+
 def _key_labels(desk: Desk) -> bytes:
     for _ in range(4):
         _key_set(desk)
@@ -173,6 +193,7 @@ FORMS = {
     "handover_report": _handover_report,
     "key_loan_register": _key_register,
     "key labels": _key_labels,
+    "key_deposit_slip": _key_slip,
 }
 
 

@@ -14,7 +14,8 @@ from desk_app.services.directory import estate as directory_estate
 from desk_app.services.keys import loans, registry
 from desk_app.services.keys import printing as keys_print
 from desk_app.services.keys.loans import Borrower, LoanInput
-from desk_app.services.keys.registry import IntakePlan, KeySetInput
+from desk_app.services.keys.registry import Depositor, IntakePlan, KeySetInput
+from desk_app.storage.directory import people as people_store
 from tests.builders.keys import keys_estate
 from tests.builders.pdf import pdf_text, squash
 from tests.builders.qr import label_codes
@@ -161,3 +162,51 @@ def test_a_backwards_or_overlong_period_is_refused(estate):
         keys_print.register_data(estate, day, day - timedelta(days=1))
     with pytest.raises(ValidationError, match="最多打印 366 天"):
         keys_print.register_data(estate, day - timedelta(days=366), day)
+
+
+AGENT_ID = "110101199003074514"
+
+
+def test_the_deposit_and_collection_slips_list_types_and_counts_with_names_masked(estate):
+    desk = estate
+    unit = directory_estate.find_unit(desk, "3-2-501")
+    owner = people_store.occupancies_for_unit(desk.db, unit.id, current_only=True)[0].person_id
+    key = registry.create_set(desk, KeySetInput("业主代管", unit="3-2-501")).value
+    registry.deposit(
+        desk, key.id, {"防盗铁门": 2, "信报箱": 1}, Depositor(owner, "王五", AGENT_ID, True)
+    )
+    registry.collect(desk, key.id, {"信报箱": 1}, Depositor(owner))
+    deposit, collection = registry.history(desk, key.id)[-2:]
+
+    first = keys_print.print_slip(desk, deposit.id).value
+    text = squash(pdf_text(first.pdf))
+    assert "钥匙寄存签收单" in text and key.code in text and "3-2-501" in text
+    assert "防盗铁门2" in text and "信报箱1" in text and "共3把" in text
+    assert "张*" in text and "张三" not in text
+    assert "王*（凭业主委托书）" in text and "王五" not in text
+    assert AGENT_ID not in text and "0307" not in text
+    assert "业主/代理人（签字）" in text and "张丽" in text and "补打" not in text
+
+    again = squash(pdf_text(keys_print.print_slip(desk, deposit.id).value.pdf))
+    assert "补打" in again
+    assert [d.id for d in keys_print.slip_prints(desk, deposit.id)][0] == first.id
+
+    taken = squash(pdf_text(keys_print.print_slip(desk, collection.id).value.pdf))
+    assert "钥匙领取签收单" in taken and "信报箱1" in taken and "代理人：无" in taken
+    assert "防盗铁门" not in taken
+
+
+def test_only_a_deposit_or_collection_has_a_slip(estate):
+    desk = estate
+    key = registry.create_set(desk, KeySetInput("公共区域", {"门": 1}, building="3")).value
+    intake = registry.history(desk, key.id)[0]
+    with pytest.raises(ValidationError, match="只有钥匙寄存、领取才有签收单"):
+        keys_print.print_slip(desk, intake.id)
+    with pytest.raises(ValidationError, match="只有钥匙寄存、领取才有签收单"):
+        keys_print.print_slip(desk, 9999)
+
+
+def test_a_name_is_masked_to_its_surname():
+    assert keys_print.mask_name("张三") == "张*"
+    assert keys_print.mask_name(" 欧阳小明 ") == "欧***"
+    assert keys_print.mask_name("") == ""

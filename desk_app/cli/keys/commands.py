@@ -1,8 +1,12 @@
 """desk-app keys …: the key list (to the screen or an .xlsx), keys out now and overdue,
-and one set's history."""
+one set's history, the tag labels and the loan register (PDF).
+
+Labels only read (they are not archived); the register is archived in the database (an
+audited write) and, like the other printed registers, runs without a login."""
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import click
@@ -11,6 +15,7 @@ from desk_app.cli import options, output
 from desk_app.core.clock import display
 from desk_app.services.desk import Desk
 from desk_app.services.keys import export, loans, registry
+from desk_app.services.keys import printing as keys_print
 from desk_app.services.repairs import orders
 
 
@@ -21,7 +26,7 @@ def register(group: click.Group) -> None:
 
 @click.group("keys")
 def keys_group() -> None:
-    """钥匙管理：钥匙清单、借出未还、钥匙记录。"""
+    """钥匙管理：钥匙清单、借出未还、钥匙记录、钥匙标签、借用登记表。"""
 
 
 def _echo_table(headers: tuple[str, ...], rows: list[list[str]]) -> None:
@@ -118,3 +123,48 @@ def history(ctx: click.Context, code: str) -> None:
             for m in registry.history(desk, row.id)
         ]
         _echo_table(HISTORY_HEADERS, cells)
+
+
+@keys_group.command("labels")
+@options.PDF_OUT
+@click.option("--building", metavar="楼号", help="只打印这栋楼的钥匙（默认全部）。")
+@click.pass_context
+def labels(ctx: click.Context, out: Path, building: str | None) -> None:
+    """打印钥匙标签（A4，每页 40 枚：二维码和钥匙编号，不印地址和房号）。"""
+    output.check_suffix(out, ".pdf")
+    with options.open_for_reading(ctx) as desk:
+        codes = keys_print.label_codes(desk, building)
+        pdf = keys_print.labels_pdf(desk, codes)
+    output.write_pdf(out, pdf)
+    pages = -(-len(codes) // 40)
+    click.echo(f"钥匙标签 {len(codes)} 枚（{pages} 页，{codes[0]}–{codes[-1]}）已保存到 {out}。")
+
+
+@keys_group.command("register")
+@options.PDF_OUT
+@click.option(
+    "--from",
+    "start",
+    callback=options.parse_date,
+    metavar="YYYY-MM-DD",
+    help="开始日期（默认今天）。",
+)
+@click.option(
+    "--to",
+    "end",
+    callback=options.parse_date,
+    metavar="YYYY-MM-DD",
+    help="结束日期（默认同开始日期）。",
+)
+@click.pass_context
+def loan_register(ctx: click.Context, out: Path, start: date | None, end: date | None) -> None:
+    """打印钥匙借用登记表：期间的每次借出及归还（PDF，同时存档）。"""
+    output.check_suffix(out, ".pdf")
+    with options.open_for_writing(ctx) as desk:
+        start = start or desk.clock.now().date()
+        end = end or start
+        summary = keys_print.register_data(desk, start, end)["total_text"]
+        printed = keys_print.print_register(desk, start, end).value
+    output.write_pdf(out, printed.pdf)
+    period = keys_print.period_text(start, end)
+    click.echo(f"钥匙借用登记表 {period}（{summary}）已保存到 {out}，存档编号 {printed.id}。")

@@ -17,6 +17,11 @@ from desk_app.demo import generate as demo
 from desk_app.demo.plan import DemoPlan
 from desk_app.services.desk import Desk, settings
 from desk_app.services.directory import archive_print, roster_export
+from desk_app.services.keys import loans as key_loans
+from desk_app.services.keys import printing as keys_print
+from desk_app.services.keys import registry as key_registry
+from desk_app.services.keys.loans import Borrower, LoanInput
+from desk_app.services.keys.registry import Depositor, KeySetInput
 from desk_app.services.ledger import (
     arrears_export,
     arrears_print,
@@ -132,6 +137,47 @@ def _handover_report(desk: Desk) -> bytes:
     return handover.report_of(desk, shift_id).pdf
 
 
+def _key_set(desk: Desk) -> int:
+    """A public key of the estate's first building, lent and partly returned today."""
+    building = str(first(desk, "SELECT code FROM buildings ORDER BY id"))
+    key = key_registry.create_set(desk, KeySetInput("公共区域", {"天台门": 2}, building=building))
+    key_loans.lend(desk, key.value.id, LoanInput(Borrower(name="李四", kind="员工"), "巡查"))
+    key_loans.return_keys(desk, key.value.id, {"天台门": 1})
+    return key.value.id
+
+
+def _key_register(desk: Desk) -> bytes:
+    _key_set(desk)
+    day = desk.clock.now().date()
+    return keys_print.print_register(desk, day, day).value.pdf
+
+
+def _key_slip(desk: Desk) -> bytes:
+    """An agent with a full ID number deposits an owner's keys: the slip masks both."""
+    unit_id, person_id, unit = (
+        sqlite3.connect(desk.path)
+        .execute(
+            "SELECT o.unit_id, o.person_id, u.code FROM occupancies o JOIN units u ON u.id = o.unit_id "
+            "WHERE o.ended_at IS NULL AND o.role = 'owner' LIMIT 1"
+        )
+        .fetchone()
+    )
+    key = key_registry.create_set(desk, KeySetInput("业主代管", unit=unit)).value
+    key_registry.deposit(
+        desk,
+        key.id,
+        {"防盗铁门": 2, "信报箱": 1},
+        Depositor(person_id, "王五", "110101199003074514", power_of_attorney=True),
+    )
+    return keys_print.print_slip(desk, key_registry.history(desk, key.id)[-1].id).value.pdf
+
+
+def _key_labels(desk: Desk) -> bytes:
+    for _ in range(4):
+        _key_set(desk)
+    return keys_print.labels_pdf(desk, keys_print.label_codes(desk))
+
+
 FORMS = {
     "receipt": _receipt,
     "receipt (void)": _void_receipt,
@@ -145,6 +191,9 @@ FORMS = {
     "repair_work_order": _work_order,
     "repair_dispatch_sheet": _dispatch_sheet,
     "handover_report": _handover_report,
+    "key_loan_register": _key_register,
+    "key labels": _key_labels,
+    "key_deposit_slip": _key_slip,
 }
 
 

@@ -13,6 +13,7 @@ from datetime import datetime, timedelta
 from desk_app.core.clock import CHINA_TZ, FixedClock, to_text
 from desk_app.core.errors import ValidationError
 from desk_app.demo import directory as demo_directory
+from desk_app.demo import keys as demo_keys
 from desk_app.demo import ledger as demo_ledger
 from desk_app.demo import repairs as demo_repairs
 from desk_app.demo.plan import (
@@ -37,6 +38,7 @@ from desk_app.storage.transactions import write_transaction
 
 DEMO_GENERATORS: list[tuple[str, DemoGenerator]] = [
     ("repairs", demo_repairs.generate),  # reception log, repair orders, callbacks
+    ("keys", demo_keys.generate),  # key sets and their loans (after repairs: orders, places)
     ("ledger", demo_ledger.generate),  # fee ledger; last: its month-end closes lock the past
 ]
 

@@ -24,7 +24,7 @@ def _item(limit: str, label: str, row: KeySetRow, seconds_left: int, state: str)
         row.id,
         row.code,
         row.label,
-        f"借用人 {row.borrower or ''}，应还 {display(row.due_back)}",
+        row.borrower or "",  # data only: the panel says how late in its own language
         row.due_back,
         state,
         seconds_left,

@@ -144,3 +144,28 @@ def test_never_to_lend_is_refused_and_equipment_rooms_ask_a_supervisor(
     lent = registry.key_set(desk, room.id)
     assert lent.state == "out"
     assert page.history_texts()[0][7]  # approved by the supervisor
+
+
+def test_lend_a_key_from_a_repair_order(staffed_desk, make_window, qtbot, when_modal):
+    desk = keys_estate(staffed_desk)
+    key = public_key(desk)
+    order = repairs.create_order(desk, NewRepair(content="天台水箱漏水", unit="3-2-501")).value
+    window = make_window(desk)
+    repairs_page = window.show_feature("repairs")
+    assert repairs_page.show_order(order.id)
+    assert repairs_page.named_actions["lend_key"].isEnabled()
+
+    def lend(dialog):
+        assert dialog.order_no.text() == order.order_no and dialog.code.hasFocus()
+        qtbot.keyClicks(dialog.code, key.code)
+        dialog.code.editingFinished.emit()
+        assert dialog.set_label.text().startswith(key.code)
+        dialog.purpose.setText("天台水箱检修")
+        dialog.accept()
+
+    when_modal(LoanDialog, lend)
+    repairs_page.named_actions["lend_key"].trigger()
+    lent = registry.key_set(desk, key.id)
+    assert lent.state == "out" and lent.repair_order_id == order.id
+    page = window.feature_page("keys")
+    assert window.tabs.currentWidget() is page and page.current.id == key.id

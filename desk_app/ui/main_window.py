@@ -52,6 +52,7 @@ NAVIGATION = {
     "open_entry_requested": "open_reception_entry",
     "open_order_requested": "open_repair_order",
     "callback_requested": "open_callback",
+    "lend_key_requested": "lend_key_for_order",
 }
 
 
@@ -342,6 +343,16 @@ class MainWindow(QMainWindow):
             self.open_reception_entry(subject_id)
         elif subject == "callbacks":
             self.open_callback(subject_id)
+        elif subject == "key_sets":
+            self.open_key_set(subject_id)
+
+    def open_key_set(self, set_id: int) -> None:
+        """The keys tab with the set and its history shown."""
+        self.show_feature("keys").show_set(set_id)  # type: ignore[attr-defined]
+
+    def lend_key_for_order(self, order_id: int) -> None:
+        """借钥匙 from a repair order: the keys tab's loan form with the order filled."""
+        self.show_feature("keys").lend_for_order(order_id)  # type: ignore[attr-defined]
 
     # ---- handlers named in the window's own actions ----------------------------
 

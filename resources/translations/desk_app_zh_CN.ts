@@ -59,7 +59,7 @@
         <translation>新建接待登记(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/repairs/feature.py" line="+101"/>
+        <location filename="../../desk_app/ui/repairs/feature.py" line="+104"/>
         <source>New &amp;repair order…</source>
         <translation>新建维修工单(&amp;R)…</translation>
     </message>
@@ -197,6 +197,11 @@
         <location line="+6"/>
         <source>&amp;Save as PDF…</source>
         <translation>另存为 PDF(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/keys/feature.py" line="+39"/>
+        <source>Scan a &amp;key…</source>
+        <translation>扫描钥匙(&amp;K)…</translation>
     </message>
 </context>
 <context>
@@ -840,7 +845,7 @@ Posted charges can not be edited; corrections are adjustments.</source>
 <context>
     <name>CallbackAttemptsModel</name>
     <message>
-        <location filename="../../desk_app/ui/repairs/models.py" line="+236"/>
+        <location filename="../../desk_app/ui/repairs/models.py" line="+237"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
@@ -2360,6 +2365,125 @@ The incoming operator logs in below; you confirm with your own password. The han
     </message>
 </context>
 <context>
+    <name>KeysPage</name>
+    <message>
+        <location filename="../../desk_app/ui/keys/feature.py" line="-18"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/keys/page.py" line="+75"/>
+        <source>Scan a key tag or type its code, then Enter</source>
+        <translation>扫描钥匙牌或输入编号，按回车</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Scan:</source>
+        <translation>扫描(&amp;S)：</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Key</source>
+        <translation>钥匙</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Borrower</source>
+        <translation>借用人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+15"/>
+        <source>Due back</source>
+        <translation>应还时间</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <source>Time left</source>
+        <translation>时限</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Movement</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pieces</source>
+        <translation>钥匙数量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Who</source>
+        <translation>借用人/领取人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Why</source>
+        <translation>事由</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Repair order</source>
+        <translation>维修单</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Approved by</source>
+        <translation>批准人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clerk</source>
+        <translation>经手人</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>History of the set</source>
+        <translation>本套钥匙的记录</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>%1 returned.</source>
+        <translation>%1 已归还。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 lent.</source>
+        <translation>%1 已借出。</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Keys out now: %1, overdue: %2</source>
+        <translation>借出未还：%1 套，逾期：%2 套</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>out to %1</source>
+        <translation>借给 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>at the desk</source>
+        <translation>在柜</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>never lent</source>
+        <translation>禁止外借</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <location filename="../../desk_app/ui/labels.py" line="-76"/>
@@ -3165,6 +3289,79 @@ The incoming operator logs in below; you confirm with your own password. The han
     </message>
 </context>
 <context>
+    <name>LoanDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/keys/loan_dialog.py" line="+66"/>
+        <source>Lend keys</source>
+        <translation>借出钥匙</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Key &amp;code:</source>
+        <translation>钥匙编号(&amp;C)：</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Another person (name below)</source>
+        <translation>其他人员（在下面填写姓名）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Borrower:</source>
+        <translation>借用人(&amp;B)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Name:</source>
+        <translation>姓名(&amp;N)：</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Kind:</source>
+        <translation>类别(&amp;K)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Agent&apos;s &amp;ID number:</source>
+        <translation>代理人身份证号(&amp;I)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Purpose:</source>
+        <translation>事由(&amp;P)：</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Due back:</source>
+        <translation>归还时间(&amp;D)：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Repair order:</source>
+        <translation>维修单号(&amp;R)：</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Owner&apos;s c&amp;onsent:</source>
+        <translation>业主同意(&amp;O)：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Ca&amp;ll at:</source>
+        <translation>通话时间(&amp;L)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Lend</source>
+        <translation>借出</translation>
+    </message>
+    <message>
+        <location line="+83"/>
+        <source>Lend %1</source>
+        <translation>借出 %1</translation>
+    </message>
+</context>
+<context>
     <name>LoansModel</name>
     <message>
         <location filename="../../desk_app/ui/directory/models.py" line="+321"/>
@@ -3245,7 +3442,7 @@ The incoming operator logs in below; you confirm with your own password. The han
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="+98"/>
+        <location filename="../../desk_app/ui/main_window.py" line="+99"/>
         <source>Due now</source>
         <translation>待办提醒</translation>
     </message>
@@ -3326,7 +3523,7 @@ The incoming operator logs in below; you confirm with your own password. The han
         <translation>入住手续、房屋交接验收和抄表底数将在这里记录。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/keys/feature.py" line="+10"/>
+        <location filename="../../desk_app/ui/keys/feature.py" line="+9"/>
         <source>Keys</source>
         <translation>钥匙管理</translation>
     </message>
@@ -3377,7 +3574,7 @@ The incoming operator logs in below; you confirm with your own password. The han
         <translation>数据库文件</translation>
     </message>
     <message>
-        <location line="+117"/>
+        <location line="+127"/>
         <source>Shift closed. Backup saved: {path}</source>
         <translation>已交班。备份已保存：{path}</translation>
     </message>
@@ -5744,7 +5941,7 @@ Nothing dated in the period can be written afterwards.</source>
 <context>
     <name>RepairsPage</name>
     <message>
-        <location filename="../../desk_app/ui/repairs/feature.py" line="-71"/>
+        <location filename="../../desk_app/ui/repairs/feature.py" line="-74"/>
         <source>&amp;New order…</source>
         <translation>新建工单(&amp;N)…</translation>
     </message>
@@ -5789,6 +5986,11 @@ Nothing dated in the period can be written afterwards.</source>
         <translation>回访(&amp;B)…</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>Lend &amp;keys…</source>
+        <translation>借钥匙(&amp;K)…</translation>
+    </message>
+    <message>
         <location line="+4"/>
         <source>&amp;Print work order</source>
         <translation>打印维修工作单(&amp;P)</translation>
@@ -5814,13 +6016,18 @@ Nothing dated in the period can be written afterwards.</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/repairs/page.py" line="+348"/>
-        <location line="+38"/>
+        <location filename="../../desk_app/ui/repairs/page.py" line="+356"/>
+        <location line="+60"/>
         <source>Order {number}: {status}.</source>
         <translation>工单 {number}：{status}。</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="-31"/>
+        <source>Order {number} is finished but its keys are still out: {keys}. Take them back.</source>
+        <translation>维修单 {number} 已完工，但借出的钥匙还未归还：{keys}。请收回钥匙。</translation>
+    </message>
+    <message>
+        <location line="+53"/>
         <source>Order {number} registered.</source>
         <translation>工单 {number} 已登记。</translation>
     </message>
@@ -5904,6 +6111,29 @@ Nothing dated in the period can be written afterwards.</source>
         <location line="+5"/>
         <source>The two passwords do not match.</source>
         <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/keys/loan_dialog.py" line="+33"/>
+        <source>Return keys</source>
+        <translation>归还钥匙</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Return %1, lent to %2, due back %3?</source>
+        <translation>归还 %1？借用人 %2，应还 %3。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Note:</source>
+        <translation>备注(&amp;N)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Return</source>
+        <translation>归还(&amp;R)</translation>
     </message>
 </context>
 <context>

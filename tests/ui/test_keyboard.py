@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtWidgets import QAbstractButton, QLabel, QTabWidget
 
 from desk_app.ui.desk.settings_dialog import SettingsDialog
+from desk_app.ui.keys.loan_dialog import LoanDialog
 from desk_app.ui.shifts.change_password import ChangePasswordDialog
 from desk_app.ui.shifts.close_day import CloseDayDialog
 from desk_app.ui.shifts.first_manager import FirstManagerDialog
@@ -36,6 +37,7 @@ DIALOGS = {
     "recent_shifts": lambda desk, hub: RecentShiftsDialog(desk),
     "settings": lambda desk, hub: SettingsDialog(desk, hub),
     "preview": lambda desk, hub: PdfPreviewDialog(b"", "空白"),
+    "key_loan": lambda desk, hub: LoanDialog(desk, hub),
 }
 
 

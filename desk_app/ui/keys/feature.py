@@ -1,9 +1,29 @@
-"""The 钥匙管理 tab: its place among the tabs; its page is still the placeholder."""
+"""The 钥匙管理 tab: its place among the tabs, its menu entry (F8: the scan box from
+anywhere) and its page's shortcuts."""
 
 from __future__ import annotations
 
-from desk_app.ui.actions import Feature
+from PySide6.QtWidgets import QWidget
+
+from desk_app.ui.actions import ActionSpec, Feature
 from desk_app.ui.i18n import QT_TRANSLATE_NOOP
+
+
+def _page() -> type[QWidget]:
+    from desk_app.ui.keys.page import KeysPage
+
+    return KeysPage
+
+
+PAGE_ACTIONS = (
+    ActionSpec(
+        "keys.refresh",
+        QT_TRANSLATE_NOOP("KeysPage", "Refresh"),
+        "refresh",
+        shortcuts=("F5",),
+        context="KeysPage",
+    ),
+)
 
 FEATURE = Feature(
     "keys",
@@ -12,4 +32,16 @@ FEATURE = Feature(
     QT_TRANSLATE_NOOP(
         "MainWindow", "Keys held at the desk, loans and returns will be registered here."
     ),
+    page=_page,
+    actions=(
+        ActionSpec(
+            "service.scan_key",
+            QT_TRANSLATE_NOOP("Actions", "Scan a &key…"),
+            "focus_scan",
+            "service",
+            shortcuts=("F8",),
+            feature="keys",
+        ),
+    ),
+    page_actions=PAGE_ACTIONS,
 )

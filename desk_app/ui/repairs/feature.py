@@ -45,6 +45,9 @@ PAGE_ACTIONS = (
         "callback", QT_TRANSLATE_NOOP("RepairsPage", "Call &back…"), ("Ctrl+L",), "call_back"
     ),
     _page_action(
+        "lend_key", QT_TRANSLATE_NOOP("RepairsPage", "Lend &keys…"), ("Ctrl+K",), "lend_key"
+    ),
+    _page_action(
         "print_order",
         QT_TRANSLATE_NOOP("RepairsPage", "&Print work order"),
         ("Ctrl+P",),

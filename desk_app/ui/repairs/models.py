@@ -34,6 +34,7 @@ ACTION_STATUSES: dict[str, tuple[str, ...]] = {
     "refer_out": ("登记", "已派工", "维修中", "暂停"),
     "cancel": repairs.WORKING_STATUSES,
     "callback": ("已完工",),
+    "lend_key": repairs.WORKING_STATUSES,
 }
 
 

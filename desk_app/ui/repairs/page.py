@@ -30,9 +30,12 @@ from PySide6.QtWidgets import (
 
 from desk_app.core.vocabularies import CALLBACK_RESULTS, REPAIR_STATUSES, REPAIR_URGENCIES
 from desk_app.services.desk import Desk
+from desk_app.services.keys import loans
+from desk_app.services.keys.due import FINISHED_ORDER
 from desk_app.services.repairs import callbacks
 from desk_app.services.repairs import orders as repairs
 from desk_app.services.repairs.orders import OrderRow
+from desk_app.ui import messages
 from desk_app.ui.actions import page_actions
 from desk_app.ui.events import ChangeEvent, EventHub
 from desk_app.ui.labels import left_text, vocabulary_text
@@ -78,6 +81,7 @@ ORDER_ACTIONS = (
     "refer_out",
     "cancel",
     "callback",
+    "lend_key",
 )
 TOOLBAR = (
     "new_order",
@@ -93,6 +97,9 @@ class RepairsPage(QWidget):
 
     open_entry_requested = Signal(int)
     """The clerk wants the order's reception entry; carries the entry id."""
+
+    lend_key_requested = Signal(int)
+    """借钥匙: the keys tab's loan form for this order; carries the order id."""
 
     def __init__(self, desk: Desk, hub: EventHub, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -154,6 +161,7 @@ class RepairsPage(QWidget):
             "refer_out",
             "cancel",
             "callback",
+            "lend_key",
             None,
             "print_order",
             None,
@@ -361,6 +369,28 @@ class RepairsPage(QWidget):
         from desk_app.ui.repairs.completion import CompletionDialog
 
         self._order_dialog("complete", lambda o: CompletionDialog(self.desk, self.hub, o, self))
+        self._warn_keys_out()
+
+    def _warn_keys_out(self) -> None:
+        """Completing an order whose keys are still out: say so (收回钥匙 is due now)."""
+        order = self.order
+        if order is None or order.status not in FINISHED_ORDER:
+            return
+        out = [row for row in loans.out_now(self.desk) if row.repair_order_id == order.id]
+        if out:
+            codes = "、".join(f"{row.code}（{row.borrower or ''}）" for row in out)
+            messages.warning(
+                self,
+                self.tr(
+                    "Order {number} is finished but its keys are still out: {keys}. Take them back."
+                ).format(number=order.order_no, keys=codes),
+            )
+
+    def lend_key(self) -> None:
+        """借钥匙 for the chosen order."""
+        order = self.order
+        if order is not None and allowed("lend_key", order.status):
+            self.lend_key_requested.emit(order.id)
 
     def hold(self) -> None:
         from desk_app.ui.repairs.dialogs import HoldDialog

@@ -217,17 +217,35 @@ def return_keys(
     return _move(desk, row, "归还", "key_returned", wanted, counts, note=note.strip())
 
 
+def _approved_change(
+    desk: Desk,
+    set_id: int,
+    pieces: dict[str, int],
+    reason: str,
+    approval: Approval | None,
+    *,
+    no_reason: str,
+    what: str,
+) -> tuple[KeySetRow, str, dict[str, int], dict[str, tuple[int, int]]]:
+    """What a loss or a copy starts from: the set, the reason (required), the supervisor's
+    approval, the pieces asked for and the set's (held, out) counts by type."""
+    row = registry.key_set(desk, set_id)
+    why = reason.strip()
+    if not why:
+        raise ValidationError(no_reason, field="reason")
+    _approved(approval, what)
+    wanted = registry.clean_pieces(row.kind, pieces)
+    counts = {p.piece_type: (p.held, p.out) for p in keys_store.pieces(desk.db, row.id)}
+    return row, why, wanted, counts
+
+
 def report_lost(
     desk: Desk, set_id: int, pieces: dict[str, int], reason: str, approval: Approval | None
 ) -> Done[KeySetRow]:
     """遗失: pieces lost (by the borrower while lent, else from the hook)."""
-    row = registry.key_set(desk, set_id)
-    why = reason.strip()
-    if not why:
-        raise ValidationError("请填写遗失情况。", field="reason")
-    _approved(approval, "登记钥匙遗失")
-    wanted = registry.clean_pieces(row.kind, pieces)
-    counts = {p.piece_type: (p.held, p.out) for p in keys_store.pieces(desk.db, row.id)}
+    row, why, wanted, counts = _approved_change(
+        desk, set_id, pieces, reason, approval, no_reason="请填写遗失情况。", what="登记钥匙遗失"
+    )
     lent = row.loan_id is not None
     for piece_type, n in wanted.items():
         held, out = counts.get(piece_type, (0, 0))
@@ -245,13 +263,9 @@ def replace(
     desk: Desk, set_id: int, pieces: dict[str, int], reason: str, approval: Approval | None
 ) -> Done[KeySetRow]:
     """配钥匙: copies made (after a loss or a lock change) join the set at the desk."""
-    row = registry.key_set(desk, set_id)
-    why = reason.strip()
-    if not why:
-        raise ValidationError("请填写配钥匙的原因。", field="reason")
-    _approved(approval, "配钥匙")
-    wanted = registry.clean_pieces(row.kind, pieces)
-    counts = {p.piece_type: (p.held, p.out) for p in keys_store.pieces(desk.db, row.id)}
+    row, why, wanted, counts = _approved_change(
+        desk, set_id, pieces, reason, approval, no_reason="请填写配钥匙的原因。", what="配钥匙"
+    )
     for piece_type, n in wanted.items():
         held, out = counts.get(piece_type, (0, 0))
         if held + out + n > registry.MAX_PIECES:

@@ -55,8 +55,10 @@ def labels_pdf(desk: Desk, codes: list[str]) -> bytes:
     # Imported here: reportlab and the font cost ~0.1 s, not needed to start the desk.
     from desk_app.printing.key_labels import render_labels
 
-    for code in codes:
-        registry.find(desk, code)
+    known = keys_store.known_codes(desk.db, codes)
+    unknown = next((code for code in codes if code not in known), None)
+    if unknown is not None:
+        registry.find(desk, unknown)  # says which tag is not a set, as a scan would
     return render_labels(codes)
 
 

@@ -263,6 +263,15 @@ def by_code(db: Database, code: str) -> KeySetRow | None:
     return _set(row) if row else None
 
 
+def known_codes(db: Database, codes: Iterable[str]) -> set[str]:
+    """Which of ``codes`` are tags of a set (one query, however many codes)."""
+    rows = db.execute(
+        "SELECT code FROM key_sets WHERE code IN (SELECT value FROM json_each(?))",
+        [json.dumps(list(codes))],
+    ).fetchall()
+    return {code for (code,) in rows}
+
+
 def last_code(db: Database) -> str | None:
     row = db.execute("SELECT max(code) FROM key_sets").fetchone()
     return row[0] if row else None

@@ -199,7 +199,7 @@
         <translation>另存为 PDF(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/keys/feature.py" line="+39"/>
+        <location filename="../../desk_app/ui/keys/feature.py" line="+64"/>
         <source>Scan a &amp;key…</source>
         <translation>扫描钥匙(&amp;K)…</translation>
     </message>
@@ -2365,14 +2365,236 @@ The incoming operator logs in below; you confirm with your own password. The han
     </message>
 </context>
 <context>
+    <name>KeyIntakeDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/keys/set_dialogs.py" line="+232"/>
+        <source>Take in a building&apos;s keys</source>
+        <translation>整栋钥匙入库</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Building:</source>
+        <translation>楼号(&amp;B)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>e.g. 3</source>
+        <translation>如 3</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Entrance:</source>
+        <translation>单元(&amp;E)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>empty: the whole building</source>
+        <translation>不填为整栋</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Kind:</source>
+        <translation>类别(&amp;K)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Pieces per unit:</source>
+        <translation>每户钥匙(&amp;P)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Skip units that have such a set</source>
+        <translation>跳过已有此类钥匙的房屋(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Take in</source>
+        <translation>入库(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Enter the building number.</source>
+        <translation>请填写楼号。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>{count} new sets: {first} ({first_unit}) … {last} ({last_unit})</source>
+        <translation>新建 {count} 套：{first}（{first_unit}）… {last}（{last_unit}）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>No new sets.</source>
+        <translation>没有要新建的钥匙。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{count} units have one already and are skipped: {units}</source>
+        <translation>{count} 套房屋已有此类钥匙，将跳过：{units}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{count} units have one already: {units} — tick “Skip units that have such a set” to take in the others.</source>
+        <translation>{count} 套房屋已有此类钥匙：{units}——勾选“跳过已有此类钥匙的房屋”可入库其余房屋。</translation>
+    </message>
+</context>
+<context>
+    <name>KeyLookupDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/keys/lookup.py" line="+46"/>
+        <source>Keys by person or unit</source>
+        <translation>按人员或房屋查询钥匙</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A name (王建国) or a unit (3-2-501), then Enter</source>
+        <translation>输入姓名（王建国）或房号（3-2-501）后回车</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Who or which unit:</source>
+        <translation>人员或房号(&amp;W)：</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Enter on a line shows that set on the tab.</source>
+        <translation>在某一行按回车，在钥匙管理页显示该套钥匙。</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>%1 has never borrowed keys.</source>
+        <translation>%1 没有借用钥匙的记录。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>nothing</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 holds now: %2. Loans: %3.</source>
+        <translation>%1 现持有：%2。共借用 %3 次。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Key</source>
+        <translation>钥匙</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Purpose</source>
+        <translation>事由</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Returned</source>
+        <translation>归还</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+26"/>
+        <source>Clerk</source>
+        <translation>经手人</translation>
+    </message>
+    <message>
+        <location line="-15"/>
+        <source>The desk holds no keys of %1.</source>
+        <translation>前台没有 %1 的钥匙。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>out to %1</source>
+        <translation>借给 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>at the desk</source>
+        <translation>在柜</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>none held</source>
+        <translation>无存放</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Movement</source>
+        <translation>动作</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pieces</source>
+        <translation>钥匙</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Who</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Why</source>
+        <translation>事由</translation>
+    </message>
+</context>
+<context>
     <name>KeysPage</name>
     <message>
-        <location filename="../../desk_app/ui/keys/feature.py" line="-18"/>
+        <location filename="../../desk_app/ui/keys/feature.py" line="-41"/>
+        <source>&amp;New set…</source>
+        <translation>新建钥匙(&amp;N)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Take in a &amp;building…</source>
+        <translation>整栋入库(&amp;B)…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>By &amp;person or unit…</source>
+        <translation>按人/房查询(&amp;P)…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Loan re&amp;gister…</source>
+        <translation>借用登记表(&amp;G)…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Tag &amp;labels…</source>
+        <translation>标签(&amp;L)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>E&amp;xport…</source>
+        <translation>导出(&amp;X)…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/keys/page.py" line="+75"/>
+        <location filename="../../desk_app/ui/keys/page.py" line="+98"/>
         <source>Scan a key tag or type its code, then Enter</source>
         <translation>扫描钥匙牌或输入编号，按回车</translation>
     </message>
@@ -2453,7 +2675,7 @@ The incoming operator logs in below; you confirm with your own password. The han
         <translation>本套钥匙的记录</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+52"/>
         <source>%1 returned.</source>
         <translation>%1 已归还。</translation>
     </message>
@@ -2463,7 +2685,43 @@ The incoming operator logs in below; you confirm with your own password. The han
         <translation>%1 已借出。</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+30"/>
+        <source>%1 registered.</source>
+        <translation>%1 已登记。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>%1 sets taken in: %2 … %3.</source>
+        <translation>已入库 %1 套：%2 … %3。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Print the %1 new tags now?</source>
+        <translation>现在打印这 %1 个新标签吗？</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Key loan register</source>
+        <translation>钥匙借用登记表</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location line="+8"/>
+        <source>Key tag labels</source>
+        <translation>钥匙标签</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Export the key sets</source>
+        <translation>导出钥匙清单</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 sets exported.</source>
+        <translation>已导出 %1 套钥匙。</translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>Keys out now: %1, overdue: %2</source>
         <translation>借出未还：%1 套，逾期：%2 套</translation>
     </message>
@@ -3169,6 +3427,44 @@ The incoming operator logs in below; you confirm with your own password. The han
     </message>
 </context>
 <context>
+    <name>LabelsDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/keys/print_dialogs.py" line="+68"/>
+        <source>Print key tag labels</source>
+        <translation>打印钥匙标签</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;This set: %1</source>
+        <translation>当前这套(&amp;T)：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;This set (none chosen)</source>
+        <translation>当前这套（未选）(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A &amp;building&apos;s sets:</source>
+        <translation>某栋的钥匙(&amp;B)：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>e.g. 3</source>
+        <translation>如 3</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Every set</source>
+        <translation>全部钥匙(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Print</source>
+        <translation>打印(&amp;P)</translation>
+    </message>
+</context>
+<context>
     <name>LateFeesModel</name>
     <message>
         <location filename="../../desk_app/ui/ledger/payment_models.py" line="+130"/>
@@ -3523,7 +3819,7 @@ The incoming operator logs in below; you confirm with your own password. The han
         <translation>入住手续、房屋交接验收和抄表底数将在这里记录。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/keys/feature.py" line="+9"/>
+        <location filename="../../desk_app/ui/keys/feature.py" line="+5"/>
         <source>Keys</source>
         <translation>钥匙管理</translation>
     </message>
@@ -3860,6 +4156,104 @@ Nothing dated in the period can be written afterwards.</source>
         <location line="+2"/>
         <source>Charge</source>
         <translation>记费</translation>
+    </message>
+</context>
+<context>
+    <name>NewKeySetDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/keys/set_dialogs.py" line="-251"/>
+        <source>New key set</source>
+        <translation>新建钥匙</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Kind:</source>
+        <translation>类别(&amp;K)：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Unit:</source>
+        <translation>房号(&amp;U)：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>e.g. 3</source>
+        <translation>如 3</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Building:</source>
+        <translation>楼号(&amp;B)：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>e.g. 18, 屋顶, B1</source>
+        <translation>如 18、屋顶、B1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>F&amp;loor:</source>
+        <translation>楼层(&amp;L)：</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Equipment roo&amp;m:</source>
+        <translation>设备房(&amp;M)：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Opens:</source>
+        <translation>开启(&amp;O)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. 天台门, 配电房</source>
+        <translation>如 天台门、配电房</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>type, e.g. 门</source>
+        <translation>钥匙类型，如 门</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&amp;Pieces:</source>
+        <translation>钥匙(&amp;P)：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Hook:</source>
+        <translation>柜/钩位(&amp;H)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cabinet and hook, e.g. A柜-01</source>
+        <translation>柜号和钩位，如 A柜-01</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ta&amp;g code:</source>
+        <translation>标签编号(&amp;G)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>empty: the next one, %1</source>
+        <translation>不填则用下一个：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Never lent (switch room, fire control room)</source>
+        <translation>禁止外借（开关房、消防控制室）(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No&amp;te:</source>
+        <translation>备注(&amp;T)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Register</source>
+        <translation>登记(&amp;R)</translation>
     </message>
 </context>
 <context>
@@ -5696,6 +6090,29 @@ Nothing dated in the period can be written afterwards.</source>
         <location line="+1"/>
         <source>Amount</source>
         <translation>金额</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/keys/print_dialogs.py" line="-53"/>
+        <source>Print the key loan register</source>
+        <translation>打印钥匙借用登记表</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;From:</source>
+        <translation>从(&amp;F)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;To:</source>
+        <translation>到(&amp;T)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Print</source>
+        <translation>打印(&amp;P)</translation>
     </message>
 </context>
 <context>

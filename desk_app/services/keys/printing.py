@@ -119,6 +119,15 @@ def register_data(desk: Desk, start: date, end: date) -> dict[str, object]:
     }
 
 
+def borrower_rows(
+    desk: Desk, *, technician_id: int | None = None, name: str | None = None
+) -> list[tuple[int, dict[str, str]]]:
+    """Every loan of one borrower (a technician, or a person by name) with its set's id,
+    as the register writes its lines, oldest first: what they hold now ends 未还."""
+    lines = printing_store.loans_of_borrower(desk.db, technician_id=technician_id, name=name)
+    return [(line.set_id, _row(desk, line)) for line in lines]
+
+
 def print_register(desk: Desk, start: date, end: date) -> Done[PrintedDocument]:
     """Render and archive the register, filed under its period (``2026-11-01~2026-11-30``)."""
     data = register_data(desk, start, end)

@@ -43,6 +43,19 @@ class LoanLine:
 
 def loans_between(db: Database, start: str, end: str) -> list[LoanLine]:
     """The loans made from ``start`` (inclusive) to ``end`` (exclusive), oldest first."""
+    return _loan_lines(db, "m.at >= ? AND m.at < ?", [start, end])
+
+
+def loans_of_borrower(
+    db: Database, *, technician_id: int | None = None, name: str | None = None
+) -> list[LoanLine]:
+    """Every loan to one technician, or to one named person, oldest first."""
+    if technician_id is not None:
+        return _loan_lines(db, "m.technician_id = ?", [technician_id])
+    return _loan_lines(db, "m.technician_id IS NULL AND m.borrower_name = ?", [name or ""])
+
+
+def _loan_lines(db: Database, where: str, params: list[object]) -> list[LoanLine]:
     rows = db.execute(
         "SELECT m.id, m.set_id, m.at, s.code, m.pieces, m.purpose, "
         "coalesce(t.name, m.borrower_name), r.order_no, op.display_name, "
@@ -54,8 +67,8 @@ def loans_between(db: Database, start: str, end: str) -> list[LoanLine]:
         "LEFT JOIN technicians t ON t.id = m.technician_id "
         "LEFT JOIN operators op ON op.id = m.created_by "
         "LEFT JOIN repair_orders r ON r.id = m.repair_order_id "
-        "WHERE m.kind = '借出' AND m.at >= ? AND m.at < ? ORDER BY m.at, m.id",
-        [start, end],
+        f"WHERE m.kind = '借出' AND {where} ORDER BY m.at, m.id",
+        params,
     ).fetchall()
     return [
         LoanLine(

@@ -15,14 +15,39 @@ def _page() -> type[QWidget]:
     return KeysPage
 
 
-PAGE_ACTIONS = (
-    ActionSpec(
-        "keys.refresh",
-        QT_TRANSLATE_NOOP("KeysPage", "Refresh"),
-        "refresh",
-        shortcuts=("F5",),
-        context="KeysPage",
+def _page_action(name: str, text: str, shortcuts: tuple[str, ...], handler: str) -> ActionSpec:
+    return ActionSpec(f"keys.{name}", text, handler, shortcuts=shortcuts, context="KeysPage")
+
+
+REGISTRY_ACTIONS = (
+    _page_action("new_set", QT_TRANSLATE_NOOP("KeysPage", "&New set…"), ("Ctrl+N",), "new_set"),
+    _page_action(
+        "intake",
+        QT_TRANSLATE_NOOP("KeysPage", "Take in a &building…"),
+        ("Ctrl+Shift+N",),
+        "take_in_building",
     ),
+    _page_action(
+        "lookup", QT_TRANSLATE_NOOP("KeysPage", "By &person or unit…"), ("Ctrl+F",), "look_up"
+    ),
+    _page_action(
+        "register",
+        QT_TRANSLATE_NOOP("KeysPage", "Loan re&gister…"),
+        ("Ctrl+Shift+P",),
+        "print_register",
+    ),
+    _page_action(
+        "labels", QT_TRANSLATE_NOOP("KeysPage", "Tag &labels…"), ("Ctrl+Shift+L",), "print_labels"
+    ),
+    _page_action(
+        "export", QT_TRANSLATE_NOOP("KeysPage", "E&xport…"), ("Ctrl+Shift+E",), "export_sets"
+    ),
+)
+"""The registry's own work, shown as buttons above the lists."""
+
+PAGE_ACTIONS = (
+    *REGISTRY_ACTIONS,
+    _page_action("refresh", QT_TRANSLATE_NOOP("KeysPage", "Refresh"), ("F5",), "refresh"),
 )
 
 FEATURE = Feature(

@@ -20,11 +20,11 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QTableWidget,
     QTableWidgetItem,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -32,19 +32,43 @@ from PySide6.QtWidgets import (
 from desk_app.core import deadlines
 from desk_app.core.clock import display, from_text
 from desk_app.core.errors import DeskError
+from desk_app.core.vocabularies import KEY_MOVEMENTS
 from desk_app.services.desk import Desk
 from desk_app.services.keys import loans, registry
 from desk_app.services.keys.registry import KeySetRow
 from desk_app.ui.actions import page_actions
 from desk_app.ui.error_text import error_text
 from desk_app.ui.events import ChangeEvent, EventHub
-from desk_app.ui.keys.feature import PAGE_ACTIONS
+from desk_app.ui.keys.feature import PAGE_ACTIONS, REGISTRY_ACTIONS
 from desk_app.ui.keys.loan_dialog import LoanDialog, ReturnDialog, set_text
 from desk_app.ui.labels import left_text, vocabulary_text
+from desk_app.ui.operations import attempt
 from desk_app.ui.widgets import deadline_colors
+from desk_app.ui.widgets.columns import fit_columns
+from desk_app.ui.widgets.tool_buttons import tool_button
 
 NEAR = timedelta(minutes=30)
 """A loan this close to its time shows as near."""
+
+
+OUT_SAMPLES = {
+    0: "K0000000",
+    1: "12-3-1801 防盗铁门",
+    2: "王建国（维修技工）",
+    3: "2026-12-31 17:30",
+    4: "超 23小时59分",
+}
+HISTORY_SAMPLES = {
+    0: "2026-12-31 17:30",
+    1: KEY_MOVEMENTS,
+    2: "防盗铁门×2、单元门×1",
+    3: "王建国（维修技工）",
+    4: "天台水箱检修，更换浮球阀",
+    5: "WX20261231001",
+    6: "2026-12-31 17:30",
+    7: "张主管",
+    8: "李前台",
+}
 
 
 def _table(parent: QWidget, name: str, headers: list[str]) -> QTableWidget:
@@ -58,7 +82,6 @@ def _table(parent: QWidget, name: str, headers: list[str]) -> QTableWidget:
     table.setWordWrap(False)
     table.verticalHeader().hide()
     table.horizontalHeader().setStretchLastSection(True)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     return table
 
 
@@ -119,9 +142,20 @@ class KeysPage(QWidget):
         self.out_caption = QLabel(self)
         history_caption = QLabel(self.tr("History of the set"), self)
 
+        fit_columns(self.out_table, OUT_SAMPLES, table="keys_out")
+        fit_columns(self.history_table, HISTORY_SAMPLES, table="key_history")
+
         self.named_actions: dict[str, QAction] = page_actions(self, PAGE_ACTIONS)
+        self.buttons: dict[str, QToolButton] = {}
+        bar = QHBoxLayout()
+        for spec in REGISTRY_ACTIONS:
+            name = spec.name
+            self.buttons[name] = tool_button(self, self.named_actions[name], f"keys_{name}_button")
+            bar.addWidget(self.buttons[name])
+        bar.addStretch(1)
 
         layout = QVBoxLayout(self)
+        layout.addLayout(bar)
         layout.addLayout(scan_row)
         layout.addWidget(self.scan_message)
         layout.addWidget(self.set_label)
@@ -180,6 +214,106 @@ class KeysPage(QWidget):
                 self.show_set(dialog.result_set.id)
         finally:
             dialog.deleteLater()
+
+    # ---- the registry's work ----------------------------------------------------------
+
+    def new_set(self) -> None:
+        """新建钥匙: register one set; it is shown when done, ready for its label."""
+        from desk_app.ui.keys.set_dialogs import NewKeySetDialog
+
+        dialog = NewKeySetDialog(self.desk, self.hub, self)
+        try:
+            if dialog.exec() == QDialog.DialogCode.Accepted and dialog.result_set is not None:
+                self.show_set(dialog.result_set.id)
+                self._say(self.tr("%1 registered.").replace("%1", dialog.result_set.code))
+        finally:
+            dialog.deleteLater()
+
+    def take_in_building(self) -> None:
+        """整栋入库, then the new sets' labels if the clerk wants them now."""
+        from desk_app.ui import messages
+        from desk_app.ui.keys.set_dialogs import KeyIntakeDialog
+
+        dialog = KeyIntakeDialog(self.desk, self.hub, self)
+        try:
+            if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.created_ids:
+                return
+            ids = dialog.created_ids
+        finally:
+            dialog.deleteLater()
+        codes = [registry.key_set(self.desk, set_id).code for set_id in ids]
+        self._say(
+            self.tr("%1 sets taken in: %2 … %3.")
+            .replace("%1", str(len(codes)))
+            .replace("%2", codes[0])
+            .replace("%3", codes[-1])
+        )
+        if messages.confirm(
+            self, self.tr("Print the %1 new tags now?").replace("%1", str(len(codes)))
+        ):
+            self._show_labels(codes)
+
+    def look_up(self) -> None:
+        """查询 by person or unit; a line opened shows its set here."""
+        from desk_app.ui.keys.lookup import KeyLookupDialog
+
+        dialog = KeyLookupDialog(self.desk, self)
+        try:
+            if dialog.exec() == QDialog.DialogCode.Accepted and dialog.chosen_set is not None:
+                self.show_set(dialog.chosen_set)
+        finally:
+            dialog.deleteLater()
+        self.focus_scan()
+
+    def print_register(self) -> None:
+        """钥匙借用登记表 of a day or a period, archived and shown for printing."""
+        from desk_app.ui.keys.print_dialogs import RegisterDialog
+        from desk_app.ui.widgets import pdf_preview
+
+        dialog = RegisterDialog(self.desk, self.hub, self)
+        try:
+            if dialog.exec() != QDialog.DialogCode.Accepted or dialog.printed is None:
+                return
+            printed = dialog.printed
+        finally:
+            dialog.deleteLater()
+        pdf_preview.show_pdf(printed.pdf, printed.title or self.tr("Key loan register"), self)
+
+    def print_labels(self) -> None:
+        """Tag labels of the chosen set, a building or every set."""
+        from desk_app.ui.keys.print_dialogs import LabelsDialog
+        from desk_app.ui.widgets import pdf_preview
+
+        dialog = LabelsDialog(self.desk, self.current, self)
+        try:
+            if dialog.exec() != QDialog.DialogCode.Accepted or dialog.pdf is None:
+                return
+            pdf = dialog.pdf
+        finally:
+            dialog.deleteLater()
+        pdf_preview.show_pdf(pdf, self.tr("Key tag labels"), self)
+
+    def _show_labels(self, codes: list[str]) -> None:
+        from desk_app.services.keys import printing as keys_printing
+        from desk_app.ui.widgets import pdf_preview
+
+        pdf = attempt(self, lambda: keys_printing.labels_pdf(self.desk, codes))
+        if pdf is not None:
+            pdf_preview.show_pdf(pdf, self.tr("Key tag labels"), self)
+
+    def export_sets(self, path: str | None = None) -> None:
+        """Every set with its pieces and state, to an Excel workbook."""
+        from desk_app.services.keys import export
+        from desk_app.ui.widgets.files import choose_save_path
+
+        name = f"钥匙清单-{self.desk.clock.now():%Y%m%d}.xlsx"
+        path = path or choose_save_path(self, self.tr("Export the key sets"), name)
+        if not path:
+            return
+        chosen = path
+        count = attempt(self, lambda: export.export_sets(self.desk, chosen))
+        if count is not None:
+            self._say(self.tr("%1 sets exported.").replace("%1", str(count)))
 
     # ---- the lists ------------------------------------------------------------------
 

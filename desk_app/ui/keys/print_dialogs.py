@@ -14,7 +14,7 @@ from desk_app.services.keys import printing as keys_printing
 from desk_app.services.keys.registry import KeySetRow
 from desk_app.services.operations import Done
 from desk_app.ui.events import EventHub
-from desk_app.ui.widgets.controls import picked_date
+from desk_app.ui.widgets.controls import picked_date, qdate
 from desk_app.ui.widgets.forms import FormDialog, line_edit
 
 
@@ -37,9 +37,9 @@ class RegisterDialog(FormDialog):
         self.setWindowTitle(self.tr("Print the key loan register"))
         today = desk.clock.now().date()
         self.first = self.add_row(
-            self.tr("&From:"), _date_edit(self, "register_from", QDate(today))
+            self.tr("&From:"), _date_edit(self, "register_from", qdate(today))
         )
-        self.last = self.add_row(self.tr("&To:"), _date_edit(self, "register_to", QDate(today)))
+        self.last = self.add_row(self.tr("&To:"), _date_edit(self, "register_to", qdate(today)))
         self.finish(self.tr("&Print"), [self.first, self.last])
         self.setMinimumWidth(360)
 

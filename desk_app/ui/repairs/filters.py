@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QLabel, QWidget
 
 from desk_app.core.clock import CHINA_TZ, to_text
@@ -16,7 +16,7 @@ from desk_app.services.repairs import orders as repairs
 from desk_app.services.repairs import setup as repair_setup
 from desk_app.services.repairs.orders import OrderQuery
 from desk_app.ui.labels import building_label, vocabulary_text
-from desk_app.ui.widgets.controls import picked_date
+from desk_app.ui.widgets.controls import picked_date, qdate
 
 LAST_30, TODAY, THIS_MONTH, ALL_DATES, CUSTOM = "30d", "today", "month", "all", "custom"
 UNFINISHED = "unfinished"
@@ -153,8 +153,8 @@ class RepairFilterBar(QWidget):
             first, _last = period_range(period, self.today())
             self._quiet = True
             try:
-                self.date_from.setDate(QDate(first or self.today()))
-                self.date_to.setDate(QDate(self.today()))
+                self.date_from.setDate(qdate(first or self.today()))
+                self.date_to.setDate(qdate(self.today()))
             finally:
                 self._quiet = False
         self._changed()
@@ -172,8 +172,8 @@ class RepairFilterBar(QWidget):
         try:
             self.period.setCurrentIndex(self.period.findData(period))
             if period == CUSTOM and first is not None:
-                self.date_from.setDate(QDate(first))
-                self.date_to.setDate(QDate(last or first))
+                self.date_from.setDate(qdate(first))
+                self.date_to.setDate(qdate(last or first))
         finally:
             self._quiet = False
         self._period_chosen()

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any, cast
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -162,6 +162,11 @@ def button(parent: QWidget, text: str, object_name: str, slot: Any) -> QPushButt
     push.setAutoDefault(False)
     push.clicked.connect(slot)
     return push
+
+
+def qdate(day: date) -> QDate:
+    """A Python date as Qt's (spelled out: not every binding converts it itself)."""
+    return QDate(day.year, day.month, day.day)
 
 
 def picked_date(edit: QDateEdit) -> date:

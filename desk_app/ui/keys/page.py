@@ -40,6 +40,8 @@ from desk_app.ui.error_text import error_text
 from desk_app.ui.events import ChangeEvent, EventHub
 from desk_app.ui.keys.feature import PAGE_ACTIONS
 from desk_app.ui.keys.loan_dialog import LoanDialog, ReturnDialog, set_text
+from desk_app.ui.keys.owner_dialog import depositor_text
+from desk_app.ui.keys.set_actions import SetActions
 from desk_app.ui.labels import left_text, vocabulary_text
 from desk_app.ui.widgets import deadline_colors
 
@@ -118,6 +120,7 @@ class KeysPage(QWidget):
         )
         self.out_caption = QLabel(self)
         history_caption = QLabel(self.tr("History of the set"), self)
+        self.set_actions = SetActions(self)  # 借出 … 打印签收单 of the chosen set
 
         self.named_actions: dict[str, QAction] = page_actions(self, PAGE_ACTIONS)
 
@@ -125,6 +128,7 @@ class KeysPage(QWidget):
         layout.addLayout(scan_row)
         layout.addWidget(self.scan_message)
         layout.addWidget(self.set_label)
+        layout.addWidget(self.set_actions)
         layout.addWidget(self.out_caption)
         layout.addWidget(self.out_table, 2)
         layout.addWidget(history_caption)
@@ -237,8 +241,10 @@ class KeysPage(QWidget):
         movements = registry.history(self.desk, set_id)
         self.history_table.setRowCount(len(movements))
         for n, m in enumerate(reversed(movements)):
-            who = m.borrower or m.agent_name or ""
-            if who and m.borrower_kind:
+            who = m.borrower or ""
+            if m.person_id is not None:
+                who = depositor_text(m)
+            elif who and m.borrower_kind:
                 who = f"{who}（{vocabulary_text(m.borrower_kind)}）"
             pieces = "、".join(f"{vocabulary_text(t)}×{c}" for t, c in m.pieces.items())
             cells = (
@@ -253,7 +259,10 @@ class KeysPage(QWidget):
                 m.operator or "",
             )
             for column, text in enumerate(cells):
-                self.history_table.setItem(n, column, QTableWidgetItem(text))
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, m.id)
+                self.history_table.setItem(n, column, item)
+        self.set_actions.show_set(row, movements)
 
     def history_texts(self) -> list[list[str]]:
         """The history as shown, newest first (for tests and checks)."""

@@ -199,7 +199,7 @@
         <translation>另存为 PDF(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/keys/feature.py" line="+64"/>
+        <location filename="../../desk_app/ui/keys/feature.py" line="+78"/>
         <source>Scan a &amp;key…</source>
         <translation>扫描钥匙(&amp;K)…</translation>
     </message>
@@ -2455,7 +2455,7 @@ The incoming operator logs in below; you confirm with your own password. The han
         <translation>人员或房号(&amp;W)：</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+26"/>
         <source>Enter on a line shows that set on the tab.</source>
         <translation>在某一行按回车，在钥匙管理页显示该套钥匙。</translation>
     </message>
@@ -2559,7 +2559,7 @@ The incoming operator logs in below; you confirm with your own password. The han
 <context>
     <name>KeysPage</name>
     <message>
-        <location filename="../../desk_app/ui/keys/feature.py" line="-41"/>
+        <location filename="../../desk_app/ui/keys/feature.py" line="-55"/>
         <source>&amp;New set…</source>
         <translation>新建钥匙(&amp;N)…</translation>
     </message>
@@ -2594,7 +2594,7 @@ The incoming operator logs in below; you confirm with your own password. The han
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/keys/page.py" line="+98"/>
+        <location filename="../../desk_app/ui/keys/page.py" line="+100"/>
         <source>Scan a key tag or type its code, then Enter</source>
         <translation>扫描钥匙牌或输入编号，按回车</translation>
     </message>
@@ -2675,7 +2675,7 @@ The incoming operator logs in below; you confirm with your own password. The han
         <translation>本套钥匙的记录</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+54"/>
         <source>%1 returned.</source>
         <translation>%1 已归还。</translation>
     </message>
@@ -3587,7 +3587,7 @@ The incoming operator logs in below; you confirm with your own password. The han
 <context>
     <name>LoanDialog</name>
     <message>
-        <location filename="../../desk_app/ui/keys/loan_dialog.py" line="+66"/>
+        <location filename="../../desk_app/ui/keys/loan_dialog.py" line="+69"/>
         <source>Lend keys</source>
         <translation>借出钥匙</translation>
     </message>
@@ -3597,7 +3597,12 @@ The incoming operator logs in below; you confirm with your own password. The han
         <translation>钥匙编号(&amp;C)：</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+5"/>
+        <source>Piece&amp;s:</source>
+        <translation>钥匙数量(&amp;S)：</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Another person (name below)</source>
         <translation>其他人员（在下面填写姓名）</translation>
     </message>
@@ -3652,7 +3657,7 @@ The incoming operator logs in below; you confirm with your own password. The han
         <translation>借出</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+88"/>
         <source>Lend %1</source>
         <translation>借出 %1</translation>
     </message>
@@ -3733,6 +3738,64 @@ The incoming operator logs in below; you confirm with your own password. The han
         <location line="+1"/>
         <source>Log in</source>
         <translation>登录</translation>
+    </message>
+</context>
+<context>
+    <name>LossDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/keys/loss_dialog.py" line="+52"/>
+        <source>Copy keys</source>
+        <translation>配钥匙</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copies of %1 join the set at the desk.</source>
+        <translation>%1 新配的钥匙入柜，计入本套。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Report keys lost</source>
+        <translation>钥匙挂失</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Keys of %1 lost by the borrower, %2.</source>
+        <translation>%1 的钥匙被借用人 %2 遗失。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Keys of %1 lost from the desk.</source>
+        <translation>%1 在柜的钥匙遗失。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Piece&amp;s:</source>
+        <translation>钥匙数量(&amp;S)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Reason:</source>
+        <translation>减免原因(&amp;R)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Record copies</source>
+        <translation>登记配钥匙</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Report lost</source>
+        <translation>登记挂失</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Copy keys of %1</source>
+        <translation>为 %1 配钥匙</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Report keys of %1 lost</source>
+        <translation>%1 钥匙挂失</translation>
     </message>
 </context>
 <context>
@@ -3819,7 +3882,7 @@ The incoming operator logs in below; you confirm with your own password. The han
         <translation>入住手续、房屋交接验收和抄表底数将在这里记录。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/keys/feature.py" line="+5"/>
+        <location filename="../../desk_app/ui/keys/feature.py" line="+19"/>
         <source>Keys</source>
         <translation>钥匙管理</translation>
     </message>
@@ -4792,6 +4855,94 @@ Nothing dated in the period can be written afterwards.</source>
     </message>
 </context>
 <context>
+    <name>OwnerDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/keys/owner_dialog.py" line="+58"/>
+        <source>Owner collects keys</source>
+        <translation>业主领取钥匙</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Owner deposits keys</source>
+        <translation>业主寄存钥匙</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>(no owner of record)</source>
+        <translation>（无登记业主）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Owner of record:</source>
+        <translation>登记业主(&amp;O)：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The owner in person</source>
+        <translation>业主本人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>An agent with the owner&apos;s power of attorney</source>
+        <translation>代理人（凭业主委托书）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Who comes:</source>
+        <translation>办理人(&amp;W)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Agent&apos;s &amp;name:</source>
+        <translation>代理人姓名(&amp;N)：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Agent&apos;s &amp;ID number:</source>
+        <translation>代理人身份证号(&amp;I)：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Power of attorney seen</source>
+        <translation>已查验业主委托书(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Piece&amp;s:</source>
+        <translation>钥匙数量(&amp;S)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Collect</source>
+        <translation>领取</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Deposit</source>
+        <translation>寄存</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Kept as %1</source>
+        <translation>登记为 %1</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Print the slip for the owner (or the agent) to sign?</source>
+        <translation>打印签收单，请业主（或代理人）签字？</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1 (owner)</source>
+        <translation>%1（业主）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 (ID %2) for %3</source>
+        <translation>%1（身份证 %2）代 %3</translation>
+    </message>
+</context>
+<context>
     <name>PaymentPage</name>
     <message>
         <location filename="../../desk_app/ui/ledger/payment_page.py" line="+165"/>
@@ -5128,6 +5279,14 @@ Nothing dated in the period can be written afterwards.</source>
         <location line="+59"/>
         <source>(unchanged: {masked})</source>
         <translation>（不变：{masked}）</translation>
+    </message>
+</context>
+<context>
+    <name>PiecesEdit</name>
+    <message>
+        <location filename="../../desk_app/ui/keys/pieces_edit.py" line="+35"/>
+        <source>(none)</source>
+        <translation>（无）</translation>
     </message>
 </context>
 <context>
@@ -6533,7 +6692,7 @@ Nothing dated in the period can be written afterwards.</source>
 <context>
     <name>ReturnDialog</name>
     <message>
-        <location filename="../../desk_app/ui/keys/loan_dialog.py" line="+33"/>
+        <location filename="../../desk_app/ui/keys/loan_dialog.py" line="+34"/>
         <source>Return keys</source>
         <translation>归还钥匙</translation>
     </message>
@@ -6543,7 +6702,12 @@ Nothing dated in the period can be written afterwards.</source>
         <translation>归还 %1？借用人 %2，应还 %3。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
+        <source>Piece&amp;s:</source>
+        <translation>钥匙数量(&amp;S)：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&amp;Note:</source>
         <translation>备注(&amp;N)：</translation>
     </message>
@@ -6843,6 +7007,49 @@ Nothing dated in the period can be written afterwards.</source>
         <location line="+3"/>
         <source>formerly {units}</source>
         <translation>原 {units}</translation>
+    </message>
+</context>
+<context>
+    <name>SetActions</name>
+    <message>
+        <location filename="../../desk_app/ui/keys/feature.py" line="-14"/>
+        <source>&amp;Lend…</source>
+        <translation>借出(&amp;L)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Re&amp;turn…</source>
+        <translation>归还(&amp;T)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Deposit…</source>
+        <translation>寄存(&amp;D)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C&amp;ollect…</source>
+        <translation>领取(&amp;O)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>R&amp;eport lost…</source>
+        <translation>挂失(&amp;E)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cop&amp;y…</source>
+        <translation>配钥匙(&amp;Y)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print sl&amp;ip…</source>
+        <translation>打印签收单(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/keys/set_actions.py" line="+94"/>
+        <source>This key is never lent.</source>
+        <translation>此钥匙禁止外借。</translation>
     </message>
 </context>
 <context>

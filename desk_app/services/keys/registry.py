@@ -273,14 +273,28 @@ class Depositor:
     power_of_attorney: bool = False
 
 
+@dataclass(frozen=True)
+class OwnerOfRecord:
+    person_id: int
+    name: str
+    role: str  # owner / co_owner
+
+
+def owners_of_record(desk: Desk, row: KeySetRow) -> list[OwnerOfRecord]:
+    """Who may deposit or collect the set's keys: the unit's owners and co-owners now."""
+    if row.unit_id is None:
+        return []
+    return [
+        OwnerOfRecord(o.person_id, o.person.name, o.role)
+        for o in people_store.occupancies_for_unit(desk.db, row.unit_id, current_only=True)
+        if o.role in ("owner", "co_owner")
+    ]
+
+
 def _owner_checked(desk: Desk, row: KeySetRow, who: Depositor) -> tuple[str, str]:
     if row.kind != "业主代管" or row.unit_id is None:
         raise ValidationError("只有业主代管钥匙由业主寄存、领取。", field="code")
-    owners = {
-        o.person_id
-        for o in people_store.occupancies_for_unit(desk.db, row.unit_id, current_only=True)
-        if o.role in ("owner", "co_owner")
-    }
+    owners = {o.person_id for o in owners_of_record(desk, row)}
     if who.person_id not in owners:
         raise ValidationError(f"此人不是 {row.unit_code} 的登记业主，不能办理。", field="person")
     agent = who.agent_name.strip()

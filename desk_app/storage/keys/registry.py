@@ -121,6 +121,7 @@ class MovementRow:
     counted: int | None
     note: str
     operator: str | None
+    person_name: str | None  # the owner of record of a 寄存 or 领取
 
 
 _SET_SELECT = (
@@ -139,13 +140,14 @@ _MOVEMENT_SELECT = (
     "m.technician_id, coalesce(t.name, m.borrower_name), m.borrower_kind, "
     "m.borrower_id_masked, m.person_id, m.agent_name, m.agent_id_masked, m.purpose, "
     "m.due_back, ap.display_name, m.consent_how, m.consent_at, m.repair_order_id, r.order_no, "
-    "m.expected, m.counted, m.note, op.display_name "
+    "m.expected, m.counted, m.note, op.display_name, pe.name "
     "FROM key_movements m "
     "LEFT JOIN key_sets s ON s.id = m.set_id "
     "LEFT JOIN technicians t ON t.id = m.technician_id "
     "LEFT JOIN operators ap ON ap.id = m.approved_by "
     "LEFT JOIN operators op ON op.id = m.created_by "
     "LEFT JOIN repair_orders r ON r.id = m.repair_order_id "
+    "LEFT JOIN people pe ON pe.id = m.person_id "
 )
 
 

@@ -50,6 +50,20 @@ PAGE_ACTIONS = (
     _page_action("refresh", QT_TRANSLATE_NOOP("KeysPage", "Refresh"), ("F5",), "refresh"),
 )
 
+# The chosen set's buttons (ui/keys/set_actions.py), handled by SetActions.
+SET_ACTIONS = tuple(
+    ActionSpec(f"keys.{handler}", text, handler, context="SetActions")
+    for handler, text in (
+        ("lend", QT_TRANSLATE_NOOP("SetActions", "&Lend…")),
+        ("return_keys", QT_TRANSLATE_NOOP("SetActions", "Re&turn…")),
+        ("deposit", QT_TRANSLATE_NOOP("SetActions", "&Deposit…")),
+        ("collect", QT_TRANSLATE_NOOP("SetActions", "C&ollect…")),
+        ("report_lost", QT_TRANSLATE_NOOP("SetActions", "R&eport lost…")),
+        ("copy_keys", QT_TRANSLATE_NOOP("SetActions", "Cop&y…")),
+        ("print_slip", QT_TRANSLATE_NOOP("SetActions", "Print sl&ip…")),
+    )
+)
+
 FEATURE = Feature(
     "keys",
     QT_TRANSLATE_NOOP("MainWindow", "Keys"),
@@ -68,5 +82,5 @@ FEATURE = Feature(
             feature="keys",
         ),
     ),
-    page_actions=PAGE_ACTIONS,
+    page_actions=PAGE_ACTIONS + SET_ACTIONS,
 )

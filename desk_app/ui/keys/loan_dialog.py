@@ -1,6 +1,8 @@
 """The keys tab's dialogs: the loan form (借出) and the one-key-press return (归还).
 
-The loan form asks who borrows (a technician of the repairs list, or a named person and
+Both show the set's pieces, one box per type, at all of them: a scanned key is still lent
+or returned whole with one key press, and a clerk may lower a count to lend or take back
+part of the set. The loan form asks who borrows (a technician of the repairs list, or a named person and
 their kind), why (required), until when (the default of the set's kind) and, optionally,
 for which repair order. Equipment-room and trust keys, and loans kept overnight, ask a
 supervisor's approval with the approval dialog; a trust key also needs the owner's consent.
@@ -24,6 +26,7 @@ from desk_app.services.operations import Done
 from desk_app.services.repairs import orders as repairs
 from desk_app.services.repairs import setup as repair_setup
 from desk_app.ui.events import EventHub
+from desk_app.ui.keys.pieces_edit import PiecesEdit
 from desk_app.ui.labels import vocabulary_text
 from desk_app.ui.widgets.approval import approved
 from desk_app.ui.widgets.forms import FormDialog, line_edit
@@ -73,6 +76,8 @@ class LoanDialog(FormDialog):
         self.set_label = QLabel(set_text(row) if row else "", self)
         self.set_label.setObjectName("key_set_label")
         self.form.addRow("", self.set_label)
+        self.pieces = PiecesEdit(self, "loan_pieces")
+        self.add_row(self.tr("Piece&s:"), self.pieces)
 
         self.borrower = QComboBox(self)
         self.borrower.setObjectName("borrower")
@@ -125,6 +130,7 @@ class LoanDialog(FormDialog):
                 self.consent_at,
             ],
         )
+        self.pieces.place_in_tab_chain(self.code, self.borrower)
         self.borrower.currentIndexChanged.connect(self._borrower_chosen)
         self.code.editingFinished.connect(self._code_entered)
         self._borrower_chosen()
@@ -151,9 +157,12 @@ class LoanDialog(FormDialog):
         self.row = row
         if row is None:
             self.due_back.setDateTime(_qt(self.desk.clock.now()))
+            self.pieces.set_pieces({})
             trust = False
         else:
             self.set_label.setText(set_text(row))
+            held = {p.piece_type: p.held for p in registry.pieces(self.desk, row.id) if p.held}
+            self.pieces.set_pieces(held)
             now = self.desk.clock.now()
             self.due_back.setDateTime(_qt(loans.default_due_back(self.desk, row, now)))
             trust = row.kind == "业主代管"
@@ -183,6 +192,7 @@ class LoanDialog(FormDialog):
         loan = LoanInput(
             self._borrower_input(),
             self.purpose.text(),
+            pieces=self.pieces.chosen() if self.row is row else None,
             due_back=due,
             repair_order_id=order_id,
             consent_how=self.consent.currentData() if row.kind == "业主代管" else None,
@@ -212,6 +222,7 @@ class LoanDialog(FormDialog):
             "order_no": self.order_no,
             "consent": self.consent,
             "consent_at": self.consent_at,
+            "pieces": self.pieces.first_box() or self.code,
         }
         return fields.get(getattr(error, "field", None))
 
@@ -234,14 +245,24 @@ class ReturnDialog(FormDialog):
             .replace("%2", row.borrower or "")
             .replace("%3", display(row.due_back))
         )
+        self.pieces = PiecesEdit(self, "return_pieces")
+        out = {p.piece_type: p.out for p in registry.pieces(desk, row.id) if p.out}
+        self.pieces.set_pieces(out)
+        self.add_row(self.tr("Piece&s:"), self.pieces)
         self.note = QLineEdit(self)
         self.note.setObjectName("return_note")
         self.add_row(self.tr("&Note:"), self.note)
-        self.finish(self.tr("&Return"), [self.note])
+        self.finish(self.tr("&Return"), [*self.pieces.fields(), self.note])
         self.initial_focus = self.ok_button
         self.setMinimumWidth(420)
 
     def submit(self) -> Done[object] | None:
-        done = loans.return_keys(self.desk, self.row.id, note=self.note.text())
+        pieces = self.pieces.chosen()
+        done = loans.return_keys(self.desk, self.row.id, pieces, note=self.note.text())
         self.result_set = done.value
         return done
+
+    def error_focus(self, error: DeskError) -> QWidget | None:
+        if getattr(error, "field", None) == "pieces":
+            return self.pieces.first_box()
+        return None

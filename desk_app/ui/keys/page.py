@@ -41,6 +41,8 @@ from desk_app.ui.error_text import error_text
 from desk_app.ui.events import ChangeEvent, EventHub
 from desk_app.ui.keys.feature import PAGE_ACTIONS, REGISTRY_ACTIONS
 from desk_app.ui.keys.loan_dialog import LoanDialog, ReturnDialog, set_text
+from desk_app.ui.keys.owner_dialog import depositor_text
+from desk_app.ui.keys.set_actions import SetActions
 from desk_app.ui.labels import left_text, vocabulary_text
 from desk_app.ui.operations import attempt
 from desk_app.ui.widgets import deadline_colors
@@ -141,6 +143,7 @@ class KeysPage(QWidget):
         )
         self.out_caption = QLabel(self)
         history_caption = QLabel(self.tr("History of the set"), self)
+        self.set_actions = SetActions(self)  # 借出 … 打印签收单 of the chosen set
 
         fit_columns(self.out_table, OUT_SAMPLES, table="keys_out")
         fit_columns(self.history_table, HISTORY_SAMPLES, table="key_history")
@@ -159,6 +162,7 @@ class KeysPage(QWidget):
         layout.addLayout(scan_row)
         layout.addWidget(self.scan_message)
         layout.addWidget(self.set_label)
+        layout.addWidget(self.set_actions)
         layout.addWidget(self.out_caption)
         layout.addWidget(self.out_table, 2)
         layout.addWidget(history_caption)
@@ -371,8 +375,10 @@ class KeysPage(QWidget):
         movements = registry.history(self.desk, set_id)
         self.history_table.setRowCount(len(movements))
         for n, m in enumerate(reversed(movements)):
-            who = m.borrower or m.agent_name or ""
-            if who and m.borrower_kind:
+            who = m.borrower or ""
+            if m.person_id is not None:
+                who = depositor_text(m)
+            elif who and m.borrower_kind:
                 who = f"{who}（{vocabulary_text(m.borrower_kind)}）"
             pieces = "、".join(f"{vocabulary_text(t)}×{c}" for t, c in m.pieces.items())
             cells = (
@@ -387,7 +393,10 @@ class KeysPage(QWidget):
                 m.operator or "",
             )
             for column, text in enumerate(cells):
-                self.history_table.setItem(n, column, QTableWidgetItem(text))
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, m.id)
+                self.history_table.setItem(n, column, item)
+        self.set_actions.show_set(row, movements)
 
     def history_texts(self) -> list[list[str]]:
         """The history as shown, newest first (for tests and checks)."""

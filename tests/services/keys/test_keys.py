@@ -130,6 +130,10 @@ def test_trust_keys_deposited_by_the_owner_lent_with_consent_and_collected(estat
     )
     deposit = registry.history(desk, key.id)[-1]
     assert deposit.agent_name == "王五" and "0307" not in deposit.agent_id_masked
+    assert deposit.person_name == "张三"
+    assert [(o.person_id, o.name) for o in registry.owners_of_record(desk, key)] == [
+        (owner, "张三")
+    ]
     loan = LoanInput(Borrower(technician_id=_technician(desk).id), "楼下漏水查看", {"室内门": 1})
     with pytest.raises(ValidationError, match="须经客服主管批准"):
         loans.lend(desk, key.id, loan)

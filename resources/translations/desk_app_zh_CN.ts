@@ -2253,7 +2253,7 @@ Create a new, empty one there?</source>
 <context>
     <name>HandoverDialog</name>
     <message>
-        <location filename="../../desk_app/ui/shifts/handover.py" line="+25"/>
+        <location filename="../../desk_app/ui/shifts/handover.py" line="+26"/>
         <source>Hand over the shift</source>
         <translation>交接班</translation>
     </message>
@@ -2280,7 +2280,32 @@ The incoming operator logs in below; you confirm with your own password. The han
         <translation>接班人密码(&amp;P)：</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+14"/>
+        <source>of {count} sets that should be on the hooks</source>
+        <translation>套（应在柜 {count} 套）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Keys counted:</source>
+        <translation>清点钥匙(&amp;K)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>sets</source>
+        <translation>套数</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Count difference &amp;explained:</source>
+        <translation>差异说明(&amp;E)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Needed when the count differs</source>
+        <translation>清点数与应在柜数不符时必填</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Next s&amp;hift:</source>
         <translation>接班班次(&amp;H)：</translation>
     </message>
@@ -2305,7 +2330,7 @@ The incoming operator logs in below; you confirm with your own password. The han
         <translation>交班</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>Nobody is logged in.</source>
         <translation>当前没有人登录。</translation>
     </message>

@@ -367,3 +367,14 @@ def loans_of_named(db: Database, name: str) -> list[MovementRow]:
 def held_sets(db: Database) -> int:
     """Sets that should be on their hooks: some piece held at the desk."""
     return db.execute("SELECT count(DISTINCT set_id) FROM key_pieces WHERE held > 0").fetchone()[0]
+
+
+def last_count_of_shift(db: Database, shift_id: int) -> MovementRow | None:
+    """The shift's latest 核对 (the count at its handover), None when none was made."""
+    row = db.execute(
+        f"{_MOVEMENT_SELECT} WHERE m.set_id IS NULL AND m.kind = '核对' "
+        "AND m.created_shift = ? ORDER BY m.id DESC LIMIT 1",
+        [shift_id],
+    ).fetchone()
+    return _movement(row) if row else None
+

@@ -25,7 +25,7 @@ from desk_app.services.operations import Done, Operation
 from desk_app.services.shifts.approvals import Approval
 from desk_app.services.shifts.handover import HandoverCount
 from desk_app.storage.keys import registry as keys_store
-from desk_app.storage.keys.registry import KeySetRow, NewMovement
+from desk_app.storage.keys.registry import KeySetRow, NewMovement, OrderLoanRow
 from desk_app.storage.repairs import orders as orders_store
 from desk_app.storage.repairs import setup as repairs_setup_store
 from desk_app.storage.rows import Stamp
@@ -392,6 +392,11 @@ def out_now(desk: Desk) -> list[KeySetRow]:
 
 def overdue(desk: Desk) -> list[KeySetRow]:
     return keys_store.out_now(desk.db, due_before=desk.now_text())
+
+
+def loans_of_order(desk: Desk, order_id: int) -> list[OrderLoanRow]:
+    """The key sets lent against a repair order, oldest first: out now or returned when."""
+    return keys_store.loans_of_order(desk.db, order_id)
 
 
 def held_by_technician(desk: Desk, technician_id: int) -> tuple[list[KeySetRow], list]:

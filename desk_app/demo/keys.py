@@ -5,7 +5,10 @@ the equipment rooms (设施设备房, added to the directory's public places whe
 switch room and the fire control room never lent), and the years of loans: mostly
 returned on time, some late, a few pieces lost and copied again with a supervisor's
 approval, technicians borrowing an owner's key (with the owner's consent by phone) or an
-equipment room's against their repair orders. The history ends with keys out: one
+equipment room's against their repair orders, and owners collecting keys held in trust
+(领取, say for a lock change) and depositing them again (寄存), most in person, some
+through an agent with the owner's 委托书 (the agent's name and masked ID number, as
+``services.keys.registry`` stores them). The history ends with keys out: one
 overdue since yesterday, one lent overnight with approval, and one with a technician on
 an open repair order.
 
@@ -24,6 +27,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
+from desk_app.core.masking import id_check_char, mask_id_number, validate_id_number
 from desk_app.core.vocabularies import UNIT_KEY_TYPES
 from desk_app.demo import bulk as demo_bulk
 from desk_app.demo.plan import DemoPlan, DemoRandom
@@ -50,7 +54,8 @@ PIECE_COLUMNS = (
 MOVEMENT_COLUMNS = (
     "id", "set_id", "kind", "at", "pieces", "reason", "loan_id", "technician_id",
     "borrower_name", "borrower_kind", "purpose", "due_back", "approved_by", "consent_how",
-    "consent_at", "repair_order_id", "created_at", "created_by", "created_shift",
+    "consent_at", "repair_order_id", "person_id", "agent_name", "agent_id_masked",
+    "created_at", "created_by", "created_shift",
 )  # fmt: skip
 
 TRUST_SHARE = 0.12  # units whose owners leave keys with the desk
@@ -92,6 +97,12 @@ PUBLIC_PURPOSES = {
 }
 ROOM_PURPOSES = ("设备巡检", "设备保养", "抄表", "年度检测")
 LOST_REASONS = ("借用人遗失", "借用途中遗失，已报告主管")
+# Owners' visits to the keys they keep with the desk (业主代管): the share of trust sets
+# whose owners come back for keys in a year, and every how many visits one is by an agent.
+OWNER_VISIT_SHARE = 0.5
+AGENT_EVERY = 4
+AGENTS = ("刘晓燕", "陈国平", "黄志明", "杨丽娟", "林文涛", "何春梅", "马建军", "罗小红")
+AGENT_REGIONS = ("370102", "370103", "370105", "370112", "110105", "320102")
 REPLACE_REASON = "遗失补配"
 
 
@@ -113,6 +124,7 @@ class _Set:
     loan: _Move | None = None
     created: tuple[str, int | None, int | None] = ("", None, None)
     updated_at: str | None = None
+    returning: dict[str, int] = field(default_factory=dict)  # collected, to be deposited again
 
 
 @dataclass(slots=True)
@@ -147,11 +159,12 @@ def generate(desk: Desk, plan: DemoPlan, rng: random.Random, staff: list) -> int
     own = DemoRandom(plan.seed * 1_000_003 + 6)  # independent of other generators
     db = desk.db
     supervisors = [s.id for s in staff if s.role == "supervisor"] or [s.id for s in staff]
+    visits = DemoRandom(plan.seed * 1_000_003 + 61)  # owners' visits: their own stream
     with desk.operation(OPERATION, actor="demo") as op:
         rooms = _equipment_rooms(desk, op.at)
         shifts = demo_bulk.shift_spans(db)
         clock = DeskClock(shifts, own) if shifts else None
-        history = _History(desk, own, clock, supervisors, op.at)
+        history = _History(desk, own, clock, supervisors, op.at, visits)
         history.make_sets(rooms)
         if clock is not None:
             history.live_through(plan)
@@ -200,8 +213,10 @@ class _History:
         clock: DeskClock | None,
         supervisors: list[int],
         at: str,
+        visits: DemoRandom | None = None,
     ) -> None:
         self.desk = desk
+        self.visits_rng = visits or DemoRandom(0)
         self.db = desk.db
         self.rng = rng
         self.clock = clock
@@ -216,6 +231,8 @@ class _History:
         self.workday_end = int(end[:2]) * HOUR + int(end[3:5]) * MINUTE
         self.room_span = int(settings_service.get(desk, "keys.equipment_loan_minutes")) * MINUTE
         self.loans = self.late = self.lost = 0
+        self.deposits = self.collections = self.by_agent = 0
+        self._owner_spans: dict[int, list[tuple[str, str, int]]] | None = None
 
     # --- the sets ---------------------------------------------------------------------------
 
@@ -476,11 +493,14 @@ class _History:
         clock = self.clock
         assert clock is not None
         self.technicians = [r[0] for r in self.db.execute("SELECT id FROM technicians ORDER BY id")]
+        visits = self._owner_visits()
         for loan in self._candidates(plan):
             start = clock.act(loan.t)
             back = clock.act(loan.back)
             if start is None or back is None or back[0] <= start[0]:
                 continue
+            while visits and visits[-1][0] <= start[0]:
+                self._visit(*visits.pop())
             lost_piece = next(iter(loan.key.counts))
             replace_at = None
             if loan.lost:
@@ -493,7 +513,123 @@ class _History:
             self._back(loan.key, back[0], loan.lost)
             if replace_at is not None:
                 self._replace(loan.key, replace_at[0], lost_piece)
+        while visits:
+            self._visit(*visits.pop())
         self._open_loans()
+
+    # --- owners' visits: 领取 and 寄存 of keys held in trust --------------------------------
+
+    def _on_duty(self, t: int) -> int | None:
+        """``t`` when a clerk is on duty, else a few minutes into the next shift (None past
+        the history's last ten days, so that every visit is over before the keys out at
+        the end are lent)."""
+        clock = self.clock
+        assert clock is not None
+        i = bisect_right(clock.starts, t) - 1
+        if i < 0 or t >= clock.ends[i]:
+            i += 1
+            if i >= len(clock.starts):
+                return None
+            t = min(
+                clock.starts[i] + self.visits_rng.between(2 * MINUTE, 20 * MINUTE),
+                clock.ends[i] - 1,
+            )
+        return t if t < clock.horizon - 10 * DAY else None
+
+    def _owner_visits(self) -> list[tuple[int, _Set, str, dict[str, int] | None]]:
+        """(time, set, 领取/寄存, pieces) of the owners' visits, latest first (popped from
+        the end as the history goes on): a collection (a lock changed, a spare taken home)
+        and, days or weeks later, the keys deposited again; now and then an extra key
+        lodged."""
+        clock = self.clock
+        assert clock is not None
+        rng = self.visits_rng
+        visits: list[tuple[int, _Set, str, dict[str, int] | None]] = []
+        for key in self.trust.values():
+            years = max(1, (clock.horizon - key.since) // (365 * DAY))
+            for _ in range(sum(rng.random() < OWNER_VISIT_SHARE for _ in range(years))):
+                day = rng.between(key.since // DAY + 20, clock.last_day)
+                taken = self._on_duty(day * DAY + rng.between(9 * HOUR, 19 * HOUR))
+                if taken is None or taken <= key.since:
+                    continue
+                visits.append((taken, key, "领取", None))
+                back_day = taken // DAY + rng.between(1, 45)
+                again = self._on_duty(back_day * DAY + rng.between(9 * HOUR, 19 * HOUR))
+                if again is not None:
+                    visits.append((again, key, "寄存", None))
+            if rng.random() < 0.15:
+                day = rng.between(key.since // DAY + 5, clock.last_day)
+                lodged = self._on_duty(day * DAY + rng.between(9 * HOUR, 19 * HOUR))
+                if lodged is not None:
+                    visits.append((lodged, key, "寄存", {rng.one(UNIT_KEY_TYPES): 1}))
+        visits.sort(key=lambda v: (v[0], v[1].id, v[2]), reverse=True)
+        return visits
+
+    def _owners(self) -> dict[int, list[tuple[str, str, int]]]:
+        """Each unit's owners of record: (since, until, person id)."""
+        if self._owner_spans is None:
+            spans: dict[int, list[tuple[str, str, int]]] = {}
+            for unit_id, person_id, since, until in self.db.execute(
+                "SELECT unit_id, person_id, coalesce(since, ''), coalesce(until, '9999') "
+                "FROM occupancies WHERE role IN ('owner', 'co_owner') ORDER BY role = 'co_owner', id"
+            ):
+                spans.setdefault(unit_id, []).append((since, until, person_id))
+            self._owner_spans = spans
+        return self._owner_spans
+
+    def _who(self, key: _Set, t: int) -> dict[str, Any] | None:
+        """The owner of record on the day (in person or through an agent), or None."""
+        assert self.clock is not None and key.unit_id is not None
+        day = self.clock.text(t)[:10]
+        owners = [
+            p for since, until, p in self._owners().get(key.unit_id, []) if since <= day < until
+        ]
+        if not owners:
+            return None
+        rng = self.visits_rng
+        who: dict[str, Any] = {"person_id": owners[0]}
+        if (self.deposits + self.collections) % AGENT_EVERY == AGENT_EVERY - 1:
+            birth = f"{rng.between(1955, 2000)}{rng.between(1, 12):02d}{rng.between(1, 28):02d}"
+            first17 = f"{rng.one(AGENT_REGIONS)}{birth}{rng.between(0, 999):03d}"
+            number = validate_id_number(first17 + id_check_char(first17))
+            who["agent_name"] = rng.one(AGENTS)
+            who["agent_id_masked"] = mask_id_number(number)
+        return who
+
+    def _visit(self, t: int, key: _Set, kind: str, pieces: dict[str, int] | None) -> None:
+        """An owner's 领取 (never while the keys are out, never the last key) or 寄存 (the
+        keys collected last, or the pieces given)."""
+        if kind == "领取":
+            if key.loan is not None or t < key.free_at or key.returning:
+                return
+            held = {p: h for p, (h, _o) in key.counts.items() if h}
+            if sum(held.values()) < 2:
+                return
+            piece = self.visits_rng.one(sorted(held))
+            n = held[piece] if sum(held.values()) > held[piece] else held[piece] - 1
+            pieces = {piece: self.visits_rng.between(1, n)}
+        elif pieces is None:
+            if not key.returning:
+                return
+            pieces = key.returning
+        if t < key.free_at:
+            return
+        who = self._who(key, t)
+        if who is None:
+            return
+        self._move(t, key, kind, dict(pieces), who)
+        for piece, n in pieces.items():
+            counts = key.counts.setdefault(piece, [0, 0])
+            counts[0] += n if kind == "寄存" else -n
+        if kind == "领取":
+            key.returning = dict(pieces)
+            self.collections += 1
+        else:
+            if pieces is key.returning:
+                key.returning = {}
+            self.deposits += 1
+        self.by_agent += "agent_name" in who
+        key.free_at = t
 
     def _open_loans(self) -> None:
         """The keys out when the history ends: one overdue since the last afternoon, one
@@ -611,6 +747,7 @@ class _History:
                     f.get("technician_id"), f.get("borrower_name", ""), f.get("borrower_kind"),
                     f.get("purpose", ""), f.get("due_back"), f.get("approved_by"),
                     f.get("consent_how"), f.get("consent_at"), f.get("repair_order_id"),
+                    f.get("person_id"), f.get("agent_name", ""), f.get("agent_id_masked", ""),
                     at, by, shift,
                 )
             )  # fmt: skip
@@ -631,5 +768,8 @@ class _History:
             "loans": self.loans,
             "late": self.late,
             "lost": self.lost,
+            "deposits": self.deposits,
+            "collections": self.collections,
+            "by_agent": self.by_agent,
             "out": len(open_loans),
         }

@@ -1,5 +1,6 @@
 """What each feature contributes to the views every shift shares: its items in the
-due-now list and its unfinished matters and sections in the handover report.
+due-now list, its unfinished matters and sections in the handover report, and what the
+incoming operator counts at the handover.
 
 ``install()`` registers them once, at start-up (the command line's group and the window
 call it). The shared code reads them from its registry (``services.shifts.due_now``,
@@ -10,6 +11,7 @@ call it). The shared code reads them from its registry (``services.shifts.due_no
 from __future__ import annotations
 
 from desk_app.services.keys import due as keys_due
+from desk_app.services.keys import loans as keys_loans
 from desk_app.services.ledger import cash_drawer
 from desk_app.services.reception import due as reception_due
 from desk_app.services.reception import summary as reception_summary
@@ -44,4 +46,11 @@ def install() -> None:
             keys_due.handover_summary,
         ]
     )
-    handover.REPORT_SECTIONS.install([cash_drawer.report_section])
+    handover.REPORT_SECTIONS.install([cash_drawer.report_section, keys_due.report_section])
+    handover.AT_HANDOVER.install(
+        [
+            handover.HandoverCheck(
+                "keys", keys_loans.expected_at_handover, keys_loans.count_at_handover
+            )
+        ]
+    )

@@ -845,7 +845,7 @@ Posted charges can not be edited; corrections are adjustments.</source>
 <context>
     <name>CallbackAttemptsModel</name>
     <message>
-        <location filename="../../desk_app/ui/repairs/models.py" line="+237"/>
+        <location filename="../../desk_app/ui/repairs/models.py" line="+254"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
@@ -2253,7 +2253,7 @@ Create a new, empty one there?</source>
 <context>
     <name>HandoverDialog</name>
     <message>
-        <location filename="../../desk_app/ui/shifts/handover.py" line="+25"/>
+        <location filename="../../desk_app/ui/shifts/handover.py" line="+26"/>
         <source>Hand over the shift</source>
         <translation>交接班</translation>
     </message>
@@ -2280,7 +2280,32 @@ The incoming operator logs in below; you confirm with your own password. The han
         <translation>接班人密码(&amp;P)：</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+14"/>
+        <source>of {count} sets that should be on the hooks</source>
+        <translation>套（应在柜 {count} 套）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Keys counted:</source>
+        <translation>清点钥匙(&amp;K)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>sets</source>
+        <translation>套数</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Count difference &amp;explained:</source>
+        <translation>差异说明(&amp;E)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Needed when the count differs</source>
+        <translation>清点数与应在柜数不符时必填</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Next s&amp;hift:</source>
         <translation>接班班次(&amp;H)：</translation>
     </message>
@@ -2305,7 +2330,7 @@ The incoming operator logs in below; you confirm with your own password. The han
         <translation>交班</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>Nobody is logged in.</source>
         <translation>当前没有人登录。</translation>
     </message>
@@ -4599,7 +4624,7 @@ Nothing dated in the period can be written afterwards.</source>
 <context>
     <name>OrderEventsModel</name>
     <message>
-        <location filename="../../desk_app/ui/repairs/models.py" line="-21"/>
+        <location filename="../../desk_app/ui/repairs/models.py" line="-38"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
@@ -4620,9 +4645,47 @@ Nothing dated in the period can be written afterwards.</source>
     </message>
 </context>
 <context>
+    <name>OrderKeysModel</name>
+    <message>
+        <location line="+9"/>
+        <source>Code</source>
+        <translation>钥匙编号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Key</source>
+        <translation>钥匙</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Borrower</source>
+        <translation>借用人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Out since</source>
+        <translation>借出时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Due back</source>
+        <translation>应还时间</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Returned</source>
+        <translation>归还</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Still out</source>
+        <translation>未还</translation>
+    </message>
+</context>
+<context>
     <name>OrderMaterialsModel</name>
     <message>
-        <location line="-26"/>
+        <location line="-42"/>
         <source>Item</source>
         <translation>名称</translation>
     </message>
@@ -4645,13 +4708,13 @@ Nothing dated in the period can be written afterwards.</source>
 <context>
     <name>OrderView</name>
     <message>
-        <location filename="../../desk_app/ui/repairs/order_view.py" line="+98"/>
-        <location line="+50"/>
+        <location filename="../../desk_app/ui/repairs/order_view.py" line="+101"/>
+        <location line="+61"/>
         <source>Materials</source>
         <translation>材料</translation>
     </message>
     <message>
-        <location line="-47"/>
+        <location line="-58"/>
         <source>Status history</source>
         <translation>状态记录</translation>
     </message>
@@ -4661,7 +4724,13 @@ Nothing dated in the period can be written afterwards.</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+11"/>
+        <location line="+168"/>
+        <source>Keys</source>
+        <translation>钥匙</translation>
+    </message>
+    <message>
+        <location line="-149"/>
         <source>Order no.</source>
         <translation>单号</translation>
     </message>
@@ -4791,7 +4860,7 @@ Nothing dated in the period can be written afterwards.</source>
         <translation>未选择工单</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+61"/>
         <source>Labour {labour}   Materials {material}   Total {total}</source>
         <translation>人工费 {labour}   材料费 {material}   合计 {total}</translation>
     </message>
@@ -4814,6 +4883,26 @@ Nothing dated in the period can be written afterwards.</source>
         <location line="+5"/>
         <source>not reached</source>
         <translation>未接通</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>No keys lent against this order.</source>
+        <translation>本工单没有借用钥匙。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{out} of {count} key sets lent against this order are still out.</source>
+        <translation>本工单借用钥匙 {count} 套，{out} 套未还。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>All {count} key sets lent against this order are back.</source>
+        <translation>本工单借用的 {count} 套钥匙均已归还。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Keys ({count})</source>
+        <translation>钥匙（{count}）</translation>
     </message>
 </context>
 <context>
@@ -5373,7 +5462,7 @@ Nothing dated in the period can be written afterwards.</source>
 <context>
     <name>PricesModel</name>
     <message>
-        <location filename="../../desk_app/ui/repairs/models.py" line="+51"/>
+        <location filename="../../desk_app/ui/repairs/models.py" line="+68"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
@@ -6350,7 +6439,7 @@ Nothing dated in the period can be written afterwards.</source>
 <context>
     <name>RepairOrdersModel</name>
     <message>
-        <location filename="../../desk_app/ui/repairs/models.py" line="-155"/>
+        <location filename="../../desk_app/ui/repairs/models.py" line="-172"/>
         <source>Order no.</source>
         <translation>单号</translation>
     </message>
@@ -6592,7 +6681,7 @@ Nothing dated in the period can be written afterwards.</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/repairs/page.py" line="+356"/>
+        <location filename="../../desk_app/ui/repairs/page.py" line="+366"/>
         <location line="+60"/>
         <source>Order {number}: {status}.</source>
         <translation>工单 {number}：{status}。</translation>
@@ -7445,7 +7534,7 @@ Nothing dated in the period can be written afterwards.</source>
 <context>
     <name>TechniciansModel</name>
     <message>
-        <location filename="../../desk_app/ui/repairs/models.py" line="+198"/>
+        <location filename="../../desk_app/ui/repairs/models.py" line="+215"/>
         <source>Name</source>
         <translation>姓名/单位</translation>
     </message>

@@ -4,6 +4,7 @@ entry point as ``desk-app demo``."""
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from collections import Counter, defaultdict
 from datetime import date, datetime
@@ -124,8 +125,10 @@ def test_movements_add_up_to_the_counts(db):
     for m in rows(db, "SELECT * FROM key_movements ORDER BY id"):
         pieces = json.loads(m["pieces"])
         held, out, sid = counts[m["set_id"]], outs[m["set_id"]], m["set_id"]
-        if m["kind"] in ("入库", "配钥匙"):
+        if m["kind"] in ("入库", "配钥匙", "寄存"):
             held.update(pieces)
+        elif m["kind"] == "领取":
+            held.subtract(pieces)
         elif m["kind"] == "借出":
             assert open_loan.get(sid) is None
             open_loan[sid] = m["id"]
@@ -203,3 +206,35 @@ def test_no_history_only_the_sets(tmp_path):
     finally:
         conn.close()
     assert all(r.ok for r in maintenance.check_database(path))
+
+
+def test_owners_deposit_and_collect_in_person_or_through_an_agent(db):
+    """寄存 and 领取 as ``registry.deposit``/``collect`` write them: on a trust set, by an
+    owner of record on the day, an agent with a masked ID number, no loan."""
+    visits = rows(
+        db,
+        "SELECT m.*, s.kind AS set_kind, s.unit_id FROM key_movements m "
+        "JOIN key_sets s ON s.id = m.set_id WHERE m.kind IN ('寄存', '领取')",
+    )
+    kinds = Counter(v["kind"] for v in visits)
+    assert kinds["寄存"] >= 2 and kinds["领取"] >= 2
+    agents = [v for v in visits if v["agent_name"]]
+    assert 0 < len(agents) < len(visits) / 2  # most come in person
+    for v in visits:
+        assert v["set_kind"] == "业主代管" and v["loan_id"] is None
+        assert v["borrower_kind"] is None and v["borrower_name"] == ""
+        owner = rows(
+            db,
+            "SELECT count(*) FROM occupancies WHERE unit_id = ? AND person_id = ? "
+            "AND role IN ('owner', 'co_owner') AND coalesce(since, '') <= ? "
+            "AND coalesce(until, '9999') > ?",
+            v["unit_id"],
+            v["person_id"],
+            v["at"][:10],
+            v["at"][:10],
+        )[0][0]
+        assert owner == 1
+        if v["agent_name"]:
+            assert re.fullmatch(r"[0-9]{3}\*{11}[0-9X]{4}", v["agent_id_masked"])
+        else:
+            assert v["agent_id_masked"] == ""

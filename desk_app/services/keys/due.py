@@ -69,3 +69,28 @@ def handover_keys(desk: Desk) -> list[dict[str, str]]:
         }
         for row in keys_store.out_now(desk.db)
     ]
+
+
+def report_section(desk: Desk, shift_id: int) -> dict[str, object]:
+    """核对钥匙 on the handover report: the count made at the shift's handover (how many
+    should be on the hooks, how many were counted, by whom, the note on a difference);
+    nothing when no count was made."""
+    row = keys_store.last_count_of_shift(desk.db, shift_id)
+    if row is None or row.expected is None or row.counted is None:
+        return {}
+    difference = row.counted - row.expected
+    if difference == 0:
+        outcome = "相符"
+    else:
+        outcome = f"{'多' if difference > 0 else '少'} {abs(difference)} 套"
+    return {
+        "keys_counts": [
+            {
+                "expected": f"{row.expected} 套",
+                "counted": f"{row.counted} 套",
+                "difference": outcome,
+                "counted_by": row.operator or "",
+                "note": row.note or "—",
+            }
+        ]
+    }

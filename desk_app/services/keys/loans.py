@@ -17,16 +17,18 @@ from desk_app.core.clock import from_text, to_text
 from desk_app.core.errors import NotFoundError, ValidationError
 from desk_app.core.masking import mask_id_number
 from desk_app.core.vocabularies import KEY_BORROWER_KINDS, KEY_CONSENTS
-from desk_app.services.desk import Desk
+from desk_app.services.desk import Desk, Operator
 from desk_app.services.desk import settings as desk_settings
 from desk_app.services.keys import registry
 from desk_app.services.keys.registry import state_of
-from desk_app.services.operations import Done
+from desk_app.services.operations import Done, Operation
 from desk_app.services.shifts.approvals import Approval
+from desk_app.services.shifts.handover import HandoverCount
 from desk_app.storage.keys import registry as keys_store
-from desk_app.storage.keys.registry import KeySetRow, NewMovement
+from desk_app.storage.keys.registry import KeySetRow, NewMovement, OrderLoanRow
 from desk_app.storage.repairs import orders as orders_store
 from desk_app.storage.repairs import setup as repairs_setup_store
+from desk_app.storage.rows import Stamp
 
 APPROVAL_KINDS = ("设施设备房", "业主代管")
 
@@ -317,24 +319,71 @@ def _move(
     return op.done(registry.key_set(desk, row.id))
 
 
-def record_count(desk: Desk, counted: int, note: str = "") -> Done[int]:
-    """核对钥匙 at handover: the sets counted on their hooks against those that should be;
-    a difference needs a note. The result: how many should be there."""
-    expected = keys_store.held_sets(desk.db)
+def _checked_count(
+    expected: int, counted: int, note: str, *, counted_field: str, note_field: str
+) -> str:
     if counted < 0:
-        raise ValidationError("清点数量不能为负数。", field="counted")
+        raise ValidationError("清点数量不能为负数。", field=counted_field)
     if counted != expected and not note.strip():
         raise ValidationError(
-            f"应在柜 {expected} 套，清点 {counted} 套，请说明差异。", field="note"
+            f"应在柜 {expected} 套，清点 {counted} 套，请说明差异。", field=note_field
         )
-    with desk.operation("keys_counted") as op:
-        movement_id = keys_store.insert_movement(
-            op.db,
-            NewMovement(None, "核对", {}, expected=expected, counted=counted, note=note.strip()),
-            op.stamp,
-        )
+    return note.strip()
+
+
+def _write_count(
+    op: Operation, expected: int, counted: int, note: str, counted_by: Operator | None
+) -> None:
+    stamp = op.stamp if counted_by is None else Stamp(op.at, counted_by.id, op.shift_id)
+    movement_id = keys_store.insert_movement(
+        op.db,
+        NewMovement(None, "核对", {}, expected=expected, counted=counted, note=note),
+        stamp,
+    )
+    if counted_by is None:
         op.record("key_movements", movement_id, expected=expected, counted=counted)
+    else:
+        op.record(
+            "key_movements",
+            movement_id,
+            expected=expected,
+            counted=counted,
+            counted_by=counted_by.display_name,
+        )
+
+
+def record_count(desk: Desk, counted: int, note: str = "") -> Done[int]:
+    """核对钥匙: the sets counted on their hooks against those that should be; a
+    difference needs a note. The result: how many should be there."""
+    expected = keys_store.held_sets(desk.db)
+    why = _checked_count(expected, counted, note, counted_field="counted", note_field="note")
+    with desk.operation("keys_counted") as op:
+        _write_count(op, expected, counted, why, None)
     return op.done(expected)
+
+
+def expected_at_handover(desk: Desk) -> int | None:
+    """The sets that should be on their hooks, asked of the incoming operator at the
+    handover; None when the estate has no key sets at all (nothing to count)."""
+    if keys_store.count(desk.db) == 0:
+        return None
+    return keys_store.held_sets(desk.db)
+
+
+def count_at_handover(desk: Desk, incoming: Operator, count: HandoverCount | None) -> None:
+    """核对钥匙 at the handover (``shifts.handover.AT_HANDOVER``): the incoming operator's
+    count, written by them inside the handover's transaction; required whenever the
+    estate has key sets, a difference with its note."""
+    expected = expected_at_handover(desk)
+    if expected is None:
+        return
+    if count is None:
+        raise ValidationError("请填写接班清点的钥匙套数。", field="keys_counted")
+    why = _checked_count(
+        expected, count.counted, count.note, counted_field="keys_counted", note_field="keys_note"
+    )
+    with desk.operation("keys_counted") as op:
+        _write_count(op, expected, count.counted, why, incoming)
 
 
 def out_now(desk: Desk) -> list[KeySetRow]:
@@ -343,6 +392,11 @@ def out_now(desk: Desk) -> list[KeySetRow]:
 
 def overdue(desk: Desk) -> list[KeySetRow]:
     return keys_store.out_now(desk.db, due_before=desk.now_text())
+
+
+def loans_of_order(desk: Desk, order_id: int) -> list[OrderLoanRow]:
+    """The key sets lent against a repair order, oldest first: out now or returned when."""
+    return keys_store.loans_of_order(desk.db, order_id)
 
 
 def held_by_technician(desk: Desk, technician_id: int) -> tuple[list[KeySetRow], list]:

@@ -7,13 +7,13 @@ and archived. A backup follows.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from desk_app.core.clock import display
 from desk_app.core.errors import AuthenticationError, ValidationError
-from desk_app.services.desk import Desk, Shift, documents, maintenance
+from desk_app.services.desk import Desk, Operator, Shift, documents, maintenance
 from desk_app.services.desk import settings as settings_service
 from desk_app.services.operations import Done, Operation
 from desk_app.services.shifts import login
@@ -42,6 +42,42 @@ SUMMARY: Contributions[SummaryProvider] = Contributions("handover summary")
 # present (``only_if``).
 ReportSectionProvider = Callable[[Desk, int], dict[str, object]]
 REPORT_SECTIONS: Contributions[ReportSectionProvider] = Contributions("handover report sections")
+
+
+@dataclass(frozen=True)
+class HandoverCount:
+    """What the incoming operator counted at the handover (the key sets on their hooks),
+    with a note that explains a difference."""
+
+    counted: int
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class HandoverCheck:
+    """Something a feature has the incoming operator count at the handover (核对钥匙),
+    recorded in the handover's own transaction: a wrong password records nothing, and a
+    refused count undoes the handover. ``expected(desk)``: how many there should be (None:
+    nothing to count, the dialog asks nothing); ``record(desk, incoming, count)`` writes
+    the count (None when none was given) inside the handover's operation, before the
+    report is drawn, so that a report section can print it."""
+
+    name: str
+    expected: Callable[[Desk], int | None]
+    record: Callable[[Desk, Operator, HandoverCount | None], None]
+
+
+AT_HANDOVER: Contributions[HandoverCheck] = Contributions("handover checks")
+
+
+def handover_checks(desk: Desk) -> list[tuple[HandoverCheck, int]]:
+    """The counts to ask the incoming operator for, with how many there should be."""
+    found = []
+    for check in AT_HANDOVER:
+        expected = check.expected(desk)
+        if expected is not None:
+            found.append((check, expected))
+    return found
 
 
 @dataclass(frozen=True)
@@ -126,7 +162,10 @@ def handover(
     outgoing_password: str,
     next_shift_name: str | None = None,
     note: str = "",
+    counts: Mapping[str, HandoverCount] | None = None,
 ) -> Done[HandoverResult]:
+    """``counts``: the incoming operator's counts by the name of their check
+    (``AT_HANDOVER``)."""
     outgoing, old_shift = desk.operator, desk.shift
     if outgoing is None or old_shift is None:
         raise ValidationError("当前没有进行中的班次。")
@@ -159,6 +198,8 @@ def handover(
                 next_shift=new_shift_id,
                 note=note.strip() or None,
             )
+            for check in AT_HANDOVER:
+                check.record(desk, incoming, (counts or {}).get(check.name))
             document_id, pdf = _archive_report(desk, op, old_shift.id)
             desk.operator = incoming
             desk.shift = Shift(new_shift_id, name, op.at)

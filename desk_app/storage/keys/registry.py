@@ -369,3 +369,49 @@ def loans_of_named(db: Database, name: str) -> list[MovementRow]:
 def held_sets(db: Database) -> int:
     """Sets that should be on their hooks: some piece held at the desk."""
     return db.execute("SELECT count(DISTINCT set_id) FROM key_pieces WHERE held > 0").fetchone()[0]
+
+
+def last_count_of_shift(db: Database, shift_id: int) -> MovementRow | None:
+    """The shift's latest 核对 (the count at its handover), None when none was made."""
+    row = db.execute(
+        f"{_MOVEMENT_SELECT} WHERE m.set_id IS NULL AND m.kind = '核对' "
+        "AND m.created_shift = ? ORDER BY m.id DESC LIMIT 1",
+        [shift_id],
+    ).fetchone()
+    return _movement(row) if row else None
+
+
+@dataclass(frozen=True)
+class OrderLoanRow:
+    """A loan made against a repair order, with its set and whether it is back."""
+
+    loan: MovementRow
+    key_set: KeySetRow
+    returned_at: str | None  # the last 归还 of the loan once it has ended
+    out: bool  # the loan is still open (some piece not back)
+
+
+def loans_of_order(db: Database, order_id: int) -> list[OrderLoanRow]:
+    """The loans lent against the order, oldest first (the order's index)."""
+    loans = [
+        _movement(r)
+        for r in db.execute(
+            f"{_MOVEMENT_SELECT} WHERE m.repair_order_id = ? AND m.kind = '借出' ORDER BY m.id",
+            [order_id],
+        ).fetchall()
+    ]
+    found: list[OrderLoanRow] = []
+    for loan in loans:
+        key_set = get(db, loan.set_id) if loan.set_id is not None else None
+        if key_set is None:
+            continue
+        out = key_set.loan_id == loan.id
+        returned_at = None
+        if not out:
+            returned_at = db.execute(
+                "SELECT max(at) FROM key_movements WHERE set_id = ? AND loan_id = ? "
+                "AND kind IN ('归还', '遗失')",
+                [loan.set_id, loan.id],
+            ).fetchone()[0]
+        found.append(OrderLoanRow(loan, key_set, returned_at, out))
+    return found

@@ -1,6 +1,6 @@
 """Table models of the repairs tab: the order list (a page at a time, with the running
 time limit coloured), and the small tables of one order (materials, status history,
-callback attempts) and of the repair setup (technicians, price list).
+callback attempts, keys lent against it) and of the repair setup (technicians, price list).
 
 Statuses and urgencies are the desk's own Chinese words and are shown as they are;
 phones in the order list arrive masked from ``repairs.list_orders``.
@@ -228,6 +228,23 @@ class OrderEventsModel(RowTableModel):
             ),
             Column(self.tr("Detail"), lambda e: one_line(e.detail)),
             Column(self.tr("Operator"), lambda e: e.operator_name or ""),
+        ]
+
+
+class OrderKeysModel(RowTableModel):
+    """The key sets lent against one order (``keys.loans.loans_of_order``): out or back."""
+
+    def columns(self) -> list[Column]:
+        return [
+            Column(self.tr("Code"), lambda r: r.key_set.code),
+            Column(self.tr("Key"), lambda r: r.key_set.label),
+            Column(self.tr("Borrower"), lambda r: r.loan.borrower or ""),
+            Column(self.tr("Out since"), lambda r: moment_text(r.loan.at)),
+            Column(self.tr("Due back"), lambda r: moment_text(r.loan.due_back)),
+            Column(
+                self.tr("Returned"),
+                lambda r: self.tr("Still out") if r.out else moment_text(r.returned_at),
+            ),
         ]
 
 

@@ -1,5 +1,6 @@
 """The chosen order as its 维修工作单: every field of the paper form, the materials with
-labour, material and total amounts, the status history and the callback attempts."""
+labour, material and total amounts, the status history, the callback attempts and the
+key sets lent against the order (out or returned)."""
 
 from __future__ import annotations
 
@@ -17,11 +18,13 @@ from PySide6.QtWidgets import (
 
 from desk_app.core.masking import mask_phone
 from desk_app.core.money import format_fen
+from desk_app.services.keys.loans import OrderLoanRow
 from desk_app.services.repairs.orders import OrderDetail
 from desk_app.ui.labels import moment_text, vocabulary_text
 from desk_app.ui.repairs.models import (
     CallbackAttemptsModel,
     OrderEventsModel,
+    OrderKeysModel,
     OrderMaterialsModel,
     yes_no_text,
 )
@@ -109,6 +112,17 @@ class OrderView(QWidget):
         callback_layout.addWidget(self.callback_line)
         callback_layout.addWidget(self.attempts_view, 1)
         self.tabs.addTab(callback_tab, self.tr("Callback"))
+        keys_tab = QWidget(self.tabs)
+        self.keys_line = QLabel(keys_tab)
+        self.keys_line.setObjectName("keys_line")
+        self.keys_line.setWordWrap(True)
+        self.keys_model = OrderKeysModel((), self)
+        self.keys_view = table_view(keys_tab, self.keys_model, "order_keys_view")
+        keys_layout = QVBoxLayout(keys_tab)
+        keys_layout.addWidget(self.keys_line)
+        keys_layout.addWidget(self.keys_view, 1)
+        self.keys_tab = keys_tab
+        self.tabs.addTab(keys_tab, self.tr("Keys"))
 
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.setObjectName("order_splitter")
@@ -169,6 +183,8 @@ class OrderView(QWidget):
         self.materials_model.set_rows([])
         self.events_model.set_rows([])
         self.attempts_model.set_rows([])
+        self.keys_model.set_rows([])
+        self.keys_line.clear()
         self.totals.clear()
         self.callback_line.clear()
         self.tabs.setEnabled(False)
@@ -253,6 +269,29 @@ class OrderView(QWidget):
                     comment=callback.comment,
                 )
             )
+
+    def show_keys(self, rows: list[OrderLoanRow]) -> None:
+        """The key sets lent against the shown order, oldest first."""
+        self.keys_model.set_rows(rows)
+        out = sum(1 for r in rows if r.out)
+        if not rows:
+            self.keys_line.setText(self.tr("No keys lent against this order."))
+        elif out:
+            self.keys_line.setText(
+                self.tr("{out} of {count} key sets lent against this order are still out.").format(
+                    out=out, count=len(rows)
+                )
+            )
+        else:
+            self.keys_line.setText(
+                self.tr("All {count} key sets lent against this order are back.").format(
+                    count=len(rows)
+                )
+            )
+        index = self.tabs.indexOf(self.keys_tab)
+        self.tabs.setTabText(
+            index, self.tr("Keys ({count})").format(count=len(rows)) if rows else self.tr("Keys")
+        )
 
     def text(self, name: str) -> str:
         """The shown value of a field (tests, the page's status line)."""

@@ -287,6 +287,7 @@ class RepairsPage(QWidget):
             else:
                 self.order = detail.order
                 self.order_view.show_detail(detail)
+                self._show_keys()
         self.update_actions()
 
     # ---- for the main window -------------------------------------------------------------
@@ -309,9 +310,18 @@ class RepairsPage(QWidget):
         self.view.setFocus(Qt.FocusReason.OtherFocusReason)
         return True
 
+    def _show_keys(self) -> None:
+        """The shown order's keys (lent against it, out or back)."""
+        if self.order is not None:
+            order_id = self.order.id
+            rows = attempt(self, lambda: loans.loans_of_order(self.desk, order_id))
+            self.order_view.show_keys(rows or [])
+
     def _hub_changed(self, event: ChangeEvent) -> None:
         if event.touches("repair_orders", "reception_entries", "callbacks"):
             self._refresh_when_seen()
+        elif event.touches("key_sets", "key_movements"):
+            self._show_keys()
         if event.touches("technicians", "units", "buildings", "public_places"):
             self.filters.reload_choices()
         if any(key.startswith("limits.") for key in event.keys("settings")):

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtGui import QIntValidator
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from desk_app.core.errors import AuthenticationError, DeskError, ValidationError
 from desk_app.services.desk import Desk
 from desk_app.services.operations import Done
 from desk_app.services.shifts import handover
-from desk_app.services.shifts.handover import HandoverResult
+from desk_app.services.shifts.handover import HandoverCount, HandoverResult
 from desk_app.ui.events import EventHub
 from desk_app.ui.labels import moment_text
 from desk_app.ui.shifts.login import shift_combo
@@ -43,6 +44,35 @@ class HandoverDialog(FormDialog):
         self.incoming_password = self.add_row(
             self.tr("Incoming &password:"), password_edit(self, "incoming_password")
         )
+        # 核对钥匙: the incoming operator counts the key sets on their hooks (no row when
+        # the estate has none)
+        checks = handover.handover_checks(desk)
+        self.key_check = checks[0][0] if checks else None
+        self.keys_expected = checks[0][1] if checks else None
+        count_box = QWidget(self)
+        count_layout = QHBoxLayout(count_box)
+        count_layout.setContentsMargins(0, 0, 0, 0)
+        self.keys_counted = line_edit(count_box, "keys_counted", max_length=5)
+        self.keys_counted.setValidator(QIntValidator(0, 99999, self.keys_counted))
+        self.keys_counted.setMaximumWidth(90)
+        self.keys_expected_label = QLabel(
+            self.tr("of {count} sets that should be on the hooks").format(
+                count=self.keys_expected if self.keys_expected is not None else 0
+            ),
+            count_box,
+        )
+        self.keys_expected_label.setObjectName("keys_expected")
+        count_layout.addWidget(self.keys_counted)
+        count_layout.addWidget(self.keys_expected_label, 1)
+        self.add_row(self.tr("&Keys counted:"), count_box)
+        self.keys_counted.setPlaceholderText(self.tr("sets"))
+        self.keys_note = self.add_row(
+            self.tr("Count difference &explained:"), line_edit(self, "keys_note")
+        )
+        self.keys_note.setPlaceholderText(self.tr("Needed when the count differs"))
+        if self.key_check is None:
+            self.form.setRowVisible(count_box, False)
+            self.form.setRowVisible(self.keys_note, False)
         self.next_shift = self.add_row(
             self.tr("Next s&hift:"), shift_combo(desk, self, "next_shift")
         )
@@ -56,6 +86,8 @@ class HandoverDialog(FormDialog):
             [
                 self.incoming_username,
                 self.incoming_password,
+                self.keys_counted,
+                self.keys_note,
                 self.next_shift,
                 self.outgoing_password,
                 self.note,
@@ -76,6 +108,7 @@ class HandoverDialog(FormDialog):
                 outgoing_password=self.outgoing_password.text(),
                 next_shift_name=self.next_shift.currentData(),
                 note=self.note.toPlainText(),
+                counts=self._counts(),
             )
             self.handover_result = done.value
         except AuthenticationError as error:
@@ -87,5 +120,15 @@ class HandoverDialog(FormDialog):
             raise
         return done
 
+    def _counts(self) -> dict[str, HandoverCount]:
+        text = self.keys_counted.text().strip()
+        if self.key_check is None or not text:
+            return {}
+        return {self.key_check.name: HandoverCount(int(text), self.keys_note.text())}
+
     def error_focus(self, error: DeskError) -> QWidget | None:
+        if error.field == "keys_counted":
+            return self.keys_counted
+        if error.field == "keys_note":
+            return self.keys_note
         return self._wrong or self.incoming_username

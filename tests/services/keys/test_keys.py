@@ -15,6 +15,7 @@ from desk_app.services.repairs import setup as repair_setup
 from desk_app.services.shifts import due_now, handover
 from desk_app.storage.directory import people as people_store
 from tests.builders.keys import clerk_approval, keys_estate, supervisor_approval
+from tests.builders.staff import PASSWORD
 
 
 @pytest.fixture
@@ -216,3 +217,39 @@ def test_a_count_at_handover_is_recorded_and_a_difference_needs_a_note(estate):
         loans.record_count(desk, 0)
     assert loans.record_count(desk, 1).value == 1
     assert loans.record_count(desk, 0, "K0000001 不在钩上，已查").value == 1
+
+
+def test_the_count_at_handover_is_written_with_the_handover_or_not_at_all(estate):
+    desk = estate
+    registry.create_set(desk, KeySetInput("公共区域", {"门": 1}, building="3"))
+    old_shift = desk.shift
+    assert handover.handover_checks(desk)[0][1] == 1
+    with pytest.raises(ValidationError, match="请说明差异") as refused:
+        handover.handover(
+            desk,
+            incoming_username="chen",
+            incoming_password=PASSWORD,
+            outgoing_password=PASSWORD,
+            counts={"keys": handover.HandoverCount(2)},
+        )
+    assert refused.value.field == "keys_note"
+    assert desk.shift == old_shift and desk.operator.username == "zhang"
+    assert desk.db.execute("SELECT count(*) FROM key_movements WHERE kind = '核对'").fetchone() == (
+        0,
+    )
+    with pytest.raises(ValidationError, match="请填写接班清点的钥匙套数") as missing:
+        handover.handover(
+            desk, incoming_username="chen", incoming_password=PASSWORD, outgoing_password=PASSWORD
+        )
+    assert missing.value.field == "keys_counted"
+    done = handover.handover(
+        desk,
+        incoming_username="chen",
+        incoming_password=PASSWORD,
+        outgoing_password=PASSWORD,
+        counts={"keys": handover.HandoverCount(1)},
+    )
+    assert done.changes.did("shift_handed_over", "keys_counted")
+    [section] = keys_due.report_section(desk, old_shift.id)["keys_counts"]
+    assert section["expected"] == "1 套" and section["difference"] == "相符"
+    assert section["counted_by"] == "陈静"

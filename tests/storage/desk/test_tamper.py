@@ -20,6 +20,7 @@ from desk_app.services.ledger import payments, receipts
 from desk_app.services.shifts import approvals, handover, login
 from desk_app.storage import audit
 from tests.builders.pdf import pdf_text
+from tests.builders.staff import full_counts
 
 PASSWORD = "desk123"
 
@@ -46,6 +47,7 @@ def estate(tmp_path_factory):
             incoming_username="zhangli",
             incoming_password=PASSWORD,
             outgoing_password=PASSWORD,
+            counts=full_counts(desk),
         ).value
         printed = re.search(r"[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4} #\d+", pdf_text(done.pdf))
         assert printed is not None, "the handover report prints the seal"

@@ -35,6 +35,7 @@ from desk_app.ui.error_text import error_text
 from desk_app.ui.labels import vocabulary_text
 
 SET_ROLE = Qt.ItemDataRole.UserRole
+WIDEST_COLUMN = 260  # px: a set's pieces or a long purpose elide, so 归还 stays in sight
 
 
 class KeyLookupDialog(QDialog):
@@ -59,6 +60,7 @@ class KeyLookupDialog(QDialog):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.activated.connect(self._row_opened)
@@ -178,11 +180,14 @@ class KeyLookupDialog(QDialog):
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(SET_ROLE, set_id)
+                item.setToolTip(text)
                 self.table.setItem(n, column, item)
         self.table.resizeColumnsToContents()
         header = self.table.horizontalHeader()
         for column in range(len(headers)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            if header.sectionSize(column) > WIDEST_COLUMN:
+                header.resizeSection(column, WIDEST_COLUMN)  # the whole text is its tooltip
 
     def rows(self) -> list[list[str]]:
         """The lines as shown (for tests and checks)."""

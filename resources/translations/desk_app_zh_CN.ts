@@ -2427,7 +2427,22 @@ The incoming operator logs in below; you confirm with your own password. The han
         <translation>每户钥匙(&amp;P)：</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>&amp;Cabinet:</source>
+        <translation>柜号(&amp;C)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>e.g. A柜: the sets take its next free hooks</source>
+        <translation>如 A柜：钥匙挂在该柜接下来的空钩位</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>Deal the hooks at &amp;random (a hook tells no unit)</source>
+        <translation>随机分配钩位，钩位号不对应房号(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&amp;Skip units that have such a set</source>
         <translation>跳过已有此类钥匙的房屋(&amp;S)</translation>
     </message>
@@ -2437,7 +2452,7 @@ The incoming operator logs in below; you confirm with your own password. The han
         <translation>入库(&amp;T)</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+47"/>
         <source>Enter the building number.</source>
         <translation>请填写楼号。</translation>
     </message>
@@ -2447,7 +2462,17 @@ The incoming operator logs in below; you confirm with your own password. The han
         <translation>新建 {count} 套：{first}（{first_unit}）… {last}（{last_unit}）</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
+        <source>Hooks {first} to {last}, dealt at random.</source>
+        <translation>钩位 {first} 至 {last}，随机分配。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hooks {first} to {last}, in unit order.</source>
+        <translation>钩位 {first} 至 {last}，按房号顺序。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>No new sets.</source>
         <translation>没有要新建的钥匙。</translation>
     </message>
@@ -2465,7 +2490,7 @@ The incoming operator logs in below; you confirm with your own password. The han
 <context>
     <name>KeyLookupDialog</name>
     <message>
-        <location filename="../../desk_app/ui/keys/lookup.py" line="+46"/>
+        <location filename="../../desk_app/ui/keys/lookup.py" line="+47"/>
         <source>Keys by person or unit</source>
         <translation>按人员或房屋查询钥匙</translation>
     </message>
@@ -2480,7 +2505,7 @@ The incoming operator logs in below; you confirm with your own password. The han
         <translation>人员或房号(&amp;W)：</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>Enter on a line shows that set on the tab.</source>
         <translation>在某一行按回车，在钥匙管理页显示该套钥匙。</translation>
     </message>
@@ -4249,7 +4274,7 @@ Nothing dated in the period can be written afterwards.</source>
 <context>
     <name>NewKeySetDialog</name>
     <message>
-        <location filename="../../desk_app/ui/keys/set_dialogs.py" line="-251"/>
+        <location filename="../../desk_app/ui/keys/set_dialogs.py" line="-271"/>
         <source>New key set</source>
         <translation>新建钥匙</translation>
     </message>

@@ -4,9 +4,10 @@ delivery (接管钥匙, with a preview), deposited and collected by the owner of
 
 from __future__ import annotations
 
+import random
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from desk_app.core.errors import NotFoundError, ValidationError
 from desk_app.core.masking import mask_id_number, validate_id_number
@@ -150,12 +151,34 @@ class IntakePlan:
     pieces: dict[str, int]
     kind: str = "接管"
     entrance: str | None = None
+    cabinet: str = ""  # the sets hang on its next free hooks (A柜-001 …); none when empty
+    shuffled: bool = False  # the hooks dealt at random, so a hook does not tell the unit
 
 
 @dataclass(frozen=True)
 class IntakePreview:
     new: list[tuple[str, str]]  # (code to be printed, unit code)
     existing: list[str]  # unit codes that already have a set of this kind
+    hooks: list[str] = field(default_factory=list)  # the hooks the new sets take, in order
+
+
+CABINET = re.compile(r"^[^\s-]{1,10}$")
+
+
+def _hooks(desk: Desk, plan: IntakePlan, count: int) -> list[str]:
+    """``count`` free hooks of the plan's cabinet after the highest one used, numbered
+    ``A柜-001`` …; shuffled when the plan says so; none without a cabinet."""
+    cabinet = plan.cabinet.strip()
+    if not cabinet:
+        return []
+    if not CABINET.match(cabinet):
+        raise ValidationError("柜号不能含空格或“-”，最多 10 个字。", field="cabinet")
+    used = [p[len(cabinet) + 1 :] for p in keys_store.hooks_in_cabinet(desk.db, cabinet)]
+    highest = max((int(n) for n in used if n.isdigit()), default=0)
+    hooks = [f"{cabinet}-{highest + 1 + n:03d}" for n in range(count)]
+    if plan.shuffled:
+        random.SystemRandom().shuffle(hooks)
+    return hooks
 
 
 def _plan_units(desk: Desk, plan: IntakePlan) -> tuple[list[tuple[int, str]], set[int]]:
@@ -181,9 +204,11 @@ def preview_intake(desk: Desk, plan: IntakePlan) -> IntakePreview:
     clean_pieces(plan.kind, plan.pieces)
     pairs, existing = _plan_units(desk, plan)
     new = [unit_code for unit_id, unit_code in pairs if unit_id not in existing]
+    hooks = _hooks(desk, replace(plan, shuffled=False), len(new))
     return IntakePreview(
         [(next_code(desk, i), unit_code) for i, unit_code in enumerate(new)],
         [unit_code for unit_id, unit_code in pairs if unit_id in existing],
+        hooks,
     )
 
 
@@ -196,11 +221,12 @@ def post_intake(desk: Desk, plan: IntakePlan, *, skip_existing: bool = False) ->
             f"{len(existing)} 套房屋已有{plan.kind}钥匙，未入库任何钥匙。", field="building"
         )
     todo = [(unit_id, code) for unit_id, code in pairs if unit_id not in existing]
+    hooks = _hooks(desk, plan, len(todo)) or [""] * len(todo)
     ids: list[int] = []
     with desk.operation("keys_taken_in") as op:
-        for unit_id, _unit_code in todo:
+        for (unit_id, _unit_code), hook in zip(todo, hooks, strict=True):
             # the set just inserted is the highest code: the next follows it
-            new = NewKeySet(code=next_code(desk), kind=plan.kind, unit_id=unit_id)
+            new = NewKeySet(code=next_code(desk), kind=plan.kind, unit_id=unit_id, place=hook)
             ids.append(_intake(op, new, pieces))
         op.touch("key_sets", ids)
         op.record(
@@ -212,6 +238,8 @@ def post_intake(desk: Desk, plan: IntakePlan, *, skip_existing: bool = False) ->
             pieces=pieces,
             first=todo[0][1] if todo else None,
             last=todo[-1][1] if todo else None,
+            cabinet=plan.cabinet.strip() or None,
+            shuffled=plan.shuffled,
         )
     return op.done(ids)
 

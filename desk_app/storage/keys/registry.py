@@ -279,6 +279,15 @@ def last_code(db: Database) -> str | None:
     return row[0] if row else None
 
 
+def hooks_in_cabinet(db: Database, cabinet: str) -> list[str]:
+    """The places already used in ``cabinet`` (``A柜-001`` …), in no particular order."""
+    rows = db.execute(
+        "SELECT place FROM key_sets WHERE substr(place, 1, ?) = ?",
+        [len(cabinet) + 1, f"{cabinet}-"],
+    ).fetchall()
+    return [r[0] for r in rows]
+
+
 def count(db: Database) -> int:
     return db.execute("SELECT count(*) FROM key_sets").fetchone()[0]
 

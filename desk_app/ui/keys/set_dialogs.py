@@ -243,6 +243,13 @@ class KeyIntakeDialog(FormDialog):
         fill_vocabulary(self.kind, UNIT_KEY_KINDS, "接管")
         self.add_row(self.tr("&Kind:"), self.kind)
         self.pieces = self.add_row(self.tr("&Pieces per unit:"), UnitPieces(self, DELIVERY))
+        self.cabinet = self.add_row(
+            self.tr("&Cabinet:"), line_edit(self, "intake_cabinet", max_length=10)
+        )
+        self.cabinet.setPlaceholderText(self.tr("e.g. A柜: the sets take its next free hooks"))
+        self.shuffled = QCheckBox(self.tr("Deal the hooks at &random (a hook tells no unit)"), self)
+        self.shuffled.setObjectName("intake_shuffled")
+        self.form.addRow("", self.shuffled)
         self.skip_existing = QCheckBox(self.tr("&Skip units that have such a set"), self)
         self.skip_existing.setObjectName("intake_skip_existing")
         self.form.addRow("", self.skip_existing)
@@ -259,6 +266,8 @@ class KeyIntakeDialog(FormDialog):
                 self.entrance,
                 self.kind,
                 *self.pieces.spins.values(),
+                self.cabinet,
+                self.shuffled,
                 self.skip_existing,
             ],
         )
@@ -271,6 +280,8 @@ class KeyIntakeDialog(FormDialog):
         self.entrance.textChanged.connect(self._schedule)
         self.kind.currentIndexChanged.connect(self._schedule)
         self.skip_existing.toggled.connect(self._schedule)
+        self.cabinet.textChanged.connect(self._schedule)
+        self.shuffled.toggled.connect(self._schedule)
         for spin in self.pieces.spins.values():
             spin.valueChanged.connect(self._schedule)
         self.update_preview()
@@ -286,6 +297,8 @@ class KeyIntakeDialog(FormDialog):
             pieces=self.pieces.counts(),
             kind=self.kind.currentData(),
             entrance=self.entrance.text().strip() or None,
+            cabinet=self.cabinet.text().strip(),
+            shuffled=self.shuffled.isChecked(),
         )
 
     def update_preview(self) -> None:
@@ -316,6 +329,13 @@ class KeyIntakeDialog(FormDialog):
                     last_unit=last_unit,
                 )
             )
+            if preview.hooks:
+                text = (
+                    self.tr("Hooks {first} to {last}, dealt at random.")
+                    if self.shuffled.isChecked()
+                    else self.tr("Hooks {first} to {last}, in unit order.")
+                )
+                lines.append(text.format(first=preview.hooks[0], last=preview.hooks[-1]))
         else:
             lines.append(self.tr("No new sets."))
         if preview.existing:
@@ -343,6 +363,7 @@ class KeyIntakeDialog(FormDialog):
         return done
 
     def error_focus(self, error: DeskError) -> QWidget | None:
-        if getattr(error, "field", None) == "pieces":
+        field = getattr(error, "field", None)
+        if field == "pieces":
             return self.pieces
-        return self.building
+        return self.cabinet if field == "cabinet" else self.building

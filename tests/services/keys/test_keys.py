@@ -192,6 +192,29 @@ def test_bulk_intake_previews_then_posts_a_set_per_unit(estate):
     assert registry.key_set(desk, done.value[-1]).code == "K0000024"
 
 
+def test_a_buildings_sets_take_a_cabinets_next_free_hooks_in_order_or_dealt(estate):
+    desk = estate
+    registry.create_set(desk, KeySetInput("公共区域", {"门": 1}, building="3", place="A柜-007"))
+    registry.create_set(desk, KeySetInput("公共区域", {"门": 1}, building="3", place="A柜X-050"))
+    ordered = IntakePlan("3", {"防盗铁门": 1}, entrance="1", cabinet="A柜")
+    preview = registry.preview_intake(desk, ordered)
+    assert preview.hooks[0] == "A柜-008" and preview.hooks[-1] == "A柜-019"
+    ids = registry.post_intake(desk, ordered).value
+    rows = [registry.key_set(desk, i) for i in ids]
+    assert [(r.unit_code, r.place) for r in rows[:2]] == [
+        ("3-1-101", "A柜-008"),
+        ("3-1-102", "A柜-009"),
+    ]
+    dealt = IntakePlan("3", {"防盗铁门": 1}, entrance="2", cabinet="A柜", shuffled=True)
+    ids = registry.post_intake(desk, dealt).value
+    places = [registry.key_set(desk, i).place for i in ids]
+    expected = [f"A柜-{n:03d}" for n in range(20, 32)]
+    assert sorted(places) == expected
+    assert places != expected  # 12 hooks dealt in unit order by chance: 1 in 479,001,600
+    with pytest.raises(ValidationError, match="柜号不能含空格"):
+        registry.preview_intake(desk, IntakePlan("3", {"防盗铁门": 1}, cabinet="A 柜"))
+
+
 def test_overdue_loans_and_keys_out_on_a_done_order_are_due_now_and_handed_over(estate, clock):
     desk = estate
     key = registry.create_set(desk, KeySetInput("公共区域", {"门": 1}, building="3")).value

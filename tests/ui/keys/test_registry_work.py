@@ -83,6 +83,7 @@ def test_a_buildings_intake_is_previewed_then_written(
         seen.append(dialog.summary.text())
         assert not dialog.ok_button.isEnabled()  # one unit has a set: tick to skip it
         dialog.skip_existing.setChecked(True)
+        dialog.cabinet.setText("B柜")
         dialog.update_preview()
         seen.append(dialog.summary.text())
         dialog.accept()
@@ -94,7 +95,8 @@ def test_a_buildings_intake_is_previewed_then_written(
     assert seen[1].startswith("新建 23 套：K0000002（3-1-102）… K0000024（3-2-602）")
     assert registry.count_sets(desk) == 24
     new = registry.find(desk, "K0000024")
-    assert new.unit_code == "3-2-602"
+    assert new.unit_code == "3-2-602" and new.place == "B柜-023"
+    assert "B柜-001" in seen[1] and "B柜-023" in seen[1]
     assert {p.piece_type: p.held for p in registry.pieces(desk, new.id)} == {
         "防盗铁门": 2,
         "单元门": 1,

@@ -87,7 +87,8 @@ def start(desk: Desk, unit_id: int) -> Done[HandoverState]:
         return Done(state(desk, existing.id), NO_CHANGES)
     last = store.latest_handover(desk.db, unit.id)
     if last is not None and last.outcome in ("已交房", "带条件收房"):
-        raise ValidationError(f"{unit.code} 已于 {last.closed_at[:10]} 收房。", field="unit")
+        closed_on = (last.closed_at or "")[:10]
+        raise ValidationError(f"{unit.code} 已于 {closed_on} 收房。", field="unit")
     batch_unit = batches_store.batch_unit_of(desk.db, unit.id)
     with desk.operation("movein_started") as op:
         handover_id = store.insert_handover(

@@ -161,7 +161,7 @@ def batch_unit_of(db: Database, unit_id: int) -> BatchUnitRow | None:
 
 
 def batch_units(db: Database, batch_id: int, *, building: str | None = None) -> list[BatchUnitRow]:
-    where, params = "WHERE m.batch_id = ?", [batch_id]
+    where, params = "WHERE m.batch_id = ?", [str(batch_id)]
     if building:
         where += " AND u.building = ?"
         params.append(building)
@@ -201,7 +201,7 @@ def slot(db: Database, slot_id: int) -> SlotRow | None:
 
 
 def slots(db: Database, batch_id: int, *, day: str | None = None) -> list[SlotRow]:
-    where, params = "WHERE s.batch_id = ?", [batch_id]
+    where, params = "WHERE s.batch_id = ?", [str(batch_id)]
     if day:
         where += " AND s.day = ?"
         params.append(day)

@@ -13,6 +13,7 @@ from __future__ import annotations
 from desk_app.services.keys import due as keys_due
 from desk_app.services.keys import loans as keys_loans
 from desk_app.services.ledger import cash_drawer
+from desk_app.services.movein import due as movein_due
 from desk_app.services.reception import due as reception_due
 from desk_app.services.reception import summary as reception_summary
 from desk_app.services.repairs import due as repairs_due
@@ -28,6 +29,7 @@ def install() -> None:
             DueSource(repairs_due.due_items, repairs_due.TABLES),
             DueSource(reception_due.due_items, reception_due.TABLES),
             DueSource(keys_due.due_items, keys_due.TABLES),
+            DueSource(movein_due.due_items, movein_due.TABLES),
         ]
     )
     handover.OPEN_ITEMS.install(

@@ -32,6 +32,7 @@ from desk_app.storage.migrations import (
     m0011_closed_months,
     m0012_receipt_losses,
     m0013_keys,
+    m0014_movein,
 )
 from desk_app.storage.transactions import write_transaction
 
@@ -51,6 +52,7 @@ RELEASED: tuple[ModuleType, ...] = (
     m0011_closed_months,
     m0012_receipt_losses,
     m0013_keys,
+    m0014_movein,
 )
 
 migrations = Migrations(MIGRATION_SET)

@@ -7,20 +7,12 @@ from __future__ import annotations
 
 from desk_app.ui.actions import Feature
 from desk_app.ui.directory.feature import FEATURE as DIRECTORY
-from desk_app.ui.i18n import QT_TRANSLATE_NOOP
 from desk_app.ui.keys.feature import FEATURE as KEYS
 from desk_app.ui.ledger.feature import FEATURE as LEDGER
+from desk_app.ui.movein.feature import FEATURE as MOVEIN
 from desk_app.ui.reception.feature import FEATURE as RECEPTION
 from desk_app.ui.repairs.feature import FEATURE as REPAIRS
 
-MOVEIN = Feature(
-    "movein",
-    QT_TRANSLATE_NOOP("MainWindow", "Move-in"),
-    QT_TRANSLATE_NOOP("MainWindow", "Move-in and unit handover"),
-    QT_TRANSLATE_NOOP(
-        "MainWindow", "Move-ins, unit inspections and meter readings will be recorded here."
-    ),
-)
 FEATURES: tuple[Feature, ...] = (RECEPTION, REPAIRS, LEDGER, MOVEIN, KEYS, DIRECTORY)
 
 

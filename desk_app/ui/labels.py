@@ -221,6 +221,7 @@ VOCABULARY = {
     "书面": QT_TRANSLATE_NOOP("Labels", "In writing"),
     "借用逾期": QT_TRANSLATE_NOOP("Labels", "Key overdue"),
     "收回钥匙": QT_TRANSLATE_NOOP("Labels", "Take keys back"),
+    "整改逾期": QT_TRANSLATE_NOOP("Labels", "Move-in defect late"),
     # the default departments of the reception log
     "客服中心": QT_TRANSLATE_NOOP("Labels", "Service centre"),
     "秩序维护部": QT_TRANSLATE_NOOP("Labels", "Security"),

@@ -3349,6 +3349,11 @@ The incoming operator logs in below; you confirm with your own password. The han
         <translation>收回钥匙</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Move-in defect late</source>
+        <translation>整改逾期</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>Service centre</source>
         <translation>客服中心</translation>
@@ -3434,7 +3439,7 @@ The incoming operator logs in below; you confirm with your own password. The han
         <translation>%1（%2 张）</translation>
     </message>
     <message>
-        <location line="-162"/>
+        <location line="-163"/>
         <source>Satisfied</source>
         <translation>满意</translation>
     </message>
@@ -3917,7 +3922,7 @@ The incoming operator logs in below; you confirm with your own password. The han
         <translation>计费、收款、连号收据和催款将在这里管理。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/features.py" line="+18"/>
+        <location filename="../../desk_app/ui/movein/feature.py" line="+10"/>
         <source>Move-in</source>
         <translation>入住交房</translation>
     </message>

@@ -7,6 +7,7 @@ import re
 from typing import Any
 
 from desk_app.core.errors import ValidationError
+from desk_app.core.movein import STATION_IDS
 from desk_app.core.shifts import DEFAULT_SCHEDULE, parse_schedule
 from desk_app.services.desk import Desk
 from desk_app.services.operations import NO_CHANGES, Done
@@ -46,6 +47,70 @@ DEFAULTS: dict[str, Any] = {
     # day's end (nothing overnight without a supervisor's approval).
     "keys.equipment_loan_minutes": 120,
     "keys.workday_end": "17:30",
+    # Move-in (入住交房): the estate's lists, editable (the manual's texts are lost).
+    "movein.documents_to_bring": [
+        "业主身份证原件及复印件",
+        "购房合同",
+        "入住通知单",
+        "购房发票（或收据）复印件",
+        "委托书及代理人身份证（委托他人办理时）",
+    ],
+    "movein.documents_to_sign": [
+        "前期物业管理服务协议",
+        "业主临时公约",
+        "业主情况登记表",
+        "装修管理协议",
+        "消防安全责任书",
+        "钥匙托管承诺书",
+    ],
+    "movein.handbooks": ["住宅质量保证书", "住宅使用说明书", "业主手册"],
+    "movein.stations": [
+        {"id": "identity", "label": "身份核验"},
+        {"id": "fees", "label": "缴费"},
+        {"id": "documents", "label": "签署文件"},
+        {"id": "inspection", "label": "联合验房"},
+        {"id": "meters", "label": "抄表"},
+        {"id": "keys", "label": "交钥匙与门禁卡"},
+        {"id": "archive", "label": "建档"},
+    ],
+    "movein.rooms": {
+        "住宅": ["入户", "客厅", "餐厅", "主卧", "次卧", "厨房", "卫生间", "阳台"],
+        "商铺": ["营业厅", "后场", "卫生间"],
+        "办公": ["办公区", "卫生间"],
+        "车位": ["车位"],
+        "储藏室": ["储藏室"],
+    },
+    "movein.items": [
+        "入户门",
+        "门锁",
+        "窗",
+        "玻璃",
+        "墙面",
+        "天花",
+        "地面",
+        "给排水",
+        "电气/开关插座",
+        "对讲",
+        "燃气",
+        "暖气",
+    ],
+    "movein.defect_categories": [
+        "空鼓",
+        "裂缝",
+        "渗水",
+        "破损",
+        "划痕",
+        "不平整",
+        "污染",
+        "功能故障",
+        "缺件",
+        "其他",
+    ],
+    "movein.defect_days": 7,
+    "movein.fee_items": ["property"],
+    "movein.prepaid_months": 3,
+    "movein.fee_start_day": 15,
+    "movein.contractors": ["开发商维修单位"],
 }
 
 LABELS: dict[str, str] = {
@@ -75,6 +140,18 @@ LABELS: dict[str, str] = {
     "repairs.work_order_full_phone": "工作单显示完整电话",
     "keys.equipment_loan_minutes": "设备房钥匙借用时长（分钟）",
     "keys.workday_end": "钥匙当日归还时间（下班时间）",
+    "movein.documents_to_bring": "收房须带资料",
+    "movein.documents_to_sign": "收房签署的文件",
+    "movein.handbooks": "收房发放的资料（两书一册）",
+    "movein.stations": "收房程序",
+    "movein.rooms": "验房房间（按房屋类型）",
+    "movein.items": "验房项目",
+    "movein.defect_categories": "问题类别",
+    "movein.defect_days": "遗留问题整改期限（工作日）",
+    "movein.fee_items": "收房时预收的收费项目",
+    "movein.prepaid_months": "收房时预收月数",
+    "movein.fee_start_day": "计费起始日（此日及以前收房当月起计，否则次月起计）",
+    "movein.contractors": "开发商维修单位",
 }
 
 
@@ -87,7 +164,38 @@ RANGES: dict[str, tuple[int, int]] = {
     "ledger.handover_weekday": (1, 7),
     "ledger.close_day": (1, 28),
     "ledger.prepay_confirm_months": (1, 120),
+    "movein.defect_days": (1, 60),
+    "movein.prepaid_months": (0, 36),
+    "movein.fee_start_day": (1, 28),
 }
+
+
+def _text_list(value: Any, label: str) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise ValidationError(f"{label}必须是非空文字列表。")
+    return [v.strip() for v in value]
+
+
+def _validate_movein(key: str, value: Any, label: str) -> Any:
+    """The move-in lists that are not plain lists of words: the stations (stable ids with
+    the estate's labels) and the rooms per kind of unit."""
+    if key == "movein.stations":
+        if not isinstance(value, list) or not value:
+            raise ValidationError(f"{label}不能为空。")
+        stations = []
+        for entry in value:
+            if not isinstance(entry, dict) or entry.get("id") not in STATION_IDS:
+                raise ValidationError(f"{label}：未知的环节。")
+            text = str(entry.get("label") or "").strip()
+            if not text:
+                raise ValidationError(f"{label}：每个环节须有名称。")
+            stations.append({"id": entry["id"], "label": text})
+        if len({s["id"] for s in stations}) != len(stations):
+            raise ValidationError(f"{label}：环节重复。")
+        return stations
+    if not isinstance(value, dict) or not value:
+        raise ValidationError(f"{label}不能为空。")
+    return {str(kind).strip(): _text_list(rooms, label) for kind, rooms in value.items()}
 
 
 def _validate(key: str, value: Any) -> Any:
@@ -98,6 +206,8 @@ def _validate(key: str, value: Any) -> Any:
     if key == "shift.schedule":
         parse_schedule(value)
         return value
+    if key in ("movein.stations", "movein.rooms"):
+        return _validate_movein(key, value, label)
     if isinstance(default, bool):
         if not isinstance(value, bool):
             raise ValidationError(f"{label}只能是“是”或“否”。")
@@ -125,9 +235,7 @@ def _validate(key: str, value: Any) -> Any:
             raise ValidationError(f"{label}必须是正整数。")
         return number
     if isinstance(default, list):
-        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-            raise ValidationError(f"{label}必须是非空文字列表。")
-        return [v.strip() for v in value]
+        return _text_list(value, label)
     text = str(value).strip()
     if key in ("estate.name", "estate.company") and not text:
         raise ValidationError(f"{label}不能为空。")

@@ -4,6 +4,7 @@ lending the paper file (文件借阅登记).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from desk_app.core.errors import NotFoundError, PermissionDenied, ValidationError
@@ -81,9 +82,13 @@ def save_archive_facts(desk: Desk, unit_id: int, facts: ArchiveFacts) -> Done[No
     return op.done(None)
 
 
-def set_paper_on_file(desk: Desk, unit_id: int, paper: str, on_file: bool) -> Done[None]:
+def set_paper_on_file(
+    desk: Desk, unit_id: int, paper: str, on_file: bool, *, also: Sequence[str] = ()
+) -> Done[None]:
+    """Tick or clear a paper of the checklist; ``also``: papers the caller's list adds
+    (the documents signed at the move-in, from its settings)."""
     estate.get_unit(desk, unit_id)
-    if paper not in ALL_PAPERS:
+    if paper not in ALL_PAPERS and paper not in also:
         raise ValidationError(f"未知的档案资料：{paper}")
     with desk.operation("archive_paper_set") as op:
         archives_store.set_paper(

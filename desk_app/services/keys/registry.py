@@ -299,6 +299,9 @@ class Depositor:
     agent_name: str = ""
     agent_id_number: str = ""
     power_of_attorney: bool = False
+    # An agent whose ID was checked earlier in the same visit (the move-in's identity
+    # station keeps only the masked number): used when ``agent_id_number`` is empty.
+    agent_id_masked: str = ""
 
 
 @dataclass(frozen=True)
@@ -319,8 +322,10 @@ def owners_of_record(desk: Desk, row: KeySetRow) -> list[OwnerOfRecord]:
     ]
 
 
-def _owner_checked(desk: Desk, row: KeySetRow, who: Depositor) -> tuple[str, str]:
-    if row.kind != "业主代管" or row.unit_id is None:
+def _owner_checked(
+    desk: Desk, row: KeySetRow, who: Depositor, kinds: tuple[str, ...] = ("业主代管",)
+) -> tuple[str, str]:
+    if row.kind not in kinds or row.unit_id is None:
         raise ValidationError("只有业主代管钥匙由业主寄存、领取。", field="code")
     owners = {o.person_id for o in owners_of_record(desk, row)}
     if who.person_id not in owners:
@@ -330,6 +335,8 @@ def _owner_checked(desk: Desk, row: KeySetRow, who: Depositor) -> tuple[str, str
         return "", ""
     if not who.power_of_attorney:
         raise ValidationError("代理人须出示业主的委托书。", field="agent")
+    if not who.agent_id_number.strip() and who.agent_id_masked.strip():
+        return agent, who.agent_id_masked.strip()
     if not who.agent_id_number.strip():
         raise ValidationError("请填写代理人的身份证号码。", field="agent_id_number")
     return agent, mask_id_number(validate_id_number(who.agent_id_number))
@@ -362,9 +369,10 @@ def deposit(desk: Desk, set_id: int, pieces: dict[str, int], who: Depositor) -> 
 
 
 def collect(desk: Desk, set_id: int, pieces: dict[str, int], who: Depositor) -> Done[KeySetRow]:
-    """钥匙领取: the owner takes keys back (only keys at the desk, not those lent)."""
+    """钥匙领取: the owner takes keys back (only keys at the desk, not those lent), or, at
+    the hand-over (收房), the keys of the unit taken over from the developer (接管)."""
     row = key_set(desk, set_id)
-    agent, agent_id = _owner_checked(desk, row, who)
+    agent, agent_id = _owner_checked(desk, row, who, ("业主代管", "接管"))
     wanted = clean_pieces(row.kind, pieces)
     counts = _counts(desk, set_id)
     for piece_type, n in wanted.items():

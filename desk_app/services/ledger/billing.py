@@ -363,6 +363,48 @@ def record_readings(
     return op.done(len(readings))
 
 
+def record_base_reading(
+    desk: Desk, unit_id: int, item_code: str, text: str, *, source: str = "movein"
+) -> Done[int]:
+    """A meter's base reading (底数) taken when the unit is handed over (收房): kept as the
+    reading of the current month, so that the first bill (readings are entered for the
+    month after, ``next_period``) starts from it. It bills nothing itself, so only today
+    has to be open; refused like any reading when below the meter's previous reading or
+    when the month is already billed. The id of the reading."""
+    today = desk.clock.now().date()
+    period = f"{today.year:04d}-{today.month:02d}"
+    item = _metered_item(desk, item_code)
+    periods.ensure_open(desk, today.isoformat(), "录入抄表读数")
+    rows = reading_sheet(desk, period, item.code, unit_ids=[unit_id])
+    if not rows:
+        raise NotFoundError("该房屋不存在。", field="reading")
+    row = rows[0]
+    try:
+        centi = parse_reading_centi(text, f"{item.name}底数")
+    except ValidationError as error:
+        raise ValidationError(error.message, field="reading") from None
+    problem = row.problem(centi)
+    if problem:
+        raise ValidationError(f"{item.name}：{problem}", field="reading")
+    with desk.operation("meter_base_recorded") as op:
+        reading_id = money_check.max_rowid(op.db, "meter_readings") + 1
+        billing_store.insert_readings(
+            op.db,
+            [NewReading(unit_id, item.id, period, centi, today.isoformat(), source)],
+            op.stamp,
+        )
+        op.record(
+            "meter_readings",
+            reading_id,
+            unit=row.unit_code,
+            item=item.code,
+            period=period,
+            reading_centi=centi,
+            source=source,
+        )
+    return op.done(reading_id)
+
+
 # --- the preview -------------------------------------------------------------------------------------
 
 

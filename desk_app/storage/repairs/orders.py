@@ -153,6 +153,8 @@ _UPDATABLE = {
     "reception_id",
     "appointment",
     "note",
+    "source",
+    "due_by",
 }
 
 

@@ -1,0 +1,260 @@
+"""The joint inspection (联合验房) and its defects (遗留问题), tracked to re-inspection.
+
+Each cell of rooms × items is saved on its own (合格 / 有问题). A defect (room, item,
+category, note) becomes a repair order at once: source 入住, free, with engineering or
+referred to the developer's contractor, due in the setting's working days (default 7).
+When the order is completed the defect awaits re-inspection (待复验, read from the order:
+repairs knows nothing of move-in); the owner's re-inspection closes it (and the order's
+callback) or reopens the order (返修). Photos are downscaled and kept in the file."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from datetime import date
+
+from desk_app.core import movein as rules
+from desk_app.core.clock import from_text
+from desk_app.core.errors import NotFoundError, ValidationError
+from desk_app.services.desk import Desk
+from desk_app.services.movein import handover as handover_service
+from desk_app.services.movein import setup
+from desk_app.services.operations import Done
+from desk_app.services.repairs import callbacks, orders
+from desk_app.storage.movein import defects as store
+from desk_app.storage.movein import handovers as handovers_store
+from desk_app.storage.movein.defects import DefectRow, PhotoRow, ReinspectionRow
+from desk_app.storage.repairs import orders as repairs_store
+
+__all__ = ["DefectRow", "PhotoRow", "ReinspectionRow"]
+
+PHOTO_LONG_SIDE = 1600
+PHOTO_QUALITY = 80
+MAX_PHOTO_BYTES = 25 * 1024 * 1024
+MAX_PHOTO_PIXELS = 60_000_000
+MAX_NOTE = 500
+SOURCE = "入住"
+COMPLETED = ("已完工", "已回访")
+
+
+def defect_state(row: DefectRow) -> str:
+    """待整改 / 待复验 (its repair completed) / 已复验."""
+    if row.state == "已复验":
+        return "已复验"
+    if row.order_status == "已完工":
+        return rules.AWAITING_REINSPECTION
+    return row.state
+
+
+def get_defect(desk: Desk, defect_id: int) -> DefectRow:
+    row = store.defect(desk.db, defect_id)
+    if row is None:
+        raise NotFoundError("该遗留问题不存在。", field="defect")
+    return row
+
+
+def defects_of_handover(desk: Desk, handover_id: int) -> list[DefectRow]:
+    return store.defects_of_handover(desk.db, handover_id)
+
+
+def defects_of_unit(desk: Desk, unit_id: int) -> list[DefectRow]:
+    return store.defects_of_unit(desk.db, unit_id)
+
+
+def cells(desk: Desk, handover_id: int) -> list[handovers_store.CellRow]:
+    return handovers_store.cells(desk.db, handover_id)
+
+
+def _check_place(desk: Desk, unit_kind: str, room: str, item: str) -> tuple[str, str]:
+    room, item = (room or "").strip(), (item or "").strip()
+    if room not in setup.rooms_for(desk, unit_kind):
+        raise ValidationError(f"验房房间中没有“{room}”。", field="room")
+    if item not in setup.items(desk):
+        raise ValidationError(f"验房项目中没有“{item}”。", field="item")
+    return room, item
+
+
+def save_cell(
+    desk: Desk, handover_id: int, room: str, item: str, result: str
+) -> Done[handovers_store.CellRow]:
+    """One cell of the inspection grid: 合格 or 有问题."""
+    current = handover_service._open(desk, handover_id)
+    unit_kind = _unit_kind(desk, current.handover.unit_id)
+    room, item = _check_place(desk, unit_kind, room, item)
+    if result not in rules.CELL_RESULTS:
+        raise ValidationError("验房结果只能是“合格”或“有问题”。", field="result")
+    with desk.operation("movein_cell_saved") as op:
+        cell_id = handovers_store.put_cell(op.db, handover_id, room, item, result, op.stamp)
+        op.record("movein_cells", cell_id, room=room, item=item, result=result)
+    return op.done(next(c for c in cells(desk, handover_id) if c.id == cell_id))
+
+
+def _unit_kind(desk: Desk, unit_id: int) -> str:
+    from desk_app.services.directory import estate
+
+    return estate.get_unit(desk, unit_id).kind
+
+
+@dataclass(frozen=True)
+class DefectInput:
+    room: str
+    item: str
+    category: str
+    note: str = ""
+    contractor: str = ""  # the developer's contractor; blank: the estate's engineering
+
+
+def add_defect(desk: Desk, handover_id: int, new: DefectInput) -> Done[DefectRow]:
+    """A defect of the inspection: the cell marked 有问题 and a free repair order, due in
+    the setting's working days, with engineering or referred to the contractor."""
+    current = handover_service._open(desk, handover_id)
+    unit_id = current.handover.unit_id
+    room, item = _check_place(desk, _unit_kind(desk, unit_id), new.room, new.item)
+    category = (new.category or "").strip()
+    if category not in setup.defect_categories(desk):
+        raise ValidationError("请选择问题类别。", field="category")
+    note = (new.note or "").strip()
+    if len(note) > MAX_NOTE:
+        raise ValidationError(f"问题描述过长（最多 {MAX_NOTE} 字）。", field="note")
+    contractor = (new.contractor or "").strip()[:100]
+    today = desk.clock.now().date()
+    due_on = rules.add_working_days(today, setup.defect_days(desk)).isoformat()
+    content = f"入住验房遗留问题：{room} {item} {category}" + (f"：{note}" if note else "")
+    checked = orders.check_new_repair(
+        desk,
+        orders.NewRepair(
+            content=content[: orders.MAX_TEXT],
+            unit_id=unit_id,
+            reporter=current.handover.person_name or "",
+            contact_person_id=current.handover.person_id,
+            note=f"入住交房，无偿维修，{due_on} 前完成",
+        ),
+    )
+    with desk.operation("movein_defect_recorded") as op:
+        cell_id = handovers_store.put_cell(op.db, handover_id, room, item, "有问题", op.stamp)
+        op.touch("movein_cells", [cell_id])
+        defect_id = store.insert_defect(
+            op.db,
+            store.NewDefect(handover_id, unit_id, room, item, category, note, due_on),
+            op.stamp,
+        )
+        order_id = orders.insert_order(op, checked, reception_id=None)
+        repairs_store.update(
+            op.db, order_id, {"source": SOURCE, "due_by": due_on, "paid": 0}, op.at
+        )
+        store.update_defect(op.db, defect_id, {"repair_order_id": order_id}, op.at)
+        op.record(
+            "movein_defects",
+            defect_id,
+            room=room,
+            item=item,
+            category=category,
+            due_on=due_on,
+            order_id=order_id,
+        )
+        if contractor:
+            orders.refer_out(desk, order_id, contractor)
+    return op.done(get_defect(desk, defect_id))
+
+
+def add_photo(desk: Desk, defect_id: int, data: bytes) -> Done[PhotoRow]:
+    """A photo of a defect, from the original file's bytes (JPEG or PNG): turned upright,
+    scaled down to at most 1600 px on the long side and kept as JPEG in the file."""
+    defect = get_defect(desk, defect_id)
+    image, width, height = _downscaled(data)
+    with desk.operation("movein_photo_added") as op:
+        photo_id = store.insert_photo(op.db, defect.id, image, width, height, len(data), op.stamp)
+        op.record(
+            "movein_photos", photo_id, defect_id=defect.id, bytes=len(image), original=len(data)
+        )
+    return op.done(next(p for p in store.photos(desk.db, defect.id) if p.id == photo_id))
+
+
+def photos(desk: Desk, defect_id: int) -> list[PhotoRow]:
+    return store.photos(desk.db, defect_id)
+
+
+def _downscaled(data: bytes) -> tuple[bytes, int, int]:
+    from PIL import Image, ImageOps, UnidentifiedImageError
+
+    if not data:
+        raise ValidationError("照片文件是空的。", field="photo")
+    if len(data) > MAX_PHOTO_BYTES:
+        raise ValidationError(
+            f"照片文件过大（{len(data) // (1024 * 1024)} MB，最大 25 MB）。", field="photo"
+        )
+    try:
+        with Image.open(io.BytesIO(data)) as opened:
+            if opened.format not in ("JPEG", "PNG"):
+                raise ValidationError("只能添加 JPEG 或 PNG 照片。", field="photo")
+            if opened.width * opened.height > MAX_PHOTO_PIXELS:
+                raise ValidationError("照片像素过多，请换一张。", field="photo")
+            picture = ImageOps.exif_transpose(opened)
+            picture.load()
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
+        raise ValidationError("这不是可用的照片（JPEG 或 PNG）。", field="photo") from None
+    if picture.mode not in ("RGB", "L"):
+        background = Image.new("RGB", picture.size, "white")
+        rgba = picture.convert("RGBA")
+        background.paste(rgba, mask=rgba.getchannel("A"))
+        picture = background
+    size = rules.long_side_fit(picture.width, picture.height, PHOTO_LONG_SIDE)
+    if size != picture.size:
+        picture = picture.resize(size, Image.Resampling.LANCZOS)
+    out = io.BytesIO()
+    picture.save(out, "JPEG", quality=PHOTO_QUALITY, optimize=True)
+    return out.getvalue(), picture.width, picture.height
+
+
+def reinspect(desk: Desk, defect_id: int, passed: bool, note: str = "") -> Done[DefectRow]:
+    """The owner's re-inspection (复验) of a repaired defect: passed closes the defect and
+    the order's callback; failed reopens the order (返修), the defect stays open."""
+    defect = get_defect(desk, defect_id)
+    if defect.state == "已复验":
+        raise ValidationError("该问题已复验通过。", field="defect")
+    if defect.repair_order_id is None or defect_state(defect) != rules.AWAITING_REINSPECTION:
+        raise ValidationError(
+            f"维修工单{(' ' + defect.order_no) if defect.order_no else ''}尚未完工，不能复验。",
+            field="defect",
+        )
+    text = (note or "").strip()[:MAX_NOTE]
+    if not passed and not text:
+        raise ValidationError("复验不合格须写明问题。", field="note")
+    callback = callbacks.for_order(desk, defect.repair_order_id)
+    with desk.operation("movein_reinspected") as op:
+        reinspection_id = store.insert_reinspection(
+            op.db, defect.id, passed, text, defect.repair_order_id, op.stamp
+        )
+        op.touch("movein_reinspections", [reinspection_id])
+        if passed:
+            callbacks.record(
+                desk, callback.id, reached=True, result="满意", comment=text or "复验合格"
+            )
+            store.update_defect(op.db, defect.id, {"state": "已复验", "closed_at": op.at}, op.at)
+        else:
+            callbacks.record(
+                desk,
+                callback.id,
+                reached=True,
+                result="不满意",
+                comment=f"复验不合格：{text}",
+                follow_up=callbacks.REOPEN,
+            )
+        op.record("movein_defects", defect.id, passed=passed, note=text)
+    return op.done(get_defect(desk, defect.id))
+
+
+def reinspections(desk: Desk, defect_id: int) -> list[ReinspectionRow]:
+    return store.reinspections(desk.db, defect_id)
+
+
+def is_late(row: DefectRow, today: date) -> bool:
+    return (
+        row.state == "待整改"
+        and row.order_status not in COMPLETED
+        and row.due_on < today.isoformat()
+    )
+
+
+def days_late(row: DefectRow, now_text: str) -> int:
+    return (from_text(now_text).date() - date.fromisoformat(row.due_on)).days

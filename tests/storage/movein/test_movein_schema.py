@@ -1,0 +1,64 @@
+"""Move-in's tables on a real file: a slot never takes more appointments than its capacity
+(the trigger behind the service's check)."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from desk_app.core.estate import BuildingPlan
+from desk_app.services.directory import estate as directory_estate
+from desk_app.storage.movein import batches as store
+from desk_app.storage.rows import Stamp
+
+STAMP = Stamp("2026-11-20T08:00:00+08:00", None, None)
+
+
+@pytest.fixture
+def batch(desk):
+    directory_estate.create_units(desk, BuildingPlan("3", 1, 1, 1, 4, 2, zero_padded=False))
+    db = desk.db
+    with db.conn:
+        batch_id = store.insert_batch(
+            db,
+            name="3栋",
+            starts_on="2026-11-20",
+            ends_on="2026-11-30",
+            place="",
+            contact="",
+            note="",
+            stamp=STAMP,
+        )
+        units = store.insert_units(db, batch_id, store.units_in_buildings(db, ["3"]), STAMP)
+    return desk, batch_id, units
+
+
+@settings(
+    max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(capacity=st.integers(1, 4), wanted=st.integers(0, 8))
+def test_a_slot_never_takes_more_than_its_capacity(batch, capacity, wanted):
+    desk, batch_id, units = batch
+    db = desk.db
+    with db.conn:
+        day = f"2026-11-2{capacity}"
+        starts = f"{10 + wanted:02d}:00"
+        existing = [s for s in store.slots(db, batch_id) if s.day == day and s.starts == starts]
+        slot_id = (
+            existing[0].id
+            if existing
+            else store.insert_slot(
+                db, batch_id, day, starts, f"{11 + wanted:02d}:00", capacity, STAMP
+            )
+        )
+    for unit in (units * 2)[:wanted]:
+        try:
+            with db.conn:
+                store.insert_appointment(db, slot_id, unit, STAMP)
+        except sqlite3.IntegrityError:
+            pass
+    slot = store.slot(db, slot_id)
+    assert slot is not None and slot.booked <= slot.capacity

@@ -2442,6 +2442,57 @@ The incoming operator logs in below; you confirm with your own password. The han
     </message>
 </context>
 <context>
+    <name>InspectionGrid</name>
+    <message>
+        <location filename="../../desk_app/ui/movein/inspection_grid.py" line="+304"/>
+        <source>Space or O: OK, next · D or Enter: defect · Del: clear · Ctrl+Space or A: rest of the row OK</source>
+        <translation>空格或 O：合格并到下一格 · D 或回车：记缺陷 · Del：清除 · Ctrl+空格或 A：本行其余合格</translation>
+    </message>
+    <message>
+        <location line="+122"/>
+        <source>%1 · %2 has a defect (%3). Mark it OK instead?</source>
+        <translation>%1 · %2 有缺陷（%3）。改为合格吗？</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>%1 · %2 has a defect (%3). Clear it?</source>
+        <translation>%1 · %2 有缺陷（%3）。清除吗？</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>Checked %1 of %2 · defects %3</source>
+        <translation>已查 %1/%2 项 · 缺陷 %3 处</translation>
+    </message>
+</context>
+<context>
+    <name>InspectionModel</name>
+    <message>
+        <location line="-336"/>
+        <source>%1 · %2: does not apply</source>
+        <translation>%1 · %2：不适用</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>%1: OK</source>
+        <translation>%1：合格</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: %2, fixed by %3</source>
+        <translation>%1：%2，由%3整改</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 photo(s)</source>
+        <translation>照片 %1 张</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: not checked</source>
+        <translation>%1：未查</translation>
+    </message>
+</context>
+<context>
     <name>InvoiceExchangeDialog</name>
     <message>
         <location filename="../../desk_app/ui/ledger/receipt_dialogs.py" line="+71"/>

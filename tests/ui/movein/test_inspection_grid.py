@@ -83,6 +83,8 @@ def test_space_walks_the_whole_flat_marking_ok_and_passes_cells_that_do_not_appl
 ):
     assert grid.current_cell() == ("客厅", "入户门")
     assert focused() is grid.view
+    # the letters are commands: a Chinese input method must not take them
+    assert not grid.view.testAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled)
     for _ in APPLICABLE:
         key(qtbot, grid, Qt.Key.Key_Space)
     assert marks == [(room, item, OK) for room, item in APPLICABLE]

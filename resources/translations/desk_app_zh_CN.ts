@@ -1386,6 +1386,94 @@ Make no more entries; call the administrator and keep the latest backups.</sourc
     </message>
 </context>
 <context>
+    <name>DefectDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/movein/defect_dialog.py" line="+180"/>
+        <source>Defect</source>
+        <translation>缺陷</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Room: %1    Item: %2</source>
+        <translation>房间：%1&#x3000;&#x3000;项目：%2</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Category:</source>
+        <translation>类别(&amp;C)：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Note:</source>
+        <translation>备注(&amp;N)：</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Fixed by:</source>
+        <translation>整改方(&amp;F)：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Attach photos…</source>
+        <translation>添加照片(&amp;A)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pa&amp;ste (Ctrl+V)</source>
+        <translation>粘贴(&amp;S) (Ctrl+V)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Re&amp;move photo</source>
+        <translation>移除照片(&amp;M)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Photos:</source>
+        <translation>照片(&amp;P)：</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Record defect</source>
+        <translation>记录缺陷</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Images (%1)</source>
+        <translation>图片 (%1)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Attach photos</source>
+        <translation>添加照片</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>%1 could not be read and was not attached.</source>
+        <translation>%1 无法读取，未添加。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The clipboard holds no image.</source>
+        <translation>剪贴板里没有图片。</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>%1 is not an image and was not attached.</source>
+        <translation>%1 不是图片，未添加。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 is larger than 20 MB and was not attached.</source>
+        <translation>%1 大于 20 MB，未添加。</translation>
+    </message>
+</context>
+<context>
     <name>DeskApplication</name>
     <message>
         <location filename="../../desk_app/ui/app.py" line="+54"/>
@@ -2351,6 +2439,57 @@ The incoming operator logs in below; you confirm with your own password. The han
         <location line="+1"/>
         <source>Put on hold</source>
         <translation>暂停</translation>
+    </message>
+</context>
+<context>
+    <name>InspectionGrid</name>
+    <message>
+        <location filename="../../desk_app/ui/movein/inspection_grid.py" line="+304"/>
+        <source>Space or O: OK, next · D or Enter: defect · Del: clear · Ctrl+Space or A: rest of the row OK</source>
+        <translation>空格或 O：合格并到下一格 · D 或回车：记缺陷 · Del：清除 · Ctrl+空格或 A：本行其余合格</translation>
+    </message>
+    <message>
+        <location line="+122"/>
+        <source>%1 · %2 has a defect (%3). Mark it OK instead?</source>
+        <translation>%1 · %2 有缺陷（%3）。改为合格吗？</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>%1 · %2 has a defect (%3). Clear it?</source>
+        <translation>%1 · %2 有缺陷（%3）。清除吗？</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>Checked %1 of %2 · defects %3</source>
+        <translation>已查 %1/%2 项 · 缺陷 %3 处</translation>
+    </message>
+</context>
+<context>
+    <name>InspectionModel</name>
+    <message>
+        <location line="-336"/>
+        <source>%1 · %2: does not apply</source>
+        <translation>%1 · %2：不适用</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>%1: OK</source>
+        <translation>%1：合格</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: %2, fixed by %3</source>
+        <translation>%1：%2，由%3整改</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 photo(s)</source>
+        <translation>照片 %1 张</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: not checked</source>
+        <translation>%1：未查</translation>
     </message>
 </context>
 <context>

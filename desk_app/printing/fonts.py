@@ -76,6 +76,11 @@ _SUBSTITUTES = {
     "\t": " ",
     "\u2013": "-",  # – en dash
     "\u2022": "\u00b7",  # • bullet → · middle dot
+    "\u2713": "\u221a",  # ✓ check mark → √ (a screen's tick prints as the forms' tick)
+    "\u2714": "\u221a",  # ✔ heavy check mark → √
+    "\u2717": "\u00d7",  # ✗ ballot x → ×
+    "\u2718": "\u00d7",  # ✘ heavy ballot x → ×
+    "\u2610": "\u25a1",  # ☐ ballot box → □
 }
 _KEEP = frozenset("\r\n")  # line ends: the line breaker's business, drawn by no one
 

@@ -432,6 +432,39 @@ class _Layout:
             return _format_value(self.data.get(element.field), element.format)
         return fill_placeholders(element.text, self.data)
 
+    def columns_of(self, element: GridElement | TableElement) -> tuple[Column, ...]:
+        """The element's columns with each ``each`` column spread over its data list's
+        entries (a text: heading and key; or ``{label, key}``), sharing its width."""
+        if all(column.each is None for column in element.columns):
+            return element.columns
+        columns: list[Column] = []
+        for column in element.columns:
+            if column.each is None:
+                columns.append(column)
+                continue
+            entries = self.data.get(column.each) or []
+            if isinstance(entries, str | bytes | Mapping) or not isinstance(entries, Sequence):
+                raise ValidationError(f"打印数据“{column.each}”应为列表")
+            heads: list[tuple[str, str]] = []
+            for entry in entries:
+                if isinstance(entry, str):
+                    heads.append((entry, entry))
+                elif isinstance(entry, Mapping) and isinstance(entry.get("label"), str):
+                    label = str(entry["label"])
+                    heads.append((label, str(entry.get("key", label))))
+                else:
+                    raise ValidationError(
+                        f"打印数据“{column.each}”的每一项应为文字或含 label 的字典"
+                    )
+            if not heads:
+                heads = [(column.label, "")]
+            width = column.width / len(heads)
+            columns += [
+                Column(label=label, key=key, width=width, align=column.align, format=column.format)
+                for label, key in heads
+            ]
+        return tuple(columns)
+
     def rows_of(self, element: GridElement | TableElement) -> list[Mapping[str, object]]:
         if element.field is None:
             return []
@@ -564,16 +597,20 @@ class _Layout:
 
     def grid(self, element: GridElement) -> None:
         rows = self.rows_of(element)
-        if len(rows) > element.rows:
+        count = element.rows
+        if len(rows) > count and element.grow:
+            count = len(rows)
+        elif len(rows) > count:
             raise ValidationError(
                 f"“{element.field}”有 {len(rows)} 行，超过表格的 {element.rows} 行"
             )
+        columns = self.columns_of(element)
         header_h = element.header_height if element.header else 0.0
-        total_h = header_h + element.rows * element.row_height
+        total_h = header_h + count * element.row_height
         top = self.place(element, total_h)
         size = self.size(element)
         x0 = element.x
-        width = sum(c.width for c in element.columns)
+        width = sum(c.width for c in columns)
         lw = element.line_width
         self.emit(
             partial(
@@ -586,20 +623,20 @@ class _Layout:
                 fill=None,
             )
         )
-        for index in range(0 if element.header else 1, element.rows):
+        for index in range(0 if element.header else 1, count):
             y = top + header_h + index * element.row_height
             self.emit(self.hline(x0, x0 + width, y, lw))
         x = x0
-        for column in element.columns[:-1]:
+        for column in columns[:-1]:
             x += column.width
             self.emit(self.vline(x, top, top + total_h, lw))
         if element.header:
-            labels = [fill_placeholders(c.label, self.data) for c in element.columns]
-            self.cells(element.columns, x0, top, header_h, labels, size, True)
+            labels = [fill_placeholders(c.label, self.data) for c in columns]
+            self.cells(columns, x0, top, header_h, labels, size, True)
         for index, row in enumerate(rows):
-            values = [_format_value(row.get(c.key), c.format) for c in element.columns]
+            values = [_format_value(row.get(c.key), c.format) for c in columns]
             row_top = top + header_h + index * element.row_height
-            self.cells(element.columns, x0, row_top, element.row_height, values, size, element.bold)
+            self.cells(columns, x0, row_top, element.row_height, values, size, element.bold)
 
     def hline(self, x1: float, x2: float, y: float, lw: float) -> Op:
         return partial(
@@ -650,14 +687,17 @@ class _Layout:
         size = self.size(element)
         header_size = element.header_font_size or size
         pitch, pad = self.pitch(size), element.padding
-        columns = element.columns
+        columns = self.columns_of(element)
         width = sum(c.width for c in columns)
         x0 = element.x
 
         title = fill_placeholders(element.title, self.data)
         title_size = size * 1.15
         title_h = self.pitch(title_size) + 0.8 if title else 0.0
-        header = [self.wrap(c.label, header_size, c.width - 2 * pad) for c in columns]
+        header = [
+            self.wrap(fill_placeholders(c.label, self.data), header_size, c.width - 2 * pad)
+            for c in columns
+        ]
         header_h = max(len(lines) for lines in header) * self.pitch(header_size) + 2 * pad
         if not element.header:
             header_h = 0.0

@@ -39,7 +39,8 @@ empty (a 作废 frame printed only on a voided receipt).
   the rest of the line, ``height`` to 0; ``line_width`` (pt), ``dash``.
 * ``grid``: a ruled table with a fixed number of ``rows`` of ``row_height`` mm,
   ``header`` row on top (``header_height``); ``columns`` as for ``table``; optional
-  ``field`` naming a list of dicts to fill the rows (more items than rows is an error).
+  ``field`` naming a list of dicts to fill the rows (more items than rows is an error,
+  unless ``grow = true``: then the grid gets a row per item).
 * ``table``: a flowing table bound to ``field`` (a list of dicts). ``columns`` is a
   list of ``{ label, key, width, align, format }``; a column without ``width`` shares
   the rest of the table's ``width``. Cells wrap (CJK line breaking); the header
@@ -47,6 +48,10 @@ empty (a 作废 frame printed only on a voided receipt).
   ``title`` prints above it (``title（续）`` on later pages), ``empty_text`` when
   the list is empty, ``padding`` (mm), ``header_font_size``; ``min_rows`` pads a
   shorter list with blank ruled rows (lines to fill in by hand).
+  A column ``{ each = "rooms", width = 120 }`` (table or grid) stands for one column per
+  entry of the data list ``rooms``, sharing its width: an entry is a text (the column's
+  heading and the key of its value in each row) or ``{ label, key }``; with no entries
+  it stays one blank column. Headings may hold ``{placeholders}``.
 * ``signature``: ``label`` then a blank line of ``line_length`` mm to sign on;
   optional ``date_label`` with its own line (``date_line_length``).
 * ``paragraph``: wrapped text from ``field`` (with ``format``) or ``text``, ``width``
@@ -94,6 +99,7 @@ class Column:
     width: float  # mm, resolved
     align: str = "left"
     format: str | None = None
+    each: str | None = None  # data key of a list: one column per entry, sharing `width`
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -145,6 +151,7 @@ class GridElement(Element):
     header_height: float = 8.0
     field: str | None = None
     line_width: float = 0.6
+    grow: bool = False  # more data rows than `rows` add rows instead of failing
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -386,7 +393,8 @@ class _Parser:
         self.check_keys(
             item,
             set(common)
-            | {"columns", "rows", "row_height", "header", "header_height", "field", "line_width"},
+            | {"columns", "rows", "row_height", "header", "header_height", "field", "line_width"}
+            | {"grow"},
         )
         rows = item.get("rows")
         if not isinstance(rows, int) or isinstance(rows, bool) or not 1 <= rows <= 200:
@@ -401,6 +409,7 @@ class _Parser:
             header_height=self.number(item, "header_height", row_height, low=3, high=100),
             field=self.optional_key(item, "field"),
             line_width=self.number(item, "line_width", 0.6, low=0.1, high=5),
+            grow=self.boolean(item, "grow", False),
         )
 
     def table_element(self, item: Mapping[str, Any], common: dict, room: float) -> Element:
@@ -468,7 +477,10 @@ class _Parser:
         specs = []
         for index, col in enumerate(raw, start=1):
             self.where = f"{where} 第 {index} 列"
-            self.check_keys(col, {"label", "key", "width", "align", "format"})
+            self.check_keys(col, {"label", "key", "width", "align", "format", "each"})
+            each = self.optional_key(col, "each")
+            if each is not None and "key" in col:
+                raise self.fail("each 列的各列由数据给出，不能再写 key")
             specs.append(
                 (
                     self.text(col, "label"),
@@ -476,19 +488,27 @@ class _Parser:
                     self.number(col, "width", None, low=2, high=width),
                     self.choice(col, "align", ALIGNS, "left"),
                     self.format(col),
+                    each,
                 )
             )
         self.where = where
-        fixed = sum(w for _, _, w, _, _ in specs if w is not None)
-        flexible = sum(1 for _, _, w, _, _ in specs if w is None)
+        fixed = sum(spec[2] for spec in specs if spec[2] is not None)
+        flexible = sum(1 for spec in specs if spec[2] is None)
         if fixed > width + 0.01:
             raise self.fail(f"各列宽度之和 {fixed:g} 毫米超过可用宽度 {width:g} 毫米")
         share = (width - fixed) / flexible if flexible else 0.0
         if flexible and share < 5:
             raise self.fail(f"未指定宽度的列只剩 {share:.1f} 毫米，太窄")
         return tuple(
-            Column(label=label, key=key, width=w if w is not None else share, align=al, format=fmt)
-            for label, key, w, al, fmt in specs
+            Column(
+                label=label,
+                key=key,
+                width=w if w is not None else share,
+                align=al,
+                format=fmt,
+                each=each,
+            )
+            for label, key, w, al, fmt, each in specs
         )
 
     # -- values ---------------------------------------------------------------

@@ -204,10 +204,15 @@ class MoveinPage(QWidget):
         self.steps.blockSignals(True)
         self.steps.clear()
         if self.state is not None:
-            for row in self.state.stations:
-                item = QListWidgetItem(self._step_text(row.station))
-                item.setData(STATION_ROLE, row.station)
+            for step in self.state.stations:
+                item = QListWidgetItem(self._step_text(step.station))
+                item.setData(STATION_ROLE, step.station)
                 self.steps.addItem(item)
+            widest = max(
+                (self.steps.fontMetrics().horizontalAdvance(t) for t in self.step_texts()),
+                default=0,
+            )
+            self.steps.setMinimumWidth(min(widest + 36, 360))
         self.steps.blockSignals(False)
         self.panels.setVisible(self.state is not None)
         if self.state is None:

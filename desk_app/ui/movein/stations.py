@@ -90,7 +90,7 @@ class IdentityPanel(StationPanel):
         self.agent_name.setObjectName("agent_name")
         self.agent_id = QLineEdit(self)
         self.agent_id.setObjectName("agent_id_number")
-        self.power_of_attorney = QCheckBox(self.tr("Power of attorney (委托书) seen"), self)
+        self.power_of_attorney = QCheckBox(self.tr("Power of attorney seen"), self)
         self.power_of_attorney.setObjectName("power_of_attorney")
         self._row(form, self.tr("O&wner of record:"), self.owner)
         self._row(form, self.tr("A&gent (if not the owner):"), self.agent_name)
@@ -296,12 +296,15 @@ class InspectionPanel(StationPanel):
             return
         defect = done.value
         for _name, data in entry.photos:
-            perform(self, self.hub, lambda data=data: defects.add_photo(self.desk, defect.id, data))
+            self._add_photo(defect.id, data)
         self.message.setText(
             self.tr("Defect recorded: repair order %1, due %2.")
             .replace("%1", defect.order_no or "")
             .replace("%2", defect.due_on)
         )
+
+    def _add_photo(self, defect_id: int, data: bytes) -> None:
+        perform(self, self.hub, lambda: defects.add_photo(self.desk, defect_id, data))
 
     def write(self) -> Done[Any]:
         return handover.finish_inspection(self.desk, self.handover_id)
@@ -401,7 +404,7 @@ class KeysPanel(StationPanel):
             lines.append(self.tr("Handed over: %1").replace("%1", handed))
         if cards:
             lines.append(self.tr("Cards issued: %1").replace("%1", cards))
-        if not self.counts:
+        if not self.counts and not handed:
             lines.append(self.tr("The desk holds no keys of this unit."))
         self.handed.setText("\n".join(lines))
         self.cards.clear()

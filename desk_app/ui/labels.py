@@ -184,6 +184,8 @@ VOCABULARY = {
     "储藏室": QT_TRANSLATE_NOOP("Labels", "Storeroom"),
     "空置": QT_TRANSLATE_NOOP("Labels", "Vacant"),
     "已交房": QT_TRANSLATE_NOOP("Labels", "Delivered"),
+    "带条件收房": QT_TRANSLATE_NOOP("Labels", "Accepted with reservations"),
+    "拒收": QT_TRANSLATE_NOOP("Labels", "Refused"),
     "装修中": QT_TRANSLATE_NOOP("Labels", "Renovating"),
     "已入住": QT_TRANSLATE_NOOP("Labels", "Occupied"),
     "出租": QT_TRANSLATE_NOOP("Labels", "Let"),

@@ -1229,6 +1229,24 @@ Make no more entries; call the administrator and keep the latest backups.</sourc
     </message>
 </context>
 <context>
+    <name>ClosePanel</name>
+    <message>
+        <location filename="../../desk_app/ui/movein/stations.py" line="+438"/>
+        <source>Out&amp;come:</source>
+        <translation>收房结果(&amp;C)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reservations or reason for &amp;refusing:</source>
+        <translation>保留意见或拒收原因(&amp;R)：</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Closed: %1</source>
+        <translation>已结束：%1</translation>
+    </message>
+</context>
+<context>
     <name>CompletionDialog</name>
     <message>
         <location filename="../../desk_app/ui/repairs/completion.py" line="+367"/>
@@ -1692,6 +1710,19 @@ Create a new, empty one there?</source>
         <location line="+3"/>
         <source>Dispatch</source>
         <translation>派工</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsPanel</name>
+    <message>
+        <location filename="../../desk_app/ui/movein/stations.py" line="-254"/>
+        <source>Signed</source>
+        <translation>签署的文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Handbooks given</source>
+        <translation>发放的资料</translation>
     </message>
 </context>
 <context>
@@ -2159,6 +2190,39 @@ Create a new, empty one there?</source>
     </message>
 </context>
 <context>
+    <name>FeesPanel</name>
+    <message>
+        <location filename="../../desk_app/ui/movein/stations.py" line="-56"/>
+        <source>&amp;Charge the first months</source>
+        <translation>计入预收费用(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Take payment…</source>
+        <translation>去收款(&amp;T)…</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Months prepaid at hand-over: %1</source>
+        <translation>收房预收月份：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not yet charged.</source>
+        <translation>尚未计费。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Owing: %1</source>
+        <translation>尚欠：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nothing owing.</source>
+        <translation>已无欠费。</translation>
+    </message>
+</context>
+<context>
     <name>FirstManagerDialog</name>
     <message>
         <location filename="../../desk_app/ui/shifts/first_manager.py" line="+22"/>
@@ -2442,6 +2506,29 @@ The incoming operator logs in below; you confirm with your own password. The han
     </message>
 </context>
 <context>
+    <name>IdentityPanel</name>
+    <message>
+        <location filename="../../desk_app/ui/movein/stations.py" line="-81"/>
+        <source>Power of attorney seen</source>
+        <translation>已查验委托书</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>O&amp;wner of record:</source>
+        <translation>登记业主(&amp;W)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A&amp;gent (if not the owner):</source>
+        <translation>代理人（非业主本人时）(&amp;G)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Agent&apos;s &amp;ID number:</source>
+        <translation>代理人身份证号(&amp;I)：</translation>
+    </message>
+</context>
+<context>
     <name>InspectionGrid</name>
     <message>
         <location filename="../../desk_app/ui/movein/inspection_grid.py" line="+304"/>
@@ -2490,6 +2577,19 @@ The incoming operator logs in below; you confirm with your own password. The han
         <location line="+2"/>
         <source>%1: not checked</source>
         <translation>%1：未查</translation>
+    </message>
+</context>
+<context>
+    <name>InspectionPanel</name>
+    <message>
+        <location filename="../../desk_app/ui/movein/stations.py" line="+190"/>
+        <source>%1 · %2 is already recorded as repair order %3.</source>
+        <translation>%1 · %2 已登记为维修工单 %3。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Defect recorded: repair order %1, due %2.</source>
+        <translation>已登记遗留问题：维修工单 %1，%2 前完成。</translation>
     </message>
 </context>
 <context>
@@ -2931,6 +3031,34 @@ The incoming operator logs in below; you confirm with your own password. The han
     </message>
 </context>
 <context>
+    <name>KeysPanel</name>
+    <message>
+        <location filename="../../desk_app/ui/movein/stations.py" line="+69"/>
+        <source>Card numbers, separated by spaces or commas</source>
+        <translation>门禁卡号，以空格或逗号分隔</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Access &amp;cards:</source>
+        <translation>门禁卡(&amp;C)：</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Handed over: %1</source>
+        <translation>已交付：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cards issued: %1</source>
+        <translation>已发门禁卡：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The desk holds no keys of this unit.</source>
+        <translation>前台没有代管本房屋的钥匙。</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <location filename="../../desk_app/ui/labels.py" line="-76"/>
@@ -3314,6 +3442,16 @@ The incoming operator logs in below; you confirm with your own password. The han
     </message>
     <message>
         <location line="+1"/>
+        <source>Accepted with reservations</source>
+        <translation>带条件收房</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refused</source>
+        <translation>拒收</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Renovating</source>
         <translation>装修中</translation>
     </message>
@@ -3578,7 +3716,7 @@ The incoming operator logs in below; you confirm with your own password. The han
         <translation>%1（%2 张）</translation>
     </message>
     <message>
-        <location line="-163"/>
+        <location line="-165"/>
         <source>Satisfied</source>
         <translation>满意</translation>
     </message>
@@ -4061,7 +4199,7 @@ The incoming operator logs in below; you confirm with your own password. The han
         <translation>计费、收款、连号收据和催款将在这里管理。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/movein/feature.py" line="+10"/>
+        <location filename="../../desk_app/ui/movein/feature.py" line="+41"/>
         <source>Move-in</source>
         <translation>入住交房</translation>
     </message>
@@ -4271,6 +4409,24 @@ This file&apos;s seal now: {seal}</source>
     </message>
 </context>
 <context>
+    <name>MetersPanel</name>
+    <message>
+        <location filename="../../desk_app/ui/movein/stations.py" line="-85"/>
+        <source>&amp;Water meter:</source>
+        <translation>水表底数(&amp;W)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Electricity meter:</source>
+        <translation>电表底数(&amp;E)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Gas meter:</source>
+        <translation>燃气表底数(&amp;G)：</translation>
+    </message>
+</context>
+<context>
     <name>MethodTotalsModel</name>
     <message>
         <location filename="../../desk_app/ui/ledger/cash_models.py" line="-12"/>
@@ -4370,6 +4526,84 @@ Nothing dated in the period can be written afterwards.</source>
 应收 {charges}，实收 {received}（收缴率 {rate}），退款 {refunds}，押金结存 {deposits}，欠费 {arrears}。
 
 月结后，日期在本账期内的任何记录都不能再录入。</translation>
+    </message>
+</context>
+<context>
+    <name>MoveinPage</name>
+    <message>
+        <location filename="../../desk_app/ui/movein/feature.py" line="-19"/>
+        <source>&amp;Done</source>
+        <translation>完成(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>S&amp;kip…</source>
+        <translation>跳过(&amp;K)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Re&amp;open step</source>
+        <translation>重新办理(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Unit…</source>
+        <translation>房号(&amp;U)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/movein/page.py" line="+67"/>
+        <source>Type the unit, then Enter</source>
+        <translation>输入房号后按回车</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>U&amp;nit:</source>
+        <translation>房号(&amp;N)：</translation>
+    </message>
+    <message>
+        <location line="+127"/>
+        <source>– %1 (skipped: %2)</source>
+        <translation>– %1（跳过：%2）</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Type a unit to start or resume its hand-over.</source>
+        <translation>输入房号，开始或继续办理收房。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>owner not confirmed</source>
+        <translation>业主未核验</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>closed: %1</source>
+        <translation>已结束：%1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Progress %1/%2</source>
+        <translation>进度 %1/%2</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>%1 closed: %2.</source>
+        <translation>%1 收房结束：%2。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Skip a step</source>
+        <translation>跳过环节</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Why is this step skipped?</source>
+        <translation>跳过此环节的原因：</translation>
     </message>
 </context>
 <context>

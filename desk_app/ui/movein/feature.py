@@ -1,9 +1,40 @@
-"""The move-in tab (入住交房): declared here; its page is still the placeholder."""
+"""The 入住交房 tab: its place among the tabs and its page's shortcuts (the hand-over
+screen: a unit's stations as steps, each saved at once)."""
 
 from __future__ import annotations
 
-from desk_app.ui.actions import Feature
+from PySide6.QtWidgets import QWidget
+
+from desk_app.ui.actions import ActionSpec, Feature
 from desk_app.ui.i18n import QT_TRANSLATE_NOOP
+
+
+def _page() -> type[QWidget]:
+    from desk_app.ui.movein.page import MoveinPage
+
+    return MoveinPage
+
+
+def _page_action(name: str, text: str, shortcuts: tuple[str, ...], handler: str) -> ActionSpec:
+    return ActionSpec(f"movein.{name}", text, handler, shortcuts=shortcuts, context="MoveinPage")
+
+
+STEP_ACTIONS = (
+    _page_action(
+        "complete", QT_TRANSLATE_NOOP("MoveinPage", "&Done"), ("Ctrl+Return",), "complete_step"
+    ),
+    _page_action("skip", QT_TRANSLATE_NOOP("MoveinPage", "S&kip…"), ("Ctrl+K",), "skip_step"),
+    _page_action(
+        "reopen", QT_TRANSLATE_NOOP("MoveinPage", "Re&open step"), ("Ctrl+Shift+O",), "reopen_step"
+    ),
+)
+"""The current step's buttons, under its panel."""
+
+PAGE_ACTIONS = (
+    _page_action("find_unit", QT_TRANSLATE_NOOP("MoveinPage", "&Unit…"), ("Ctrl+L",), "focus_unit"),
+    *STEP_ACTIONS,
+    _page_action("refresh", QT_TRANSLATE_NOOP("MoveinPage", "Refresh"), ("F5",), "refresh"),
+)
 
 FEATURE = Feature(
     "movein",
@@ -12,4 +43,6 @@ FEATURE = Feature(
     QT_TRANSLATE_NOOP(
         "MainWindow", "Move-ins, unit inspections and meter readings will be recorded here."
     ),
+    page=_page,
+    page_actions=PAGE_ACTIONS,
 )

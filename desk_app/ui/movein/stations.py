@@ -1,0 +1,473 @@
+"""The panels of the hand-over screen, one per station: each shows what the station
+saved (or what the unit has) and gives the write its 完成 does (one operation).
+
+    panel = PANELS["meters"](desk, hub, parent)
+    panel.load(state)                 # the hand-over as saved
+    done = perform(page, hub, panel.write)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desk_app.core import movein as rules
+from desk_app.core.money import format_fen
+from desk_app.services.desk import Desk
+from desk_app.services.keys import registry
+from desk_app.services.movein import defects, handover, setup
+from desk_app.services.movein.defects import DefectInput
+from desk_app.services.movein.handover import HandoverState
+from desk_app.services.operations import Done
+from desk_app.ui.events import EventHub
+from desk_app.ui.movein.defect_dialog import ENGINEERING, DefectEntry
+from desk_app.ui.movein.inspection_grid import OK, InspectionGrid
+from desk_app.ui.operations import perform
+from desk_app.ui.widgets.controls import KeyChoice, button
+
+Write = Callable[[], Done[Any]]
+
+
+class StationPanel(QWidget):
+    """One station's panel; ``write`` saves it (the station done)."""
+
+    station = ""
+
+    def __init__(self, desk: Desk, hub: EventHub, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.desk = desk
+        self.hub = hub
+        self.state: HandoverState | None = None
+        self.layout_ = QVBoxLayout(self)
+        self.layout_.setContentsMargins(0, 0, 0, 0)
+
+    @property
+    def handover_id(self) -> int:
+        assert self.state is not None
+        return self.state.handover.id
+
+    @property
+    def unit_id(self) -> int:
+        assert self.state is not None
+        return self.state.handover.unit_id
+
+    def data(self) -> dict[str, Any]:
+        assert self.state is not None
+        return self.state.station(self.station).data
+
+    def load(self, state: HandoverState) -> None:
+        self.state = state
+
+    def write(self) -> Done[Any]:
+        raise NotImplementedError
+
+
+class IdentityPanel(StationPanel):
+    """The owner of record (from the directory), or an agent with the 委托书."""
+
+    station = "identity"
+
+    def __init__(self, desk: Desk, hub: EventHub, parent: QWidget | None = None) -> None:
+        super().__init__(desk, hub, parent)
+        form = QFormLayout()
+        self.owner = QComboBox(self)
+        self.owner.setObjectName("owner")
+        self.agent_name = QLineEdit(self)
+        self.agent_name.setObjectName("agent_name")
+        self.agent_id = QLineEdit(self)
+        self.agent_id.setObjectName("agent_id_number")
+        self.power_of_attorney = QCheckBox(self.tr("Power of attorney seen"), self)
+        self.power_of_attorney.setObjectName("power_of_attorney")
+        self._row(form, self.tr("O&wner of record:"), self.owner)
+        self._row(form, self.tr("A&gent (if not the owner):"), self.agent_name)
+        self._row(form, self.tr("Agent's &ID number:"), self.agent_id)
+        form.addRow("", self.power_of_attorney)
+        self.layout_.addLayout(form)
+        self.layout_.addStretch(1)
+        self.setFocusProxy(self.owner)
+
+    def _row(self, form: QFormLayout, text: str, field: QWidget) -> None:
+        label = QLabel(text, self)
+        label.setBuddy(field)
+        form.addRow(label, field)
+
+    def load(self, state: HandoverState) -> None:
+        super().load(state)
+        self.owner.clear()
+        for o in handover.owners_of_record(self.desk, state.handover.unit_id):
+            self.owner.addItem(o.person.name, o.person_id)
+        saved = self.data()
+        if saved.get("person_id") is not None:
+            self.owner.setCurrentIndex(max(0, self.owner.findData(saved["person_id"])))
+        self.agent_name.setText(str(saved.get("agent_name", "")))
+        self.agent_id.setText(str(saved.get("agent_id_masked", "")))
+        self.power_of_attorney.setChecked(bool(saved.get("power_of_attorney")))
+
+    def write(self) -> Done[Any]:
+        person = self.owner.currentData()
+        who = handover.Identity(
+            int(person) if person is not None else 0,
+            agent_name=self.agent_name.text(),
+            agent_id_number=self.agent_id.text(),
+            power_of_attorney=self.power_of_attorney.isChecked(),
+        )
+        return handover.confirm_identity(self.desk, self.handover_id, who)
+
+
+class FeesPanel(StationPanel):
+    """What the unit owes at hand-over; the first months charged here, paid on the
+    ledger's payment page (去收款), then confirmed."""
+
+    station = "fees"
+    pay_requested = Signal(int)
+
+    def __init__(self, desk: Desk, hub: EventHub, parent: QWidget | None = None) -> None:
+        super().__init__(desk, hub, parent)
+        self.summary = QLabel(self)
+        self.summary.setObjectName("fees_summary")
+        self.summary.setWordWrap(True)
+        self.post_button = button(
+            self, self.tr("&Charge the first months"), "post_fees", self.post_first_months
+        )
+        self.pay_button = button(
+            self,
+            self.tr("&Take payment…"),
+            "take_payment",
+            lambda: self.pay_requested.emit(self.unit_id),
+        )
+        self.layout_.addWidget(self.summary)
+        self.layout_.addWidget(self.post_button)
+        self.layout_.addWidget(self.pay_button)
+        self.layout_.addStretch(1)
+        self.setFocusProxy(self.pay_button)
+
+    def load(self, state: HandoverState) -> None:
+        super().load(state)
+        due = handover.fees_due(self.desk, state.handover.unit_id)
+        lines = [
+            f"{line.description}  {format_fen(line.outstanding_fen)}"
+            for line in due.lines
+            if line.outstanding_fen
+        ]
+        months = "、".join(due.first_months)
+        text = [self.tr("Months prepaid at hand-over: %1").replace("%1", months)]
+        if not due.posted:
+            text.append(self.tr("Not yet charged."))
+        text.extend(lines)
+        if due.outstanding_fen:
+            text.append(self.tr("Owing: %1").replace("%1", format_fen(due.outstanding_fen)))
+        else:
+            text.append(self.tr("Nothing owing."))
+        self.summary.setText("\n".join(text))
+        self.post_button.setEnabled(not due.posted)
+        self.pay_button.setEnabled(due.outstanding_fen > 0)
+        self.setFocusProxy(self.post_button if not due.posted else self.pay_button)
+
+    def post_first_months(self) -> None:
+        if perform(self, self.hub, lambda: handover.post_first_months(self.desk, self.handover_id)):
+            assert self.state is not None
+            self.load(self.state)
+
+    def write(self) -> Done[Any]:
+        return handover.confirm_fees(self.desk, self.handover_id)
+
+
+class DocumentsPanel(StationPanel):
+    """The documents signed and the handbooks given, as the estate lists them."""
+
+    station = "documents"
+
+    def __init__(self, desk: Desk, hub: EventHub, parent: QWidget | None = None) -> None:
+        super().__init__(desk, hub, parent)
+        self.boxes: dict[str, QCheckBox] = {}
+        self.handbook_names: list[str] = []
+        for title, names in (
+            (self.tr("Signed"), setup.documents_to_sign(desk)),
+            (self.tr("Handbooks given"), setup.handbooks(desk)),
+        ):
+            group = QGroupBox(title, self)
+            inner = QVBoxLayout(group)
+            for name in names:
+                box = QCheckBox(name, group)
+                self.boxes[name] = box
+                inner.addWidget(box)
+            self.layout_.addWidget(group)
+        self.handbook_names = setup.handbooks(desk)
+        self.layout_.addStretch(1)
+        first = next(iter(self.boxes.values()), None)
+        if first is not None:
+            self.setFocusProxy(first)
+
+    def load(self, state: HandoverState) -> None:
+        super().load(state)
+        saved = self.data()
+        ticked = {*saved.get("signed", []), *saved.get("handbooks", [])}
+        for name, box in self.boxes.items():
+            box.setChecked(name in ticked)
+
+    def ticked(self) -> list[str]:
+        return [name for name, box in self.boxes.items() if box.isChecked()]
+
+    def write(self) -> Done[Any]:
+        ticked = self.ticked()
+        signed = [n for n in ticked if n not in self.handbook_names]
+        given = [n for n in ticked if n in self.handbook_names]
+        return handover.record_documents(self.desk, self.handover_id, signed, given)
+
+
+class InspectionPanel(StationPanel):
+    """The joint inspection grid; every cell and defect saved as it is marked."""
+
+    station = "inspection"
+
+    def __init__(self, desk: Desk, hub: EventHub, parent: QWidget | None = None) -> None:
+        super().__init__(desk, hub, parent)
+        self.grid: InspectionGrid | None = None
+        self.message = QLabel(self)
+        self.message.setObjectName("inspection_message")
+        self.message.setWordWrap(True)
+        self.layout_.addWidget(self.message)
+
+    def load(self, state: HandoverState) -> None:
+        super().load(state)
+        from desk_app.services.directory import estate
+
+        kind = estate.get_unit(self.desk, state.handover.unit_id).kind
+        if self.grid is not None:
+            self.layout_.removeWidget(self.grid)
+            self.grid.deleteLater()
+        self.grid = InspectionGrid(
+            setup.rooms_for(self.desk, kind),
+            setup.items(self.desk),
+            setup.defect_categories(self.desk),
+            fixers=[ENGINEERING, *setup.contractors(self.desk)],
+            parent=self,
+        )
+        results: dict[tuple[str, str], Any] = {}
+        for cell in defects.cells(self.desk, state.handover.id):
+            if cell.result == OK:
+                results[(cell.room, cell.item)] = OK
+        for d in defects.defects_of_handover(self.desk, state.handover.id):
+            results[(d.room, d.item)] = DefectEntry(d.category, d.note, ENGINEERING)
+        self.grid.set_results(results)
+        self.grid.cell_marked.connect(self.save_cell)
+        self.grid.defect_entered.connect(self.save_defect)
+        self.layout_.insertWidget(0, self.grid, 1)
+        self.setFocusProxy(self.grid)
+
+    def save_cell(self, room: str, item: str, result: str) -> None:
+        if result != OK:
+            return  # a cleared cell keeps what was saved
+        perform(
+            self, self.hub, lambda: defects.save_cell(self.desk, self.handover_id, room, item, OK)
+        )
+
+    def save_defect(self, room: str, item: str, entry: DefectEntry) -> None:
+        known = [
+            d
+            for d in defects.defects_of_handover(self.desk, self.handover_id)
+            if (d.room, d.item) == (room, item)
+        ]
+        if known:
+            self.message.setText(
+                self.tr("%1 · %2 is already recorded as repair order %3.")
+                .replace("%1", room)
+                .replace("%2", item)
+                .replace("%3", known[-1].order_no or "")
+            )
+            return
+        new = DefectInput(room, item, entry.category, entry.note, entry.contractor)
+        done = perform(self, self.hub, lambda: defects.add_defect(self.desk, self.handover_id, new))
+        if done is None:
+            return
+        defect = done.value
+        for _name, data in entry.photos:
+            self._add_photo(defect.id, data)
+        self.message.setText(
+            self.tr("Defect recorded: repair order %1, due %2.")
+            .replace("%1", defect.order_no or "")
+            .replace("%2", defect.due_on)
+        )
+
+    def _add_photo(self, defect_id: int, data: bytes) -> None:
+        perform(self, self.hub, lambda: defects.add_photo(self.desk, defect_id, data))
+
+    def write(self) -> Done[Any]:
+        return handover.finish_inspection(self.desk, self.handover_id)
+
+
+class MetersPanel(StationPanel):
+    """The base readings (底数) of the water, electricity and gas meters."""
+
+    station = "meters"
+
+    def __init__(self, desk: Desk, hub: EventHub, parent: QWidget | None = None) -> None:
+        super().__init__(desk, hub, parent)
+        form = QFormLayout()
+        self.readings: dict[str, QLineEdit] = {}
+        captions = {
+            "水": self.tr("&Water meter:"),
+            "电": self.tr("&Electricity meter:"),
+            "燃气": self.tr("&Gas meter:"),
+        }
+        for meter in rules.METER_ITEMS:
+            edit = QLineEdit(self)
+            edit.setObjectName(f"meter_{rules.METER_ITEMS[meter]}")
+            label = QLabel(captions[meter], self)
+            label.setBuddy(edit)
+            form.addRow(label, edit)
+            self.readings[meter] = edit
+        self.layout_.addLayout(form)
+        self.layout_.addStretch(1)
+        self.setFocusProxy(self.readings["水"])
+
+    def load(self, state: HandoverState) -> None:
+        super().load(state)
+        saved = self.data()
+        for meter, edit in self.readings.items():
+            edit.setText(str(saved.get(meter, {}).get("reading", "")))
+
+    def write(self) -> Done[Any]:
+        saved = self.data()
+        typed = {
+            m: e.text()
+            for m, e in self.readings.items()
+            if e.text().strip() and saved.get(m, {}).get("reading") != e.text().strip()
+        }
+        return handover.record_meters(self.desk, self.handover_id, typed)
+
+
+class KeysPanel(StationPanel):
+    """The unit's key sets held at the desk, each type's count to hand over, and the
+    门禁卡 numbers issued."""
+
+    station = "keys"
+
+    def __init__(self, desk: Desk, hub: EventHub, parent: QWidget | None = None) -> None:
+        super().__init__(desk, hub, parent)
+        self.sets_box = QWidget(self)
+        self.sets_layout = QFormLayout(self.sets_box)
+        self.counts: dict[tuple[int, str], QSpinBox] = {}
+        self.handed = QLabel(self)
+        self.handed.setObjectName("keys_handed")
+        self.handed.setWordWrap(True)
+        self.cards = QLineEdit(self)
+        self.cards.setObjectName("cards")
+        self.cards.setPlaceholderText(self.tr("Card numbers, separated by spaces or commas"))
+        cards_label = QLabel(self.tr("Access &cards:"), self)
+        cards_label.setBuddy(self.cards)
+        self.layout_.addWidget(self.sets_box)
+        self.layout_.addWidget(self.handed)
+        self.layout_.addWidget(cards_label)
+        self.layout_.addWidget(self.cards)
+        self.layout_.addStretch(1)
+
+    def load(self, state: HandoverState) -> None:
+        super().load(state)
+        while self.sets_layout.rowCount():
+            self.sets_layout.removeRow(0)
+        self.counts.clear()
+        first: QWidget | None = None
+        for key_set in handover.unit_key_sets(self.desk, state.handover.unit_id):
+            for piece in registry.pieces(self.desk, key_set.id):
+                if piece.held <= 0:
+                    continue
+                spin = QSpinBox(self.sets_box)
+                spin.setObjectName(f"keys_{key_set.id}_{piece.piece_type}")
+                spin.setRange(0, piece.held)
+                spin.setValue(piece.held)
+                self.counts[(key_set.id, piece.piece_type)] = spin
+                self.sets_layout.addRow(f"{key_set.code} {piece.piece_type}（{piece.held}）", spin)
+                first = first or spin
+        saved = self.data()
+        handed = "；".join(
+            f"{k['code']} " + "、".join(f"{t}×{n}" for t, n in k["pieces"].items())
+            for k in saved.get("keys", [])
+        )
+        cards = "、".join(saved.get("cards", []))
+        lines = []
+        if handed:
+            lines.append(self.tr("Handed over: %1").replace("%1", handed))
+        if cards:
+            lines.append(self.tr("Cards issued: %1").replace("%1", cards))
+        if not self.counts and not handed:
+            lines.append(self.tr("The desk holds no keys of this unit."))
+        self.handed.setText("\n".join(lines))
+        self.cards.clear()
+        self.setFocusProxy(first or self.cards)
+
+    def write(self) -> Done[Any]:
+        pieces: dict[int, dict[str, int]] = {}
+        for (set_id, piece_type), spin in self.counts.items():
+            if spin.value():
+                pieces.setdefault(set_id, {})[piece_type] = spin.value()
+        cards = self.cards.text().replace("，", " ").replace(",", " ").replace("、", " ").split()
+        return handover.hand_over_keys(self.desk, self.handover_id, pieces, cards)
+
+
+class ClosePanel(StationPanel):
+    """The close: 已交房, 带条件收房 with the owner's reservations, or 拒收 with the reason."""
+
+    station = "archive"
+
+    def __init__(self, desk: Desk, hub: EventHub, parent: QWidget | None = None) -> None:
+        super().__init__(desk, hub, parent)
+        self.outcome = KeyChoice(
+            [(str(n), word) for n, word in enumerate(rules.OUTCOMES, start=1)], self
+        )
+        self.outcome.setObjectName("outcome")
+        self.outcome.set_value(rules.OUTCOMES[0])
+        self.note = QPlainTextEdit(self)
+        self.note.setObjectName("outcome_note")
+        self.note.setTabChangesFocus(True)
+        self.note.setMaximumHeight(90)
+        outcome_label = QLabel(self.tr("Out&come:"), self)
+        outcome_label.setBuddy(self.outcome)
+        note_label = QLabel(self.tr("Reservations or reason for &refusing:"), self)
+        note_label.setBuddy(self.note)
+        self.result = QLabel(self)
+        self.result.setObjectName("close_result")
+        for widget in (outcome_label, self.outcome, note_label, self.note, self.result):
+            self.layout_.addWidget(widget)
+        self.layout_.addStretch(1)
+        self.setFocusProxy(self.outcome)
+
+    def load(self, state: HandoverState) -> None:
+        super().load(state)
+        row = state.handover
+        self.result.setText(
+            self.tr("Closed: %1").replace("%1", row.outcome or "") if row.closed_at else ""
+        )
+
+    def write(self) -> Done[Any]:
+        return handover.close(
+            self.desk, self.handover_id, self.outcome.value(), self.note.toPlainText()
+        )
+
+
+PANELS: dict[str, type[StationPanel]] = {
+    panel.station: panel
+    for panel in (
+        IdentityPanel,
+        FeesPanel,
+        DocumentsPanel,
+        InspectionPanel,
+        MetersPanel,
+        KeysPanel,
+        ClosePanel,
+    )
+}

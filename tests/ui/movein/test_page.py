@@ -1,0 +1,154 @@
+"""The 入住交房 tab: a whole hand-over by keyboard, and a hand-over resumed on a new page."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QInputDialog
+
+from desk_app.services.directory import estate as directory_estate
+from desk_app.services.keys import registry
+from desk_app.services.ledger import payments
+from desk_app.services.movein import defects, handover
+from desk_app.services.repairs import orders
+from desk_app.ui.movein.defect_dialog import DefectDialog
+from desk_app.ui.movein.page import MoveinPage
+from tests.builders.movein import movein_estate, photo_file
+from tests.builders.ui import show, type_text
+
+
+def open_unit(qtbot, page, code):
+    page.focus_unit()
+    type_text(qtbot, page.unit_edit, code)
+    qtbot.keyClick(page.unit_edit, Qt.Key.Key_Return)
+
+
+def done(qtbot, page):
+    qtbot.keyClick(
+        QApplication.focusWidget() or page, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier
+    )
+
+
+def test_a_whole_hand_over_by_keyboard(staffed_desk, make_window, qtbot, when_modal, tmp_path):
+    desk = staffed_desk
+    unit, keys, _batch = movein_estate(desk)
+    window = make_window(desk)
+    page = window.show_feature("movein")
+    assert isinstance(page, MoveinPage)
+    open_unit(qtbot, page, "3-2-501")
+    assert page.current_step() == "identity"
+    assert page.progress.text().endswith("0/7")
+    assert "3栋交付" in page.heading.text()
+    identity = page.panel_of["identity"]
+    assert identity.owner.currentText() == "张三"
+    done(qtbot, page)
+    assert page.error_text() == ""
+    assert page.current_step() == "fees"
+
+    fees = page.panel_of["fees"]
+    qtbot.keyClick(fees.post_button, Qt.Key.Key_Space)
+    assert "714.84" in fees.summary.text()
+    qtbot.keyClick(fees.pay_button, Qt.Key.Key_Space)
+    ledger = window.tabs.currentWidget()
+    payment_page = ledger.sub_page("payment")
+    assert payment_page.isVisible() and payment_page.unit_id == unit.id
+    # paying is the ledger's own tested work: here through its service
+    due = handover.fees_due(desk, unit.id)
+    payments.take_payment(desk, unit.id, method="现金", charge_ids=due.charge_ids)
+    page = window.show_feature("movein")
+    page.show_step("fees")
+    assert "0.00" in fees.summary.text() or not fees.pay_button.isEnabled()
+    done(qtbot, page)
+    assert page.error_text() == ""
+    assert page.current_step() == "documents"
+
+    for box in page.panel_of["documents"].boxes.values():
+        box.setFocus()
+        qtbot.keyClick(box, Qt.Key.Key_Space)
+    done(qtbot, page)
+    assert page.current_step() == "inspection"
+
+    grid = page.panel_of["inspection"].grid
+    grid.set_current_cell("客厅", "墙面")
+    qtbot.keyClick(grid.view, Qt.Key.Key_Space)  # OK, on to the next cell
+    grid.set_current_cell("客厅", "天花")
+    picture = photo_file(tmp_path)
+
+    def crack(dialog):
+        dialog.category.setCurrentIndex(dialog.category.findData("裂缝"))
+        dialog.note.setPlainText("主梁处一条细裂缝")
+        dialog.attach_files([str(picture)])
+        dialog.accept()
+
+    when_modal(DefectDialog, crack)
+    qtbot.keyClick(grid.view, Qt.Key.Key_D)
+    grid.set_current_cell("卫生间", "给排水")
+
+    def leak(dialog):
+        dialog.category.setCurrentIndex(dialog.category.findData("渗水"))
+        dialog.accept()
+
+    when_modal(DefectDialog, leak)
+    qtbot.keyClick(grid.view, Qt.Key.Key_D)
+    window.activateWindow()  # as the window manager does once the dialog is gone
+    qtbot.waitUntil(window.isActiveWindow)
+    grid.setFocus()
+    done(qtbot, page)
+    assert page.error_text() == ""
+    assert page.current_step() == "meters"
+
+    meters = page.panel_of["meters"]
+    for meter, text in (("水", "12.5"), ("电", "300"), ("燃气", "4")):
+        meters.readings[meter].setFocus()
+        type_text(qtbot, meters.readings[meter], text)
+    done(qtbot, page)
+    assert page.error_text() == ""
+    assert page.current_step() == "keys"
+
+    keys_panel = page.panel_of["keys"]
+    keys_panel.cards.setFocus()
+    type_text(qtbot, keys_panel.cards, "M0001 M0002")
+    done(qtbot, page)
+    assert page.error_text() == ""
+    assert page.current_step() == "archive"
+    done(qtbot, page)
+    assert page.error_text().endswith("已交房。") or "已交房" in page.error_text()
+    assert page.progress.text().endswith("7/7")
+
+    assert directory_estate.get_unit(desk, unit.id).status == "已交房"
+    state = handover.latest(desk, unit.id)
+    found = defects.defects_of_handover(desk, state.handover.id)
+    assert sorted((d.room, d.item, d.category) for d in found) == [
+        ("卫生间", "给排水", "渗水"),
+        ("客厅", "天花", "裂缝"),
+    ]
+    for d in found:
+        assert orders.get_order(desk, d.repair_order_id).unit_id == unit.id
+    assert [d.photos for d in sorted(found, key=lambda d: d.room)] == [0, 1]
+    assert registry.history(desk, keys.id)[-1].kind == "领取"
+    assert state.station("meters").data["水"]["reading"] == "12.5"
+    assert not page.grab().isNull()
+
+
+def test_a_hand_over_resumes_on_a_new_page(staffed_desk, hub, qtbot, when_modal):
+    desk = staffed_desk
+    unit, _keys, _batch = movein_estate(desk)
+    page = show(qtbot, MoveinPage(desk, hub))
+    open_unit(qtbot, page, "3-2-501")
+    done(qtbot, page)  # identity
+    page.show_step("fees")
+
+    def why(dialog):
+        dialog.setTextValue("业主下次来缴")
+        dialog.accept()
+
+    when_modal(QInputDialog, why)
+    qtbot.keyClick(page, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    assert page.current_step() == "documents"
+    before = page.step_texts()
+    assert before[1].endswith("业主下次来缴）") or "业主下次来缴" in before[1]
+
+    again = show(qtbot, MoveinPage(desk, hub))
+    open_unit(qtbot, again, "3-2-501")
+    assert again.step_texts() == before
+    assert again.current_step() == "documents"
+    assert again.progress.text().endswith("2/7")

@@ -7,7 +7,7 @@ hand-over's or a unit's form is stamped 补打."""
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from desk_app.core.address import parse_unit_address
@@ -33,6 +33,9 @@ NOTICE_WAY = "邮寄"  # a printed notice is handed or posted; the desk may say 
 OUTCOME_BOXES = (("已交房", "收房"), ("带条件收房", "带条件收房"), ("拒收", "拒收"))
 METER_UNITS = {"水": ("水表", "m³"), "电": ("电表", "kWh"), "燃气": ("燃气表", "m³")}
 OK_MARK, DEFECT_MARK = "√", "×"
+
+# A unit's form printed and archived (the CLI's sheet, routing-slip, defect-list).
+UnitPrint = Callable[[Desk, int], Done[PrintedDocument]]
 
 
 def unit_text(code: str) -> str:

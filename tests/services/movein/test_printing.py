@@ -13,18 +13,10 @@ from desk_app.services.desk import documents
 from desk_app.services.directory import estate as directory_estate
 from desk_app.services.directory import people
 from desk_app.services.directory.people import PersonRecord
-from desk_app.services.keys import registry
-from desk_app.services.keys.registry import KeySetInput
-from desk_app.services.ledger import payments, rates
-from desk_app.services.movein import batches, defects, handover, printing, setup
+from desk_app.services.movein import batches, printing
 from desk_app.services.movein.batches import BatchInput
-from desk_app.services.movein.defects import DefectInput
-from desk_app.services.repairs import setup as repair_setup
-from desk_app.services.shifts import login
-from desk_app.storage.directory import people as people_store
-from tests.builders.ledger import receipt_estate
+from tests.builders.movein import handed_over, movein_estate
 from tests.builders.pdf import pdf_pages, squash
-from tests.builders.staff import PASSWORD
 
 SURNAMES = "赵钱孙李周吴郑王冯陈褚卫蒋沈韩杨朱秦尤许"
 GIVEN = "伟芳娜敏静丽强磊军洋"
@@ -32,14 +24,7 @@ GIVEN = "伟芳娜敏静丽强磊军洋"
 
 @pytest.fixture
 def estate(staffed_desk):
-    desk = staffed_desk
-    unit = receipt_estate(desk)
-    login.login(desk, "lee", PASSWORD, "早班")
-    for item, price in (("water", "3.5"), ("electricity", "0.6"), ("gas", "3")):
-        rates.set_rate(desk, item, price, effective_from="2026-01-01")
-    repair_setup.add_technician(desk, "王建国", specialty="水电")
-    login.login(desk, "zhang", PASSWORD, "早班")
-    return desk, unit
+    return staffed_desk, movein_estate(staffed_desk)
 
 
 def test_a_batch_of_200_units_prints_as_one_pdf_and_is_recorded_as_sent(estate):
@@ -93,34 +78,9 @@ def test_one_building_of_a_batch_and_a_building_without_units(estate):
         printing.print_notices(desk, batch.id, building="9")
 
 
-def _handed_over(desk, unit):
-    keys = registry.create_set(
-        desk, KeySetInput("接管", {"防盗铁门": 3, "信报箱": 1}, unit="3-2-501")
-    ).value
-    batches.create_batch(desk, BatchInput("3栋交付", "2026-11-18", "2026-12-20", buildings=("3",)))
-    current = handover.start(desk, unit.id).value
-    hid = current.handover.id
-    owner = people_store.occupancies_for_unit(desk.db, unit.id, current_only=True)[0]
-    handover.confirm_identity(desk, hid, handover.Identity(owner.person_id))
-    due = handover.post_first_months(desk, hid).value
-    payments.take_payment(desk, unit.id, method="现金", charge_ids=due.charge_ids)
-    handover.confirm_fees(desk, hid)
-    handover.record_documents(desk, hid, setup.documents_to_sign(desk), setup.handbooks(desk))
-    for room in ("客厅", "餐厅", "厨房"):
-        for item in ("墙面", "地面", "窗"):
-            defects.save_cell(desk, hid, room, item, "合格")
-    defects.add_defect(desk, hid, DefectInput("客厅", "天花", "裂缝", "主梁处一条细裂缝"))
-    defects.add_defect(desk, hid, DefectInput("卫生间", "给排水", "渗水", "下水管接口渗水"))
-    handover.finish_inspection(desk, hid)
-    handover.record_meters(desk, hid, {"水": "12.5", "电": "300", "燃气": "4"})
-    handover.hand_over_keys(desk, hid, {keys.id: {"防盗铁门": 3, "信报箱": 1}}, ["M0001"])
-    handover.close(desk, hid, "带条件收房", "卫生间渗水修复后复验")
-    return hid
-
-
 def test_the_inspection_sheet_of_a_hand_over_is_one_page_with_meters_and_keys(estate):
     desk, unit = estate
-    hid = _handed_over(desk, unit)
+    hid = handed_over(desk, unit)
 
     printed = printing.print_inspection_sheet(desk, unit.id).value
 
@@ -156,7 +116,7 @@ def test_the_inspection_sheet_of_a_hand_over_is_one_page_with_meters_and_keys(es
 
 def test_routing_slip_defect_list_and_the_days_summary(estate):
     desk, unit = estate
-    _handed_over(desk, unit)
+    handed_over(desk, unit)
 
     slip = squash(pdf_pages(printing.print_routing_slip(desk, unit.id).value.pdf)[0])
     assert "入住程序表" in slip and "3栋交付" in slip and slip.count("已办理") == 7

@@ -145,8 +145,11 @@ def print_notices(
         wanted = set(batch_unit_ids)
         units = [u for u in units if u.id in wanted]
     if not units:
-        where = f"{building}栋" if building else ""
-        raise ValidationError(f"交付批次“{batch.name}”{where}没有房屋。", field="building")
+        if building:
+            raise ValidationError(
+                f"交付批次“{batch.name}”没有{building}栋的房屋。", field="building"
+            )
+        raise ValidationError(f"交付批次“{batch.name}”没有房屋。", field="units")
     printed_at = desk.now_text()
     pages = [notice_form_data(desk, u.id, printed_at=printed_at) for u in units]
     if len(units) == 1:
@@ -425,7 +428,7 @@ def defect_list_data(desk: Desk, unit_id: int, *, printed_at: str) -> dict[str, 
         "outcome": _paper_outcome(handed.outcome) if handed else "",
         "defects": lines,
         "summary_text": summary,
-        "contact_text": _contact(desk),
+        "contact_text": _contact(desk) or "客户服务中心",
         "printed_at": printed_at,
     }
 

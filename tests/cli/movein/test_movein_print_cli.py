@@ -46,7 +46,7 @@ def test_notices_of_a_batch_and_of_one_building(estate, tmp_path):
 
     for args, message in (
         (("--batch", "没有的批次"), "没有交付批次“没有的批次”"),
-        (("--batch", "3栋交付", "--building", "9"), "没有房屋"),
+        (("--batch", "3栋交付", "--building", "9"), "没有9栋的房屋"),
         (("--batch", "3栋交付", "--how", "飞鸽"), "通知方式只能是"),
     ):
         bad = _run(path, "notices", *args, "--out", str(out))

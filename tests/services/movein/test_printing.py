@@ -74,7 +74,7 @@ def test_one_building_of_a_batch_and_a_building_without_units(estate):
     [page] = pdf_pages(printed.pdf)
     assert "2026年11月25日09:00–10:00" in squash(page) and "张三" in squash(page)
     assert batches.batch_unit_of(desk, unit.id).notice_sent_at is not None
-    with pytest.raises(ValidationError, match="没有房屋"):
+    with pytest.raises(ValidationError, match="没有9栋的房屋"):
         printing.print_notices(desk, batch.id, building="9")
 
 

@@ -1,19 +1,25 @@
-"""A building being handed over: 3-2-501 of ``receipt_estate`` (owner 张三) with the
-meters' rates, a technician, the developer's keys taken in (接管) and a batch."""
+"""Move-in for tests: a building being handed over (3-2-501 of ``receipt_estate``, owner
+张三, with the meters' rates and a technician): ``movein_estate`` adds the developer's keys
+(接管) and a batch; ``metered_estate`` only the rates and the technician, and
+``handed_over`` then closes one unit's hand-over with reservations (all documents, two
+defects, three meters, keys and a card); ``photo_file`` is a large JPEG on disk."""
 
 from __future__ import annotations
 
 import io
+from datetime import timedelta
 
 from PIL import Image
 
 from desk_app.services.keys import registry
 from desk_app.services.keys.registry import KeySetInput
-from desk_app.services.ledger import rates
-from desk_app.services.movein import batches
+from desk_app.services.ledger import payments, rates
+from desk_app.services.movein import batches, defects, handover, setup
 from desk_app.services.movein.batches import BatchInput
+from desk_app.services.movein.defects import DefectInput
 from desk_app.services.repairs import setup as repair_setup
 from desk_app.services.shifts import login
+from desk_app.storage.directory import people as people_store
 from tests.builders.ledger import receipt_estate
 from tests.builders.staff import PASSWORD
 
@@ -43,3 +49,52 @@ def photo_file(tmp_path, name="crack.jpg"):
     path = tmp_path / name
     path.write_bytes(out.getvalue())
     return path
+
+
+def metered_estate(desk):
+    """:func:`receipt_estate` with water, electricity and gas rates and a technician; the
+    clerk zhang on duty. Returns the unit 3-2-501 (owner 张三)."""
+    unit = receipt_estate(desk)
+    login.login(desk, "lee", PASSWORD, "早班")
+    for item, price in (("water", "3.5"), ("electricity", "0.6"), ("gas", "3")):
+        rates.set_rate(desk, item, price, effective_from="2026-01-01")
+    repair_setup.add_technician(desk, "王建国", specialty="水电")
+    login.login(desk, "zhang", PASSWORD, "早班")
+    return unit
+
+
+def handed_over(desk, unit) -> int:
+    """Building 3 as the batch 3栋交付 (around today), and ``unit``'s hand-over closed
+    带条件收房 with two defects (客厅 天花 裂缝, 卫生间 给排水 渗水), meters 水 12.5 电 300
+    燃气 4, keys 防盗铁门×3 信报箱×1 and card M0001. Returns the hand-over's id."""
+    keys = registry.create_set(
+        desk, KeySetInput("接管", {"防盗铁门": 3, "信报箱": 1}, unit=unit.code)
+    ).value
+    today = desk.clock.now().date()
+    batches.create_batch(
+        desk,
+        BatchInput(
+            "3栋交付",
+            (today - timedelta(days=2)).isoformat(),
+            (today + timedelta(days=20)).isoformat(),
+            buildings=(unit.building,),
+        ),
+    )
+    current = handover.start(desk, unit.id).value
+    hid = current.handover.id
+    owner = people_store.occupancies_for_unit(desk.db, unit.id, current_only=True)[0]
+    handover.confirm_identity(desk, hid, handover.Identity(owner.person_id))
+    due = handover.post_first_months(desk, hid).value
+    payments.take_payment(desk, unit.id, method="现金", charge_ids=due.charge_ids)
+    handover.confirm_fees(desk, hid)
+    handover.record_documents(desk, hid, setup.documents_to_sign(desk), setup.handbooks(desk))
+    for room in ("客厅", "餐厅", "厨房"):
+        for item in ("墙面", "地面", "窗"):
+            defects.save_cell(desk, hid, room, item, "合格")
+    defects.add_defect(desk, hid, DefectInput("客厅", "天花", "裂缝", "主梁处一条细裂缝"))
+    defects.add_defect(desk, hid, DefectInput("卫生间", "给排水", "渗水", "下水管接口渗水"))
+    handover.finish_inspection(desk, hid)
+    handover.record_meters(desk, hid, {"水": "12.5", "电": "300", "燃气": "4"})
+    handover.hand_over_keys(desk, hid, {keys.id: {"防盗铁门": 3, "信报箱": 1}}, ["M0001"])
+    handover.close(desk, hid, "带条件收房", "卫生间渗水修复后复验")
+    return hid

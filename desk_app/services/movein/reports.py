@@ -89,6 +89,8 @@ class DaySummaryLine:
     defects: int
     keys: str
     cards: int
+    closed_at_iso: str = ""
+    operator: str = ""  # the clerk who opened the hand-over
 
 
 def day_summary(desk: Desk, day: str) -> list[DaySummaryLine]:
@@ -111,9 +113,16 @@ def day_summary(desk: Desk, day: str) -> list[DaySummaryLine]:
                     for k in key_data.get("keys", [])
                 ),
                 len(key_data.get("cards", [])),
+                row.closed_at or "",
+                _clerk_name(desk, row.id),
             )
         )
     return lines
+
+
+def _clerk_name(desk: Desk, handover_id: int) -> str:
+    clerk = operators_store.get(desk.db, _created_by(desk, handover_id))
+    return clerk.display_name if clerk else ""
 
 
 @dataclass(frozen=True)
@@ -132,8 +141,30 @@ class NoticeData:
     contact: str
     appointment: str
     documents_to_bring: list[str]
-    fees: list[tuple[str, str]]  # (item, amount text) of the first months, as estimated
+    fees: list[NoticeFee]  # the first months, as estimated from the rates
     first_months: list[str]
+    address: str = ""
+
+    @property
+    def fees_total_fen(self) -> int:
+        return sum(f.amount_fen for f in self.fees)
+
+
+@dataclass(frozen=True)
+class NoticeFee:
+    """One fee due at hand-over on the 入住通知单."""
+
+    item: str
+    months: int
+    amount_fen: int
+
+    @property
+    def text(self) -> str:
+        return f"{self.item}（{self.months} 个月）"
+
+    @property
+    def amount_text(self) -> str:
+        return format_fen(self.amount_fen)
 
 
 def notice_data(desk: Desk, batch_unit_id: int) -> NoticeData:
@@ -151,7 +182,7 @@ def notice_data(desk: Desk, batch_unit_id: int) -> NoticeData:
             amount, _rate = charges.charge_amount(desk, item, unit, batch.starts_on, len(months))
         except DeskError:  # no rate or no area: the notice leaves the item out
             continue
-        fees.append((f"{item.name}（{len(months)} 个月）", format_fen(amount)))
+        fees.append(NoticeFee(item.name, len(months), amount))
     values = settings_service.get_all(desk)
     return NoticeData(
         values["estate.name"],
@@ -168,6 +199,7 @@ def notice_data(desk: Desk, batch_unit_id: int) -> NoticeData:
         setup.documents_to_bring(desk),
         fees,
         months,
+        values["estate.address"],
     )
 
 

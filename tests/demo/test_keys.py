@@ -18,6 +18,7 @@ from desk_app.demo import keys as demo_keys
 from desk_app.demo.plan import DemoPlan
 from desk_app.services.desk import Desk, maintenance
 from desk_app.services.keys import loans, registry
+from tests.builders.demo_files import generated, reading, rows
 
 UNTIL = date(2026, 11, 1)
 PLAN = DemoPlan(seed=3, units=40, years=1, until=UNTIL)
@@ -26,9 +27,7 @@ MORNING_AFTER = datetime(2026, 11, 1, 8, 30, tzinfo=CHINA_TZ)
 
 
 def make_demo(path, plan=PLAN):
-    with Desk.open(path, clock=FixedClock(datetime(2026, 11, 1, 9, 0, tzinfo=CHINA_TZ))) as desk:
-        demo.generate(desk, plan)
-    return path
+    return generated(path, plan, at=datetime(2026, 11, 1, 9, 0, tzinfo=CHINA_TZ))
 
 
 @pytest.fixture(scope="module")
@@ -38,14 +37,8 @@ def demo_path(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def db(demo_path):
-    conn = sqlite3.connect(demo_path)
-    conn.row_factory = sqlite3.Row
-    yield conn
-    conn.close()
-
-
-def rows(db, sql, *params):
-    return db.execute(sql, params).fetchall()
+    with reading(demo_path) as conn:
+        yield conn
 
 
 def test_the_generator_is_registered_after_repairs():

@@ -25,6 +25,7 @@ from desk_app.demo.repairs import DemoRandom
 from desk_app.services.desk import Desk, maintenance
 from desk_app.services.ledger import charges, fee_items, month_close
 from desk_app.services.ledger import periods as ledger_periods
+from tests.builders.demo_files import generated, reading, rows
 
 UNTIL = date(2026, 11, 10)
 PLAN = DemoPlan(seed=11, units=40, years=2, until=UNTIL)
@@ -50,9 +51,7 @@ MONEY_TABLES = (
 
 
 def make_demo(path, plan=PLAN):
-    with Desk.open(path, clock=FixedClock(datetime(2026, 11, 10, 9, 0, tzinfo=CHINA_TZ))) as desk:
-        demo.generate(desk, plan)
-    return path
+    return generated(path, plan, at=datetime(2026, 11, 10, 9, 0, tzinfo=CHINA_TZ))
 
 
 @pytest.fixture(scope="module")
@@ -62,20 +61,14 @@ def demo_path(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def db(demo_path):
-    conn = sqlite3.connect(demo_path)
-    conn.row_factory = sqlite3.Row
-    yield conn
-    conn.close()
+    with reading(demo_path) as conn:
+        yield conn
 
 
 @pytest.fixture(scope="module")
 def desk(demo_path):
     with Desk.open(demo_path, clock=FixedClock(MORNING_AFTER)) as opened:
         yield opened
-
-
-def rows(db, sql, *params):
-    return db.execute(sql, params).fetchall()
 
 
 def test_the_generator_is_registered_last():

@@ -22,6 +22,7 @@ from desk_app.services.repairs import callbacks
 from desk_app.services.repairs import orders as repairs
 from desk_app.services.repairs.orders import OrderQuery
 from desk_app.services.shifts import due_now as due
+from tests.builders.demo_files import generated, reading, rows
 
 UNTIL = date(2026, 11, 1)
 PLAN = DemoPlan(seed=11, units=200, years=1, until=UNTIL)
@@ -41,9 +42,7 @@ TABLES = (
 
 
 def make_demo(path, plan=PLAN):
-    with Desk.open(path, clock=FixedClock(datetime(2026, 11, 1, 9, 0, tzinfo=CHINA_TZ))) as desk:
-        demo.generate(desk, plan)
-    return path
+    return generated(path, plan, at=datetime(2026, 11, 1, 9, 0, tzinfo=CHINA_TZ))
 
 
 @pytest.fixture(scope="module")
@@ -53,14 +52,8 @@ def demo_path(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def db(demo_path):
-    conn = sqlite3.connect(demo_path)
-    conn.row_factory = sqlite3.Row
-    yield conn
-    conn.close()
-
-
-def rows(db, sql, *params):
-    return db.execute(sql, params).fetchall()
+    with reading(demo_path) as conn:
+        yield conn
 
 
 def test_the_generator_is_registered():

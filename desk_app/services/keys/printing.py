@@ -83,11 +83,13 @@ def _returned(line: LoanLine) -> str:
     return f"{PARTLY_RETURNED} {when}" if line.still_open else when
 
 
-def _row(desk: Desk, line: LoanLine) -> dict[str, str]:
+def _row(desk: Desk, line: LoanLine, labels: dict[int, str]) -> dict[str, str]:
     moment = from_text(line.at)
     pieces = json.loads(line.pieces)
     lent = "、".join(f"{t}×{n}" for t, n in pieces.items())
-    key = f"{registry.key_set(desk, line.set_id).label} {line.code}"
+    if line.set_id not in labels:  # a set lent many times is looked up once
+        labels[line.set_id] = registry.key_set(desk, line.set_id).label
+    key = f"{labels[line.set_id]} {line.code}"
     purpose = line.purpose
     if line.repair_order_no:
         purpose = f"{purpose}（维修单 {line.repair_order_no}）"
@@ -109,13 +111,14 @@ def register_data(desk: Desk, start: date, end: date) -> dict[str, object]:
     lines = printing_store.loans_between(desk.db, first, after)
     values = settings_service.get_all(desk)
     not_back = sum(1 for line in lines if line.still_open)
+    labels: dict[int, str] = {}
     return {
         "estate_name": values["estate.name"],
         "company_name": values["estate.company"],
         "period": period_text(start, end),
         "printed_at": desk.now_text(),
         "total_text": f"共借出 {len(lines)} 次，未还 {not_back} 次",
-        "rows": [_row(desk, line) for line in lines],
+        "rows": [_row(desk, line, labels) for line in lines],
     }
 
 
@@ -125,7 +128,8 @@ def borrower_rows(
     """Every loan of one borrower (a technician, or a person by name) with its set's id,
     as the register writes its lines, oldest first: what they hold now ends 未还."""
     lines = printing_store.loans_of_borrower(desk.db, technician_id=technician_id, name=name)
-    return [(line.set_id, _row(desk, line)) for line in lines]
+    labels: dict[int, str] = {}
+    return [(line.set_id, _row(desk, line, labels)) for line in lines]
 
 
 def print_register(desk: Desk, start: date, end: date) -> Done[PrintedDocument]:

@@ -260,6 +260,11 @@ def find(desk: Desk, code_text: str) -> KeySetRow:
     return row
 
 
+def codes_of(desk: Desk, set_ids: list[int]) -> list[str]:
+    """The tags of sets just taken in (for their labels), in code order."""
+    return keys_store.codes_of(desk.db, set_ids)
+
+
 def pieces(desk: Desk, set_id: int) -> list[keys_store.PieceRow]:
     return keys_store.pieces(desk.db, set_id)
 

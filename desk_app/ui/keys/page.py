@@ -245,7 +245,7 @@ class KeysPage(QWidget):
             ids = dialog.created_ids
         finally:
             dialog.deleteLater()
-        codes = [registry.key_set(self.desk, set_id).code for set_id in ids]
+        codes = registry.codes_of(self.desk, ids)
         self._say(
             self.tr("%1 sets taken in: %2 … %3.")
             .replace("%1", str(len(codes)))

@@ -2488,6 +2488,84 @@ The incoming operator logs in below; you confirm with your own password. The han
     </message>
 </context>
 <context>
+    <name>HandoverPage</name>
+    <message>
+        <location filename="../../desk_app/ui/movein/feature.py" line="+26"/>
+        <source>&amp;Done</source>
+        <translation>完成(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>S&amp;kip…</source>
+        <translation>跳过(&amp;K)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Re&amp;open step</source>
+        <translation>重新办理(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Unit…</source>
+        <translation>房号(&amp;U)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/movein/handover_page.py" line="+67"/>
+        <source>Type the unit, then Enter</source>
+        <translation>输入房号后按回车</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>U&amp;nit:</source>
+        <translation>房号(&amp;N)：</translation>
+    </message>
+    <message>
+        <location line="+127"/>
+        <source>– %1 (skipped: %2)</source>
+        <translation>– %1（跳过：%2）</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Type a unit to start or resume its hand-over.</source>
+        <translation>输入房号，开始或继续办理收房。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>owner not confirmed</source>
+        <translation>业主未核验</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>closed: %1</source>
+        <translation>已结束：%1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Progress %1/%2</source>
+        <translation>进度 %1/%2</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>%1 closed: %2.</source>
+        <translation>%1 收房结束：%2。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Skip a step</source>
+        <translation>跳过环节</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Why is this step skipped?</source>
+        <translation>跳过此环节的原因：</translation>
+    </message>
+</context>
+<context>
     <name>HoldDialog</name>
     <message>
         <location filename="../../desk_app/ui/repairs/dialogs.py" line="+66"/>
@@ -4199,7 +4277,7 @@ The incoming operator logs in below; you confirm with your own password. The han
         <translation>计费、收款、连号收据和催款将在这里管理。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/movein/feature.py" line="+41"/>
+        <location filename="../../desk_app/ui/movein/feature.py" line="+5"/>
         <source>Move-in</source>
         <translation>入住交房</translation>
     </message>
@@ -4531,79 +4609,9 @@ Nothing dated in the period can be written afterwards.</source>
 <context>
     <name>MoveinPage</name>
     <message>
-        <location filename="../../desk_app/ui/movein/feature.py" line="-19"/>
-        <source>&amp;Done</source>
-        <translation>完成(&amp;D)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>S&amp;kip…</source>
-        <translation>跳过(&amp;K)…</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Re&amp;open step</source>
-        <translation>重新办理(&amp;O)</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>&amp;Unit…</source>
-        <translation>房号(&amp;U)…</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Refresh</source>
-        <translation>刷新</translation>
-    </message>
-    <message>
-        <location filename="../../desk_app/ui/movein/page.py" line="+67"/>
-        <source>Type the unit, then Enter</source>
-        <translation>输入房号后按回车</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>U&amp;nit:</source>
-        <translation>房号(&amp;N)：</translation>
-    </message>
-    <message>
-        <location line="+127"/>
-        <source>– %1 (skipped: %2)</source>
-        <translation>– %1（跳过：%2）</translation>
-    </message>
-    <message>
-        <location line="+25"/>
-        <source>Type a unit to start or resume its hand-over.</source>
-        <translation>输入房号，开始或继续办理收房。</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>owner not confirmed</source>
-        <translation>业主未核验</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>closed: %1</source>
-        <translation>已结束：%1</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Progress %1/%2</source>
-        <translation>进度 %1/%2</translation>
-    </message>
-    <message>
-        <location line="+42"/>
-        <source>%1 closed: %2.</source>
-        <translation>%1 收房结束：%2。</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Skip a step</source>
-        <translation>跳过环节</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Why is this step skipped?</source>
-        <translation>跳过此环节的原因：</translation>
+        <location filename="../../desk_app/ui/movein/page.py" line="+40"/>
+        <source>Hand-over</source>
+        <translation>收房办理</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,5 @@
-"""The 入住交房 tab: its place among the tabs and its page's shortcuts (the hand-over
-screen: a unit's stations as steps, each saved at once)."""
+"""The 入住交房 tab: its place among the tabs and the shortcuts of its sub-pages (收房: a
+unit's stations as steps, each saved at once)."""
 
 from __future__ import annotations
 
@@ -16,24 +16,31 @@ def _page() -> type[QWidget]:
 
 
 def _page_action(name: str, text: str, shortcuts: tuple[str, ...], handler: str) -> ActionSpec:
-    return ActionSpec(f"movein.{name}", text, handler, shortcuts=shortcuts, context="MoveinPage")
+    return ActionSpec(
+        f"movein.handover.{name}", text, handler, shortcuts=shortcuts, context="HandoverPage"
+    )
 
 
 STEP_ACTIONS = (
     _page_action(
-        "complete", QT_TRANSLATE_NOOP("MoveinPage", "&Done"), ("Ctrl+Return",), "complete_step"
+        "complete", QT_TRANSLATE_NOOP("HandoverPage", "&Done"), ("Ctrl+Return",), "complete_step"
     ),
-    _page_action("skip", QT_TRANSLATE_NOOP("MoveinPage", "S&kip…"), ("Ctrl+K",), "skip_step"),
+    _page_action("skip", QT_TRANSLATE_NOOP("HandoverPage", "S&kip…"), ("Ctrl+K",), "skip_step"),
     _page_action(
-        "reopen", QT_TRANSLATE_NOOP("MoveinPage", "Re&open step"), ("Ctrl+Shift+O",), "reopen_step"
+        "reopen",
+        QT_TRANSLATE_NOOP("HandoverPage", "Re&open step"),
+        ("Ctrl+Shift+O",),
+        "reopen_step",
     ),
 )
 """The current step's buttons, under its panel."""
 
-PAGE_ACTIONS = (
-    _page_action("find_unit", QT_TRANSLATE_NOOP("MoveinPage", "&Unit…"), ("Ctrl+L",), "focus_unit"),
+HANDOVER_ACTIONS = (
+    _page_action(
+        "find_unit", QT_TRANSLATE_NOOP("HandoverPage", "&Unit…"), ("Ctrl+L",), "focus_unit"
+    ),
     *STEP_ACTIONS,
-    _page_action("refresh", QT_TRANSLATE_NOOP("MoveinPage", "Refresh"), ("F5",), "refresh"),
+    _page_action("refresh", QT_TRANSLATE_NOOP("HandoverPage", "Refresh"), ("F5",), "refresh"),
 )
 
 FEATURE = Feature(
@@ -44,5 +51,5 @@ FEATURE = Feature(
         "MainWindow", "Move-ins, unit inspections and meter readings will be recorded here."
     ),
     page=_page,
-    page_actions=PAGE_ACTIONS,
+    page_actions=HANDOVER_ACTIONS,
 )

@@ -1,4 +1,4 @@
-"""The 入住交房 tab: a whole hand-over by keyboard, and a hand-over resumed on a new page."""
+"""The 入住交房 tab's 收房 page: a whole hand-over by keyboard, and a hand-over resumed on a new page."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from desk_app.services.ledger import payments
 from desk_app.services.movein import defects, handover
 from desk_app.services.repairs import orders
 from desk_app.ui.movein.defect_dialog import DefectDialog
+from desk_app.ui.movein.handover_page import HandoverPage
 from desk_app.ui.movein.page import MoveinPage
 from tests.builders.movein import movein_estate, photo_file
 from tests.builders.ui import show, type_text
@@ -32,8 +33,10 @@ def test_a_whole_hand_over_by_keyboard(staffed_desk, make_window, qtbot, when_mo
     desk = staffed_desk
     unit, keys, _batch = movein_estate(desk)
     window = make_window(desk)
-    page = window.show_feature("movein")
-    assert isinstance(page, MoveinPage)
+    tab = window.show_feature("movein")
+    assert isinstance(tab, MoveinPage)
+    page = tab.handover
+    assert page.isVisible()
     open_unit(qtbot, page, "3-2-501")
     assert page.current_step() == "identity"
     assert page.progress.text().endswith("0/7")
@@ -54,7 +57,7 @@ def test_a_whole_hand_over_by_keyboard(staffed_desk, make_window, qtbot, when_mo
     # paying is the ledger's own tested work: here through its service
     due = handover.fees_due(desk, unit.id)
     payments.take_payment(desk, unit.id, method="现金", charge_ids=due.charge_ids)
-    page = window.show_feature("movein")
+    page = window.show_feature("movein").handover
     page.show_step("fees")
     assert "0.00" in fees.summary.text() or not fees.pay_button.isEnabled()
     done(qtbot, page)
@@ -132,7 +135,7 @@ def test_a_whole_hand_over_by_keyboard(staffed_desk, make_window, qtbot, when_mo
 def test_a_hand_over_resumes_on_a_new_page(staffed_desk, hub, qtbot, when_modal):
     desk = staffed_desk
     unit, _keys, _batch = movein_estate(desk)
-    page = show(qtbot, MoveinPage(desk, hub))
+    page = show(qtbot, HandoverPage(desk, hub))
     open_unit(qtbot, page, "3-2-501")
     done(qtbot, page)  # identity
     page.show_step("fees")
@@ -147,7 +150,7 @@ def test_a_hand_over_resumes_on_a_new_page(staffed_desk, hub, qtbot, when_modal)
     before = page.step_texts()
     assert before[1].endswith("业主下次来缴）") or "业主下次来缴" in before[1]
 
-    again = show(qtbot, MoveinPage(desk, hub))
+    again = show(qtbot, HandoverPage(desk, hub))
     open_unit(qtbot, again, "3-2-501")
     assert again.step_texts() == before
     assert again.current_step() == "documents"

@@ -2500,17 +2500,17 @@ The incoming operator logs in below; you confirm with your own password. The han
         <translation>跳过(&amp;K)…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Re&amp;open step</source>
         <translation>重新办理(&amp;O)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>&amp;Unit…</source>
         <translation>房号(&amp;U)…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
@@ -8136,12 +8136,12 @@ Nothing dated in the period can be written afterwards.</source>
     </message>
     <message>
         <location line="+13"/>
-        <location line="+223"/>
+        <location line="+231"/>
         <source>Person</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location line="-217"/>
+        <location line="-225"/>
         <source>Contact history</source>
         <translation>联系方式变更记录</translation>
     </message>
@@ -8181,7 +8181,7 @@ Nothing dated in the period can be written afterwards.</source>
         <translation>经营场所(&amp;B)：该房屋已办住所(经营场所)登记</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+21"/>
         <source>Lend &amp;archive…</source>
         <translation>借阅档案(&amp;A)…</translation>
     </message>
@@ -8216,7 +8216,12 @@ Nothing dated in the period can be written afterwards.</source>
         <translation>业主：{names}</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+18"/>
+        <source>Also on file: {papers}</source>
+        <translation>另存档资料：{papers}</translation>
+    </message>
+    <message>
+        <location line="+42"/>
         <source>{name} ({role})</source>
         <translation>{name}（{role}）</translation>
     </message>

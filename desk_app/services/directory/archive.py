@@ -54,6 +54,8 @@ class UnitPage:
     facts: ArchiveFacts
     papers: dict[str, bool]
     loans: list[LoanRow]
+    other_papers: tuple[str, ...] = ()
+    """Papers on file beyond the checklist, e.g. those signed at the move-in hand-over."""
 
 
 def save_archive_facts(desk: Desk, unit_id: int, facts: ArchiveFacts) -> Done[None]:
@@ -120,6 +122,7 @@ def unit_page(desk: Desk, unit_id: int) -> UnitPage:
         facts=archives_store.get_facts(desk.db, unit_id) or ArchiveFacts(),
         papers={paper: on_file.get(paper, False) for paper in ALL_PAPERS},
         loans=archives_store.loans_for_unit(desk.db, unit_id),
+        other_papers=tuple(p for p, yes in on_file.items() if yes and p not in ALL_PAPERS),
     )
 
 

@@ -142,7 +142,8 @@ def archive_sheet_data(desk: Desk, unit_id: int, *, unmasked: bool = False) -> d
         )
     settings = settings_service.get_all(desk)
     vehicles = vehicles_text(page.vehicles)
-    papers = "、".join(paper for paper, on_file in page.papers.items() if on_file) or "无"
+    on_file = [paper for paper, yes in page.papers.items() if yes] + list(page.other_papers)
+    papers = "、".join(on_file) or "无"
     return {
         "estate_name": settings["estate.name"],
         "company_name": settings["estate.company"],

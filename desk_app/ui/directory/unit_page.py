@@ -236,8 +236,12 @@ class UnitPageWidget(QWidget):
         self.business_use.setObjectName("business_use")
         self.business_use.toggled.connect(self.set_business_use)
         last = (len(archive.ALL_PAPERS) + 1) // 2 + 1
-        grid.addWidget(self.business_use, last, 0, 1, 2)
-        grid.setRowStretch(last + 1, 1)
+        self.other_papers = QLabel(papers_box)
+        self.other_papers.setObjectName("other_papers")
+        self.other_papers.setWordWrap(True)
+        grid.addWidget(self.other_papers, last, 0, 1, 2)
+        grid.addWidget(self.business_use, last + 1, 0, 1, 2)
+        grid.setRowStretch(last + 2, 1)
 
         layout = QHBoxLayout(tab)
         layout.addWidget(facts_box, 1)
@@ -332,6 +336,10 @@ class UnitPageWidget(QWidget):
             box.blockSignals(True)
             box.setChecked(bool(page.papers.get(paper)))
             box.blockSignals(False)
+        self.other_papers.setText(
+            self.tr("Also on file: {papers}").format(papers="、".join(page.other_papers))
+        )
+        self.other_papers.setVisible(bool(page.other_papers))
         self.business_use.blockSignals(True)
         self.business_use.setChecked(bool(unit.business_use))
         self.business_use.blockSignals(False)

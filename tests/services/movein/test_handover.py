@@ -91,7 +91,9 @@ def test_a_whole_hand_over(estate):
     handover.record_documents(
         desk, current.handover.id, signed, ["住宅质量保证书", "住宅使用说明书", "业主手册"]
     )
-    assert archive.unit_page(desk, unit.id).papers["前期物业管理服务协议"] is True
+    page = archive.unit_page(desk, unit.id)
+    assert page.papers["前期物业管理服务协议"] is True
+    assert page.other_papers == ("钥匙托管承诺书",)  # not on the directory's checklist
 
     defects.save_cell(desk, current.handover.id, "客厅", "墙面", "合格")
     crack = defects.add_defect(

@@ -274,6 +274,17 @@ def test_archive_facts_papers_and_business_use(estate, page_of, when_modal, qtbo
     assert "经营场所" in page.facts_line.text()
 
 
+def test_papers_beyond_the_checklist_show_on_the_page(estate, page_of):
+    window, page = page_of(estate, "3-2-501")
+    assert page.other_papers.isHidden()
+    archive.set_paper_on_file(
+        estate, unit_id(estate, "3-2-501"), "钥匙托管承诺书", True, also=["钥匙托管承诺书"]
+    )
+    page.reload()
+    assert not page.other_papers.isHidden()
+    assert "钥匙托管承诺书" in page.other_papers.text()
+
+
 def test_a_bad_date_in_the_archive_is_refused_inline(estate, page_of, when_modal, qtbot):
     window, page = page_of(estate, "3-2-501")
 

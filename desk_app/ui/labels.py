@@ -224,6 +224,10 @@ VOCABULARY = {
     "借用逾期": QT_TRANSLATE_NOOP("Labels", "Key overdue"),
     "收回钥匙": QT_TRANSLATE_NOOP("Labels", "Take keys back"),
     "整改逾期": QT_TRANSLATE_NOOP("Labels", "Move-in defect late"),
+    # move-in: a defect's states (core.movein)
+    "待整改": QT_TRANSLATE_NOOP("Labels", "Awaiting repair"),
+    "待复验": QT_TRANSLATE_NOOP("Labels", "Awaiting re-inspection"),
+    "已复验": QT_TRANSLATE_NOOP("Labels", "Passed re-inspection"),
     # the default departments of the reception log
     "客服中心": QT_TRANSLATE_NOOP("Labels", "Service centre"),
     "秩序维护部": QT_TRANSLATE_NOOP("Labels", "Security"),

@@ -1404,6 +1404,29 @@ Make no more entries; call the administrator and keep the latest backups.</sourc
     </message>
 </context>
 <context>
+    <name>DefectCountModel</name>
+    <message>
+        <location filename="../../desk_app/ui/movein/defects_view.py" line="+134"/>
+        <source>Room</source>
+        <translation>房间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Item</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open</source>
+        <translation>未关闭</translation>
+    </message>
+</context>
+<context>
     <name>DefectDialog</name>
     <message>
         <location filename="../../desk_app/ui/movein/defect_dialog.py" line="+180"/>
@@ -1489,6 +1512,97 @@ Make no more entries; call the administrator and keep the latest backups.</sourc
         <location line="+10"/>
         <source>%1 is larger than 20 MB and was not attached.</source>
         <translation>%1 大于 20 MB，未添加。</translation>
+    </message>
+</context>
+<context>
+    <name>DefectModel</name>
+    <message>
+        <location filename="../../desk_app/ui/movein/defects_view.py" line="-47"/>
+        <source>Unit</source>
+        <translation>房号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Room</source>
+        <translation>房间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Item</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Category</source>
+        <translation>问题类别</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note</source>
+        <translation>问题描述</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fixed by</source>
+        <translation>整改单位</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Repair order</source>
+        <translation>维修单号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deadline</source>
+        <translation>整改期限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Days late</source>
+        <translation>逾期天数</translation>
+    </message>
+</context>
+<context>
+    <name>DefectsView</name>
+    <message>
+        <location line="+59"/>
+        <source>Ope&amp;n only</source>
+        <translation>只看未关闭(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Late only</source>
+        <translation>只看逾期(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>B&amp;uilding:</source>
+        <translation>楼栋(&amp;U)：</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Open defects by &amp;kind</source>
+        <translation>未关闭问题分类统计(&amp;K)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>De&amp;fect list</source>
+        <translation>问题清单(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>All buildings</source>
+        <translation>全部楼栋</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>%1 listed, %2 late, %3 open in all</source>
+        <translation>列出 %1 项，逾期 %2 项；未关闭共 %3 项</translation>
     </message>
 </context>
 <context>
@@ -2490,7 +2604,7 @@ The incoming operator logs in below; you confirm with your own password. The han
 <context>
     <name>HandoverPage</name>
     <message>
-        <location filename="../../desk_app/ui/movein/feature.py" line="+26"/>
+        <location filename="../../desk_app/ui/movein/feature.py" line="+27"/>
         <source>&amp;Done</source>
         <translation>完成(&amp;D)</translation>
     </message>
@@ -3710,6 +3824,21 @@ The incoming operator logs in below; you confirm with your own password. The han
     </message>
     <message>
         <location line="+2"/>
+        <source>Awaiting repair</source>
+        <translation>待整改</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Awaiting re-inspection</source>
+        <translation>待复验</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Passed re-inspection</source>
+        <translation>已复验</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Service centre</source>
         <translation>客服中心</translation>
     </message>
@@ -3794,7 +3923,7 @@ The incoming operator logs in below; you confirm with your own password. The han
         <translation>%1（%2 张）</translation>
     </message>
     <message>
-        <location line="-165"/>
+        <location line="-169"/>
         <source>Satisfied</source>
         <translation>满意</translation>
     </message>
@@ -4277,7 +4406,7 @@ The incoming operator logs in below; you confirm with your own password. The han
         <translation>计费、收款、连号收据和催款将在这里管理。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/movein/feature.py" line="+5"/>
+        <location filename="../../desk_app/ui/movein/feature.py" line="+59"/>
         <source>Move-in</source>
         <translation>入住交房</translation>
     </message>
@@ -4609,9 +4738,14 @@ Nothing dated in the period can be written afterwards.</source>
 <context>
     <name>MoveinPage</name>
     <message>
-        <location filename="../../desk_app/ui/movein/page.py" line="+40"/>
+        <location filename="../../desk_app/ui/movein/page.py" line="+46"/>
         <source>Hand-over</source>
         <translation>收房办理</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Progress and defects</source>
+        <translation>进度与遗留问题</translation>
     </message>
 </context>
 <context>
@@ -5317,6 +5451,139 @@ Nothing dated in the period can be written afterwards.</source>
     </message>
 </context>
 <context>
+    <name>OverviewPage</name>
+    <message>
+        <location filename="../../desk_app/ui/movein/feature.py" line="-49"/>
+        <source>&amp;Re-inspect…</source>
+        <translation>复验(&amp;R)…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Open repair &amp;order</source>
+        <translation>打开维修工单(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Print the unit&apos;s defect record</source>
+        <translation>打印遗留问题整改记录(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>E&amp;xport defects…</source>
+        <translation>导出遗留问题(&amp;X)…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Print the day&apos;s &amp;summary</source>
+        <translation>打印收楼情况汇总(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Export the day&apos;s summary (&amp;Excel)…</source>
+        <translation>导出汇总 Excel(&amp;E)…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/movein/overview_page.py" line="+150"/>
+        <source>&amp;Batch:</source>
+        <translation>交付批次(&amp;B)：</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>&amp;Day:</source>
+        <translation>日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Batch progress</source>
+        <translation>交付进度</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Defects for the developer</source>
+        <translation>遗留问题（开发商整改）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The day&apos;s hand-overs</source>
+        <translation>当日收楼情况汇总</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>No delivery batch yet.</source>
+        <translation>还没有交付批次。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 units</source>
+        <translation>共 %1 套</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Choose a defect first.</source>
+        <translation>请先选择一项遗留问题。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This defect has passed its re-inspection.</source>
+        <translation>此问题已复验通过。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This defect has no repair order.</source>
+        <translation>此问题没有维修工单。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Its repair order %1 is not completed yet: re-inspection comes after the repair.</source>
+        <translation>维修工单 %1 尚未完工：维修完成后才能复验。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>%1: re-inspection passed, the defect is closed.</source>
+        <translation>%1：复验合格，问题已关闭。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1: re-inspection failed, repair order %2 is reopened.</source>
+        <translation>%1：复验不合格，维修工单 %2 已重新返修。</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Defect record</source>
+        <translation>遗留问题整改记录</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Export the defects</source>
+        <translation>导出遗留问题</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1 defects exported to %2.</source>
+        <translation>已导出 %1 项遗留问题到 %2。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Day summary</source>
+        <translation>收楼情况汇总</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Export the day&apos;s summary</source>
+        <translation>导出收楼情况汇总</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 hand-overs of %2 exported to %3.</source>
+        <translation>已导出 %2 的 %1 户收楼记录到 %3。</translation>
+    </message>
+</context>
+<context>
     <name>OwingModel</name>
     <message>
         <location filename="../../desk_app/ui/ledger/payment_models.py" line="-98"/>
@@ -5901,6 +6168,54 @@ Nothing dated in the period can be written afterwards.</source>
         <location line="+1"/>
         <source>Status</source>
         <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressModel</name>
+    <message>
+        <location filename="../../desk_app/ui/movein/overview_page.py" line="-339"/>
+        <source>Building</source>
+        <translation>楼栋</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Units</source>
+        <translation>户数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delivered</source>
+        <translation>已交房</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>With reservations</source>
+        <translation>带条件收房</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refused</source>
+        <translation>拒收</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In progress</source>
+        <translation>办理中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Booked</source>
+        <translation>已预约</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not yet</source>
+        <translation>未预约</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Total</source>
+        <translation>合计</translation>
     </message>
 </context>
 <context>
@@ -6772,6 +7087,89 @@ Nothing dated in the period can be written afterwards.</source>
         <location line="+1"/>
         <source>&amp;Print</source>
         <translation>打印(&amp;P)</translation>
+    </message>
+</context>
+<context>
+    <name>ReinspectDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/movein/reinspect_dialog.py" line="+46"/>
+        <source>Re-inspection</source>
+        <translation>复验</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Passed</source>
+        <translation>合格</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Failed, repair again</source>
+        <translation>不合格，重新返修</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>P&amp;hotos:</source>
+        <translation>照片(&amp;H)：</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Result:</source>
+        <translation>复验结果(&amp;R)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Required when it failed: what is still wrong</source>
+        <translation>不合格时必填：仍存在的问题</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Note:</source>
+        <translation>说明(&amp;N)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The &amp;owner is present</source>
+        <translation>业主在场(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Record re-inspection</source>
+        <translation>记录复验</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Repair order %1 (%2), fixed by %3, deadline %4</source>
+        <translation>维修工单 %1（%2），整改单位 %3，整改期限 %4</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Owner: %1</source>
+        <translation>业主：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>passed</source>
+        <translation>合格</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>failed</source>
+        <translation>不合格</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Re-inspected %1: %2</source>
+        <translation>%1 复验：%2</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Choose the result: 1 passed, 2 failed.</source>
+        <translation>请选择复验结果：1 合格，2 不合格。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A re-inspection is made with the owner: tick that the owner is present.</source>
+        <translation>复验须由业主共同进行：请勾选“业主在场”。</translation>
     </message>
 </context>
 <context>

@@ -258,9 +258,9 @@ def summary_data(handled: int = 16) -> dict[str, object]:
 
 def defect_list_data() -> dict[str, object]:
     rows = [
-        {**DEFECTS[0], "order_no": "WX20261205-0031", "state": "已关闭"},
+        {**DEFECTS[0], "order_no": "WX20261205-0031", "state": "已复验"},
         {**DEFECTS[1], "order_no": "WX20261205-0032", "state": "待复验"},
-        {**DEFECTS[2], "order_no": "WX20261205-0033", "state": "待修复"},
+        {**DEFECTS[2], "order_no": "WX20261205-0033", "state": "待整改"},
     ]
     rows[0].update(reinspected_on="2026-12-12", result="合格")
     rows[1].update(reinspected_on="2026-12-13", result="不合格，重新返修")
@@ -271,7 +271,7 @@ def defect_list_data() -> dict[str, object]:
         "handed_over_on": "2026-12-05",
         "outcome": "带条件收房",
         "defects": rows,
-        "summary_text": "共 3 项：待修复 1　待复验 1　已关闭 1",
+        "summary_text": "共 3 项：待整改 1　待复验 1　已复验 1",
         "contact_text": CONTACT,
         "printed_at": "2026-12-14T09:05:00+08:00",
     }
@@ -476,10 +476,10 @@ def test_defect_list_tracks_each_defect_to_reinspection(font_name: str) -> None:
         "验收结论：带条件收房",
         "维修单号",
         "WX20261205-0031",
-        "已关闭2026-12-12合格",
+        "已复验2026-12-12合格",
         "待复验2026-12-13不合格，重新返修",
-        "待修复",
-        "共3项：待修复1待复验1已关闭1",
+        "待整改",
+        "共3项：待整改1待复验1已复验1",
         "业主/代理人签字",
     ):
         assert squash(expected) in text, expected

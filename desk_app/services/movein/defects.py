@@ -35,6 +35,7 @@ MAX_PHOTO_PIXELS = 60_000_000
 MAX_NOTE = 500
 SOURCE = "入住"
 COMPLETED = ("已完工", "已回访")
+ENGINEERING = "工程部"
 
 
 def defect_state(row: DefectRow) -> str:
@@ -51,6 +52,23 @@ def get_defect(desk: Desk, defect_id: int) -> DefectRow:
     if row is None:
         raise NotFoundError("该遗留问题不存在。", field="defect")
     return row
+
+
+def defect_list(
+    desk: Desk, *, open_only: bool = False, building: str | None = None, late_only: bool = False
+) -> list[DefectRow]:
+    """The defects for the developer, by building and unit: all, the open ones (待整改 and
+    待复验), or the late ones (open, past their deadline, the repair not finished)."""
+    rows = store.defect_list(desk.db, open_only=open_only or late_only, building=building)
+    if late_only:
+        today = desk.clock.now().date()
+        rows = [r for r in rows if is_late(r, today)]
+    return rows
+
+
+def fixer(row: DefectRow) -> str:
+    """Who fixes the defect (整改单位): the contractor its order was referred to, else 工程部."""
+    return row.contractor or ENGINEERING
 
 
 def defects_of_handover(desk: Desk, handover_id: int) -> list[DefectRow]:

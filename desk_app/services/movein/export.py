@@ -38,10 +38,15 @@ SUMMARY_HEADERS = (
 
 
 def export_defects(
-    desk: Desk, path: str | Path, *, open_only: bool = False, building: str | None = None
+    desk: Desk,
+    path: str | Path,
+    *,
+    open_only: bool = False,
+    building: str | None = None,
+    late_only: bool = False,
 ) -> int:
-    """The defects (all, or the open ones; of a building) to ``path``; how many."""
-    lines = reports.defect_lines(desk, open_only=open_only, building=building)
+    """The defects (all, the open or the late ones; of a building) to ``path``; how many."""
+    lines = reports.defect_lines(desk, open_only=open_only, building=building, late_only=late_only)
     workbook, sheet = new_workbook("遗留问题清单")
     sheet.append(list(DEFECT_HEADERS))
     for line in lines:

@@ -65,9 +65,9 @@ def _line(row: defects_store.DefectRow) -> DefectLine:
 
 
 def defect_lines(
-    desk: Desk, *, open_only: bool = False, building: str | None = None
+    desk: Desk, *, open_only: bool = False, building: str | None = None, late_only: bool = False
 ) -> list[DefectLine]:
-    rows = defects_store.defect_list(desk.db, open_only=open_only, building=building)
+    rows = defects.defect_list(desk, open_only=open_only, building=building, late_only=late_only)
     return [_line(r) for r in rows]
 
 

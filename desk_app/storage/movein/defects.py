@@ -39,6 +39,7 @@ class DefectRow:
     closed_at: str | None
     created_at: str
     photos: int
+    contractor: str = ""  # the repair order's contractor (外单位); '' when engineering fixes it
 
 
 @dataclass(frozen=True)
@@ -99,7 +100,8 @@ def update_defect(db: Database, defect_id: int, changes: dict[str, object], at: 
 _SELECT = (
     "SELECT d.id, d.handover_id, d.unit_id, u.code, u.building, d.room, d.item, d.category, "
     "d.note, d.repair_order_id, o.order_no, o.status, d.due_on, d.state, d.closed_at, "
-    "d.created_at, (SELECT count(*) FROM movein_photos p WHERE p.defect_id = d.id) "
+    "d.created_at, (SELECT count(*) FROM movein_photos p WHERE p.defect_id = d.id), "
+    "coalesce(o.contractor, '') "
     "FROM movein_defects d JOIN units u ON u.id = d.unit_id "
     "LEFT JOIN repair_orders o ON o.id = d.repair_order_id"
 )

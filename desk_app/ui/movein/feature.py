@@ -1,5 +1,6 @@
 """The 入住交房 tab: its place among the tabs and the shortcuts of its sub-pages (收房: a
-unit's stations as steps, each saved at once)."""
+unit's stations as steps, each saved at once; 进度与遗留问题: the batch at a glance, the
+defects for the developer, 复验 and the day's summary)."""
 
 from __future__ import annotations
 
@@ -43,6 +44,60 @@ HANDOVER_ACTIONS = (
     _page_action("refresh", QT_TRANSLATE_NOOP("HandoverPage", "Refresh"), ("F5",), "refresh"),
 )
 
+
+def _overview_action(name: str, text: str, shortcuts: tuple[str, ...], handler: str) -> ActionSpec:
+    return ActionSpec(
+        f"movein.overview.{name}", text, handler, shortcuts=shortcuts, context="OverviewPage"
+    )
+
+
+OVERVIEW_DEFECT_ACTIONS = (
+    _overview_action(
+        "reinspect", QT_TRANSLATE_NOOP("OverviewPage", "&Re-inspect…"), ("Ctrl+R",), "reinspect"
+    ),
+    _overview_action(
+        "open_order",
+        QT_TRANSLATE_NOOP("OverviewPage", "Open repair &order"),
+        ("Ctrl+O",),
+        "open_order",
+    ),
+    _overview_action(
+        "print_defects",
+        QT_TRANSLATE_NOOP("OverviewPage", "&Print the unit's defect record"),
+        ("Ctrl+P",),
+        "print_defect_list",
+    ),
+    _overview_action(
+        "export_defects",
+        QT_TRANSLATE_NOOP("OverviewPage", "E&xport defects…"),
+        ("Ctrl+E",),
+        "export_defects",
+    ),
+)
+"""The chosen defect's buttons, under the defect list (export: the list as filtered)."""
+
+OVERVIEW_DAY_ACTIONS = (
+    _overview_action(
+        "print_summary",
+        QT_TRANSLATE_NOOP("OverviewPage", "Print the day's &summary"),
+        ("Ctrl+Shift+P",),
+        "print_day_summary",
+    ),
+    _overview_action(
+        "export_summary",
+        QT_TRANSLATE_NOOP("OverviewPage", "Export the day's summary (&Excel)…"),
+        ("Ctrl+Shift+E",),
+        "export_day_summary",
+    ),
+)
+"""The day's 收楼情况汇总, beside its date."""
+
+OVERVIEW_ACTIONS = (
+    *OVERVIEW_DEFECT_ACTIONS,
+    *OVERVIEW_DAY_ACTIONS,
+    _overview_action("refresh", QT_TRANSLATE_NOOP("OverviewPage", "Refresh"), ("F5",), "refresh"),
+)
+
 FEATURE = Feature(
     "movein",
     QT_TRANSLATE_NOOP("MainWindow", "Move-in"),
@@ -51,5 +106,5 @@ FEATURE = Feature(
         "MainWindow", "Move-ins, unit inspections and meter readings will be recorded here."
     ),
     page=_page,
-    page_actions=HANDOVER_ACTIONS,
+    page_actions=HANDOVER_ACTIONS + OVERVIEW_ACTIONS,
 )

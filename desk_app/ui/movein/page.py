@@ -21,6 +21,12 @@ def _handover(desk: Desk, hub: EventHub) -> QWidget:
     return HandoverPage(desk, hub)
 
 
+def _overview(desk: Desk, hub: EventHub) -> QWidget:
+    from desk_app.ui.movein.overview_page import OverviewPage
+
+    return OverviewPage(desk, hub)
+
+
 class MoveinPage(QWidget):
     def __init__(self, desk: Desk, hub: EventHub, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -38,6 +44,7 @@ class MoveinPage(QWidget):
         for name, title, build in (
             # No Alt letters here: the sub-pages use them.
             ("handover", self.tr("Hand-over"), _handover),
+            ("overview", self.tr("Progress and defects"), _overview),
         ):
             holder = QWidget(self.tabs)
             holder.setObjectName(f"movein_{name}_holder")

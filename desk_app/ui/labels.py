@@ -224,6 +224,13 @@ VOCABULARY = {
     "借用逾期": QT_TRANSLATE_NOOP("Labels", "Key overdue"),
     "收回钥匙": QT_TRANSLATE_NOOP("Labels", "Take keys back"),
     "整改逾期": QT_TRANSLATE_NOOP("Labels", "Move-in defect late"),
+    # move-in: a batch's units (已交房 … above) and how their notice went out
+    "未预约": QT_TRANSLATE_NOOP("Labels", "Not booked"),
+    "已预约": QT_TRANSLATE_NOOP("Labels", "Booked"),
+    "办理中": QT_TRANSLATE_NOOP("Labels", "Hand-over under way"),
+    "短信": QT_TRANSLATE_NOOP("Labels", "Text message"),
+    "邮寄": QT_TRANSLATE_NOOP("Labels", "By post"),
+    "当面": QT_TRANSLATE_NOOP("Labels", "In person"),
     # the default departments of the reception log
     "客服中心": QT_TRANSLATE_NOOP("Labels", "Service centre"),
     "秩序维护部": QT_TRANSLATE_NOOP("Labels", "Security"),

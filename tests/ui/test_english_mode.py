@@ -14,7 +14,7 @@ from datetime import date, datetime
 import pytest
 from PySide6.QtWidgets import QTabWidget
 
-from desk_app.core import deadlines, shifts, vocabularies
+from desk_app.core import deadlines, movein, shifts, vocabularies
 from desk_app.core.clock import CHINA_TZ, FixedClock
 from desk_app.demo import generate as demo
 from desk_app.demo.plan import DemoPlan
@@ -62,6 +62,8 @@ def closed_vocabularies() -> dict[str, tuple[str, ...]]:
         "key borrowers": vocabularies.KEY_BORROWER_KINDS,
         "key consents": vocabularies.KEY_CONSENTS,
         "key due-now limits": ("借用逾期", "收回钥匙"),
+        "move-in unit states": movein.UNIT_STATES,
+        "move-in notice ways": movein.NOTICE_WAYS,
     }
 
 

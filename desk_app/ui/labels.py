@@ -228,6 +228,13 @@ VOCABULARY = {
     "待整改": QT_TRANSLATE_NOOP("Labels", "Awaiting repair"),
     "待复验": QT_TRANSLATE_NOOP("Labels", "Awaiting re-inspection"),
     "已复验": QT_TRANSLATE_NOOP("Labels", "Passed re-inspection"),
+    # move-in: a batch's units (已交房 … above) and how their notice went out
+    "未预约": QT_TRANSLATE_NOOP("Labels", "Not booked"),
+    "已预约": QT_TRANSLATE_NOOP("Labels", "Booked"),
+    "办理中": QT_TRANSLATE_NOOP("Labels", "Hand-over under way"),
+    "短信": QT_TRANSLATE_NOOP("Labels", "Text message"),
+    "邮寄": QT_TRANSLATE_NOOP("Labels", "By post"),
+    "当面": QT_TRANSLATE_NOOP("Labels", "In person"),
     # the default departments of the reception log
     "客服中心": QT_TRANSLATE_NOOP("Labels", "Service centre"),
     "秩序维护部": QT_TRANSLATE_NOOP("Labels", "Security"),

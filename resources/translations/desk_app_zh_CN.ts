@@ -248,6 +248,44 @@
     </message>
 </context>
 <context>
+    <name>AddUnitsDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/movein/batch_dialog.py" line="+124"/>
+        <source>Add units to the batch</source>
+        <translation>批次添加房屋</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: %2 units now.</source>
+        <translation>%1：现有 %2 户。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Buildings:</source>
+        <translation>楼栋(&amp;B)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Every unit of these buildings, e.g. 3, 5</source>
+        <translation>这些楼栋的全部房屋，如 3, 5</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Units:</source>
+        <translation>房屋(&amp;U)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>And/or single units, e.g. 7-1-101 7-1-102</source>
+        <translation>和/或单套房屋，如 7-1-101 7-1-102</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Add</source>
+        <translation>添加(&amp;A)</translation>
+    </message>
+</context>
+<context>
     <name>AdjustChargeDialog</name>
     <message>
         <location filename="../../desk_app/ui/ledger/charge_dialogs.py" line="+87"/>
@@ -497,6 +535,285 @@
     </message>
 </context>
 <context>
+    <name>BatchDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/movein/batch_dialog.py" line="-91"/>
+        <source>New delivery batch</source>
+        <translation>新建交付批次</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Name:</source>
+        <translation>批次名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. Building 3, first delivery</source>
+        <translation>如 3栋首批交付</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;From:</source>
+        <translation>开始日期(&amp;F)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;To:</source>
+        <translation>结束日期(&amp;T)：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Place:</source>
+        <translation>办理地点(&amp;P)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C&amp;ontact:</source>
+        <translation>联系方式(&amp;O)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Who answers the owners&apos; questions, and how</source>
+        <translation>业主咨询找谁、怎么联系</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Buildings:</source>
+        <translation>楼栋(&amp;B)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Every unit of these buildings, e.g. 3, 5</source>
+        <translation>这些楼栋的全部房屋，如 3, 5</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Units:</source>
+        <translation>房屋(&amp;U)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>And/or single units, e.g. 7-1-101 7-1-102</source>
+        <translation>和/或单套房屋，如 7-1-101 7-1-102</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not&amp;e:</source>
+        <translation>备注(&amp;E)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>C&amp;reate</source>
+        <translation>创建(&amp;R)</translation>
+    </message>
+</context>
+<context>
+    <name>BatchUnitsModel</name>
+    <message>
+        <location filename="../../desk_app/ui/movein/batches_page.py" line="+98"/>
+        <source>Unit</source>
+        <translation>房号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Owner</source>
+        <translation>业主</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Building</source>
+        <translation>楼栋</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Appointment</source>
+        <translation>预约时段</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notice sent</source>
+        <translation>入住通知</translation>
+    </message>
+</context>
+<context>
+    <name>BatchesPage</name>
+    <message>
+        <location line="+125"/>
+        <source>&amp;Batch:</source>
+        <translation>交付批次(&amp;B)：</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>B&amp;uilding:</source>
+        <translation>楼栋(&amp;U)：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>All states</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Stat&amp;e:</source>
+        <translation>状态(&amp;E)：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Unit or owner, e.g. 3-2-501</source>
+        <translation>房号或业主姓名，如 3-2-501</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Find:</source>
+        <translation>查找(&amp;F)：</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>%1 (%2 to %3, %4 units)</source>
+        <translation>%1（%2 至 %3，%4 户）</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>No batch yet: create one (Ctrl+N)</source>
+        <translation>还没有交付批次：新建一个（Ctrl+N）</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Create a batch: its buildings or units, its days.</source>
+        <translation>新建交付批次：选定楼栋或房屋，定好交房日期。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Hand-over %1 to %2</source>
+        <translation>交房日期 %1 至 %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>at %1</source>
+        <translation>地点：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>contact: %1</source>
+        <translation>联系：%1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>All buildings</source>
+        <translation>全部楼栋</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Time slots: %1 · %2 of %3 places booked</source>
+        <translation>办理时段 %1 个 · 已约 %2 / 共 %3 户</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>%1 units</source>
+        <translation>共 %1 户</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>notified %1</source>
+        <translation>已通知 %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>  (showing %1)</source>
+        <translation>（当前显示 %1 户）</translation>
+    </message>
+    <message>
+        <location line="+88"/>
+        <source>Batch %1 created with %2 units.</source>
+        <translation>交付批次“%1”已创建，共 %2 户。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1 units added.</source>
+        <translation>已添加 %1 户。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 time slots added.</source>
+        <translation>已添加 %1 个时段。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>%1 booked for %2.</source>
+        <translation>%1 已预约 %2。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Appointment of %1 cancelled.</source>
+        <translation>%1 的预约已取消。</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Notice recorded for %1 units.</source>
+        <translation>已记录 %1 户已通知。</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>%1 notices printed and recorded as sent.</source>
+        <translation>已打印 %1 份入住通知单，并记为已通知。</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/movein/feature.py" line="+57"/>
+        <source>&amp;New batch…</source>
+        <translation>新建批次(&amp;N)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Add units…</source>
+        <translation>添加房屋(&amp;A)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Add sl&amp;ots…</source>
+        <translation>添加时段(&amp;O)…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Make appointment…</source>
+        <translation>预约(&amp;M)…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Cancel appointment</source>
+        <translation>取消预约(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Hand-o&amp;ver</source>
+        <translation>办理收房(&amp;V)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Print notices…</source>
+        <translation>打印通知单(&amp;P)…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Record notice sent…</source>
+        <translation>记录已通知(&amp;R)…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Find a unit</source>
+        <translation>查找房屋</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+</context>
+<context>
     <name>BillingLinesModel</name>
     <message>
         <location filename="../../desk_app/ui/ledger/billing_models.py" line="+178"/>
@@ -709,11 +1026,51 @@ Posted charges can not be edited; corrections are adjustments.</source>
         <source>Register</source>
         <translation>登记</translation>
     </message>
+    <message>
+        <location filename="../../desk_app/ui/movein/slot_dialog.py" line="+125"/>
+        <source>Make an appointment</source>
+        <translation>收房预约</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1, booked for %2 %3. Choose another slot to move it.</source>
+        <translation>%1，已预约 %2 %3。选择其他时段即改约。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1: choose the slot.</source>
+        <translation>%1：请选择办理时段。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Slot:</source>
+        <translation>时段(&amp;S)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Book</source>
+        <translation>预约(&amp;B)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>full (%1)</source>
+        <translation>已约满（%1 户）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 of %2 free</source>
+        <translation>余 %1 / 共 %2 户</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>  (booked now)</source>
+        <translation>（当前预约）</translation>
+    </message>
 </context>
 <context>
     <name>BooksModel</name>
     <message>
-        <location line="-138"/>
+        <location filename="../../desk_app/ui/ledger/fee_setup_dialog.py" line="-138"/>
         <source>First number</source>
         <translation>起始号码</translation>
     </message>
@@ -2604,7 +2961,7 @@ The incoming operator logs in below; you confirm with your own password. The han
 <context>
     <name>HandoverPage</name>
     <message>
-        <location filename="../../desk_app/ui/movein/feature.py" line="+27"/>
+        <location filename="../../desk_app/ui/movein/feature.py" line="-74"/>
         <source>&amp;Done</source>
         <translation>完成(&amp;D)</translation>
     </message>
@@ -3839,6 +4196,36 @@ The incoming operator logs in below; you confirm with your own password. The han
     </message>
     <message>
         <location line="+2"/>
+        <source>Not booked</source>
+        <translation>未预约</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Booked</source>
+        <translation>已预约</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hand-over under way</source>
+        <translation>办理中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Text message</source>
+        <translation>短信</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>By post</source>
+        <translation>邮寄</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In person</source>
+        <translation>当面</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Service centre</source>
         <translation>客服中心</translation>
     </message>
@@ -3923,7 +4310,7 @@ The incoming operator logs in below; you confirm with your own password. The han
         <translation>%1（%2 张）</translation>
     </message>
     <message>
-        <location line="-169"/>
+        <location line="-176"/>
         <source>Satisfied</source>
         <translation>满意</translation>
     </message>
@@ -4406,7 +4793,7 @@ The incoming operator logs in below; you confirm with your own password. The han
         <translation>计费、收款、连号收据和催款将在这里管理。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/movein/feature.py" line="+59"/>
+        <location filename="../../desk_app/ui/movein/feature.py" line="+116"/>
         <source>Move-in</source>
         <translation>入住交房</translation>
     </message>
@@ -4738,9 +5125,14 @@ Nothing dated in the period can be written afterwards.</source>
 <context>
     <name>MoveinPage</name>
     <message>
-        <location filename="../../desk_app/ui/movein/page.py" line="+46"/>
+        <location filename="../../desk_app/ui/movein/page.py" line="+52"/>
         <source>Hand-over</source>
         <translation>收房办理</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delivery batches</source>
+        <translation>交付批次</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -6171,6 +6563,54 @@ Nothing dated in the period can be written afterwards.</source>
     </message>
 </context>
 <context>
+    <name>PrintNoticesDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/movein/notice_dialog.py" line="+104"/>
+        <source>Print move-in notices</source>
+        <translation>打印入住通知单</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>One page per unit. The notices printed are archived and recorded as sent.</source>
+        <translation>每户一页。打印的通知单存档，并记为已通知。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Chosen units (%1): %2</source>
+        <translation>所选房屋(&amp;C)（%1 户）：%2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Building %1 (%2 units)</source>
+        <translation>%1的房屋(&amp;B)（%2 户）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Building (choose one in the list first)</source>
+        <translation>一栋楼的房屋(&amp;B)（先在列表上方选楼栋）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Not yet sent (%1 units)</source>
+        <translation>尚未通知的房屋(&amp;N)（%1 户）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Whole batch (%1 units)</source>
+        <translation>整个批次(&amp;W)（%1 户）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Sent b&amp;y:</source>
+        <translation>通知方式(&amp;Y)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Print</source>
+        <translation>打印(&amp;P)</translation>
+    </message>
+</context>
+<context>
     <name>ProgressModel</name>
     <message>
         <location filename="../../desk_app/ui/movein/overview_page.py" line="-339"/>
@@ -6960,6 +7400,29 @@ Nothing dated in the period can be written afterwards.</source>
         <location line="+9"/>
         <source>Record</source>
         <translation>保存</translation>
+    </message>
+</context>
+<context>
+    <name>RecordNoticeDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/movein/notice_dialog.py" line="-83"/>
+        <source>Record the notice as sent</source>
+        <translation>记录已通知</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The move-in notice of %1 units was sent now: %2</source>
+        <translation>以下 %1 户的入住通知已于此刻发出：%2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Sent &amp;by:</source>
+        <translation>通知方式(&amp;B)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Record</source>
+        <translation>记录(&amp;R)</translation>
     </message>
 </context>
 <context>
@@ -8199,6 +8662,77 @@ Nothing dated in the period can be written afterwards.</source>
         <location line="+0"/>
         <source>End</source>
         <translation>结束</translation>
+    </message>
+</context>
+<context>
+    <name>SlotsDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/movein/slot_dialog.py" line="-99"/>
+        <source>Add time slots</source>
+        <translation>添加办理时段</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: hand-over from %2 to %3.</source>
+        <translation>%1：交房日期 %2 至 %3。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Day:</source>
+        <translation>日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Until:</source>
+        <translation>至(&amp;U)：</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Periods:</source>
+        <translation>每日时段(&amp;P)：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Each day&apos;s slots, e.g. 09:00-12:00 14:00-17:00 (one or several)</source>
+        <translation>每天的办理时段，如 09:00-12:00 14:00-17:00（一个或多个）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Units per &amp;slot:</source>
+        <translation>每时段可约户数(&amp;S)：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Add</source>
+        <translation>添加(&amp;A)</translation>
+    </message>
+</context>
+<context>
+    <name>SlotsModel</name>
+    <message>
+        <location filename="../../desk_app/ui/movein/batches_page.py" line="-545"/>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time</source>
+        <translation>时段</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Places</source>
+        <translation>可约</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Booked</source>
+        <translation>已约</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Free</source>
+        <translation>余</translation>
     </message>
 </context>
 <context>

@@ -63,6 +63,8 @@ def closed_vocabularies() -> dict[str, tuple[str, ...]]:
         "key consents": vocabularies.KEY_CONSENTS,
         "key due-now limits": ("借用逾期", "收回钥匙"),
         "move-in defect states": (*movein.DEFECT_STATES, movein.AWAITING_REINSPECTION),
+        "move-in unit states": movein.UNIT_STATES,
+        "move-in notice ways": movein.NOTICE_WAYS,
     }
 
 

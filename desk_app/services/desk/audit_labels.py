@@ -69,6 +69,7 @@ OPERATION_LABELS: dict[str, str] = {
     "movein_batch_created": "新建交付批次",
     "movein_units_added": "交付批次加入房屋",
     "movein_slot_added": "增加收房时段",
+    "movein_slots_added": "批量增加收房时段",
     "movein_booked": "收房预约",
     "movein_booking_cancelled": "取消收房预约",
     "movein_notice_sent": "发出入住通知",

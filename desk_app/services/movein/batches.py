@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from desk_app.core.errors import NotFoundError, ValidationError
 from desk_app.core.movein import NOTICE_WAYS
@@ -21,6 +21,53 @@ __all__ = ["BatchRow", "BatchUnitRow", "BuildingCounts", "SlotRow"]
 
 _TIME = re.compile(r"^([01][0-9]|2[0-3]):[0-5][0-9]$")
 MAX_CAPACITY = 200
+MAX_SLOT_DAYS = 62
+"""Days one ``add_slots`` may fill at once (two months of hand-over days)."""
+
+_CODE_SEPARATORS = re.compile(r"[\s,，、;；]+")
+_PERIOD = re.compile(r"^(\d{1,2}[:：]\d{2})\s*(?:-|–|—|~|～|至|到)\s*(\d{1,2}[:：]\d{2})$")
+_PERIOD_SEPARATORS = re.compile(
+    r"\s*[,，、;；/]\s*|\s+(?=\d{1,2}[:：]\d{2}\s*(?:-|–|—|~|～|至|到))"
+)
+
+
+def split_codes(text: str) -> tuple[str, ...]:
+    """Buildings or units typed in one field: ``3, 5 7`` → ``("3", "5", "7")``."""
+    return tuple(part for part in _CODE_SEPARATORS.split(text or "") if part)
+
+
+def parse_periods(text: str) -> list[tuple[str, str]]:
+    """``09:00–12:00, 14:00-17:00`` (also ``9:00-12:00 14:00-17:00``) → the periods as
+    ``(starts, ends)``, in order; each must end after it starts, none may overlap."""
+    value = (text or "").strip()
+    if not value:
+        raise ValidationError("请填写时段，例如 09:00-12:00 14:00-17:00。", field="periods")
+    periods: list[tuple[str, str]] = []
+    for part in _PERIOD_SEPARATORS.split(value):
+        if not part:
+            continue
+        found = _PERIOD.fullmatch(part.strip())
+        if found is None:
+            raise ValidationError(
+                f"无法识别的时段：{part.strip()}（应为 时:分-时:分，例如 09:00-12:00）",
+                field="periods",
+            )
+        start, end = (_clock_time(t) for t in found.groups())
+        if not _TIME.fullmatch(start) or not _TIME.fullmatch(end):
+            raise ValidationError("时段应为 时:分，例如 09:00。", field="periods")
+        if end <= start:
+            raise ValidationError("时段的结束须晚于开始。", field="periods")
+        periods.append((start, end))
+    periods.sort()
+    for (_s1, e1), (s2, _e2) in zip(periods, periods[1:], strict=False):
+        if s2 < e1:
+            raise ValidationError(f"时段重叠：{s2} 早于 {e1}。", field="periods")
+    return periods
+
+
+def _clock_time(text: str) -> str:
+    hours, minutes = text.replace("：", ":").split(":")
+    return f"{int(hours):02d}:{minutes}"
 
 
 def _day(text: str, label: str, field: str) -> str:
@@ -115,6 +162,8 @@ def add_units(
     """More units into a batch (those already in it are left); how many were added."""
     batch = get_batch(desk, batch_id)
     wanted = _unit_ids(desk, buildings, units)
+    if not wanted:
+        raise ValidationError("请选择楼栋或房屋。", field="buildings")
     new_ids = [u for u in wanted if u not in store.units_already_in(desk.db, batch.id, wanted)]
     if not new_ids:
         raise ValidationError("这些房屋已在本批次中。", field="units")
@@ -162,6 +211,62 @@ def add_slot(
         slot_id = store.insert_slot(op.db, batch.id, on, start, end, int(capacity), op.stamp)
         op.record("movein_slots", slot_id, day=on, starts=start, capacity=int(capacity))
     return op.done(written(store.slot(desk.db, slot_id)))
+
+
+@dataclass(frozen=True)
+class SlotsInput:
+    """Slots for every day from ``first_day`` to ``last_day`` (both included), each day
+    the same periods (``09:00-12:00 14:00-17:00``), each slot taking ``capacity`` units."""
+
+    first_day: str
+    last_day: str
+    periods: str
+    capacity: int
+
+
+def add_slots(desk: Desk, batch_id: int, new: SlotsInput) -> Done[list[SlotRow]]:
+    """Several slots in one operation: all of them, or none when one is refused."""
+    batch = get_batch(desk, batch_id)
+    first = _day(new.first_day, "日期", "day")
+    last = _day(new.last_day or new.first_day, "结束日期", "last_day")
+    if last < first:
+        raise ValidationError("结束日期不能早于开始日期。", field="last_day")
+    for on, field in ((first, "day"), (last, "last_day")):
+        if not batch.starts_on <= on <= batch.ends_on:
+            raise ValidationError(
+                f"日期须在批次的交房日期内（{batch.starts_on} 至 {batch.ends_on}）。", field=field
+            )
+    start_day = date.fromisoformat(first)
+    count = (date.fromisoformat(last) - start_day).days + 1
+    if count > MAX_SLOT_DAYS:
+        raise ValidationError(f"一次最多添加 {MAX_SLOT_DAYS} 天的时段。", field="last_day")
+    periods = parse_periods(new.periods)
+    if not 1 <= int(new.capacity) <= MAX_CAPACITY:
+        raise ValidationError(f"每个时段可约户数应为 1–{MAX_CAPACITY}。", field="capacity")
+    days = [(start_day + timedelta(days=n)).isoformat() for n in range(count)]
+    existing = {(s.day, s.starts) for s in store.slots(desk.db, batch.id)}
+    for on in days:
+        for start, _end in periods:
+            if (on, start) in existing:
+                raise ValidationError(f"{on} {start} 的时段已存在。", field="periods")
+    capacity = int(new.capacity)
+    with desk.operation("movein_slots_added") as op:
+        ids = [
+            store.insert_slot(op.db, batch.id, on, start, end, capacity, op.stamp)
+            for on in days
+            for start, end in periods
+        ]
+        op.touch("movein_slots", ids)
+        op.record(
+            "movein_batches",
+            batch.id,
+            slots=len(ids),
+            days=f"{first}–{last}" if last != first else first,
+            periods=" ".join(f"{s}-{e}" for s, e in periods),
+            capacity=capacity,
+        )
+    wanted = set(ids)
+    return op.done([s for s in store.slots(desk.db, batch.id) if s.id in wanted])
 
 
 def slots(desk: Desk, batch_id: int, *, day: str | None = None) -> list[SlotRow]:

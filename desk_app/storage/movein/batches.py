@@ -36,6 +36,8 @@ class BatchUnitRow:
     slot_day: str | None
     slot_starts: str | None
     appointment_id: int | None
+    slot_ends: str | None = None
+    owner_name: str | None = None  # the current owner of record (the first, if several)
 
 
 @dataclass(frozen=True)
@@ -140,7 +142,10 @@ def insert_units(db: Database, batch_id: int, unit_ids: Sequence[int], stamp: St
 
 _UNIT_SELECT = (
     "SELECT m.id, m.batch_id, m.unit_id, u.code, u.building, m.state, m.notice_sent_at, "
-    "m.notice_how, a.slot_id, s.day, s.starts, a.id FROM movein_units m "
+    "m.notice_how, a.slot_id, s.day, s.starts, a.id, s.ends, "
+    "(SELECT p.name FROM occupancies o JOIN people p ON p.id = o.person_id "
+    "WHERE o.unit_id = u.id AND o.role = 'owner' AND o.ended_at IS NULL "
+    "ORDER BY o.id LIMIT 1) FROM movein_units m "
     "JOIN units u ON u.id = m.unit_id "
     "LEFT JOIN movein_appointments a ON a.batch_unit_id = m.id AND a.cancelled_at IS NULL "
     "LEFT JOIN movein_slots s ON s.id = a.slot_id"
@@ -160,12 +165,20 @@ def batch_unit_of(db: Database, unit_id: int) -> BatchUnitRow | None:
     return BatchUnitRow(*row) if row else None
 
 
+# Natural order: building, entrance, floor, room as numbers where they are numbers.
+_UNIT_ORDER = (
+    "ORDER BY length(u.building), u.building, length(coalesce(u.entrance, '')), u.entrance, "
+    "u.floor, length(u.room), u.room"
+)
+
+
 def batch_units(db: Database, batch_id: int, *, building: str | None = None) -> list[BatchUnitRow]:
     where, params = "WHERE m.batch_id = ?", [str(batch_id)]
     if building:
         where += " AND u.building = ?"
         params.append(building)
-    return [BatchUnitRow(*r) for r in db.execute(f"{_UNIT_SELECT} {where} ORDER BY u.code", params)]
+    rows = db.execute(f"{_UNIT_SELECT} {where} {_UNIT_ORDER}", params)
+    return [BatchUnitRow(*r) for r in rows]
 
 
 _UNIT_UPDATABLE = {"state", "notice_sent_at", "notice_how"}

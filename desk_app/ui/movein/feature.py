@@ -1,6 +1,7 @@
 """The 入住交房 tab: its place among the tabs and the shortcuts of its sub-pages (收房: a
-unit's stations as steps, each saved at once; 进度与遗留问题: the batch at a glance, the
-defects for the developer, 复验 and the day's summary)."""
+unit's stations as steps, each saved at once; 交付批次: the batches, their slots and
+units; 进度与遗留问题: the batch at a glance, the defects for the developer, 复验 and
+the day's summary)."""
 
 from __future__ import annotations
 
@@ -42,6 +43,63 @@ HANDOVER_ACTIONS = (
     ),
     *STEP_ACTIONS,
     _page_action("refresh", QT_TRANSLATE_NOOP("HandoverPage", "Refresh"), ("F5",), "refresh"),
+)
+
+
+def _batch_action(name: str, text: str, shortcuts: tuple[str, ...], handler: str) -> ActionSpec:
+    return ActionSpec(
+        f"movein.batches.{name}", text, handler, shortcuts=shortcuts, context="BatchesPage"
+    )
+
+
+BATCH_TOOLS = (
+    _batch_action(
+        "new_batch", QT_TRANSLATE_NOOP("BatchesPage", "&New batch…"), ("Ctrl+N",), "new_batch"
+    ),
+    _batch_action(
+        "add_units", QT_TRANSLATE_NOOP("BatchesPage", "&Add units…"), ("Ctrl+Shift+A",), "add_units"
+    ),
+    _batch_action(
+        "add_slots", QT_TRANSLATE_NOOP("BatchesPage", "Add sl&ots…"), ("Ctrl+T",), "add_slots"
+    ),
+)
+"""The batch's buttons, beside the batch chooser."""
+
+UNIT_TOOLS = (
+    _batch_action(
+        "book", QT_TRANSLATE_NOOP("BatchesPage", "&Make appointment…"), ("Ctrl+B",), "book"
+    ),
+    _batch_action(
+        "cancel_booking",
+        QT_TRANSLATE_NOOP("BatchesPage", "&Cancel appointment"),
+        ("Ctrl+Shift+B",),
+        "cancel_booking",
+    ),
+    _batch_action(
+        "hand_over", QT_TRANSLATE_NOOP("BatchesPage", "Hand-o&ver"), ("Ctrl+O",), "hand_over"
+    ),
+    _batch_action(
+        "print_notices",
+        QT_TRANSLATE_NOOP("BatchesPage", "&Print notices…"),
+        ("Ctrl+P",),
+        "print_notices",
+    ),
+    _batch_action(
+        "record_notice",
+        QT_TRANSLATE_NOOP("BatchesPage", "&Record notice sent…"),
+        ("Ctrl+M",),
+        "record_notice",
+    ),
+)
+"""The buttons over the units' table, for the chosen unit(s)."""
+
+BATCH_ACTIONS = (
+    *BATCH_TOOLS,
+    *UNIT_TOOLS,
+    _batch_action(
+        "find_unit", QT_TRANSLATE_NOOP("BatchesPage", "Find a unit"), ("Ctrl+G",), "focus_find"
+    ),
+    _batch_action("refresh", QT_TRANSLATE_NOOP("BatchesPage", "Refresh"), ("F5",), "refresh"),
 )
 
 
@@ -106,5 +164,5 @@ FEATURE = Feature(
         "MainWindow", "Move-ins, unit inspections and meter readings will be recorded here."
     ),
     page=_page,
-    page_actions=HANDOVER_ACTIONS + OVERVIEW_ACTIONS,
+    page_actions=HANDOVER_ACTIONS + BATCH_ACTIONS + OVERVIEW_ACTIONS,
 )

@@ -1,5 +1,5 @@
 """The 入住交房 tab: its sub-pages, each built the first time it is shown — 收房 (a unit's
-hand-over, station by station) and the batch's own pages beside it.
+hand-over, station by station) and 交付批次 (the batches, their slots, units and notices).
 
     page = MoveinPage(desk, hub)
     page.open_unit(unit_id)            # 收房 on that unit
@@ -19,6 +19,12 @@ from desk_app.ui.movein.handover_page import HandoverPage
 
 def _handover(desk: Desk, hub: EventHub) -> QWidget:
     return HandoverPage(desk, hub)
+
+
+def _batches(desk: Desk, hub: EventHub) -> QWidget:
+    from desk_app.ui.movein.batches_page import BatchesPage
+
+    return BatchesPage(desk, hub)
 
 
 def _overview(desk: Desk, hub: EventHub) -> QWidget:
@@ -44,6 +50,7 @@ class MoveinPage(QWidget):
         for name, title, build in (
             # No Alt letters here: the sub-pages use them.
             ("handover", self.tr("Hand-over"), _handover),
+            ("batches", self.tr("Delivery batches"), _batches),
             ("overview", self.tr("Progress and defects"), _overview),
         ):
             holder = QWidget(self.tabs)

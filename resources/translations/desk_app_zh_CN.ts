@@ -2500,22 +2500,22 @@ The incoming operator logs in below; you confirm with your own password. The han
         <translation>跳过(&amp;K)…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Re&amp;open step</source>
         <translation>重新办理(&amp;O)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>&amp;Unit…</source>
         <translation>房号(&amp;U)…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/movein/handover_page.py" line="+67"/>
+        <location filename="../../desk_app/ui/movein/handover_page.py" line="+68"/>
         <source>Type the unit, then Enter</source>
         <translation>输入房号后按回车</translation>
     </message>
@@ -2525,12 +2525,27 @@ The incoming operator logs in below; you confirm with your own password. The han
         <translation>房号(&amp;N)：</translation>
     </message>
     <message>
-        <location line="+127"/>
+        <location line="+129"/>
         <source>– %1 (skipped: %2)</source>
         <translation>– %1（跳过：%2）</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+9"/>
+        <source>Done by %1, %2</source>
+        <translation>%1 办理，%2</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Skipped by %1, %2</source>
+        <translation>%1 跳过，%2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unknown</source>
+        <translation>未记录</translation>
+    </message>
+    <message>
+        <location line="+29"/>
         <source>Type a unit to start or resume its hand-over.</source>
         <translation>输入房号，开始或继续办理收房。</translation>
     </message>

@@ -135,8 +135,20 @@ def _save_station(
     data: dict[str, Any],
     reason: str = "",
 ) -> None:
+    """Save a station's state and data; a station done or skipped records who did it (the
+    operator on duty) and when, for the routing slip; a pending one has neither."""
     row = _station(current, station_id)
-    store.set_station(op.db, row.id, state=new_state, reason=reason, data=data, at=op.at)
+    finished = new_state != "pending"
+    store.set_station(
+        op.db,
+        row.id,
+        state=new_state,
+        reason=reason,
+        data=data,
+        at=op.at,
+        done_by=op.operator_id if finished else None,
+        done_at=op.at if finished else None,
+    )
     op.record(
         "movein_stations",
         row.id,

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk_app.core.clock import display
 from desk_app.core.errors import DeskError
 from desk_app.services.desk import Desk
 from desk_app.services.movein import batches, handover
@@ -182,7 +183,9 @@ class HandoverPage(QWidget):
         station = str(item.data(STATION_ROLE))
         panel = self.panel_of[station]
         self.panels.setCurrentWidget(panel)
-        self.step_title.setText(self.state.labels.get(station, station))
+        title = self.state.labels.get(station, station)
+        who = self._done_by_text(station)
+        self.step_title.setText(f"{title}　（{who}）" if who else title)
         panel.load(self.state)
         self._enable()
 
@@ -196,6 +199,19 @@ class HandoverPage(QWidget):
             return self.tr("– %1 (skipped: %2)").replace("%1", label).replace("%2", row.reason)
         return f"○ {label}"
 
+    def _done_by_text(self, station: str) -> str:
+        """``Done by 张丽, 2026-11-20 09:12`` (or skipped), '' while pending or unknown."""
+        assert self.state is not None
+        row = self.state.station(station)
+        if row.state == "pending" or not row.done_at:
+            return ""
+        text = self.tr("Done by %1, %2") if row.state == "done" else self.tr("Skipped by %1, %2")
+        who = row.done_by_name or self.tr("unknown")
+        return text.replace("%1", who).replace("%2", display(row.done_at))
+
+    def step_tooltips(self) -> list[str]:
+        return [self.steps.item(row).toolTip() for row in range(self.steps.count())]
+
     def step_texts(self) -> list[str]:
         return [self.steps.item(row).text() for row in range(self.steps.count())]
 
@@ -207,6 +223,7 @@ class HandoverPage(QWidget):
             for step in self.state.stations:
                 item = QListWidgetItem(self._step_text(step.station))
                 item.setData(STATION_ROLE, step.station)
+                item.setToolTip(self._done_by_text(step.station))
                 self.steps.addItem(item)
             widest = max(
                 (self.steps.fontMetrics().horizontalAdvance(t) for t in self.step_texts()),

@@ -209,3 +209,23 @@ def test_not_an_image_is_refused(estate):
     ).value
     with pytest.raises(ValidationError, match="不是可用的照片"):
         defects.add_photo(desk, defect.id, b"%PDF-1.4 not a photo")
+
+
+def test_each_station_records_the_clerk_who_did_it_and_when(estate, clock):
+    desk, unit, _keys, _batch = estate
+    current = handover.start(desk, unit.id).value
+    hid = current.handover.id
+    handover.confirm_identity(desk, hid, handover.Identity(_owner(desk, unit)))
+    clock.advance(minutes=25)
+    login.login(desk, "chen", PASSWORD, "早班")
+    handover.skip_station(desk, hid, "fees", "业主下次来缴")
+
+    stations = {s.station: s for s in handover.state(desk, hid).stations}
+    identity, fees = stations["identity"], stations["fees"]
+    assert (identity.done_by_name, identity.done_at) == ("张丽", "2026-11-20T08:00:00+08:00")
+    assert (fees.done_by_name, fees.done_at) == ("陈静", "2026-11-20T08:25:00+08:00")
+    assert stations["documents"].done_by is None and stations["documents"].done_at is None
+
+    reopened = handover.reopen_station(desk, hid, "identity").value.station("identity")
+    assert reopened.state == "pending"
+    assert (reopened.done_by, reopened.done_by_name, reopened.done_at) == (None, "", None)

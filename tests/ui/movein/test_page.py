@@ -155,3 +155,15 @@ def test_a_hand_over_resumes_on_a_new_page(staffed_desk, hub, qtbot, when_modal)
     assert again.step_texts() == before
     assert again.current_step() == "documents"
     assert again.progress.text().endswith("2/7")
+
+
+def test_a_step_done_shows_who_did_it_and_when(staffed_desk, hub, qtbot):
+    desk = staffed_desk
+    movein_estate(desk)
+    page = show(qtbot, HandoverPage(desk, hub))
+    open_unit(qtbot, page, "3-2-501")
+    done(qtbot, page)  # identity, by the clerk on duty
+    assert page.step_tooltips()[0] == "张丽 办理，2026-11-20 08:00"
+    assert page.step_tooltips()[1] == ""
+    page.show_step("identity")
+    assert page.step_title.text().endswith("（张丽 办理，2026-11-20 08:00）")

@@ -1231,7 +1231,7 @@ Make no more entries; call the administrator and keep the latest backups.</sourc
 <context>
     <name>ClosePanel</name>
     <message>
-        <location filename="../../desk_app/ui/movein/stations.py" line="+438"/>
+        <location filename="../../desk_app/ui/movein/stations.py" line="+446"/>
         <source>Out&amp;come:</source>
         <translation>收房结果(&amp;C)：</translation>
     </message>
@@ -2192,7 +2192,7 @@ Create a new, empty one there?</source>
 <context>
     <name>FeesPanel</name>
     <message>
-        <location filename="../../desk_app/ui/movein/stations.py" line="-56"/>
+        <location filename="../../desk_app/ui/movein/stations.py" line="-64"/>
         <source>&amp;Charge the first months</source>
         <translation>计入预收费用(&amp;C)</translation>
     </message>
@@ -2202,7 +2202,7 @@ Create a new, empty one there?</source>
         <translation>去收款(&amp;T)…</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+14"/>
         <source>Months prepaid at hand-over: %1</source>
         <translation>收房预收月份：%1</translation>
     </message>
@@ -2212,7 +2212,7 @@ Create a new, empty one there?</source>
         <translation>尚未计费。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>Owing: %1</source>
         <translation>尚欠：%1</translation>
     </message>
@@ -2220,6 +2220,16 @@ Create a new, empty one there?</source>
         <location line="+2"/>
         <source>Nothing owing.</source>
         <translation>已无欠费。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Falling due later, not paid at hand-over:</source>
+        <translation>以后到期、收房时不必缴纳的费用：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1  %2, due %3</source>
+        <translation>%1  %2，%3 到期</translation>
     </message>
 </context>
 <context>
@@ -2601,7 +2611,7 @@ The incoming operator logs in below; you confirm with your own password. The han
 <context>
     <name>IdentityPanel</name>
     <message>
-        <location filename="../../desk_app/ui/movein/stations.py" line="-81"/>
+        <location filename="../../desk_app/ui/movein/stations.py" line="-84"/>
         <source>Power of attorney seen</source>
         <translation>已查验委托书</translation>
     </message>
@@ -2675,7 +2685,7 @@ The incoming operator logs in below; you confirm with your own password. The han
 <context>
     <name>InspectionPanel</name>
     <message>
-        <location filename="../../desk_app/ui/movein/stations.py" line="+190"/>
+        <location filename="../../desk_app/ui/movein/stations.py" line="+198"/>
         <source>%1 · %2 is already recorded as repair order %3.</source>
         <translation>%1 · %2 已登记为维修工单 %3。</translation>
     </message>

@@ -256,20 +256,34 @@ class FeeLine:
     due_on: str
     amount_fen: int
     outstanding_fen: int
+    due_now: bool = True  # paid at the hand-over (else it falls due later)
 
 
 @dataclass(frozen=True)
 class FeesDue:
-    """What the unit owes at hand-over (the ledger's open charges, the first months
-    included once posted) and whether it is all paid."""
+    """What the unit owes at hand-over — every open charge of the ledger due by today
+    (earlier months, a 装修押金 …) and the first months once posted — and whether it is
+    all paid; open charges falling due later are listed apart and do not hold it up."""
 
     lines: list[FeeLine]
     first_months: list[str]  # the periods the hand-over prepays
     posted: bool  # the first months' charges are in the ledger
 
     @property
+    def due_lines(self) -> list[FeeLine]:
+        return [line for line in self.lines if line.due_now]
+
+    @property
+    def later_lines(self) -> list[FeeLine]:
+        return [line for line in self.lines if not line.due_now]
+
+    @property
     def outstanding_fen(self) -> int:
-        return sum(line.outstanding_fen for line in self.lines)
+        return sum(line.outstanding_fen for line in self.due_lines)
+
+    @property
+    def later_fen(self) -> int:
+        return sum(line.outstanding_fen for line in self.later_lines)
 
     @property
     def paid(self) -> bool:
@@ -277,7 +291,8 @@ class FeesDue:
 
     @property
     def charge_ids(self) -> list[int]:
-        return [line.charge_id for line in self.lines if line.outstanding_fen > 0]
+        """The charges to pay at the hand-over."""
+        return [line.charge_id for line in self.due_lines if line.outstanding_fen > 0]
 
 
 def first_months(desk: Desk, on: date) -> list[str]:
@@ -290,12 +305,16 @@ def _first_month_items(desk: Desk) -> list[str]:
     return [code for code in setup.fee_rule(desk).items if code in known]
 
 
-def _posted(desk: Desk, unit_id: int, periods: list[str]) -> bool:
-    item_ids = [
+def _first_month_item_ids(desk: Desk) -> list[int]:
+    return [
         row.id
         for code in _first_month_items(desk)
         if (row := fee_items_store.fee_item_by_code(desk.db, code)) is not None
     ]
+
+
+def _posted(desk: Desk, unit_id: int, periods: list[str]) -> bool:
+    item_ids = _first_month_item_ids(desk)
     return all(
         (unit_id, item_id) in billing_store.billed_units(desk.db, period, item_ids)
         for period in periods
@@ -304,10 +323,26 @@ def _posted(desk: Desk, unit_id: int, periods: list[str]) -> bool:
 
 
 def fees_due(desk: Desk, unit_id: int) -> FeesDue:
-    """What the unit owes now and whether it is paid (pay with ``ledger.payments``)."""
-    months = first_months(desk, desk.clock.now().date())
+    """What the unit owes at hand-over and whether it is paid (pay with
+    ``ledger.payments``): every open charge of the unit, whoever posted it and when, due
+    by today or one of the months prepaid at hand-over."""
+    today = desk.clock.now().date()
+    months = first_months(desk, today)
+    first_items = set(_first_month_item_ids(desk))
     lines = [
-        FeeLine(r.charge_id, r.description, r.period, r.due_on, r.amount_fen, r.outstanding_fen)
+        FeeLine(
+            r.charge_id,
+            r.description,
+            r.period,
+            r.due_on,
+            r.amount_fen,
+            r.outstanding_fen,
+            rules.due_at_handover(
+                r.due_on,
+                today.isoformat(),
+                first_month=r.item_id in first_items and r.period in months,
+            ),
+        )
         for r in charges.owing(desk, unit_id)
     ]
     return FeesDue(lines, months, _posted(desk, unit_id, months))
@@ -498,9 +533,11 @@ def finish_inspection(desk: Desk, handover_id: int) -> Done[HandoverState]:
 
 
 def close(desk: Desk, handover_id: int, outcome: str, note: str = "") -> Done[HandoverState]:
-    """End the hand-over: 已交房 (the unit 已交房, the archive's 收楼日期 today), 带条件收房
-    (the same, with the owner's reservations noted) or 拒收 (the unit stays as it is until
-    the defects are fixed). Every station but 建档 is done or skipped first."""
+    """End the hand-over: 已交房 (a unit not yet delivered becomes 已交房, one already
+    delivered, renovated, lived in or let keeps its status — ``rules.status_after_handover``;
+    the archive's 收楼日期 is today whatever the status), 带条件收房 (the same, with the
+    owner's reservations noted) or 拒收 (the unit stays as it is until the defects are
+    fixed). Every station but 建档 is done or skipped first."""
     current = _open(desk, handover_id)
     if outcome not in rules.OUTCOMES:
         raise ValidationError(f"收房结果只能是：{'、'.join(rules.OUTCOMES)}", field="outcome")
@@ -526,8 +563,9 @@ def close(desk: Desk, handover_id: int, outcome: str, note: str = "") -> Done[Ha
         op.record("movein_handovers", handover_id, unit=unit.code, outcome=outcome, note=text)
         data: dict[str, Any] = {"outcome": outcome}
         if outcome != "拒收":
-            if unit.status == "空置":
-                estate.update_unit(desk, unit.id, status="已交房")
+            status = rules.status_after_handover(unit.status)
+            if status != unit.status:
+                estate.update_unit(desk, unit.id, status=status)
             facts = archives_store.get_facts(desk.db, unit.id) or archives_store.ArchiveFacts()
             archive.save_archive_facts(
                 desk,

@@ -158,20 +158,28 @@ class FeesPanel(StationPanel):
     def load(self, state: HandoverState) -> None:
         super().load(state)
         due = handover.fees_due(self.desk, state.handover.unit_id)
-        lines = [
-            f"{line.description}  {format_fen(line.outstanding_fen)}"
-            for line in due.lines
-            if line.outstanding_fen
-        ]
         months = "、".join(due.first_months)
         text = [self.tr("Months prepaid at hand-over: %1").replace("%1", months)]
         if not due.posted:
             text.append(self.tr("Not yet charged."))
-        text.extend(lines)
+        text.extend(
+            f"{line.description}  {format_fen(line.outstanding_fen)}"
+            for line in due.due_lines
+            if line.outstanding_fen
+        )
         if due.outstanding_fen:
             text.append(self.tr("Owing: %1").replace("%1", format_fen(due.outstanding_fen)))
         else:
             text.append(self.tr("Nothing owing."))
+        if due.later_lines:
+            text.append(self.tr("Falling due later, not paid at hand-over:"))
+            text.extend(
+                self.tr("%1  %2, due %3")
+                .replace("%1", line.description)
+                .replace("%2", format_fen(line.outstanding_fen))
+                .replace("%3", line.due_on)
+                for line in due.later_lines
+            )
         self.summary.setText("\n".join(text))
         self.post_button.setEnabled(not due.posted)
         self.pay_button.setEnabled(due.outstanding_fen > 0)

@@ -167,3 +167,21 @@ def test_a_step_done_shows_who_did_it_and_when(staffed_desk, hub, qtbot):
     assert page.step_tooltips()[1] == ""
     page.show_step("identity")
     assert page.step_title.text().endswith("（张丽 办理，2026-11-20 08:00）")
+
+
+def test_the_fees_step_shows_charges_posted_before_the_hand_over(staffed_desk, hub, qtbot):
+    from desk_app.services.ledger import charges
+
+    desk = staffed_desk
+    unit, _keys, _batch = movein_estate(desk)
+    charges.post_charge(desk, unit.id, "renovation_deposit", due_on="2026-11-20", amount="2000")
+    charges.post_charge(desk, unit.id, "parking", due_on="2026-12-15", period="2026-12")
+    page = show(qtbot, HandoverPage(desk, hub))
+    open_unit(qtbot, page, "3-2-501")
+    page.show_step("fees")
+    fees = page.panel_of["fees"]
+    qtbot.keyClick(fees.post_button, Qt.Key.Key_Space)
+    text = fees.summary.text()
+    owing, later = text.split("以后到期")
+    assert "装修押金  ¥2,000.00" in owing and "¥2,714.84" in owing
+    assert "车位管理费 2026-12" in later and "2026-12-15" in later

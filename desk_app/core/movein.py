@@ -43,6 +43,27 @@ def due_at_handover(due_on: str, today: str, *, first_month: bool) -> bool:
     return first_month or due_on <= today
 
 
+# A defect's repair order: until anyone is sent (登记, or referred to the developer's
+# contractor with no visit yet) the defect may be changed; until the work starts (no one
+# has arrived) a defect recorded by mistake may be removed, its order cancelled.
+NOT_SENT_STATUSES = ("登记", "转外单位")
+NOT_STARTED_STATUSES = ("登记", "已派工", "暂停", "转外单位")
+
+
+def defect_changeable(order_status: str | None, *, dispatched: bool, arrived: bool) -> bool:
+    """Whether a defect may still be changed (category, note, who fixes it)."""
+    if order_status is None:
+        return True
+    return order_status in NOT_SENT_STATUSES and not dispatched and not arrived
+
+
+def defect_removable(order_status: str | None, *, arrived: bool) -> bool:
+    """Whether a defect recorded by mistake may still be removed (its order cancelled)."""
+    if order_status is None:
+        return True
+    return order_status in NOT_STARTED_STATUSES and not arrived
+
+
 def add_working_days(start: date, days: int) -> date:
     """``days`` working days (Monday to Friday) after ``start``."""
     current = start

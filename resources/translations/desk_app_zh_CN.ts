@@ -1231,7 +1231,7 @@ Make no more entries; call the administrator and keep the latest backups.</sourc
 <context>
     <name>ClosePanel</name>
     <message>
-        <location filename="../../desk_app/ui/movein/stations.py" line="+446"/>
+        <location filename="../../desk_app/ui/movein/stations.py" line="+515"/>
         <source>Out&amp;come:</source>
         <translation>收房结果(&amp;C)：</translation>
     </message>
@@ -1416,7 +1416,7 @@ Make no more entries; call the administrator and keep the latest backups.</sourc
         <translation>房间：%1&#x3000;&#x3000;项目：%2</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+15"/>
         <source>&amp;Category:</source>
         <translation>类别(&amp;C)：</translation>
     </message>
@@ -1451,7 +1451,7 @@ Make no more entries; call the administrator and keep the latest backups.</sourc
         <translation>照片(&amp;P)：</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+16"/>
         <source>Record defect</source>
         <translation>记录缺陷</translation>
     </message>
@@ -1715,7 +1715,7 @@ Create a new, empty one there?</source>
 <context>
     <name>DocumentsPanel</name>
     <message>
-        <location filename="../../desk_app/ui/movein/stations.py" line="-254"/>
+        <location filename="../../desk_app/ui/movein/stations.py" line="-320"/>
         <source>Signed</source>
         <translation>签署的文件</translation>
     </message>
@@ -2634,12 +2634,12 @@ The incoming operator logs in below; you confirm with your own password. The han
 <context>
     <name>InspectionGrid</name>
     <message>
-        <location filename="../../desk_app/ui/movein/inspection_grid.py" line="+304"/>
+        <location filename="../../desk_app/ui/movein/inspection_grid.py" line="+305"/>
         <source>Space or O: OK, next · D or Enter: defect · Del: clear · Ctrl+Space or A: rest of the row OK</source>
         <translation>空格或 O：合格并到下一格 · D 或回车：记缺陷 · Del：清除 · Ctrl+空格或 A：本行其余合格</translation>
     </message>
     <message>
-        <location line="+122"/>
+        <location line="+129"/>
         <source>%1 · %2 has a defect (%3). Mark it OK instead?</source>
         <translation>%1 · %2 有缺陷（%3）。改为合格吗？</translation>
     </message>
@@ -2657,7 +2657,7 @@ The incoming operator logs in below; you confirm with your own password. The han
 <context>
     <name>InspectionModel</name>
     <message>
-        <location line="-336"/>
+        <location line="-343"/>
         <source>%1 · %2: does not apply</source>
         <translation>%1 · %2：不适用</translation>
     </message>
@@ -2685,12 +2685,27 @@ The incoming operator logs in below; you confirm with your own password. The han
 <context>
     <name>InspectionPanel</name>
     <message>
-        <location filename="../../desk_app/ui/movein/stations.py" line="+198"/>
-        <source>%1 · %2 is already recorded as repair order %3.</source>
-        <translation>%1 · %2 已登记为维修工单 %3。</translation>
+        <location filename="../../desk_app/ui/movein/stations.py" line="+237"/>
+        <source>Why is the defect at %1 · %2 removed? Its repair order %3 is cancelled.</source>
+        <translation>为什么删除 %1 · %2 的遗留问题？其维修工单 %3 将被取消。</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+5"/>
+        <source>Remove a defect</source>
+        <translation>删除遗留问题</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Defect removed; repair order %1 cancelled.</source>
+        <translation>已删除该遗留问题，维修工单 %1 已取消。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Defect changed: repair order %1, due %2.</source>
+        <translation>遗留问题已修改：维修工单 %1，%2 前完成。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Defect recorded: repair order %1, due %2.</source>
         <translation>已登记遗留问题：维修工单 %1，%2 前完成。</translation>
     </message>
@@ -3136,7 +3151,7 @@ The incoming operator logs in below; you confirm with your own password. The han
 <context>
     <name>KeysPanel</name>
     <message>
-        <location filename="../../desk_app/ui/movein/stations.py" line="+69"/>
+        <location filename="../../desk_app/ui/movein/stations.py" line="+74"/>
         <source>Card numbers, separated by spaces or commas</source>
         <translation>门禁卡号，以空格或逗号分隔</translation>
     </message>

@@ -170,6 +170,20 @@ def put_cell(
     return int(row[0])
 
 
+def cell(db: Database, handover_id: int, room: str, item: str) -> CellRow | None:
+    row = db.execute(
+        "SELECT id, room, item, result FROM movein_cells "
+        "WHERE handover_id = ? AND room = ? AND item = ?",
+        [handover_id, room, item],
+    ).fetchone()
+    return CellRow(*row) if row else None
+
+
+def delete_cell(db: Database, cell_id: int) -> None:
+    """The cell back to not inspected (the inspection keeps no row for it)."""
+    db.execute("DELETE FROM movein_cells WHERE id = ?", [cell_id])
+
+
 def cells(db: Database, handover_id: int) -> list[CellRow]:
     rows = db.execute(
         "SELECT id, room, item, result FROM movein_cells WHERE handover_id = ? ORDER BY id",

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QGroupBox,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -26,13 +27,15 @@ from PySide6.QtWidgets import (
 )
 
 from desk_app.core import movein as rules
+from desk_app.core.errors import DeskError
 from desk_app.core.money import format_fen
 from desk_app.services.desk import Desk
 from desk_app.services.keys import registry
 from desk_app.services.movein import defects, handover, setup
-from desk_app.services.movein.defects import DefectInput
+from desk_app.services.movein.defects import DefectChange, DefectInput
 from desk_app.services.movein.handover import HandoverState
 from desk_app.services.operations import Done
+from desk_app.ui.error_text import error_text
 from desk_app.ui.events import EventHub
 from desk_app.ui.movein.defect_dialog import ENGINEERING, DefectEntry
 from desk_app.ui.movein.inspection_grid import OK, InspectionGrid
@@ -238,7 +241,11 @@ class DocumentsPanel(StationPanel):
 
 
 class InspectionPanel(StationPanel):
-    """The joint inspection grid; every cell and defect saved as it is marked."""
+    """The joint inspection grid; every cell and defect saved as it is marked: a cell
+    cleared (Del) back to not inspected, a defect opened again (D) changed, a defect
+    cleared or marked OK removed with the reason asked (its repair order cancelled). A
+    write refused (the order already sent out …) is said here and the cell shows what is
+    saved."""
 
     station = "inspection"
 
@@ -258,64 +265,126 @@ class InspectionPanel(StationPanel):
         if self.grid is not None:
             self.layout_.removeWidget(self.grid)
             self.grid.deleteLater()
+        saved = defects.defects_of_handover(self.desk, state.handover.id)
+        fixers = [ENGINEERING, *setup.contractors(self.desk)]
+        fixers += [c for c in dict.fromkeys(d.contractor for d in saved) if c and c not in fixers]
         self.grid = InspectionGrid(
             setup.rooms_for(self.desk, kind),
             setup.items(self.desk),
             setup.defect_categories(self.desk),
-            fixers=[ENGINEERING, *setup.contractors(self.desk)],
+            fixers=fixers,
             parent=self,
         )
         results: dict[tuple[str, str], Any] = {}
         for cell in defects.cells(self.desk, state.handover.id):
             if cell.result == OK:
                 results[(cell.room, cell.item)] = OK
-        for d in defects.defects_of_handover(self.desk, state.handover.id):
-            results[(d.room, d.item)] = DefectEntry(d.category, d.note, ENGINEERING)
+        for d in saved:
+            results[(d.room, d.item)] = _entry(d)
         self.grid.set_results(results)
         self.grid.cell_marked.connect(self.save_cell)
         self.grid.defect_entered.connect(self.save_defect)
         self.layout_.insertWidget(0, self.grid, 1)
         self.setFocusProxy(self.grid)
 
-    def save_cell(self, room: str, item: str, result: str) -> None:
-        if result != OK:
-            return  # a cleared cell keeps what was saved
-        perform(
-            self, self.hub, lambda: defects.save_cell(self.desk, self.handover_id, room, item, OK)
+    def say(self, text: str, error: bool = False) -> None:
+        self.message.setText(text)
+        self.message.setStyleSheet("color: #a40000;" if error else "")
+
+    def show_desk_error(self, error: DeskError) -> None:
+        self.say(error_text(error), error=True)
+
+    def _saved(self, room: str, item: str) -> defects.DefectRow | None:
+        return defects.defect_at(self.desk, self.handover_id, room, item)
+
+    def _show_saved(self, room: str, item: str) -> None:
+        """The cell as the file has it (after a write, or one refused or given up)."""
+        if self.grid is None:
+            return
+        defect = self._saved(room, item)
+        if defect is not None:
+            self.grid.show_result(room, item, _entry(defect))
+            return
+        cell = next(
+            (
+                c
+                for c in defects.cells(self.desk, self.handover_id)
+                if (c.room, c.item) == (room, item)
+            ),
+            None,
         )
+        self.grid.show_result(room, item, OK if cell is not None and cell.result == OK else None)
+
+    def save_cell(self, room: str, item: str, result: str) -> None:
+        """OK or cleared; a cell with a defect loses it first (removed, with the reason)."""
+        defect = self._saved(room, item)
+        if defect is not None and not self.remove_defect(defect):
+            self._show_saved(room, item)
+            return
+
+        def write() -> Done[Any]:
+            if result == OK:
+                return defects.save_cell(self.desk, self.handover_id, room, item, OK)
+            return defects.clear_cell(self.desk, self.handover_id, room, item)
+
+        if perform(self, self.hub, write) is not None and defect is None:
+            self.say("")
+        self._show_saved(room, item)
+
+    def remove_defect(self, defect: defects.DefectRow) -> bool:
+        """Ask why the defect is removed, then remove it (its order cancelled)."""
+        question = (
+            self.tr("Why is the defect at %1 · %2 removed? Its repair order %3 is cancelled.")
+            .replace("%1", defect.room)
+            .replace("%2", defect.item)
+            .replace("%3", defect.order_no or "")
+        )
+        reason, ok = QInputDialog.getText(self, self.tr("Remove a defect"), question)
+        if not ok:
+            return False
+        done = perform(self, self.hub, lambda: defects.remove_defect(self.desk, defect.id, reason))
+        if done is None:
+            return False
+        self.say(
+            self.tr("Defect removed; repair order %1 cancelled.").replace(
+                "%1", defect.order_no or ""
+            )
+        )
+        return True
 
     def save_defect(self, room: str, item: str, entry: DefectEntry) -> None:
-        known = [
-            d
-            for d in defects.defects_of_handover(self.desk, self.handover_id)
-            if (d.room, d.item) == (room, item)
-        ]
-        if known:
-            self.message.setText(
-                self.tr("%1 · %2 is already recorded as repair order %3.")
-                .replace("%1", room)
-                .replace("%2", item)
-                .replace("%3", known[-1].order_no or "")
+        """A new defect recorded, or the cell's defect changed; its new photos added."""
+        known = self._saved(room, item)
+        if known is not None:
+            change = DefectChange(entry.category, entry.note, entry.contractor)
+            done = perform(self, self.hub, lambda: defects.edit_defect(self.desk, known.id, change))
+        else:
+            new = DefectInput(room, item, entry.category, entry.note, entry.contractor)
+            done = perform(
+                self, self.hub, lambda: defects.add_defect(self.desk, self.handover_id, new)
             )
-            return
-        new = DefectInput(room, item, entry.category, entry.note, entry.contractor)
-        done = perform(self, self.hub, lambda: defects.add_defect(self.desk, self.handover_id, new))
-        if done is None:
-            return
-        defect = done.value
-        for _name, data in entry.photos:
-            self._add_photo(defect.id, data)
-        self.message.setText(
-            self.tr("Defect recorded: repair order %1, due %2.")
-            .replace("%1", defect.order_no or "")
-            .replace("%2", defect.due_on)
-        )
+        if done is not None:
+            defect = done.value
+            for _name, data in entry.photos:
+                self._add_photo(defect.id, data)
+            text = (
+                self.tr("Defect changed: repair order %1, due %2.")
+                if known is not None
+                else self.tr("Defect recorded: repair order %1, due %2.")
+            )
+            self.say(text.replace("%1", defect.order_no or "").replace("%2", defect.due_on))
+        self._show_saved(room, item)
 
     def _add_photo(self, defect_id: int, data: bytes) -> None:
         perform(self, self.hub, lambda: defects.add_photo(self.desk, defect_id, data))
 
     def write(self) -> Done[Any]:
         return handover.finish_inspection(self.desk, self.handover_id)
+
+
+def _entry(defect: defects.DefectRow) -> DefectEntry:
+    """A saved defect as the grid and its dialog show it, with who fixes it."""
+    return DefectEntry(defect.category, defect.note, defect.contractor or ENGINEERING)
 
 
 class MetersPanel(StationPanel):

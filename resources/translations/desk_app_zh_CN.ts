@@ -1231,7 +1231,7 @@ Make no more entries; call the administrator and keep the latest backups.</sourc
 <context>
     <name>ClosePanel</name>
     <message>
-        <location filename="../../desk_app/ui/movein/stations.py" line="+515"/>
+        <location filename="../../desk_app/ui/movein/stations.py" line="+595"/>
         <source>Out&amp;come:</source>
         <translation>收房结果(&amp;C)：</translation>
     </message>
@@ -2611,9 +2611,29 @@ The incoming operator logs in below; you confirm with your own password. The han
 <context>
     <name>IdentityPanel</name>
     <message>
-        <location filename="../../desk_app/ui/movein/stations.py" line="-84"/>
-        <source>Power of attorney seen</source>
-        <translation>已查验委托书</translation>
+        <location filename="../../desk_app/ui/movein/stations.py" line="-153"/>
+        <source>No owner of record: register the owner from the contract and ID card</source>
+        <translation>本房屋没有登记业主：请按购房合同和身份证登记业主</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Owner&apos;s n&amp;ame:</source>
+        <translation>业主姓名(&amp;A)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Owner&apos;s phon&amp;e:</source>
+        <translation>业主联系电话(&amp;E)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Owner&apos;s ID n&amp;umber:</source>
+        <translation>业主身份证号(&amp;U)：</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Power of attorne&amp;y seen</source>
+        <translation>已查验业主委托书(&amp;Y)</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2621,7 +2641,7 @@ The incoming operator logs in below; you confirm with your own password. The han
         <translation>登记业主(&amp;W)：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>A&amp;gent (if not the owner):</source>
         <translation>代理人（非业主本人时）(&amp;G)：</translation>
     </message>
@@ -2629,6 +2649,21 @@ The incoming operator logs in below; you confirm with your own password. The han
         <location line="+1"/>
         <source>Agent&apos;s &amp;ID number:</source>
         <translation>代理人身份证号(&amp;I)：</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>(unchanged: %1)</source>
+        <translation>（不变：%1）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>ID %1</source>
+        <translation>身份证 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Phone %1</source>
+        <translation>电话 %1</translation>
     </message>
 </context>
 <context>
@@ -2685,7 +2720,7 @@ The incoming operator logs in below; you confirm with your own password. The han
 <context>
     <name>InspectionPanel</name>
     <message>
-        <location filename="../../desk_app/ui/movein/stations.py" line="+237"/>
+        <location filename="../../desk_app/ui/movein/stations.py" line="+233"/>
         <source>Why is the defect at %1 · %2 removed? Its repair order %3 is cancelled.</source>
         <translation>为什么删除 %1 · %2 的遗留问题？其维修工单 %3 将被取消。</translation>
     </message>

@@ -20,13 +20,14 @@ from desk_app.core.errors import NotFoundError, ValidationError
 from desk_app.core.masking import mask_id_number, validate_id_number
 from desk_app.core.money import format_fen
 from desk_app.services.desk import Desk
-from desk_app.services.directory import archive, estate
+from desk_app.services.directory import archive, estate, people
 from desk_app.services.keys import registry as key_registry
 from desk_app.services.ledger import billing, charges, fee_items
 from desk_app.services.movein import setup
 from desk_app.services.operations import NO_CHANGES, Done, Operation
 from desk_app.storage.directory import archives as archives_store
 from desk_app.storage.directory import people as people_store
+from desk_app.storage.directory.people import PersonRecord
 from desk_app.storage.ledger import billing as billing_store
 from desk_app.storage.ledger import fee_items as fee_items_store
 from desk_app.storage.movein import batches as batches_store
@@ -186,13 +187,26 @@ def reopen_station(desk: Desk, handover_id: int, station_id: str) -> Done[Handov
 
 
 @dataclass(frozen=True)
-class Identity:
-    """Who takes the unit: an owner of record, or an agent with the owner's 委托书."""
+class NewOwner:
+    """The owner as the purchase contract and the ID card give them, for a unit the
+    directory has no owner of record for yet (a new delivery: the buyer is only on the
+    contract). Name, 居民身份证 number and phone, all required."""
 
-    person_id: int
+    name: str
+    phone: str = ""
+    id_number: str = ""
+
+
+@dataclass(frozen=True)
+class Identity:
+    """Who takes the unit: an owner of record, or an agent with the owner's 委托书; for a
+    unit without an owner of record, the owner to register (``new_owner``)."""
+
+    person_id: int = 0
     agent_name: str = ""
     agent_id_number: str = ""
     power_of_attorney: bool = False
+    new_owner: NewOwner | None = None
 
 
 def owners_of_record(desk: Desk, unit_id: int) -> list[people_store.OccupancyRow]:
@@ -203,44 +217,100 @@ def owners_of_record(desk: Desk, unit_id: int) -> list[people_store.OccupancyRow
     ]
 
 
+def owner_views(desk: Desk, unit_id: int) -> list[people.OccupantView]:
+    """The owners of record as the directory shows them (ID number and phone masked)."""
+    return [people.occupant_view(o) for o in owners_of_record(desk, unit_id)]
+
+
+_OWNER_FIELDS = {"name": "owner_name", "phone": "owner_phone", "id_number": "owner_id_number"}
+
+
+def _new_owner_record(desk: Desk, owner: NewOwner) -> PersonRecord:
+    """The new owner checked as the directory checks a person (its messages, at the
+    identity step's owner fields)."""
+    if not (owner.name or "").strip():
+        raise ValidationError("姓名不能为空。", field="owner_name")
+    if not (owner.id_number or "").strip():
+        raise ValidationError("请填写业主的身份证号码。", field="owner_id_number")
+    if not (owner.phone or "").strip():
+        raise ValidationError("请填写业主的联系电话。", field="owner_phone")
+    try:
+        return people.clean_person(
+            PersonRecord(name=owner.name, id_number=owner.id_number, phone=owner.phone),
+            today=desk.clock.now().date(),
+        )
+    except ValidationError as error:
+        raise ValidationError(error.message, field=_OWNER_FIELDS.get(error.field or "")) from None
+
+
 def confirm_identity(desk: Desk, handover_id: int, who: Identity) -> Done[HandoverState]:
+    """The identity station: the owner of record (or their agent with a 委托书, the
+    agent's ID kept masked) checked against the contract and ID card. A unit without an
+    owner of record gets the owner typed in (``who.new_owner``) registered in the
+    directory — the person and the ownership, as ``directory.people.add_occupant`` does —
+    in this same operation: a refused identity (an agent without 委托书 …) registers
+    nobody, and no owner is left registered without the station that vouched for them."""
     current = _open(desk, handover_id)
+    unit_code = current.handover.unit_code
     owners = {o.person_id: o for o in owners_of_record(desk, current.handover.unit_id)}
-    if not owners:
+    record: PersonRecord | None = None
+    if who.new_owner is not None:
+        if owners:
+            raise ValidationError(f"{unit_code} 已有登记业主，请从登记业主中选择。", field="person")
+        record = _new_owner_record(desk, who.new_owner)
+    elif not owners:
         raise ValidationError(
-            f"{current.handover.unit_code} 没有登记业主，请先在业主档案中登记。", field="person"
+            f"{unit_code} 没有登记业主，请按购房合同和身份证登记业主。", field="owner_name"
         )
-    if who.person_id not in owners:
-        raise ValidationError(
-            f"此人不是 {current.handover.unit_code} 的登记业主，不能办理。", field="person"
-        )
+    elif who.person_id not in owners:
+        raise ValidationError(f"此人不是 {unit_code} 的登记业主，不能办理。", field="person")
     agent = (who.agent_name or "").strip()[:40]
     masked = ""
     if agent:
         if not who.power_of_attorney:
             raise ValidationError("代理人须出示业主的委托书。", field="agent")
-        if not who.agent_id_number.strip():
+        kept = current.handover.agent_id_masked if agent == current.handover.agent_name else ""
+        if not who.agent_id_number.strip() and kept:
+            masked = kept  # confirmed again: the number is never shown, empty keeps it
+        elif not who.agent_id_number.strip():
             raise ValidationError("请填写代理人的身份证号码。", field="agent_id_number")
-        try:
-            masked = mask_id_number(validate_id_number(who.agent_id_number))
-        except ValidationError as error:
-            raise ValidationError(error.message, field="agent_id_number") from None
-    owner = owners[who.person_id]
-    data = {
-        "person_id": who.person_id,
-        "name": owner.person.name,
-        "agent_name": agent,
-        "agent_id_masked": masked,
-        "power_of_attorney": bool(agent),
-    }
+        else:
+            try:
+                masked = mask_id_number(validate_id_number(who.agent_id_number))
+            except ValidationError as error:
+                raise ValidationError(error.message, field="agent_id_number") from None
+    today = desk.clock.now().date().isoformat()
     with desk.operation("movein_identity_confirmed") as op:
+        if record is not None:
+            occupancy_id = people.add_occupant(
+                desk, current.handover.unit_id, record, "owner", since=today
+            ).value
+            occupancy = people_store.get_occupancy(op.db, occupancy_id)
+            assert occupancy is not None
+            person_id, name = occupancy.person_id, occupancy.person.name
+        else:
+            person_id, name = who.person_id, owners[who.person_id].person.name
+        data = {
+            "person_id": person_id,
+            "name": name,
+            "agent_name": agent,
+            "agent_id_masked": masked,
+            "power_of_attorney": bool(agent),
+            "owner_registered": record is not None,
+        }
         store.update_handover(
             op.db,
             current.handover.id,
-            {"person_id": who.person_id, "agent_name": agent, "agent_id_masked": masked},
+            {"person_id": person_id, "agent_name": agent, "agent_id_masked": masked},
             op.at,
         )
-        op.record("movein_handovers", current.handover.id, person=owner.person.name, agent=agent)
+        op.record(
+            "movein_handovers",
+            current.handover.id,
+            person=name,
+            agent=agent,
+            owner_registered=record is not None,
+        )
         _save_station(op, current, "identity", "done", data)
     return op.done(state(desk, handover_id))
 

@@ -339,7 +339,13 @@ class HandoverPage(QWidget):
         self.message.setStyleSheet("color: #a40000;" if error else "")
 
     def show_desk_error(self, error: DeskError) -> None:
+        """The refusal said above the steps, the cursor put in the field it is about."""
         self.say(error_text(error), error=True)
+        station = self.current_step()
+        panel = self.panel_of.get(station) if station is not None else None
+        field = panel.widget_for(error.field) if panel is not None else None
+        if panel is not None and field is not None and field.isVisibleTo(panel):
+            field.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def error_text(self) -> str:
         return self.message.text()

@@ -9,6 +9,7 @@ saved (or what the unit has) and gives the write its 完成 does (one operation)
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import Signal
@@ -30,6 +31,7 @@ from desk_app.core import movein as rules
 from desk_app.core.errors import DeskError
 from desk_app.core.money import format_fen
 from desk_app.services.desk import Desk
+from desk_app.services.directory import people
 from desk_app.services.keys import registry
 from desk_app.services.movein import defects, handover, setup
 from desk_app.services.movein.defects import DefectChange, DefectInput
@@ -75,59 +77,137 @@ class StationPanel(QWidget):
     def load(self, state: HandoverState) -> None:
         self.state = state
 
+    def widget_for(self, field: str | None) -> QWidget | None:
+        """The field a refusal is about (the page puts the cursor there), if shown here."""
+        return None
+
     def write(self) -> Done[Any]:
         raise NotImplementedError
 
 
 class IdentityPanel(StationPanel):
-    """The owner of record (from the directory), or an agent with the 委托书."""
+    """The owner of record (from the directory, ID number and phone masked), or an agent
+    with the 委托书. A unit without an owner of record (a new delivery: the buyer is only
+    on the contract) shows the owner's fields instead — name, phone, ID number, typed
+    from the contract and ID card — and 完成 registers that owner in the directory with
+    the identity, in one operation."""
 
     station = "identity"
 
     def __init__(self, desk: Desk, hub: EventHub, parent: QWidget | None = None) -> None:
         super().__init__(desk, hub, parent)
         form = QFormLayout()
+        self.form = form
         self.owner = QComboBox(self)
         self.owner.setObjectName("owner")
+        self.owner.currentIndexChanged.connect(self._show_owner_details)
+        self.owner_details = QLabel(self)
+        self.owner_details.setObjectName("owner_details")
+        self.new_owner = QGroupBox(
+            self.tr("No owner of record: register the owner from the contract and ID card"),
+            self,
+        )
+        self.new_owner.setObjectName("new_owner")
+        owner_form = QFormLayout(self.new_owner)
+        self.owner_name = QLineEdit(self.new_owner)
+        self.owner_name.setObjectName("owner_name")
+        self.owner_name.setMaxLength(40)
+        self.owner_phone = QLineEdit(self.new_owner)
+        self.owner_phone.setObjectName("owner_phone")
+        self.owner_phone.setMaxLength(40)
+        self.owner_id = QLineEdit(self.new_owner)
+        self.owner_id.setObjectName("owner_id_number")
+        self.owner_id.setMaxLength(40)
+        self._row(owner_form, self.tr("Owner's n&ame:"), self.owner_name)
+        self._row(owner_form, self.tr("Owner's phon&e:"), self.owner_phone)
+        self._row(owner_form, self.tr("Owner's ID n&umber:"), self.owner_id)
         self.agent_name = QLineEdit(self)
         self.agent_name.setObjectName("agent_name")
         self.agent_id = QLineEdit(self)
         self.agent_id.setObjectName("agent_id_number")
-        self.power_of_attorney = QCheckBox(self.tr("Power of attorney seen"), self)
+        self.power_of_attorney = QCheckBox(self.tr("Power of attorne&y seen"), self)
         self.power_of_attorney.setObjectName("power_of_attorney")
         self._row(form, self.tr("O&wner of record:"), self.owner)
+        form.addRow("", self.owner_details)
         self._row(form, self.tr("A&gent (if not the owner):"), self.agent_name)
         self._row(form, self.tr("Agent's &ID number:"), self.agent_id)
         form.addRow("", self.power_of_attorney)
+        self.layout_.addWidget(self.new_owner)
         self.layout_.addLayout(form)
         self.layout_.addStretch(1)
         self.setFocusProxy(self.owner)
+        self._views: dict[int, people.OccupantView] = {}
 
     def _row(self, form: QFormLayout, text: str, field: QWidget) -> None:
-        label = QLabel(text, self)
+        label = QLabel(text, field.parentWidget() or self)
         label.setBuddy(field)
         form.addRow(label, field)
 
+    @property
+    def registers_owner(self) -> bool:
+        """The unit has no owner of record: 完成 registers the one typed in."""
+        return not self._views
+
     def load(self, state: HandoverState) -> None:
         super().load(state)
+        self.owner.blockSignals(True)
         self.owner.clear()
-        for o in handover.owners_of_record(self.desk, state.handover.unit_id):
-            self.owner.addItem(o.person.name, o.person_id)
+        self._views = {v.person_id: v for v in handover.owner_views(self.desk, self.unit_id)}
+        for view in self._views.values():
+            self.owner.addItem(view.name, view.person_id)
         saved = self.data()
         if saved.get("person_id") is not None:
             self.owner.setCurrentIndex(max(0, self.owner.findData(saved["person_id"])))
+        self.owner.blockSignals(False)
+        self._show_owner_details()
+        self.form.setRowVisible(self.owner, not self.registers_owner)
+        self.form.setRowVisible(self.owner_details, not self.registers_owner)
+        self.new_owner.setVisible(self.registers_owner)
+        for edit in (self.owner_name, self.owner_phone, self.owner_id):
+            edit.clear()
         self.agent_name.setText(str(saved.get("agent_name", "")))
-        self.agent_id.setText(str(saved.get("agent_id_masked", "")))
+        # as the directory does: a number is never put back into a field; empty keeps it
+        self.agent_id.clear()
+        masked = str(saved.get("agent_id_masked", ""))
+        self.agent_id.setPlaceholderText(
+            self.tr("(unchanged: %1)").replace("%1", masked) if masked else ""
+        )
         self.power_of_attorney.setChecked(bool(saved.get("power_of_attorney")))
+        self.setFocusProxy(self.owner_name if self.registers_owner else self.owner)
+
+    def _show_owner_details(self) -> None:
+        view = self._views.get(self.owner.currentData())
+        parts = []
+        if view is not None and view.id_number_masked:
+            parts.append(self.tr("ID %1").replace("%1", view.id_number_masked))
+        if view is not None and view.phone_masked:
+            parts.append(self.tr("Phone %1").replace("%1", view.phone_masked))
+        self.owner_details.setText("　".join(parts))
+
+    def widget_for(self, field: str | None) -> QWidget | None:
+        return {
+            "person": self.owner,
+            "owner_name": self.owner_name,
+            "owner_phone": self.owner_phone,
+            "owner_id_number": self.owner_id,
+            "agent": self.agent_name,
+            "agent_id_number": self.agent_id,
+        }.get(field or "")
 
     def write(self) -> Done[Any]:
-        person = self.owner.currentData()
         who = handover.Identity(
-            int(person) if person is not None else 0,
             agent_name=self.agent_name.text(),
             agent_id_number=self.agent_id.text(),
             power_of_attorney=self.power_of_attorney.isChecked(),
         )
+        if self.registers_owner:
+            owner = handover.NewOwner(
+                self.owner_name.text(), self.owner_phone.text(), self.owner_id.text()
+            )
+            who = replace(who, new_owner=owner)
+        else:
+            person = self.owner.currentData()
+            who = replace(who, person_id=int(person) if person is not None else 0)
         return handover.confirm_identity(self.desk, self.handover_id, who)
 
 

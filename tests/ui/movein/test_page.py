@@ -185,3 +185,78 @@ def test_the_fees_step_shows_charges_posted_before_the_hand_over(staffed_desk, h
     owing, later = text.split("以后到期")
     assert "装修押金  ¥2,000.00" in owing and "¥2,714.84" in owing
     assert "车位管理费 2026-12" in later and "2026-12-15" in later
+
+
+def test_a_hand_over_registering_the_owner_by_keyboard(staffed_desk, make_window, qtbot):
+    """A unit without an owner of record (the buyer only on the contract): the identity
+    step asks for the owner, a refusal puts the cursor in the field at fault, and the
+    owner is registered with the identity; the rest of the visit goes on by keyboard."""
+    from desk_app.services.directory import estate as estate_service
+
+    desk = staffed_desk
+    movein_estate(desk)
+    unit = estate_service.find_unit(desk, "3-1-501")
+    window = make_window(desk)
+    page = window.show_feature("movein").handover
+    open_unit(qtbot, page, "3-1-501")
+    assert page.current_step() == "identity"
+    identity = page.panel_of["identity"]
+    assert identity.registers_owner and identity.new_owner.isVisible()
+    assert not identity.owner.isVisible()
+    assert QApplication.focusWidget() is identity.owner_name
+
+    type_text(qtbot, identity.owner_name, "李四")
+    qtbot.keyClick(identity.owner_name, Qt.Key.Key_E, Qt.KeyboardModifier.AltModifier)
+    assert QApplication.focusWidget() is identity.owner_phone
+    type_text(qtbot, identity.owner_phone, "13912345678")
+    done(qtbot, page)  # no ID number yet
+    assert "身份证号码" in page.error_text()
+    assert QApplication.focusWidget() is identity.owner_id
+    type_text(qtbot, identity.owner_id, "110101199003071233")
+    done(qtbot, page)
+    assert page.error_text() == ""
+    assert page.current_step() == "fees"
+    [owner] = handover.owners_of_record(desk, unit.id)
+    assert owner.person.name == "李四" and owner.role == "owner"
+    assert "李四" in page.heading.text()
+    page.show_step("identity")
+    assert not identity.new_owner.isVisible() and identity.owner.currentText() == "李四"
+    assert identity.owner_details.text() == "身份证 110***********1233　电话 139****5678"
+    page.show_step("fees")
+
+    fees = page.panel_of["fees"]
+    qtbot.keyClick(fees.post_button, Qt.Key.Key_Space)
+    due = handover.fees_due(desk, unit.id)
+    payments.take_payment(desk, unit.id, method="现金", charge_ids=due.charge_ids)
+    page.refresh()
+    page.show_step("fees")
+    done(qtbot, page)
+    assert page.current_step() == "documents"
+    for box in page.panel_of["documents"].boxes.values():
+        box.setFocus()
+        qtbot.keyClick(box, Qt.Key.Key_Space)
+    done(qtbot, page)
+    assert page.current_step() == "inspection"
+    grid = page.panel_of["inspection"].grid
+    grid.set_current_cell("客厅", "入户门")
+    qtbot.keyClick(grid.view, Qt.Key.Key_A)  # the living room all OK
+    grid.setFocus()
+    done(qtbot, page)
+    assert page.current_step() == "meters"
+    meters = page.panel_of["meters"]
+    meters.readings["水"].setFocus()
+    type_text(qtbot, meters.readings["水"], "3")
+    for meter in ("电", "燃气"):
+        meters.readings[meter].setFocus()
+        type_text(qtbot, meters.readings[meter], "1")
+    done(qtbot, page)
+    assert page.current_step() == "keys"
+    keys_panel = page.panel_of["keys"]
+    keys_panel.cards.setFocus()
+    type_text(qtbot, keys_panel.cards, "M0100")
+    done(qtbot, page)
+    assert page.current_step() == "archive"
+    done(qtbot, page)
+    assert page.progress.text().endswith("7/7")
+    assert estate_service.get_unit(desk, unit.id).status == "已交房"
+    assert handover.latest(desk, unit.id).handover.person_name == "李四"

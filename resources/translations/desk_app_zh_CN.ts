@@ -2198,8 +2198,8 @@ Create a new, empty one there?</source>
     </message>
     <message>
         <location line="+4"/>
-        <source>&amp;Take payment…</source>
-        <translation>去收款(&amp;T)…</translation>
+        <source>Take pa&amp;yment…</source>
+        <translation>去收款(&amp;Y)…</translation>
     </message>
     <message>
         <location line="+14"/>
@@ -2515,17 +2515,32 @@ The incoming operator logs in below; you confirm with your own password. The han
         <translation>重新办理(&amp;O)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
+        <source>&amp;Print acceptance sheet</source>
+        <translation>打印验收单(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Print &amp;move-in routing slip</source>
+        <translation>打印程序表(&amp;M)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Print de&amp;fect list</source>
+        <translation>打印遗留问题(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>&amp;Unit…</source>
         <translation>房号(&amp;U)…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/movein/handover_page.py" line="+68"/>
+        <location filename="../../desk_app/ui/movein/handover_page.py" line="+69"/>
         <source>Type the unit, then Enter</source>
         <translation>输入房号后按回车</translation>
     </message>
@@ -2535,7 +2550,7 @@ The incoming operator logs in below; you confirm with your own password. The han
         <translation>房号(&amp;N)：</translation>
     </message>
     <message>
-        <location line="+129"/>
+        <location line="+134"/>
         <source>– %1 (skipped: %2)</source>
         <translation>– %1（跳过：%2）</translation>
     </message>
@@ -2575,12 +2590,17 @@ The incoming operator logs in below; you confirm with your own password. The han
         <translation>进度 %1/%2</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+44"/>
         <source>%1 closed: %2.</source>
         <translation>%1 收房结束：%2。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
+        <source>%1 was closed with %2 defect(s). Print the acceptance sheet for signing?</source>
+        <translation>%1 已结束收房，有 %2 项遗留问题。现在打印房屋交接验收单请业主签字吗？</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Skip a step</source>
         <translation>跳过环节</translation>
     </message>

@@ -228,7 +228,7 @@ class FeesPanel(StationPanel):
         )
         self.pay_button = button(
             self,
-            self.tr("&Take payment…"),
+            self.tr("Take pa&yment…"),
             "take_payment",
             lambda: self.pay_requested.emit(self.unit_id),
         )

@@ -14,7 +14,8 @@ from desk_app.ui.movein.defect_dialog import DefectDialog
 from desk_app.ui.movein.handover_page import HandoverPage
 from desk_app.ui.movein.page import MoveinPage
 from tests.builders.movein import movein_estate, photo_file
-from tests.builders.ui import show, type_text
+from tests.builders.pdf import pdf_pages, squash
+from tests.builders.ui import mnemonics, mnemonics_of, show, type_text
 
 
 def open_unit(qtbot, page, code):
@@ -29,7 +30,9 @@ def done(qtbot, page):
     )
 
 
-def test_a_whole_hand_over_by_keyboard(staffed_desk, make_window, qtbot, when_modal, tmp_path):
+def test_a_whole_hand_over_by_keyboard(
+    staffed_desk, make_window, qtbot, when_modal, tmp_path, shown
+):
     desk = staffed_desk
     unit, keys, _batch = movein_estate(desk)
     window = make_window(desk)
@@ -116,6 +119,8 @@ def test_a_whole_hand_over_by_keyboard(staffed_desk, make_window, qtbot, when_mo
     done(qtbot, page)
     assert page.error_text().endswith("已交房。") or "已交房" in page.error_text()
     assert page.progress.text().endswith("7/7")
+    # closed with two defects: the acceptance sheet offered, and printed
+    assert [title for _pdf, title in shown.previews] == ["房屋交接验收单 3栋2单元501"]
 
     assert directory_estate.get_unit(desk, unit.id).status == "已交房"
     state = handover.latest(desk, unit.id)
@@ -260,3 +265,52 @@ def test_a_hand_over_registering_the_owner_by_keyboard(staffed_desk, make_window
     assert page.progress.text().endswith("7/7")
     assert estate_service.get_unit(desk, unit.id).status == "已交房"
     assert handover.latest(desk, unit.id).handover.person_name == "李四"
+
+
+def test_the_units_forms_print_from_the_page(staffed_desk, hub, qtbot, shown):
+    from desk_app.services.desk import documents
+    from desk_app.services.movein.defects import DefectInput
+
+    desk = staffed_desk
+    unit, _keys, _batch = movein_estate(desk)
+    page = show(qtbot, HandoverPage(desk, hub))
+    assert not page.named_actions["print_inspection_sheet"].isEnabled()
+    open_unit(qtbot, page, "3-2-501")
+    hid = page.state.handover.id
+    defects.add_defect(desk, hid, DefectInput("客厅", "天花", "裂缝", "主梁处一条细裂缝"))
+    done(qtbot, page)  # identity, so the slip has a clerk
+
+    qtbot.keyClick(page, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    assert len(shown.previews) == 1
+    qtbot.keyClick(page, Qt.Key.Key_M, Qt.KeyboardModifier.AltModifier)  # the button's letter
+    qtbot.waitUntil(lambda: len(shown.previews) == 2)
+    qtbot.keyClick(page, Qt.Key.Key_F, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: len(shown.previews) == 3)
+
+    titles = [title for _pdf, title in shown.previews]
+    assert titles == [
+        "房屋交接验收单 3栋2单元501",
+        "入住程序表 3栋2单元501",
+        "遗留问题整改记录 3栋2单元501",
+    ]
+    slip = squash(pdf_pages(shown.previews[1][0])[0])
+    assert "张丽" in slip
+    assert "主梁处一条细裂缝" in squash(pdf_pages(shown.previews[2][0])[0])
+    forms = [d.form for d in documents.documents_for(desk, "movein_handovers", hid)]
+    assert sorted(forms) == ["movein_inspection", "movein_routing_slip"]
+
+
+def test_each_step_has_its_alt_letters_once(staffed_desk, make_window, qtbot):
+    """Every Alt letter of the page works once at each step (the window's menus too)."""
+
+    desk = staffed_desk
+    movein_estate(desk)
+    window = make_window(desk)
+    page = window.show_feature("movein").handover
+    menus = mnemonics(a.text() for a in window.menuBar().actions())
+    for code in ("3-2-501", "3-1-501"):  # an owner of record; none, to register
+        open_unit(qtbot, page, code)
+        for station in page.state.labels:
+            page.show_step(station)
+            letters = [key.removeprefix("Alt+") for key in mnemonics_of(window)] + menus
+            assert sorted(k for k in set(letters) if letters.count(k) > 1) == [], (code, station)

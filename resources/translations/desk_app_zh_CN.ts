@@ -1231,7 +1231,7 @@ Make no more entries; call the administrator and keep the latest backups.</sourc
 <context>
     <name>ClosePanel</name>
     <message>
-        <location filename="../../desk_app/ui/movein/stations.py" line="+595"/>
+        <location filename="../../desk_app/ui/movein/stations.py" line="+599"/>
         <source>Out&amp;come:</source>
         <translation>收房结果(&amp;C)：</translation>
     </message>
@@ -1454,6 +1454,11 @@ Make no more entries; call the administrator and keep the latest backups.</sourc
         <location line="+16"/>
         <source>Record defect</source>
         <translation>记录缺陷</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Save changes</source>
+        <translation>保存修改</translation>
     </message>
     <message>
         <location line="+44"/>
@@ -2540,7 +2545,7 @@ The incoming operator logs in below; you confirm with your own password. The han
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/movein/handover_page.py" line="+69"/>
+        <location filename="../../desk_app/ui/movein/handover_page.py" line="+72"/>
         <source>Type the unit, then Enter</source>
         <translation>输入房号后按回车</translation>
     </message>
@@ -2631,7 +2636,7 @@ The incoming operator logs in below; you confirm with your own password. The han
 <context>
     <name>IdentityPanel</name>
     <message>
-        <location filename="../../desk_app/ui/movein/stations.py" line="-153"/>
+        <location filename="../../desk_app/ui/movein/stations.py" line="-157"/>
         <source>No owner of record: register the owner from the contract and ID card</source>
         <translation>本房屋没有登记业主：请按购房合同和身份证登记业主</translation>
     </message>
@@ -2671,7 +2676,7 @@ The incoming operator logs in below; you confirm with your own password. The han
         <translation>代理人身份证号(&amp;I)：</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+44"/>
         <source>(unchanged: %1)</source>
         <translation>（不变：%1）</translation>
     </message>

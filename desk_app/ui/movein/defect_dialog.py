@@ -236,7 +236,7 @@ class DefectDialog(FormDialog):
             for name, data in entry.photos:
                 self._add_photo(name, data)
         self.finish(
-            self.tr("Record defect"),
+            self.tr("Save changes") if entry is not None else self.tr("Record defect"),
             [
                 self.category,
                 self.note,

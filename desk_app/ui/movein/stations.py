@@ -149,6 +149,7 @@ class IdentityPanel(StationPanel):
         return not self._views
 
     def load(self, state: HandoverState) -> None:
+        before = self.state.handover.id if self.state is not None else None
         super().load(state)
         self.owner.blockSignals(True)
         self.owner.clear()
@@ -163,8 +164,11 @@ class IdentityPanel(StationPanel):
         self.form.setRowVisible(self.owner, not self.registers_owner)
         self.form.setRowVisible(self.owner_details, not self.registers_owner)
         self.new_owner.setVisible(self.registers_owner)
-        for edit in (self.owner_name, self.owner_phone, self.owner_id):
-            edit.clear()
+        if before != state.handover.id or not self.registers_owner:
+            # the owner typed in stays while the same hand-over is shown again (back from
+            # the payment page, a refresh); another unit, or an owner registered, clears it
+            for edit in (self.owner_name, self.owner_phone, self.owner_id):
+                edit.clear()
         self.agent_name.setText(str(saved.get("agent_name", "")))
         # as the directory does: a number is never put back into a field; empty keeps it
         self.agent_id.clear()

@@ -171,6 +171,7 @@ def test_a_defect_opened_again_shows_what_it_had(qtbot, tmp_path):
     assert dialog.note.toPlainText() == "插座无电"
     assert dialog.fixer.value() == "开发商"
     assert dialog.photo_list.count() == 1
+    assert "保存修改" in [button.text() for button in dialog.findChildren(QAbstractButton)]
     qtbot.keyClick(dialog.category, Qt.Key.Key_Return)
     assert dialog.entry == entry
 

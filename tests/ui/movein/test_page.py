@@ -217,6 +217,9 @@ def test_a_hand_over_registering_the_owner_by_keyboard(staffed_desk, make_window
     done(qtbot, page)  # no ID number yet
     assert "身份证号码" in page.error_text()
     assert QApplication.focusWidget() is identity.owner_id
+    page.refresh()  # as back from another page: what was typed stays
+    assert (identity.owner_name.text(), identity.owner_phone.text()) == ("李四", "13912345678")
+    identity.owner_id.setFocus()
     type_text(qtbot, identity.owner_id, "110101199003071233")
     done(qtbot, page)
     assert page.error_text() == ""

@@ -56,6 +56,7 @@ WATCHED = (
     "receipts",
     "key_sets",
     "key_movements",
+    "occupancies",  # an owner registered in the directory meanwhile
 )
 
 

@@ -146,3 +146,18 @@ def test_a_closed_hand_overs_inspection_is_not_changed(inspection):
     ):
         with pytest.raises(ValidationError, match="收房已结束"):
             attempt()
+
+
+def test_the_chain_holds_every_row_after_corrections(inspection):
+    """Cleared cells, a changed and a removed defect: every row has its hash, the deleted
+    cells theirs as gone."""
+    from desk_app.storage import row_hashes
+
+    desk, _unit, hid = inspection
+    defects.save_cell(desk, hid, "客厅", "墙面", "合格")
+    defects.clear_cell(desk, hid, "客厅", "墙面")
+    crack = defects.add_defect(desk, hid, DefectInput("客厅", "天花", "裂缝")).value
+    defects.edit_defect(desk, crack.id, DefectChange("空鼓", contractor=CONTRACTOR))
+    defects.edit_defect(desk, crack.id, DefectChange("空鼓"))
+    defects.remove_defect(desk, crack.id, "误登记")
+    assert row_hashes.problems(desk.db).count == 0

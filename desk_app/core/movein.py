@@ -22,6 +22,46 @@ AWAITING_REINSPECTION = "待复验"
 # Meters read at hand-over and the ledger's metered items they start.
 METER_ITEMS = {"水": "water", "电": "electricity", "燃气": "gas"}
 NOTICE_WAYS = ("短信", "电话", "邮寄", "当面", "微信")
+# The directory's unit statuses (空置 / 已交房 / 装修中 / 已入住 / 出租) before delivery:
+# only 空置 — a unit the developer has not handed over stands vacant in the directory.
+PRE_DELIVERY_STATUSES = ("空置",)
+HANDED_OVER_STATUS = "已交房"
+
+
+def status_after_handover(status: str) -> str:
+    """The unit's status once the owner has taken it (已交房 or 带条件收房): a unit not yet
+    delivered becomes 已交房; one the directory already shows as delivered, under
+    renovation, lived in or let keeps its status — a hand-over recorded late never sets
+    a unit back."""
+    return HANDED_OVER_STATUS if status in PRE_DELIVERY_STATUSES else status
+
+
+def due_at_handover(due_on: str, today: str, *, first_month: bool) -> bool:
+    """Whether an open charge is paid at the hand-over: everything due by today, and the
+    months prepaid at hand-over whenever they fall due (a billing run may have posted one
+    already, due later in the month)."""
+    return first_month or due_on <= today
+
+
+# A defect's repair order: until anyone is sent (登记, or referred to the developer's
+# contractor with no visit yet) the defect may be changed; until the work starts (no one
+# has arrived) a defect recorded by mistake may be removed, its order cancelled.
+NOT_SENT_STATUSES = ("登记", "转外单位")
+NOT_STARTED_STATUSES = ("登记", "已派工", "暂停", "转外单位")
+
+
+def defect_changeable(order_status: str | None, *, dispatched: bool, arrived: bool) -> bool:
+    """Whether a defect may still be changed (category, note, who fixes it)."""
+    if order_status is None:
+        return True
+    return order_status in NOT_SENT_STATUSES and not dispatched and not arrived
+
+
+def defect_removable(order_status: str | None, *, arrived: bool) -> bool:
+    """Whether a defect recorded by mistake may still be removed (its order cancelled)."""
+    if order_status is None:
+        return True
+    return order_status in NOT_STARTED_STATUSES and not arrived
 
 
 def add_working_days(start: date, days: int) -> date:

@@ -33,6 +33,7 @@ from desk_app.storage.migrations import (
     m0012_receipt_losses,
     m0013_keys,
     m0014_movein,
+    m0015_movein_station_by,
 )
 from desk_app.storage.transactions import write_transaction
 
@@ -53,6 +54,7 @@ RELEASED: tuple[ModuleType, ...] = (
     m0012_receipt_losses,
     m0013_keys,
     m0014_movein,
+    m0015_movein_station_by,
 )
 
 migrations = Migrations(MIGRATION_SET)

@@ -763,7 +763,7 @@
         <translation>已打印 %1 份入住通知单，并记为已通知。</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/movein/feature.py" line="+57"/>
+        <location filename="../../desk_app/ui/movein/feature.py" line="+81"/>
         <source>&amp;New batch…</source>
         <translation>新建批次(&amp;N)…</translation>
     </message>
@@ -1588,7 +1588,7 @@ Make no more entries; call the administrator and keep the latest backups.</sourc
 <context>
     <name>ClosePanel</name>
     <message>
-        <location filename="../../desk_app/ui/movein/stations.py" line="+438"/>
+        <location filename="../../desk_app/ui/movein/stations.py" line="+599"/>
         <source>Out&amp;come:</source>
         <translation>收房结果(&amp;C)：</translation>
     </message>
@@ -1796,7 +1796,7 @@ Make no more entries; call the administrator and keep the latest backups.</sourc
         <translation>房间：%1&#x3000;&#x3000;项目：%2</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+15"/>
         <source>&amp;Category:</source>
         <translation>类别(&amp;C)：</translation>
     </message>
@@ -1831,9 +1831,14 @@ Make no more entries; call the administrator and keep the latest backups.</sourc
         <translation>照片(&amp;P)：</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+16"/>
         <source>Record defect</source>
         <translation>记录缺陷</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Save changes</source>
+        <translation>保存修改</translation>
     </message>
     <message>
         <location line="+44"/>
@@ -2186,7 +2191,7 @@ Create a new, empty one there?</source>
 <context>
     <name>DocumentsPanel</name>
     <message>
-        <location filename="../../desk_app/ui/movein/stations.py" line="-254"/>
+        <location filename="../../desk_app/ui/movein/stations.py" line="-320"/>
         <source>Signed</source>
         <translation>签署的文件</translation>
     </message>
@@ -2663,17 +2668,17 @@ Create a new, empty one there?</source>
 <context>
     <name>FeesPanel</name>
     <message>
-        <location filename="../../desk_app/ui/movein/stations.py" line="-56"/>
+        <location filename="../../desk_app/ui/movein/stations.py" line="-64"/>
         <source>&amp;Charge the first months</source>
         <translation>计入预收费用(&amp;C)</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>&amp;Take payment…</source>
-        <translation>去收款(&amp;T)…</translation>
+        <source>Take pa&amp;yment…</source>
+        <translation>去收款(&amp;Y)…</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+14"/>
         <source>Months prepaid at hand-over: %1</source>
         <translation>收房预收月份：%1</translation>
     </message>
@@ -2683,7 +2688,7 @@ Create a new, empty one there?</source>
         <translation>尚未计费。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>Owing: %1</source>
         <translation>尚欠：%1</translation>
     </message>
@@ -2691,6 +2696,16 @@ Create a new, empty one there?</source>
         <location line="+2"/>
         <source>Nothing owing.</source>
         <translation>已无欠费。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Falling due later, not paid at hand-over:</source>
+        <translation>以后到期、收房时不必缴纳的费用：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1  %2, due %3</source>
+        <translation>%1  %2，%3 到期</translation>
     </message>
 </context>
 <context>
@@ -2961,7 +2976,7 @@ The incoming operator logs in below; you confirm with your own password. The han
 <context>
     <name>HandoverPage</name>
     <message>
-        <location filename="../../desk_app/ui/movein/feature.py" line="-74"/>
+        <location filename="../../desk_app/ui/movein/feature.py" line="-98"/>
         <source>&amp;Done</source>
         <translation>完成(&amp;D)</translation>
     </message>
@@ -2976,17 +2991,32 @@ The incoming operator logs in below; you confirm with your own password. The han
         <translation>重新办理(&amp;O)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
+        <source>&amp;Print acceptance sheet</source>
+        <translation>打印验收单(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Print &amp;move-in routing slip</source>
+        <translation>打印程序表(&amp;M)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Print de&amp;fect list</source>
+        <translation>打印遗留问题(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>&amp;Unit…</source>
         <translation>房号(&amp;U)…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/movein/handover_page.py" line="+67"/>
+        <location filename="../../desk_app/ui/movein/handover_page.py" line="+73"/>
         <source>Type the unit, then Enter</source>
         <translation>输入房号后按回车</translation>
     </message>
@@ -2996,12 +3026,27 @@ The incoming operator logs in below; you confirm with your own password. The han
         <translation>房号(&amp;N)：</translation>
     </message>
     <message>
-        <location line="+127"/>
+        <location line="+134"/>
         <source>– %1 (skipped: %2)</source>
         <translation>– %1（跳过：%2）</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+9"/>
+        <source>Done by %1, %2</source>
+        <translation>%1 办理，%2</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Skipped by %1, %2</source>
+        <translation>%1 跳过，%2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unknown</source>
+        <translation>未记录</translation>
+    </message>
+    <message>
+        <location line="+29"/>
         <source>Type a unit to start or resume its hand-over.</source>
         <translation>输入房号，开始或继续办理收房。</translation>
     </message>
@@ -3021,12 +3066,17 @@ The incoming operator logs in below; you confirm with your own password. The han
         <translation>进度 %1/%2</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+44"/>
         <source>%1 closed: %2.</source>
         <translation>%1 收房结束：%2。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
+        <source>%1 was closed with %2 defect(s). Print the acceptance sheet for signing?</source>
+        <translation>%1 已结束收房，有 %2 项遗留问题。现在打印房屋交接验收单请业主签字吗？</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Skip a step</source>
         <translation>跳过环节</translation>
     </message>
@@ -3057,9 +3107,29 @@ The incoming operator logs in below; you confirm with your own password. The han
 <context>
     <name>IdentityPanel</name>
     <message>
-        <location filename="../../desk_app/ui/movein/stations.py" line="-81"/>
-        <source>Power of attorney seen</source>
-        <translation>已查验委托书</translation>
+        <location filename="../../desk_app/ui/movein/stations.py" line="-157"/>
+        <source>No owner of record: register the owner from the contract and ID card</source>
+        <translation>本房屋没有登记业主：请按购房合同和身份证登记业主</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Owner&apos;s n&amp;ame:</source>
+        <translation>业主姓名(&amp;A)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Owner&apos;s phon&amp;e:</source>
+        <translation>业主联系电话(&amp;E)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Owner&apos;s ID n&amp;umber:</source>
+        <translation>业主身份证号(&amp;U)：</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Power of attorne&amp;y seen</source>
+        <translation>已查验业主委托书(&amp;Y)</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -3067,7 +3137,7 @@ The incoming operator logs in below; you confirm with your own password. The han
         <translation>登记业主(&amp;W)：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>A&amp;gent (if not the owner):</source>
         <translation>代理人（非业主本人时）(&amp;G)：</translation>
     </message>
@@ -3076,16 +3146,31 @@ The incoming operator logs in below; you confirm with your own password. The han
         <source>Agent&apos;s &amp;ID number:</source>
         <translation>代理人身份证号(&amp;I)：</translation>
     </message>
+    <message>
+        <location line="+44"/>
+        <source>(unchanged: %1)</source>
+        <translation>（不变：%1）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>ID %1</source>
+        <translation>身份证 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Phone %1</source>
+        <translation>电话 %1</translation>
+    </message>
 </context>
 <context>
     <name>InspectionGrid</name>
     <message>
-        <location filename="../../desk_app/ui/movein/inspection_grid.py" line="+304"/>
+        <location filename="../../desk_app/ui/movein/inspection_grid.py" line="+305"/>
         <source>Space or O: OK, next · D or Enter: defect · Del: clear · Ctrl+Space or A: rest of the row OK</source>
         <translation>空格或 O：合格并到下一格 · D 或回车：记缺陷 · Del：清除 · Ctrl+空格或 A：本行其余合格</translation>
     </message>
     <message>
-        <location line="+122"/>
+        <location line="+129"/>
         <source>%1 · %2 has a defect (%3). Mark it OK instead?</source>
         <translation>%1 · %2 有缺陷（%3）。改为合格吗？</translation>
     </message>
@@ -3103,7 +3188,7 @@ The incoming operator logs in below; you confirm with your own password. The han
 <context>
     <name>InspectionModel</name>
     <message>
-        <location line="-336"/>
+        <location line="-343"/>
         <source>%1 · %2: does not apply</source>
         <translation>%1 · %2：不适用</translation>
     </message>
@@ -3131,12 +3216,27 @@ The incoming operator logs in below; you confirm with your own password. The han
 <context>
     <name>InspectionPanel</name>
     <message>
-        <location filename="../../desk_app/ui/movein/stations.py" line="+190"/>
-        <source>%1 · %2 is already recorded as repair order %3.</source>
-        <translation>%1 · %2 已登记为维修工单 %3。</translation>
+        <location filename="../../desk_app/ui/movein/stations.py" line="+233"/>
+        <source>Why is the defect at %1 · %2 removed? Its repair order %3 is cancelled.</source>
+        <translation>为什么删除 %1 · %2 的遗留问题？其维修工单 %3 将被取消。</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+5"/>
+        <source>Remove a defect</source>
+        <translation>删除遗留问题</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Defect removed; repair order %1 cancelled.</source>
+        <translation>已删除该遗留问题，维修工单 %1 已取消。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Defect changed: repair order %1, due %2.</source>
+        <translation>遗留问题已修改：维修工单 %1，%2 前完成。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Defect recorded: repair order %1, due %2.</source>
         <translation>已登记遗留问题：维修工单 %1，%2 前完成。</translation>
     </message>
@@ -3582,7 +3682,7 @@ The incoming operator logs in below; you confirm with your own password. The han
 <context>
     <name>KeysPanel</name>
     <message>
-        <location filename="../../desk_app/ui/movein/stations.py" line="+69"/>
+        <location filename="../../desk_app/ui/movein/stations.py" line="+74"/>
         <source>Card numbers, separated by spaces or commas</source>
         <translation>门禁卡号，以空格或逗号分隔</translation>
     </message>

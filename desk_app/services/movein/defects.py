@@ -19,7 +19,7 @@ from desk_app.core.errors import NotFoundError, ValidationError
 from desk_app.services.desk import Desk
 from desk_app.services.movein import handover as handover_service
 from desk_app.services.movein import setup
-from desk_app.services.operations import Done
+from desk_app.services.operations import NO_CHANGES, Done, Operation
 from desk_app.services.repairs import callbacks, orders
 from desk_app.storage.movein import defects as store
 from desk_app.storage.movein import handovers as handovers_store
@@ -122,32 +122,64 @@ class DefectInput:
     contractor: str = ""  # the developer's contractor; blank: the estate's engineering
 
 
+def _checked_category(desk: Desk, category: str, allowed: tuple[str, ...] = ()) -> str:
+    """The category as chosen (one of the settings', or ``allowed``: the defect's own when
+    the settings have changed since)."""
+    text = (category or "").strip()
+    if text not in setup.defect_categories(desk) and text not in allowed:
+        raise ValidationError("请选择问题类别。", field="category")
+    return text
+
+
+def _checked_note(note: str) -> str:
+    text = (note or "").strip()
+    if len(text) > MAX_NOTE:
+        raise ValidationError(f"问题描述过长（最多 {MAX_NOTE} 字）。", field="note")
+    return text
+
+
+def _order_content(room: str, item: str, category: str, note: str) -> str:
+    content = f"入住验房遗留问题：{room} {item} {category}" + (f"：{note}" if note else "")
+    return content[: orders.MAX_TEXT]
+
+
+def _checked_order(
+    desk: Desk, current: handover_service.HandoverState, content: str, due_on: str
+) -> orders.CheckedRepair:
+    return orders.check_new_repair(
+        desk,
+        orders.NewRepair(
+            content=content,
+            unit_id=current.handover.unit_id,
+            reporter=current.handover.person_name or "",
+            contact_person_id=current.handover.person_id,
+            note=f"入住交房，无偿维修，{due_on} 前完成",
+        ),
+    )
+
+
+def _open_order(op: Operation, checked: orders.CheckedRepair, due_on: str, contractor: str) -> int:
+    """A defect's repair order: source 入住, free, due on the defect's deadline, with
+    engineering or referred to the contractor."""
+    order_id = orders.insert_order(op, checked, reception_id=None)
+    repairs_store.update(op.db, order_id, {"source": SOURCE, "due_by": due_on, "paid": 0}, op.at)
+    if contractor:
+        orders.refer_out(op.desk, order_id, contractor)
+    return order_id
+
+
 def add_defect(desk: Desk, handover_id: int, new: DefectInput) -> Done[DefectRow]:
     """A defect of the inspection: the cell marked 有问题 and a free repair order, due in
     the setting's working days, with engineering or referred to the contractor."""
     current = handover_service._open(desk, handover_id)
     unit_id = current.handover.unit_id
     room, item = _check_place(desk, _unit_kind(desk, unit_id), new.room, new.item)
-    category = (new.category or "").strip()
-    if category not in setup.defect_categories(desk):
-        raise ValidationError("请选择问题类别。", field="category")
-    note = (new.note or "").strip()
-    if len(note) > MAX_NOTE:
-        raise ValidationError(f"问题描述过长（最多 {MAX_NOTE} 字）。", field="note")
+    category = _checked_category(desk, new.category)
+    note = _checked_note(new.note)
     contractor = (new.contractor or "").strip()[:100]
     today = desk.clock.now().date()
     due_on = rules.add_working_days(today, setup.defect_days(desk)).isoformat()
-    content = f"入住验房遗留问题：{room} {item} {category}" + (f"：{note}" if note else "")
-    checked = orders.check_new_repair(
-        desk,
-        orders.NewRepair(
-            content=content[: orders.MAX_TEXT],
-            unit_id=unit_id,
-            reporter=current.handover.person_name or "",
-            contact_person_id=current.handover.person_id,
-            note=f"入住交房，无偿维修，{due_on} 前完成",
-        ),
-    )
+    checked = _checked_order(desk, current, _order_content(room, item, category, note), due_on)
     with desk.operation("movein_defect_recorded") as op:
         cell_id = handovers_store.put_cell(op.db, handover_id, room, item, "有问题", op.stamp)
         op.touch("movein_cells", [cell_id])
@@ -156,10 +188,7 @@ def add_defect(desk: Desk, handover_id: int, new: DefectInput) -> Done[DefectRow
             store.NewDefect(handover_id, unit_id, room, item, category, note, due_on),
             op.stamp,
         )
-        order_id = orders.insert_order(op, checked, reception_id=None)
-        repairs_store.update(
-            op.db, order_id, {"source": SOURCE, "due_by": due_on, "paid": 0}, op.at
-        )
+        order_id = _open_order(op, checked, due_on, contractor)
         store.update_defect(op.db, defect_id, {"repair_order_id": order_id}, op.at)
         op.record(
             "movein_defects",
@@ -170,9 +199,138 @@ def add_defect(desk: Desk, handover_id: int, new: DefectInput) -> Done[DefectRow
             due_on=due_on,
             order_id=order_id,
         )
-        if contractor:
-            orders.refer_out(desk, order_id, contractor)
     return op.done(get_defect(desk, defect_id))
+
+
+def _live_defect(desk: Desk, defect_id: int) -> DefectRow:
+    defect = get_defect(desk, defect_id)
+    if defect.removed_at is not None:
+        raise ValidationError("该遗留问题已删除。", field="defect")
+    return defect
+
+
+def defect_at(desk: Desk, handover_id: int, room: str, item: str) -> DefectRow | None:
+    """The defect recorded at a cell of the inspection (the latest), None if none is."""
+    found = [d for d in defects_of_handover(desk, handover_id) if (d.room, d.item) == (room, item)]
+    return found[-1] if found else None
+
+
+def clear_cell(desk: Desk, handover_id: int, room: str, item: str) -> Done[None]:
+    """A cell of the inspection back to not inspected (marked OK by mistake). A cell with
+    a defect is cleared by removing the defect (``remove_defect``)."""
+    current = handover_service._open(desk, handover_id)
+    room, item = _check_place(desk, _unit_kind(desk, current.handover.unit_id), room, item)
+    defect = defect_at(desk, handover_id, room, item)
+    if defect is not None:
+        raise ValidationError(
+            f"{room} {item} 登记了遗留问题（维修工单 {defect.order_no or ''}），"
+            "要清除请删除该问题并写明原因。",
+            field="cell",
+        )
+    cell = handovers_store.cell(desk.db, handover_id, room, item)
+    if cell is None:
+        return Done(None, NO_CHANGES)
+    with desk.operation("movein_cell_cleared") as op:
+        handovers_store.delete_cell(op.db, cell.id)
+        op.record("movein_cells", cell.id, room=room, item=item, result="")
+    return op.done(None)
+
+
+@dataclass(frozen=True)
+class DefectChange:
+    """A defect's category, note and who fixes it, as corrected."""
+
+    category: str
+    note: str = ""
+    contractor: str = ""  # the developer's contractor; blank: the estate's engineering
+
+
+def _order_of(desk: Desk, defect: DefectRow) -> orders.OrderRow | None:
+    return orders.get_order(desk, defect.repair_order_id) if defect.repair_order_id else None
+
+
+def edit_defect(desk: Desk, defect_id: int, change: DefectChange) -> Done[DefectRow]:
+    """Correct a defect's category, note or who fixes it while its repair order has not
+    been sent to anyone (登记, or with the contractor before a visit). The order's text
+    follows; engineering's order is referred to the contractor; an order with a
+    contractor who no longer fixes it is cancelled and a new one opened, due as before."""
+    defect = _live_defect(desk, defect_id)
+    current = handover_service._open(desk, defect.handover_id)
+    category = _checked_category(desk, change.category, (defect.category,))
+    note = _checked_note(change.note)
+    contractor = (change.contractor or "").strip()[:100]
+    order = _order_of(desk, defect)
+    if order is not None and not rules.defect_changeable(
+        order.status,
+        dispatched=order.dispatched_at is not None,
+        arrived=order.arrived_at is not None,
+    ):
+        raise ValidationError(
+            f"维修工单 {order.order_no} 已派人维修（{order.status}），不能再修改该问题；"
+            "请在维修工单中处理。",
+            field="defect",
+        )
+    was_referred = order is not None and order.status == "转外单位"
+    before = order.contractor if was_referred and order is not None else ""
+    if (category, note, contractor) == (defect.category, defect.note, before):
+        return Done(defect, NO_CHANGES)
+    content = _order_content(defect.room, defect.item, category, note)
+    checked = _checked_order(desk, current, content, defect.due_on)
+    reason = "入住验房更正遗留问题"
+    with desk.operation("movein_defect_changed") as op:
+        store.update_defect(op.db, defect.id, {"category": category, "note": note}, op.at)
+        if order is not None and contractor != before and was_referred:
+            fixer = contractor or "工程部"
+            orders.cancel(desk, order.id, f"{reason}：改由{fixer}维修，另开工单")
+            new_order = _open_order(op, checked, defect.due_on, contractor)
+            store.update_defect(op.db, defect.id, {"repair_order_id": new_order}, op.at)
+        elif order is not None:
+            orders.correct_content(desk, order.id, content, reason)
+            if contractor != before:
+                orders.refer_out(desk, order.id, contractor)
+        op.record(
+            "movein_defects",
+            defect.id,
+            category=category,
+            note=note,
+            contractor=contractor,
+        )
+    return op.done(get_defect(desk, defect.id))
+
+
+def remove_defect(desk: Desk, defect_id: int, reason: str) -> Done[DefectRow]:
+    """A defect recorded by mistake, removed before its repair has started (nobody has
+    arrived): its repair order cancelled with the reason, the defect kept with its photos
+    but left out of every list, and its cell back to not inspected."""
+    defect = _live_defect(desk, defect_id)
+    handover_service._open(desk, defect.handover_id)
+    why = (reason or "").strip()[:200]
+    if not why:
+        raise ValidationError("删除遗留问题须写明原因。", field="reason")
+    order = _order_of(desk, defect)
+    if order is not None and not rules.defect_removable(
+        order.status, arrived=order.arrived_at is not None
+    ):
+        raise ValidationError(
+            f"维修工单 {order.order_no} 已开始维修（{order.status}），不能删除该问题。",
+            field="defect",
+        )
+    with desk.operation("movein_defect_removed") as op:
+        store.update_defect(
+            op.db,
+            defect.id,
+            {"removed_at": op.at, "removed_by": op.operator_id, "removed_reason": why},
+            op.at,
+        )
+        op.record("movein_defects", defect.id, removed=True, reason=why)
+        if order is not None:
+            orders.cancel(desk, order.id, f"入住验房误登记：{why}")
+        others = defect_at(desk, defect.handover_id, defect.room, defect.item)
+        cell = handovers_store.cell(op.db, defect.handover_id, defect.room, defect.item)
+        if others is None and cell is not None:
+            handovers_store.delete_cell(op.db, cell.id)
+            op.touch("movein_cells", [cell.id])
+    return op.done(get_defect(desk, defect.id))
 
 
 def add_photo(desk: Desk, defect_id: int, data: bytes) -> Done[PhotoRow]:

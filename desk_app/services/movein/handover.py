@@ -20,13 +20,14 @@ from desk_app.core.errors import NotFoundError, ValidationError
 from desk_app.core.masking import mask_id_number, validate_id_number
 from desk_app.core.money import format_fen
 from desk_app.services.desk import Desk
-from desk_app.services.directory import archive, estate
+from desk_app.services.directory import archive, estate, people
 from desk_app.services.keys import registry as key_registry
 from desk_app.services.ledger import billing, charges, fee_items
 from desk_app.services.movein import setup
 from desk_app.services.operations import NO_CHANGES, Done, Operation
 from desk_app.storage.directory import archives as archives_store
 from desk_app.storage.directory import people as people_store
+from desk_app.storage.directory.people import PersonRecord
 from desk_app.storage.ledger import billing as billing_store
 from desk_app.storage.ledger import fee_items as fee_items_store
 from desk_app.storage.movein import batches as batches_store
@@ -135,8 +136,20 @@ def _save_station(
     data: dict[str, Any],
     reason: str = "",
 ) -> None:
+    """Save a station's state and data; a station done or skipped records who did it (the
+    operator on duty) and when, for the routing slip; a pending one has neither."""
     row = _station(current, station_id)
-    store.set_station(op.db, row.id, state=new_state, reason=reason, data=data, at=op.at)
+    finished = new_state != "pending"
+    store.set_station(
+        op.db,
+        row.id,
+        state=new_state,
+        reason=reason,
+        data=data,
+        at=op.at,
+        done_by=op.operator_id if finished else None,
+        done_at=op.at if finished else None,
+    )
     op.record(
         "movein_stations",
         row.id,
@@ -174,13 +187,26 @@ def reopen_station(desk: Desk, handover_id: int, station_id: str) -> Done[Handov
 
 
 @dataclass(frozen=True)
-class Identity:
-    """Who takes the unit: an owner of record, or an agent with the owner's 委托书."""
+class NewOwner:
+    """The owner as the purchase contract and the ID card give them, for a unit the
+    directory has no owner of record for yet (a new delivery: the buyer is only on the
+    contract). Name, 居民身份证 number and phone, all required."""
 
-    person_id: int
+    name: str
+    phone: str = ""
+    id_number: str = ""
+
+
+@dataclass(frozen=True)
+class Identity:
+    """Who takes the unit: an owner of record, or an agent with the owner's 委托书; for a
+    unit without an owner of record, the owner to register (``new_owner``)."""
+
+    person_id: int = 0
     agent_name: str = ""
     agent_id_number: str = ""
     power_of_attorney: bool = False
+    new_owner: NewOwner | None = None
 
 
 def owners_of_record(desk: Desk, unit_id: int) -> list[people_store.OccupancyRow]:
@@ -191,44 +217,100 @@ def owners_of_record(desk: Desk, unit_id: int) -> list[people_store.OccupancyRow
     ]
 
 
+def owner_views(desk: Desk, unit_id: int) -> list[people.OccupantView]:
+    """The owners of record as the directory shows them (ID number and phone masked)."""
+    return [people.occupant_view(o) for o in owners_of_record(desk, unit_id)]
+
+
+_OWNER_FIELDS = {"name": "owner_name", "phone": "owner_phone", "id_number": "owner_id_number"}
+
+
+def _new_owner_record(desk: Desk, owner: NewOwner) -> PersonRecord:
+    """The new owner checked as the directory checks a person (its messages, at the
+    identity step's owner fields)."""
+    if not (owner.name or "").strip():
+        raise ValidationError("姓名不能为空。", field="owner_name")
+    if not (owner.id_number or "").strip():
+        raise ValidationError("请填写业主的身份证号码。", field="owner_id_number")
+    if not (owner.phone or "").strip():
+        raise ValidationError("请填写业主的联系电话。", field="owner_phone")
+    try:
+        return people.clean_person(
+            PersonRecord(name=owner.name, id_number=owner.id_number, phone=owner.phone),
+            today=desk.clock.now().date(),
+        )
+    except ValidationError as error:
+        raise ValidationError(error.message, field=_OWNER_FIELDS.get(error.field or "")) from None
+
+
 def confirm_identity(desk: Desk, handover_id: int, who: Identity) -> Done[HandoverState]:
+    """The identity station: the owner of record (or their agent with a 委托书, the
+    agent's ID kept masked) checked against the contract and ID card. A unit without an
+    owner of record gets the owner typed in (``who.new_owner``) registered in the
+    directory — the person and the ownership, as ``directory.people.add_occupant`` does —
+    in this same operation: a refused identity (an agent without 委托书 …) registers
+    nobody, and no owner is left registered without the station that vouched for them."""
     current = _open(desk, handover_id)
+    unit_code = current.handover.unit_code
     owners = {o.person_id: o for o in owners_of_record(desk, current.handover.unit_id)}
-    if not owners:
+    record: PersonRecord | None = None
+    if who.new_owner is not None:
+        if owners:
+            raise ValidationError(f"{unit_code} 已有登记业主，请从登记业主中选择。", field="person")
+        record = _new_owner_record(desk, who.new_owner)
+    elif not owners:
         raise ValidationError(
-            f"{current.handover.unit_code} 没有登记业主，请先在业主档案中登记。", field="person"
+            f"{unit_code} 没有登记业主，请按购房合同和身份证登记业主。", field="owner_name"
         )
-    if who.person_id not in owners:
-        raise ValidationError(
-            f"此人不是 {current.handover.unit_code} 的登记业主，不能办理。", field="person"
-        )
+    elif who.person_id not in owners:
+        raise ValidationError(f"此人不是 {unit_code} 的登记业主，不能办理。", field="person")
     agent = (who.agent_name or "").strip()[:40]
     masked = ""
     if agent:
         if not who.power_of_attorney:
             raise ValidationError("代理人须出示业主的委托书。", field="agent")
-        if not who.agent_id_number.strip():
+        kept = current.handover.agent_id_masked if agent == current.handover.agent_name else ""
+        if not who.agent_id_number.strip() and kept:
+            masked = kept  # confirmed again: the number is never shown, empty keeps it
+        elif not who.agent_id_number.strip():
             raise ValidationError("请填写代理人的身份证号码。", field="agent_id_number")
-        try:
-            masked = mask_id_number(validate_id_number(who.agent_id_number))
-        except ValidationError as error:
-            raise ValidationError(error.message, field="agent_id_number") from None
-    owner = owners[who.person_id]
-    data = {
-        "person_id": who.person_id,
-        "name": owner.person.name,
-        "agent_name": agent,
-        "agent_id_masked": masked,
-        "power_of_attorney": bool(agent),
-    }
+        else:
+            try:
+                masked = mask_id_number(validate_id_number(who.agent_id_number))
+            except ValidationError as error:
+                raise ValidationError(error.message, field="agent_id_number") from None
+    today = desk.clock.now().date().isoformat()
     with desk.operation("movein_identity_confirmed") as op:
+        if record is not None:
+            occupancy_id = people.add_occupant(
+                desk, current.handover.unit_id, record, "owner", since=today
+            ).value
+            occupancy = people_store.get_occupancy(op.db, occupancy_id)
+            assert occupancy is not None
+            person_id, name = occupancy.person_id, occupancy.person.name
+        else:
+            person_id, name = who.person_id, owners[who.person_id].person.name
+        data = {
+            "person_id": person_id,
+            "name": name,
+            "agent_name": agent,
+            "agent_id_masked": masked,
+            "power_of_attorney": bool(agent),
+            "owner_registered": record is not None,
+        }
         store.update_handover(
             op.db,
             current.handover.id,
-            {"person_id": who.person_id, "agent_name": agent, "agent_id_masked": masked},
+            {"person_id": person_id, "agent_name": agent, "agent_id_masked": masked},
             op.at,
         )
-        op.record("movein_handovers", current.handover.id, person=owner.person.name, agent=agent)
+        op.record(
+            "movein_handovers",
+            current.handover.id,
+            person=name,
+            agent=agent,
+            owner_registered=record is not None,
+        )
         _save_station(op, current, "identity", "done", data)
     return op.done(state(desk, handover_id))
 
@@ -244,20 +326,34 @@ class FeeLine:
     due_on: str
     amount_fen: int
     outstanding_fen: int
+    due_now: bool = True  # paid at the hand-over (else it falls due later)
 
 
 @dataclass(frozen=True)
 class FeesDue:
-    """What the unit owes at hand-over (the ledger's open charges, the first months
-    included once posted) and whether it is all paid."""
+    """What the unit owes at hand-over — every open charge of the ledger due by today
+    (earlier months, a 装修押金 …) and the first months once posted — and whether it is
+    all paid; open charges falling due later are listed apart and do not hold it up."""
 
     lines: list[FeeLine]
     first_months: list[str]  # the periods the hand-over prepays
     posted: bool  # the first months' charges are in the ledger
 
     @property
+    def due_lines(self) -> list[FeeLine]:
+        return [line for line in self.lines if line.due_now]
+
+    @property
+    def later_lines(self) -> list[FeeLine]:
+        return [line for line in self.lines if not line.due_now]
+
+    @property
     def outstanding_fen(self) -> int:
-        return sum(line.outstanding_fen for line in self.lines)
+        return sum(line.outstanding_fen for line in self.due_lines)
+
+    @property
+    def later_fen(self) -> int:
+        return sum(line.outstanding_fen for line in self.later_lines)
 
     @property
     def paid(self) -> bool:
@@ -265,7 +361,8 @@ class FeesDue:
 
     @property
     def charge_ids(self) -> list[int]:
-        return [line.charge_id for line in self.lines if line.outstanding_fen > 0]
+        """The charges to pay at the hand-over."""
+        return [line.charge_id for line in self.due_lines if line.outstanding_fen > 0]
 
 
 def first_months(desk: Desk, on: date) -> list[str]:
@@ -278,12 +375,16 @@ def _first_month_items(desk: Desk) -> list[str]:
     return [code for code in setup.fee_rule(desk).items if code in known]
 
 
-def _posted(desk: Desk, unit_id: int, periods: list[str]) -> bool:
-    item_ids = [
+def _first_month_item_ids(desk: Desk) -> list[int]:
+    return [
         row.id
         for code in _first_month_items(desk)
         if (row := fee_items_store.fee_item_by_code(desk.db, code)) is not None
     ]
+
+
+def _posted(desk: Desk, unit_id: int, periods: list[str]) -> bool:
+    item_ids = _first_month_item_ids(desk)
     return all(
         (unit_id, item_id) in billing_store.billed_units(desk.db, period, item_ids)
         for period in periods
@@ -292,10 +393,26 @@ def _posted(desk: Desk, unit_id: int, periods: list[str]) -> bool:
 
 
 def fees_due(desk: Desk, unit_id: int) -> FeesDue:
-    """What the unit owes now and whether it is paid (pay with ``ledger.payments``)."""
-    months = first_months(desk, desk.clock.now().date())
+    """What the unit owes at hand-over and whether it is paid (pay with
+    ``ledger.payments``): every open charge of the unit, whoever posted it and when, due
+    by today or one of the months prepaid at hand-over."""
+    today = desk.clock.now().date()
+    months = first_months(desk, today)
+    first_items = set(_first_month_item_ids(desk))
     lines = [
-        FeeLine(r.charge_id, r.description, r.period, r.due_on, r.amount_fen, r.outstanding_fen)
+        FeeLine(
+            r.charge_id,
+            r.description,
+            r.period,
+            r.due_on,
+            r.amount_fen,
+            r.outstanding_fen,
+            rules.due_at_handover(
+                r.due_on,
+                today.isoformat(),
+                first_month=r.item_id in first_items and r.period in months,
+            ),
+        )
         for r in charges.owing(desk, unit_id)
     ]
     return FeesDue(lines, months, _posted(desk, unit_id, months))
@@ -486,9 +603,11 @@ def finish_inspection(desk: Desk, handover_id: int) -> Done[HandoverState]:
 
 
 def close(desk: Desk, handover_id: int, outcome: str, note: str = "") -> Done[HandoverState]:
-    """End the hand-over: 已交房 (the unit 已交房, the archive's 收楼日期 today), 带条件收房
-    (the same, with the owner's reservations noted) or 拒收 (the unit stays as it is until
-    the defects are fixed). Every station but 建档 is done or skipped first."""
+    """End the hand-over: 已交房 (a unit not yet delivered becomes 已交房, one already
+    delivered, renovated, lived in or let keeps its status — ``rules.status_after_handover``;
+    the archive's 收楼日期 is today whatever the status), 带条件收房 (the same, with the
+    owner's reservations noted) or 拒收 (the unit stays as it is until the defects are
+    fixed). Every station but 建档 is done or skipped first."""
     current = _open(desk, handover_id)
     if outcome not in rules.OUTCOMES:
         raise ValidationError(f"收房结果只能是：{'、'.join(rules.OUTCOMES)}", field="outcome")
@@ -514,8 +633,9 @@ def close(desk: Desk, handover_id: int, outcome: str, note: str = "") -> Done[Ha
         op.record("movein_handovers", handover_id, unit=unit.code, outcome=outcome, note=text)
         data: dict[str, Any] = {"outcome": outcome}
         if outcome != "拒收":
-            if unit.status == "空置":
-                estate.update_unit(desk, unit.id, status="已交房")
+            status = rules.status_after_handover(unit.status)
+            if status != unit.status:
+                estate.update_unit(desk, unit.id, status=status)
             facts = archives_store.get_facts(desk.db, unit.id) or archives_store.ArchiveFacts()
             archive.save_archive_facts(
                 desk,

@@ -343,6 +343,14 @@ def _station_state(station: handovers_store.StationRow) -> str:
     return "待办理"
 
 
+def _station_at(station: handovers_store.StationRow) -> str:
+    """When the station was done or skipped (a station saved before the desk recorded it:
+    its last change)."""
+    if station.state == "pending":
+        return ""
+    return station.done_at or station.updated_at or ""
+
+
 def routing_slip_data(desk: Desk, handover_id: int, *, printed_at: str) -> dict[str, object]:
     """Every key of ``forms/movein_routing_slip.toml`` for one hand-over."""
     current = handover.state(desk, handover_id)
@@ -365,8 +373,8 @@ def routing_slip_data(desk: Desk, handover_id: int, *, printed_at: str) -> dict[
                 "name": current.labels.get(s.station, s.station),
                 "detail": _station_detail(s, current),
                 "state": _station_state(s),
-                "at": s.updated_at if s.state != "pending" and s.updated_at else "",
-                "operator": "",
+                "at": _station_at(s),
+                "operator": s.done_by_name if s.state != "pending" else "",
             }
             for n, s in enumerate(current.stations, start=1)
         ],

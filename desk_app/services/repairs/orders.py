@@ -24,7 +24,7 @@ from desk_app.services.desk import Desk
 from desk_app.services.desk import settings as settings_service
 from desk_app.services.directory import locations
 from desk_app.services.ledger import repair_charges
-from desk_app.services.operations import Done, Operation
+from desk_app.services.operations import NO_CHANGES, Done, Operation
 from desk_app.storage.reception import entries as reception_store
 from desk_app.storage.repairs import callbacks as callbacks_store
 from desk_app.storage.repairs import orders as repairs_store
@@ -592,6 +592,24 @@ def cancel(desk: Desk, order_id: int, reason: str) -> Done[OrderRow]:
         why,
         reason=why,
     )
+
+
+def correct_content(desk: Desk, order_id: int, content: str, reason: str) -> Done[OrderRow]:
+    """更正报修内容: the order's text corrected before anyone was sent (登记, or 转外单位
+    before a visit); the event keeps the reason, the work order prints the new text."""
+    order = get_order(desk, order_id)
+    _require_status(order, ("登记", "转外单位"), "更正报修内容")
+    if order.dispatched_at or order.arrived_at:
+        raise ValidationError(f"工单 {order.order_no} 已派工，不能再更正报修内容。", field="status")
+    text = clean_text(content, "报修内容", "content", required=True)
+    why = clean_text(reason, "更正原因", "reason", required=True)
+    if text == order.content:
+        return Done(order, NO_CHANGES)
+    with desk.operation("repair_content_corrected") as op:
+        repairs_store.update(op.db, order.id, {"content": text}, op.at)
+        _event(op, order.id, order.status, order.status, f"更正报修内容：{why}")
+        op.record("repair_orders", order.id, order_no=order.order_no, reason=why)
+    return op.done(get_order(desk, order.id))
 
 
 def reopen_after_callback(op: Operation, order: OrderRow, comment: str) -> None:

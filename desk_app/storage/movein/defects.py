@@ -39,7 +39,11 @@ class DefectRow:
     closed_at: str | None
     created_at: str
     photos: int
-    contractor: str = ""  # the repair order's contractor (外单位); '' when engineering fixes it
+    contractor: str = ""  # the repair order's contractor ('' for the estate's engineering)
+    order_dispatched_at: str | None = None
+    order_arrived_at: str | None = None
+    removed_at: str | None = None  # recorded by mistake and removed (left out of lists)
+    removed_reason: str | None = None
 
 
 @dataclass(frozen=True)
@@ -90,7 +94,17 @@ def insert_defect(db: Database, new: NewDefect, stamp: Stamp) -> int:
     return inserted_id(cursor)
 
 
-_UPDATABLE = {"repair_order_id", "state", "closed_at", "note", "category", "due_on"}
+_UPDATABLE = {
+    "repair_order_id",
+    "state",
+    "closed_at",
+    "note",
+    "category",
+    "due_on",
+    "removed_at",
+    "removed_by",
+    "removed_reason",
+}
 
 
 def update_defect(db: Database, defect_id: int, changes: dict[str, object], at: str) -> None:
@@ -101,10 +115,12 @@ _SELECT = (
     "SELECT d.id, d.handover_id, d.unit_id, u.code, u.building, d.room, d.item, d.category, "
     "d.note, d.repair_order_id, o.order_no, o.status, d.due_on, d.state, d.closed_at, "
     "d.created_at, (SELECT count(*) FROM movein_photos p WHERE p.defect_id = d.id), "
-    "coalesce(o.contractor, '') "
+    "coalesce(o.contractor, ''), o.dispatched_at, o.arrived_at, d.removed_at, d.removed_reason "
     "FROM movein_defects d JOIN units u ON u.id = d.unit_id "
     "LEFT JOIN repair_orders o ON o.id = d.repair_order_id"
 )
+# Every list leaves out the defects removed as recorded by mistake; ``defect`` (by id) does not.
+_LIVE = "d.removed_at IS NULL"
 
 
 def defect(db: Database, defect_id: int) -> DefectRow | None:
@@ -113,30 +129,30 @@ def defect(db: Database, defect_id: int) -> DefectRow | None:
 
 
 def defects_of_handover(db: Database, handover_id: int) -> list[DefectRow]:
-    rows = db.execute(f"{_SELECT} WHERE d.handover_id = ? ORDER BY d.id", [handover_id])
+    rows = db.execute(f"{_SELECT} WHERE d.handover_id = ? AND {_LIVE} ORDER BY d.id", [handover_id])
     return [DefectRow(*r) for r in rows]
 
 
 def defects_of_unit(db: Database, unit_id: int) -> list[DefectRow]:
-    rows = db.execute(f"{_SELECT} WHERE d.unit_id = ? ORDER BY d.id", [unit_id])
+    rows = db.execute(f"{_SELECT} WHERE d.unit_id = ? AND {_LIVE} ORDER BY d.id", [unit_id])
     return [DefectRow(*r) for r in rows]
 
 
 def defect_of_order(db: Database, order_id: int) -> DefectRow | None:
-    row = db.execute(f"{_SELECT} WHERE d.repair_order_id = ?", [order_id]).fetchone()
+    row = db.execute(f"{_SELECT} WHERE d.repair_order_id = ? AND {_LIVE}", [order_id]).fetchone()
     return DefectRow(*row) if row else None
 
 
 def defect_list(
     db: Database, *, open_only: bool = False, building: str | None = None
 ) -> list[DefectRow]:
-    clauses, params = [], []
+    clauses, params = [_LIVE], []
     if open_only:
         clauses.append("d.state = '待整改'")
     if building:
         clauses.append("u.building = ?")
         params.append(building)
-    where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+    where = f"WHERE {' AND '.join(clauses)}"
     rows = db.execute(f"{_SELECT} {where} ORDER BY u.building, u.code, d.id", params)
     return [DefectRow(*r) for r in rows]
 
@@ -145,7 +161,7 @@ def late_defects(db: Database, before: str, finished: tuple[str, ...]) -> list[D
     """Open defects past their deadline whose repair is not finished."""
     marks = ", ".join("?" for _ in finished)
     rows = db.execute(
-        f"{_SELECT} WHERE d.state = '待整改' AND d.due_on < ? "
+        f"{_SELECT} WHERE d.state = '待整改' AND {_LIVE} AND d.due_on < ? "
         f"AND (o.status IS NULL OR o.status NOT IN ({marks})) ORDER BY d.due_on, d.id",
         [before, *finished],
     )
@@ -161,7 +177,7 @@ def open_counts(db: Database, *, building: str | None = None) -> list[DefectCoun
         params.append(building)
     rows = db.execute(
         f"SELECT d.room, d.item, d.category, count(*) FROM movein_defects d {join} "
-        f"WHERE d.state = '待整改' {where} GROUP BY d.room, d.item, d.category "
+        f"WHERE d.state = '待整改' AND {_LIVE} {where} GROUP BY d.room, d.item, d.category "
         "ORDER BY count(*) DESC, d.room, d.item, d.category",
         params,
     )

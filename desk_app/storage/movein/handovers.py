@@ -36,6 +36,9 @@ class StationRow:
     reason: str
     data: dict[str, Any]
     updated_at: str | None
+    done_by: int | None = None  # the operator who did (or skipped) it
+    done_by_name: str = ""
+    done_at: str | None = None
 
 
 @dataclass(frozen=True)
@@ -110,22 +113,42 @@ def insert_stations(db: Database, handover_id: int, stations: list[str], stamp: 
 
 def stations(db: Database, handover_id: int) -> list[StationRow]:
     rows = db.execute(
-        "SELECT id, handover_id, station, state, reason, data, updated_at FROM movein_stations "
-        "WHERE handover_id = ? ORDER BY id",
+        "SELECT s.id, s.handover_id, s.station, s.state, s.reason, s.data, s.updated_at, "
+        "s.done_by, coalesce(o.display_name, ''), s.done_at FROM movein_stations s "
+        "LEFT JOIN operators o ON o.id = s.done_by WHERE s.handover_id = ? ORDER BY s.id",
         [handover_id],
     )
-    return [StationRow(r[0], r[1], r[2], r[3], r[4], json.loads(r[5]), r[6]) for r in rows]
+    return [
+        StationRow(r[0], r[1], r[2], r[3], r[4], json.loads(r[5]), r[6], r[7], r[8], r[9])
+        for r in rows
+    ]
 
 
 def set_station(
-    db: Database, station_id: int, *, state: str, reason: str, data: dict[str, Any], at: str
+    db: Database,
+    station_id: int,
+    *,
+    state: str,
+    reason: str,
+    data: dict[str, Any],
+    at: str,
+    done_by: int | None = None,
+    done_at: str | None = None,
 ) -> None:
+    """The station's state and data; ``done_by``/``done_at`` who did or skipped it and
+    when (None for a pending station: they are cleared)."""
     update_columns(
         db,
         "movein_stations",
         station_id,
-        {"state": state, "reason": reason, "data": json.dumps(data, ensure_ascii=False)},
-        {"state", "reason", "data"},
+        {
+            "state": state,
+            "reason": reason,
+            "data": json.dumps(data, ensure_ascii=False),
+            "done_by": done_by,
+            "done_at": done_at,
+        },
+        {"state", "reason", "data", "done_by", "done_at"},
         at,
     )
 
@@ -145,6 +168,20 @@ def put_cell(
         [handover_id, room, item],
     ).fetchone()
     return int(row[0])
+
+
+def cell(db: Database, handover_id: int, room: str, item: str) -> CellRow | None:
+    row = db.execute(
+        "SELECT id, room, item, result FROM movein_cells "
+        "WHERE handover_id = ? AND room = ? AND item = ?",
+        [handover_id, room, item],
+    ).fetchone()
+    return CellRow(*row) if row else None
+
+
+def delete_cell(db: Database, cell_id: int) -> None:
+    """The cell back to not inspected (the inspection keeps no row for it)."""
+    db.execute("DELETE FROM movein_cells WHERE id = ?", [cell_id])
 
 
 def cells(db: Database, handover_id: int) -> list[CellRow]:

@@ -136,6 +136,7 @@ def insert(
 
 
 _UPDATABLE = {
+    "content",
     "status",
     "technician_id",
     "dispatched_at",

@@ -183,6 +183,12 @@ class DefectDialog(FormDialog):
         )
         intro.setStyleSheet("font-weight: bold;")
 
+        # A defect opened again keeps its own category and fixer even when the estate's
+        # lists no longer name them.
+        if entry is not None and entry.category and entry.category not in categories:
+            categories = [*categories, entry.category]
+        if entry is not None and entry.fixer and entry.fixer not in fixers:
+            fixers = [*fixers, entry.fixer]
         self.category = QComboBox(self)
         self.category.setObjectName("category")
         for word in categories:
@@ -226,12 +232,11 @@ class DefectDialog(FormDialog):
         if entry is not None:
             self.category.setCurrentIndex(max(0, self.category.findData(entry.category)))
             self.note.setPlainText(entry.note)
-            if entry.fixer in self.fixer.values():
-                self.fixer.set_value(entry.fixer)
+            self.fixer.set_value(entry.fixer)
             for name, data in entry.photos:
                 self._add_photo(name, data)
         self.finish(
-            self.tr("Record defect"),
+            self.tr("Save changes") if entry is not None else self.tr("Record defect"),
             [
                 self.category,
                 self.note,

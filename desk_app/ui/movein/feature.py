@@ -37,11 +37,35 @@ STEP_ACTIONS = (
 )
 """The current step's buttons, under its panel."""
 
+PRINT_ACTIONS = (
+    _page_action(
+        "print_inspection_sheet",
+        QT_TRANSLATE_NOOP("HandoverPage", "&Print acceptance sheet"),
+        ("Ctrl+P",),
+        "print_inspection_sheet",
+    ),
+    _page_action(
+        "print_routing_slip",
+        QT_TRANSLATE_NOOP("HandoverPage", "Print &move-in routing slip"),
+        (),
+        "print_routing_slip",
+    ),
+    _page_action(
+        "print_defect_list",
+        QT_TRANSLATE_NOOP("HandoverPage", "Print de&fect list"),
+        (),
+        "print_defect_list",
+    ),
+)
+"""The open unit's forms (房屋交接验收单, 入住程序表, 遗留问题整改记录), printed and archived;
+buttons beside the unit. Their letters avoid the window's menus (S K D T L H)."""
+
 HANDOVER_ACTIONS = (
     _page_action(
         "find_unit", QT_TRANSLATE_NOOP("HandoverPage", "&Unit…"), ("Ctrl+L",), "focus_unit"
     ),
     *STEP_ACTIONS,
+    *PRINT_ACTIONS,
     _page_action("refresh", QT_TRANSLATE_NOOP("HandoverPage", "Refresh"), ("F5",), "refresh"),
 )
 

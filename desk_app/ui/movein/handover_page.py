@@ -4,7 +4,10 @@ Type the unit and Enter: its open hand-over is resumed (or one is started) and s
 at its first pending station. The stations are the steps on the left (✓ done, skipped
 with the reason, or pending; the progress above); the current step's panel is on the
 right, in any order. 完成 (Ctrl+Enter) saves the step at once through its service (one
-operation each), 跳过 (Ctrl+K) asks for the reason, 重新办理 puts a step back.
+operation each), 跳过 (Ctrl+K) asks for the reason, 重新办理 puts a step back. A step
+done or skipped says who did it and when (its tooltip, its title). Beside the unit, the
+unit's forms print and are archived: 打印验收单 (Ctrl+P), 打印程序表 (Alt+M) and
+打印遗留问题 (Alt+F); a hand-over closed with defects offers the acceptance sheet.
 
     page = HandoverPage(desk, hub)
     page.open_unit(unit_id); page.show_step("meters"); page.complete_step()
@@ -27,14 +30,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk_app.core.clock import display
 from desk_app.core.errors import DeskError
 from desk_app.services.desk import Desk
-from desk_app.services.movein import batches, handover
+from desk_app.services.movein import batches, defects, handover, printing
 from desk_app.services.movein.handover import HandoverState
+from desk_app.ui import messages
 from desk_app.ui.actions import page_actions
 from desk_app.ui.error_text import error_text
 from desk_app.ui.events import ChangeEvent, EventHub
-from desk_app.ui.movein.feature import HANDOVER_ACTIONS, STEP_ACTIONS
+from desk_app.ui.movein.feature import HANDOVER_ACTIONS, PRINT_ACTIONS, STEP_ACTIONS
 from desk_app.ui.movein.stations import PANELS, FeesPanel, StationPanel
 from desk_app.ui.operations import perform
 from desk_app.ui.widgets.tool_buttons import tool_button
@@ -51,6 +56,7 @@ WATCHED = (
     "receipts",
     "key_sets",
     "key_movements",
+    "occupancies",  # an owner registered in the directory meanwhile
 )
 
 
@@ -110,6 +116,11 @@ class HandoverPage(QWidget):
         top.addWidget(unit_caption)
         top.addWidget(self.unit_edit, 1)
         top.addWidget(self.heading, 3)
+        for spec in PRINT_ACTIONS:
+            action = self.named_actions[spec.name]
+            action.setIconText(action.text())  # the button keeps its Alt letter
+            self.buttons[spec.name] = tool_button(self, action, f"movein_{spec.name}_button")
+            top.addWidget(self.buttons[spec.name])
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -182,7 +193,9 @@ class HandoverPage(QWidget):
         station = str(item.data(STATION_ROLE))
         panel = self.panel_of[station]
         self.panels.setCurrentWidget(panel)
-        self.step_title.setText(self.state.labels.get(station, station))
+        title = self.state.labels.get(station, station)
+        who = self._done_by_text(station)
+        self.step_title.setText(f"{title}　（{who}）" if who else title)
         panel.load(self.state)
         self._enable()
 
@@ -196,6 +209,19 @@ class HandoverPage(QWidget):
             return self.tr("– %1 (skipped: %2)").replace("%1", label).replace("%2", row.reason)
         return f"○ {label}"
 
+    def _done_by_text(self, station: str) -> str:
+        """``Done by 张丽, 2026-11-20 09:12`` (or skipped), '' while pending or unknown."""
+        assert self.state is not None
+        row = self.state.station(station)
+        if row.state == "pending" or not row.done_at:
+            return ""
+        text = self.tr("Done by %1, %2") if row.state == "done" else self.tr("Skipped by %1, %2")
+        who = row.done_by_name or self.tr("unknown")
+        return text.replace("%1", who).replace("%2", display(row.done_at))
+
+    def step_tooltips(self) -> list[str]:
+        return [self.steps.item(row).toolTip() for row in range(self.steps.count())]
+
     def step_texts(self) -> list[str]:
         return [self.steps.item(row).text() for row in range(self.steps.count())]
 
@@ -207,6 +233,7 @@ class HandoverPage(QWidget):
             for step in self.state.stations:
                 item = QListWidgetItem(self._step_text(step.station))
                 item.setData(STATION_ROLE, step.station)
+                item.setToolTip(self._done_by_text(step.station))
                 self.steps.addItem(item)
             widest = max(
                 (self.steps.fontMetrics().horizontalAdvance(t) for t in self.step_texts()),
@@ -251,6 +278,8 @@ class HandoverPage(QWidget):
         self.named_actions["reopen"].setEnabled(
             open_ and station is not None and not pending and station != "archive"
         )
+        for spec in PRINT_ACTIONS:
+            self.named_actions[spec.name].setEnabled(self.state is not None)
 
     def _after_write(self, state: HandoverState, *, go_on: bool) -> None:
         self.state = state
@@ -278,6 +307,20 @@ class HandoverPage(QWidget):
                 .replace("%1", fresh.handover.unit_code)
                 .replace("%2", fresh.handover.outcome or "")
             )
+            self._offer_the_sheet(fresh)
+
+    def _offer_the_sheet(self, closed: HandoverState) -> None:
+        """Closed with defects: the acceptance sheet listing them, for the owner to sign."""
+        found = defects.defects_of_handover(self.desk, closed.handover.id)
+        if not found:
+            return
+        question = (
+            self.tr("%1 was closed with %2 defect(s). Print the acceptance sheet for signing?")
+            .replace("%1", closed.handover.unit_code)
+            .replace("%2", str(len(found)))
+        )
+        if messages.confirm(self, question):
+            self.print_inspection_sheet()
 
     def skip_step(self) -> None:
         """跳过, with the reason asked."""
@@ -307,6 +350,32 @@ class HandoverPage(QWidget):
         if done is not None:
             self._after_write(done.value, go_on=False)
 
+    # ---- printing -------------------------------------------------------------------
+
+    def print_inspection_sheet(self) -> None:
+        """打印验收单 (Ctrl+P): the 房屋交接验收单 of the open unit's hand-over."""
+        self._print(printing.print_inspection_sheet)
+
+    def print_routing_slip(self) -> None:
+        """打印程序表: the 入住程序表 as it stands, each station with its clerk."""
+        self._print(printing.print_routing_slip)
+
+    def print_defect_list(self) -> None:
+        """打印遗留问题: the unit's 遗留问题整改记录, for the owner."""
+        self._print(printing.print_defect_list)
+
+    def _print(self, form: printing.UnitPrint) -> None:
+        """The form printed (archived, a second print stamped 补打) and shown for printing."""
+        if self.state is None:
+            return
+        from desk_app.ui.widgets import pdf_preview  # QtPdf loads on the first preview
+
+        unit_id = self.state.handover.unit_id
+        done = perform(self, self.hub, lambda: form(self.desk, unit_id))
+        if done is None:
+            return
+        pdf_preview.show_pdf(done.value.pdf, done.value.title, self)
+
     def take_payment(self, unit_id: int) -> None:
         """去收款: the ledger's payment page on the unit; back here the fees show paid."""
         window = self.window()
@@ -322,7 +391,13 @@ class HandoverPage(QWidget):
         self.message.setStyleSheet("color: #a40000;" if error else "")
 
     def show_desk_error(self, error: DeskError) -> None:
+        """The refusal said above the steps, the cursor put in the field it is about."""
         self.say(error_text(error), error=True)
+        station = self.current_step()
+        panel = self.panel_of.get(station) if station is not None else None
+        field = panel.widget_for(error.field) if panel is not None else None
+        if panel is not None and field is not None and field.isVisibleTo(panel):
+            field.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def error_text(self) -> str:
         return self.message.text()

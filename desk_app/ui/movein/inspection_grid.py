@@ -11,7 +11,8 @@ counts what is checked and the defects.
 Nothing is written here: each mark is a signal the caller saves at once.
 ``cell_marked(room, item, result)`` says OK (``OK``) or cleared (``CLEARED``);
 ``defect_entered(room, item, entry)`` says a defect with its ``DefectEntry`` (a changed
-defect comes again). ``set_results`` loads what was saved, to resume.
+defect comes again). ``set_results`` loads what was saved, to resume; ``show_result``
+puts one cell back as the caller saved it (a mark refused, a defect kept).
 
     grid = InspectionGrid(rooms, items, categories, not_applicable={("阳台", "燃气")})
     grid.cell_marked.connect(save_result)
@@ -366,6 +367,13 @@ class InspectionGrid(QWidget):
 
     def results(self) -> dict[Cell, CellResult]:
         return self.model.results()
+
+    def show_result(self, room: str, item: str, result: CellResult | None) -> None:
+        """Show one cell as saved (None: not checked), without a signal — the caller's
+        answer to a mark it saved, changed or refused."""
+        row, column = self.model.rooms.index(room), self.model.items.index(item)
+        if self.model.applicable(row, column):
+            self.model.set_result(row, column, result)
 
     def progress(self) -> tuple[int, int, int]:
         """(cells checked, cells that apply, defects)."""

@@ -16,7 +16,7 @@ from desk_app.services.directory import archive
 from desk_app.services.directory import estate as directory_estate
 from desk_app.services.keys import registry
 from desk_app.services.keys.registry import KeySetInput
-from desk_app.services.ledger import billing, payments, rates
+from desk_app.services.ledger import billing, charges, payments, rates
 from desk_app.services.movein import batches, defects, handover, reports
 from desk_app.services.movein.batches import BatchInput
 from desk_app.services.movein.defects import DefectInput
@@ -25,7 +25,7 @@ from desk_app.services.repairs import setup as repair_setup
 from desk_app.services.shifts import due_now, login
 from desk_app.storage.directory import people as people_store
 from tests.builders import witness
-from tests.builders.ledger import receipt_estate
+from tests.builders.ledger import property_months, receipt_estate
 from tests.builders.staff import PASSWORD
 
 PHOTO_SIDE = 3000
@@ -211,3 +211,85 @@ def test_not_an_image_is_refused(estate):
     ).value
     with pytest.raises(ValidationError, match="不是可用的照片"):
         defects.add_photo(desk, defect.id, b"%PDF-1.4 not a photo")
+
+
+def test_each_station_records_the_clerk_who_did_it_and_when(estate, clock):
+    desk, unit, _keys, _batch = estate
+    current = handover.start(desk, unit.id).value
+    hid = current.handover.id
+    handover.confirm_identity(desk, hid, handover.Identity(_owner(desk, unit)))
+    clock.advance(minutes=25)
+    login.login(desk, "chen", PASSWORD, "早班")
+    handover.skip_station(desk, hid, "fees", "业主下次来缴")
+
+    stations = {s.station: s for s in handover.state(desk, hid).stations}
+    identity, fees = stations["identity"], stations["fees"]
+    assert (identity.done_by_name, identity.done_at) == ("张丽", "2026-11-20T08:00:00+08:00")
+    assert (fees.done_by_name, fees.done_at) == ("陈静", "2026-11-20T08:25:00+08:00")
+    assert stations["documents"].done_by is None and stations["documents"].done_at is None
+
+    reopened = handover.reopen_station(desk, hid, "identity").value.station("identity")
+    assert reopened.state == "pending"
+    assert (reopened.done_by, reopened.done_by_name, reopened.done_at) == (None, "", None)
+
+
+def test_the_fees_station_counts_every_open_charge_due_at_hand_over(estate):
+    """Charges posted before the hand-over — an earlier month, a 装修押金 — are owed with
+    the first months; one falling due later is listed apart and does not hold it up; a
+    first month a billing run already posted, due later, is still paid at hand-over."""
+    desk, unit, _keys, _batch = estate
+    [october] = property_months(desk, unit.id, "2026-10")
+    [december] = property_months(desk, unit.id, "2026-12")  # billed, due 2026-12-15
+    deposit = charges.post_charge(
+        desk, unit.id, "renovation_deposit", due_on="2026-11-20", amount="2000"
+    ).value.charge_id
+    parking = charges.post_charge(
+        desk, unit.id, "parking", due_on="2026-12-15", period="2026-12"
+    ).value.charge_id
+    hid = handover.start(desk, unit.id).value.handover.id
+    handover.confirm_identity(desk, hid, handover.Identity(_owner(desk, unit)))
+
+    due = handover.post_first_months(desk, hid).value
+
+    posted = [line.charge_id for line in due.due_lines]
+    assert {october, december, deposit} <= set(posted) and parking not in posted
+    assert len(posted) == 5  # October, the deposit, December and the two months posted now
+    assert due.outstanding_fen == 4 * 23828 + 200000
+    assert [line.charge_id for line in due.later_lines] == [parking]
+    assert due.later_fen == 15000
+    payments.take_payment(desk, unit.id, method="现金", charge_ids=[october, deposit])
+    with pytest.raises(ValidationError, match="还欠 ¥714.84"):
+        handover.confirm_fees(desk, hid)
+    rest = handover.fees_due(desk, unit.id).charge_ids
+    assert sorted(rest) == sorted(set(posted) - {october, deposit})
+    payments.take_payment(desk, unit.id, method="现金", charge_ids=rest)
+    assert handover.fees_due(desk, unit.id).paid
+    handover.confirm_fees(desk, hid)  # the parking fee due in December waits
+    assert handover.state(desk, hid).station("fees").state == "done"
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [("空置", "已交房"), ("已交房", "已交房"), ("装修中", "装修中"), ("已入住", "已入住")],
+)
+def test_closing_sets_a_unit_not_yet_delivered_and_never_sets_one_back(estate, before, after):
+    desk, unit, _keys, _batch = estate
+    if before != "空置":
+        directory_estate.update_unit(desk, unit.id, status=before)
+    hid = handover.start(desk, unit.id).value.handover.id
+    for station in ("identity", "fees", "documents", "inspection", "meters", "keys"):
+        handover.skip_station(desk, hid, station, "测试")
+
+    closed = handover.close(desk, hid, "带条件收房", "卫生间渗水修复后复验").value
+
+    assert directory_estate.get_unit(desk, unit.id).status == after
+    assert archive.unit_page(desk, unit.id).facts.receive_date == "2026-11-20"
+    assert closed.station("archive").data["unit_status"] == after
+
+
+def test_a_refused_hand_over_leaves_the_unit_and_its_archive(estate):
+    desk, unit, _keys, _batch = estate
+    hid = handover.start(desk, unit.id).value.handover.id
+    handover.close(desk, hid, "拒收", "渗水未修复")
+    assert directory_estate.get_unit(desk, unit.id).status == "空置"
+    assert archive.unit_page(desk, unit.id).facts.receive_date is None

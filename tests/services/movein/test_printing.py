@@ -135,3 +135,26 @@ def test_a_unit_without_a_hand_over_has_no_sheet(estate):
     desk, unit = estate
     with pytest.raises(Exception, match="还没有收房记录"):
         printing.print_inspection_sheet(desk, unit.id)
+
+
+def test_the_routing_slip_names_the_clerk_of_each_station(estate, clock):
+    from desk_app.services.movein import handover
+    from desk_app.services.shifts import login
+    from tests.builders.staff import PASSWORD
+
+    desk, unit = estate
+    hid = handover.start(desk, unit.id).value.handover.id
+    owner = handover.owners_of_record(desk, unit.id)[0].person_id
+    handover.confirm_identity(desk, hid, handover.Identity(owner))
+    clock.advance(minutes=40)
+    login.login(desk, "chen", PASSWORD, "早班")
+    handover.skip_station(desk, hid, "fees", "业主下次来缴")
+
+    data = printing.routing_slip_data(desk, hid, printed_at=desk.now_text())
+    rows = {row["no"]: row for row in data["stations"]}
+    assert (rows[1]["operator"], rows[1]["at"]) == ("张丽", "2026-11-20T08:00:00+08:00")
+    assert (rows[2]["operator"], rows[2]["at"]) == ("陈静", "2026-11-20T08:40:00+08:00")
+    assert (rows[3]["operator"], rows[3]["at"]) == ("", "")
+
+    slip = squash(pdf_pages(printing.print_routing_slip(desk, unit.id).value.pdf)[0])
+    assert "2026-11-20张丽" in slip and "2026-11-20陈静" in slip  # the time wraps after

@@ -204,6 +204,22 @@ def test_hold_resume_refer_and_cancel(estate):
         repairs.hold(estate, order.id, "x")
 
 
+def test_an_order_not_yet_sent_has_its_content_corrected(estate):
+    order = repair_call(estate).order
+    with pytest.raises(ValidationError, match="更正原因"):
+        repairs.correct_content(estate, order.id, "卫生间水龙头漏水", " ")
+    fixed = repairs.correct_content(estate, order.id, "卫生间水龙头漏水", "业主说错了").value
+    assert fixed.content == "卫生间水龙头漏水" and fixed.status == "登记"
+    event = repairs.order_detail(estate, order.id).events[-1]
+    assert (event.from_status, event.to_status) == ("登记", "登记")
+    assert event.detail == "更正报修内容：业主说错了"
+    assert repairs.correct_content(estate, order.id, "卫生间水龙头漏水", "再改").changes.empty
+    repairs.dispatch(estate, order.id, technician(estate).id)
+    with pytest.raises(ValidationError, match="不能更正报修内容"):
+        repairs.correct_content(estate, order.id, "厨房水龙头漏水", "又说错了")
+    assert repairs.get_order(estate, order.id).content == "卫生间水龙头漏水"
+
+
 def test_public_place_order_without_reception_entry(estate):
     place = directory_estate.create_public_place(
         estate, "电梯机房", building="3", floor="顶层"

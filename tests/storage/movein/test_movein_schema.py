@@ -62,3 +62,42 @@ def test_a_slot_never_takes_more_than_its_capacity(batch, capacity, wanted):
             pass
     slot = store.slot(db, slot_id)
     assert slot is not None and slot.booked <= slot.capacity
+
+
+def test_0015_adds_who_did_a_station_and_keeps_the_rows_hashes(tmp_path):
+    """A file from before 0015: its stations and defects gain NULL columns, so the hashes
+    the audit chain holds for them still match."""
+    from sqlite_utils import Database
+
+    from desk_app.storage import row_hashes, schema
+
+    db = Database(tmp_path / "old.sqlite3")
+    schema.migrations.apply(db, stop_before="0015_movein_station_by")
+    at = STAMP.at
+    db.execute(
+        "INSERT INTO movein_handovers (id, unit_id, started_at, created_at) VALUES (1, 1, ?, ?)",
+        [at, at],
+    )
+    db.execute(
+        "INSERT INTO movein_stations (id, handover_id, station, state, data, created_at, "
+        "updated_at) VALUES (1, 1, 'identity', 'done', '{\"name\": \"张三\"}', ?, ?)",
+        [at, at],
+    )
+    db.execute(
+        "INSERT INTO movein_defects (id, handover_id, unit_id, room, item, category, due_on, "
+        "created_at) VALUES (1, 1, 1, '客厅', '墙面', '空鼓', '2026-12-01', ?)",
+        [at],
+    )
+    before = {t: row_hashes.record_hash(db, t, "1") for t in ("movein_stations", "movein_defects")}
+
+    schema.apply_migrations(db)
+
+    columns = {c.name for c in db["movein_stations"].columns}
+    assert {"done_by", "done_at"} <= columns
+    assert {"removed_at", "removed_by", "removed_reason"} <= {
+        c.name for c in db["movein_defects"].columns
+    }
+    after = {t: row_hashes.record_hash(db, t, "1") for t in before}
+    assert after == before and None not in after.values()
+    with pytest.raises(sqlite3.IntegrityError):
+        db.execute("UPDATE movein_defects SET removed_reason = '' WHERE id = 1")

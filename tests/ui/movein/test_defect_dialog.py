@@ -171,6 +171,20 @@ def test_a_defect_opened_again_shows_what_it_had(qtbot, tmp_path):
     assert dialog.note.toPlainText() == "插座无电"
     assert dialog.fixer.value() == "开发商"
     assert dialog.photo_list.count() == 1
+    assert "保存修改" in [button.text() for button in dialog.findChildren(QAbstractButton)]
+    qtbot.keyClick(dialog.category, Qt.Key.Key_Return)
+    assert dialog.entry == entry
+
+
+def test_a_defect_opened_again_keeps_a_fixer_and_category_no_longer_listed(qtbot):
+    """The estate's lists changed since the defect was saved: its own words stay chosen."""
+    entry = DefectEntry("起砂", "地面起砂", "原总包单位")
+    dialog = open_dialog(
+        qtbot, DefectDialog("客厅", "地面", CATEGORIES, ("工程部", "开发商"), entry=entry)
+    )
+    assert dialog.fixer.value() == "原总包单位"
+    assert dialog.fixer.values() == ["工程部", "开发商", "原总包单位"]
+    assert dialog.category.currentData() == "起砂"
     qtbot.keyClick(dialog.category, Qt.Key.Key_Return)
     assert dialog.entry == entry
 

@@ -35,6 +35,8 @@ MAX_PHOTO_PIXELS = 60_000_000
 MAX_NOTE = 500
 SOURCE = "入住"
 COMPLETED = ("已完工", "已回访")
+FINISHED = (*COMPLETED, "已取消")
+"""An order in these states is no longer late, whatever its deadline (the due-now list's rule)."""
 ENGINEERING = "工程部"
 
 
@@ -427,7 +429,7 @@ def reinspections(desk: Desk, defect_id: int) -> list[ReinspectionRow]:
 def is_late(row: DefectRow, today: date) -> bool:
     return (
         row.state == "待整改"
-        and row.order_status not in COMPLETED
+        and row.order_status not in FINISHED
         and row.due_on < today.isoformat()
     )
 

@@ -8,12 +8,12 @@ from datetime import datetime, time
 from desk_app.core import deadlines
 from desk_app.core.clock import CHINA_TZ
 from desk_app.services.desk import Desk
+from desk_app.services.movein.defects import FINISHED
 from desk_app.services.shifts.due_now import DueItem
 from desk_app.storage.movein import defects as store
 
 TABLES = ("movein_defects", "repair_orders")
 LATE_DEFECT = "movein_defect_late"
-FINISHED = ("已完工", "已回访", "已取消")
 
 
 def due_items(desk: Desk) -> list[DueItem]:

@@ -173,6 +173,17 @@ def test_a_late_defect_is_due_now(estate, clock):
     clock.advance(days=12)
     [item] = [i for i in due_now.due_now(desk) if i.limit == "movein_defect_late"]
     assert item.subject_id == defect.repair_order_id and item.state == "late"
+    assert defects.is_late(defects.get_defect(desk, defect.id), clock.now().date())
+
+
+def test_a_defect_whose_order_is_cancelled_is_late_nowhere(estate, clock):
+    desk, unit, _keys, _batch = estate
+    current = handover.start(desk, unit.id).value
+    defect = defects.add_defect(desk, current.handover.id, DefectInput("阳台", "窗", "破损")).value
+    orders.cancel(desk, defect.repair_order_id, "开发商另行处理")
+    clock.advance(days=12)
+    assert not [i for i in due_now.due_now(desk) if i.limit == "movein_defect_late"]
+    assert not defects.is_late(defects.get_defect(desk, defect.id), clock.now().date())
 
 
 def test_killing_the_desk_mid_flow_loses_nothing_confirmed(estate, db_path, clock):

@@ -33,6 +33,7 @@ def demo(ctx: click.Context, seed: int, units: int, years: int, until: str | Non
         f"  操作员 {summary.operators} 名，房屋 {summary.units} 套，住户 {summary.people} 人，"
         f"车辆 {summary.vehicles} 辆，班次 {summary.shifts} 个，"
         f"接待记录 {summary.history.get('repairs', 0)} 条，"
+        f"收房 {summary.history.get('movein', 0)} 户，"
         f"收费 {summary.history.get('ledger', 0)} 笔，"
         f"审计记录 {summary.audit_rows} 条，用时 {time.perf_counter() - started:.1f} 秒\n"
         f"  登录名 admin（经理）/ lihua（主管）/ zhangli（前台），密码均为 {DEMO_PASSWORD}"

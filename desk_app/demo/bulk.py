@@ -13,6 +13,8 @@ from typing import NamedTuple
 
 from sqlite_utils import Database
 
+from desk_app.core.numbering import SEQUENCE_DIGITS
+
 RECEPTION_ENTRIES = "reception_entries"
 REPAIR_ORDERS = "repair_orders"
 REPAIR_MATERIALS = "repair_materials"
@@ -81,10 +83,12 @@ def units_for_demo(db: Database) -> list[DemoUnit]:
 
 
 def occupants_for_demo(db: Database) -> list[DemoOccupant]:
-    """Every occupancy with its person's name and phone, in occupancy id order."""
+    """Every occupancy with its person's name and phone, in occupancy id order; none of a
+    unit still 空置 (an owner of record who has not received it yet calls about nothing)."""
     rows = db.execute(
         "SELECT o.unit_id, o.role, p.name, p.phone, o.since, o.until, o.lease_start, "
-        "o.lease_end FROM occupancies o JOIN people p ON p.id = o.person_id ORDER BY o.id"
+        "o.lease_end FROM occupancies o JOIN people p ON p.id = o.person_id "
+        "JOIN units u ON u.id = o.unit_id WHERE u.status <> '空置' ORDER BY o.id"
     )
     return [DemoOccupant(*row) for row in rows]
 
@@ -138,3 +142,25 @@ def insert_rows(
 def link_entries_to_orders(db: Database, links: Iterable[tuple[int, int]]) -> None:
     """Point each reception entry at its repair order: (repair_order_id, entry_id) pairs."""
     db.conn.executemany("UPDATE reception_entries SET repair_order_id = ? WHERE id = ?", links)
+
+
+def renumber_orders(db: Database, prefixes: Iterable[str]) -> None:
+    """Number each day's repair orders (``WX20261101-``) again in the order they were
+    reported, from 1, as the desk hands numbers out: for orders written after the day's
+    others (the move-in's defects). The numbers are freed first (they are unique)."""
+    for prefix in sorted(set(prefixes)):
+        ids = [
+            row[0]
+            for row in db.execute(
+                "SELECT id FROM repair_orders WHERE substr(order_no, 1, ?) = ? "
+                "ORDER BY reported_at, id",
+                [len(prefix), prefix],
+            )
+        ]
+        db.conn.executemany(
+            "UPDATE repair_orders SET order_no = ? WHERE id = ?", [(f"#{i}", i) for i in ids]
+        )
+        db.conn.executemany(
+            "UPDATE repair_orders SET order_no = ? WHERE id = ?",
+            [(f"{prefix}{n:0{SEQUENCE_DIGITS}d}", i) for n, i in enumerate(ids, start=1)],
+        )

@@ -2,6 +2,12 @@
 co-owners, tenants with leases, household members, vehicles — synthetic ID
 numbers with valid check digits, phones, and the household archive dates.
 
+The units of the demo's deliveries (``demo/delivery.py``) follow it: a unit of the
+building delivered years ago is owned from the day it was handed over (its 收楼日期); a
+unit of the batch in progress is either unsold (空置, nobody), or owned by an owner of
+record who bought it off plan — received (已交房, 收楼日期 the day of the hand-over) or
+not yet (空置, no 收楼日期) — and nobody has moved in yet.
+
 Written in bulk through the storage layer inside the demo's one transaction.
 """
 
@@ -11,6 +17,7 @@ import random
 from datetime import date, timedelta
 
 from desk_app.core.masking import id_check_char
+from desk_app.demo.delivery import NOTHING, Delivery
 from desk_app.services.desk import Desk
 from desk_app.storage.directory import archives as archives_store
 from desk_app.storage.directory import people as people_store
@@ -235,7 +242,14 @@ def _iso(day: date) -> str:
 
 
 def populate(
-    desk: Desk, rng: random.Random, unit_ids: list[int], *, today: date, years: int, at: str
+    desk: Desk,
+    rng: random.Random,
+    unit_ids: list[int],
+    *,
+    today: date,
+    years: int,
+    at: str,
+    delivery: Delivery = NOTHING,
 ) -> dict[str, int]:
     """Occupy the demo units; returns counts. Runs inside the caller's transaction."""
     from desk_app.storage.directory import units as units_store
@@ -272,11 +286,49 @@ def populate(
             created_shift=None,
         )
 
+    new_units = delivery.new_units()
+    first_batch_day = delivery.new.starts_on if delivery.new is not None else today
+
+    def off_plan(unit_id: int) -> None:
+        """A unit of the batch in progress: its buyer (and spouse), nobody living there."""
+        if not delivery.sold.get(unit_id):
+            return  # unsold: 空置, no owner
+        purchased = first_batch_day - timedelta(days=rng.randint(60, 500))
+        received = delivery.received.get(unit_id)
+        owner = add_person(maker.person(min_age=26, max_age=65))
+        occupy(unit_id, owner, "owner", since=_iso(received or purchased))
+        if rng.random() < 0.35:
+            spouse = add_person(maker.person(min_age=26, max_age=65))
+            occupy(unit_id, spouse, "co_owner", since=_iso(received or purchased))
+        if received is not None:
+            units_store.update(db, unit_id, {"status": "已交房"}, at)
+        archives_store.put_facts(
+            db,
+            unit_id,
+            ArchiveFacts(
+                purchase_date=_iso(purchased),
+                contract_signed_on=_iso(purchased),
+                receive_date=_iso(received) if received else None,
+                checkin_done_on=_iso(received) if received else None,
+                property_nature="商品房",
+                title_certificate="未办",
+            ),
+            updated_at=at,
+            updated_by=None,
+            updated_shift=None,
+        )
+
     for unit_id in unit_ids:
+        if unit_id in new_units:
+            off_plan(unit_id)
+            continue
         roll = rng.random()
-        if roll < 0.06:
+        delivered = delivery.received.get(unit_id)
+        if roll < 0.06 and delivered is None:
             continue  # 空置: no owner yet
         bought = opened + timedelta(days=rng.randint(0, 200))
+        if delivered is not None:  # handed over on that day (收房)
+            bought = delivered
         owner = add_person(maker.person(min_age=28, max_age=75))
         if rng.random() < 0.07:  # sold once: the former owner stays in the history
             sold_on = bought + timedelta(
@@ -352,7 +404,8 @@ def populate(
             unit_id,
             ArchiveFacts(
                 purchase_date=_iso(bought - timedelta(days=rng.randint(30, 400))),
-                receive_date=_iso(bought),
+                receive_date=_iso(delivered or bought),  # the hand-over's, even if sold since
+                checkin_done_on=_iso(delivered) if delivered is not None else None,
                 movein_date=_iso(bought + timedelta(days=rng.randint(30, 240)))
                 if status == "已入住"
                 else None,

@@ -12,9 +12,11 @@ from datetime import datetime, timedelta
 
 from desk_app.core.clock import CHINA_TZ, FixedClock, to_text
 from desk_app.core.errors import ValidationError
+from desk_app.demo import delivery as demo_delivery
 from desk_app.demo import directory as demo_directory
 from desk_app.demo import keys as demo_keys
 from desk_app.demo import ledger as demo_ledger
+from desk_app.demo import movein as demo_movein
 from desk_app.demo import repairs as demo_repairs
 from desk_app.demo.plan import (
     DEMO_PASSWORD,
@@ -39,6 +41,7 @@ from desk_app.storage.transactions import write_transaction
 DEMO_GENERATORS: list[tuple[str, DemoGenerator]] = [
     ("repairs", demo_repairs.generate),  # reception log, repair orders, callbacks
     ("keys", demo_keys.generate),  # key sets and their loans (after repairs: orders, places)
+    ("movein", demo_movein.generate),  # the deliveries' hand-overs (after repairs and keys)
     ("ledger", demo_ledger.generate),  # fee ledger; last: its month-end closes lock the past
 ]
 
@@ -261,6 +264,9 @@ def generate(desk: Desk, plan: DemoPlan) -> DemoSummary:
                     today=plan.until,
                     years=plan.years,
                     at=op.at,
+                    delivery=demo_delivery.plan_delivery(
+                        plan, [(i, u.building) for i, u in zip(unit_ids, new_units, strict=True)]
+                    ),
                 )
                 op.record("people", None, None, **people_counts)
             clerks = [s.id for s in staff if s.role == "clerk"]

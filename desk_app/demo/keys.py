@@ -30,6 +30,7 @@ from typing import Any
 from desk_app.core.masking import id_check_char, mask_id_number, validate_id_number
 from desk_app.core.vocabularies import UNIT_KEY_TYPES
 from desk_app.demo import bulk as demo_bulk
+from desk_app.demo.delivery import NOTHING, Delivery, delivery_of
 from desk_app.demo.plan import DemoPlan, DemoRandom
 from desk_app.demo.repairs import DeskClock
 from desk_app.demo.repairs_text import DAY, HOUR, MINUTE
@@ -165,7 +166,7 @@ def generate(desk: Desk, plan: DemoPlan, rng: random.Random, staff: list) -> int
         shifts = demo_bulk.shift_spans(db)
         clock = DeskClock(shifts, own) if shifts else None
         history = _History(desk, own, clock, supervisors, op.at, visits)
-        history.make_sets(rooms)
+        history.make_sets(rooms, delivery_of(db, plan))
         if clock is not None:
             history.live_through(plan)
         counts = history.write()
@@ -233,6 +234,7 @@ class _History:
         self.loans = self.late = self.lost = 0
         self.deposits = self.collections = self.by_agent = 0
         self._owner_spans: dict[int, list[tuple[str, str, int]]] | None = None
+        self.received: dict[int, str] = {}  # unit → the day its first owner received it
 
     # --- the sets ---------------------------------------------------------------------------
 
@@ -288,8 +290,23 @@ class _History:
         }
         return {t: n for t, n in pieces.items() if n and t in UNIT_KEY_TYPES}
 
-    def make_sets(self, rooms: list[tuple[int, str, str | None, str | None, bool]]) -> None:
+    def _day_start(self, day: str) -> int:
+        """Midnight of ``day`` (``2026-11-01``) on the desk clock; 0 without a clock or day."""
+        if self.clock is None or not day:
+            return 0
+        return max(0, self.clock.seconds(f"{day[:10]}T00:00:00"))
+
+    def make_sets(
+        self,
+        rooms: list[tuple[int, str, str | None, str | None, bool]],
+        delivered: Delivery = NOTHING,
+    ) -> None:
+        """The sets: equipment rooms, public areas, the developer's keys of units nobody
+        owns and owners' keys in trust (after they received the unit). The developer's
+        keys of the deliveries' units are the move-in's (``demo/movein.py``), and nobody
+        of the batch in progress has left keys in trust yet."""
         rng = self.rng
+        just_delivered = delivered.new_units()
         first = self.clock.starts[0] + 20 * MINUTE if self.clock else 0
         span = (self.clock.horizon - first) if self.clock else 0
         for room_id, _name, building, floor, never in rooms:
@@ -313,16 +330,20 @@ class _History:
                     floor=floor,
                     name=name,
                 )
-        owners: set[int] = set()
+        received = self.received
         for occupant in demo_bulk.occupants_for_demo(self.db):
             if occupant.role == "owner":
-                owners.add(occupant.unit_id)
+                received.setdefault(occupant.unit_id, occupant.since or "")
         self.trust: dict[int, _Set] = {}
         for unit in demo_bulk.units_for_demo(self.db):
-            if unit.id not in owners:
-                self._new_set("接管", {t: 2 for t in UNIT_KEY_TYPES}, first, unit_id=unit.id)
+            if unit.id in just_delivered:
+                continue  # the batch in progress: the move-in's developer's keys, no trust yet
+            if unit.id not in received:
+                if unit.id not in delivered.sold:  # the move-in takes these over
+                    self._new_set("接管", {t: 2 for t in UNIT_KEY_TYPES}, first, unit_id=unit.id)
             elif rng.random() < TRUST_SHARE:
                 since = first + int(rng.random() * span * 0.7)
+                since = max(since, self._day_start(received[unit.id]) + DAY + 10 * HOUR)
                 if self.clock is not None:  # deposited while a clerk is on duty
                     since = (self.clock.act(since) or (first, 0))[0]
                 self.trust[unit.id] = self._new_set(
@@ -684,9 +705,11 @@ class _History:
             order_id, unit_id, tech, content, dispatched = order
             key = self.trust.get(unit_id)
             if key is None or key.kind != "业主代管":
-                key = self._new_set(
-                    "业主代管", self._unit_pieces(), clock.starts[0] + 30 * MINUTE, unit_id=unit_id
+                since = max(
+                    clock.starts[0] + 30 * MINUTE,
+                    self._day_start(self.received.get(unit_id, "")) + 10 * HOUR,
                 )
+                key = self._new_set("业主代管", self._unit_pieces(), since, unit_id=unit_id)
                 key.place = f"Z柜-{len(self.sets):03d}"
                 self.trust[unit_id] = key
             start = clock.act(max(clock.seconds(dispatched) + 5 * MINUTE, key.since))

@@ -20,6 +20,7 @@ refuses rows dated in it.
 
 from __future__ import annotations
 
+import json
 import random
 from datetime import date
 from typing import TYPE_CHECKING, Any, overload
@@ -28,7 +29,7 @@ from desk_app.core.address import parse_unit_address
 from desk_app.demo import bulk as demo_bulk
 from desk_app.demo import ledger_bulk as bulk
 from desk_app.demo.ledger_rows import DeskDays, LedgerHistory, Owner, Terms, UnitPlan
-from desk_app.demo.ledger_text import FLAT_RATES, LOW_RISE_FLOORS, MINUTE, PROPERTY_RATES
+from desk_app.demo.ledger_text import DAY, FLAT_RATES, LOW_RISE_FLOORS, MINUTE, PROPERTY_RATES
 from desk_app.demo.plan import DemoPlan, DemoRandom
 from desk_app.services.desk import Desk
 from desk_app.services.desk import settings as settings_service
@@ -100,6 +101,14 @@ def _unit_plans(db: Database, days: DeskDays) -> list[UnitPlan]:
         since = _day(days, row.since, -1)
         until = _day(days, row.until, None) if row.until else None
         owners.setdefault(row.unit_id, []).append(Owner(since, until, row.name, row.person_id))
+    handed: dict[int, tuple[int, tuple[str, ...], int, str]] = {}  # unit → fees at, months …
+    for paid in bulk.movein_fees(db):
+        months = tuple(json.loads(paid.data).get("months", ()))
+        handed[paid.unit_id] = (days.seconds(paid.at), months, paid.person_id, paid.name)
+    bases: dict[int, list[tuple[str, int, int]]] = {}
+    for reading in bulk.movein_base_readings(db):
+        day = days.day_of(date.fromisoformat(reading.read_on))
+        bases.setdefault(reading.unit_id, []).append((reading.code, reading.reading_centi, day))
     cars: dict[int, int | None] = {}
     for car in bulk.cars_for_ledger(db):
         cars.setdefault(car.unit_id, car.person_id)
@@ -109,6 +118,9 @@ def _unit_plans(db: Database, days: DeskDays) -> list[UnitPlan]:
     plans = []
     for unit in units:
         unit_owners = owners.get(unit.id, [])
+        fees = handed.get(unit.id)
+        if fees is not None and not unit_owners:  # paid at a hand-over not finished yet
+            unit_owners = [Owner(fees[0] // DAY, None, fees[3], fees[2])]
         if not unit_owners or not unit.area_centi_m2 or unit.kind not in PROPERTY_RATES:
             continue  # no owner to bill, or no property fee for its kind (车位)
         try:
@@ -134,6 +146,9 @@ def _unit_plans(db: Database, days: DeskDays) -> list[UnitPlan]:
                 occupied_from=occupied,
                 owners=unit_owners,
                 car_from=car_from,
+                fees_t=fees[0] if fees is not None else None,
+                prepaid=fees[1] if fees is not None else (),
+                bases=tuple(bases.get(unit.id, ())),
             )
         )
     return plans

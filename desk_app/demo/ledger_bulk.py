@@ -142,13 +142,49 @@ def units_for_ledger(db: Database) -> list[LedgerUnit]:
 
 
 def owners_for_ledger(db: Database) -> list[LedgerOwner]:
-    """The owners of every unit, past and present, in the order they owned it."""
+    """The owners of every unit received, past and present, in the order they owned it (an
+    owner of record of a unit still 空置 has not received it: nothing to bill)."""
     rows = db.execute(
         "SELECT o.unit_id, o.person_id, p.name, o.since, o.until FROM occupancies o "
-        "JOIN people p ON p.id = o.person_id WHERE o.role = 'owner' "
+        "JOIN people p ON p.id = o.person_id JOIN units u ON u.id = o.unit_id "
+        "WHERE o.role = 'owner' AND u.status <> '空置' "
         "ORDER BY o.unit_id, coalesce(o.since, ''), o.id"
     )
     return [LedgerOwner(*row) for row in rows]
+
+
+class MoveinFees(NamedTuple):
+    unit_id: int
+    person_id: int
+    name: str
+    at: str  # when the fees station was saved
+    data: str  # the station's data: {"months": [...]}
+
+
+class BaseReading(NamedTuple):
+    unit_id: int
+    code: str
+    reading_centi: int
+    read_on: str
+
+
+def movein_fees(db: Database) -> list[MoveinFees]:
+    """The hand-overs' fees stations done (the demo's move-in), in the order they were."""
+    rows = db.execute(
+        "SELECT h.unit_id, h.person_id, p.name, s.updated_at, s.data FROM movein_stations s "
+        "JOIN movein_handovers h ON h.id = s.handover_id JOIN people p ON p.id = h.person_id "
+        "WHERE s.station = 'fees' AND s.state = 'done' ORDER BY s.updated_at, h.id"
+    )
+    return [MoveinFees(*row) for row in rows]
+
+
+def movein_base_readings(db: Database) -> list[BaseReading]:
+    """The meters' base readings taken at the hand-overs, in id order."""
+    rows = db.execute(
+        "SELECT r.unit_id, i.code, r.reading_centi, r.read_on FROM meter_readings r "
+        "JOIN fee_items i ON i.id = r.item_id WHERE r.source = 'movein' ORDER BY r.id"
+    )
+    return [BaseReading(*row) for row in rows]
 
 
 def cars_for_ledger(db: Database) -> list[LedgerCar]:

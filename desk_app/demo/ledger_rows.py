@@ -98,10 +98,11 @@ ID, DUE, OUT, KIND, TEXT, METERED = range(6)
 CHARGE, LATE_FEE = 0, 1
 # Events; on the same second they run in this order.
 E_CLOSE, E_HANDOVER, E_SWEEP, E_REISSUE, E_PAY, E_RENOVATE, E_REFUND = range(7)
-E_CREDIT_REFUND, E_SALE, E_EXCHANGE = 7, 8, 9
+E_CREDIT_REFUND, E_SALE, E_EXCHANGE, E_MOVEIN = 7, 8, 9, 10
 METERS = ("water", "electricity", "gas", "heating")
 MONTHLY_ITEMS = ("property", "garbage", "parking")
 CREDIT_TEXT = "预收款"  # the line of money paid ahead, as the ledger writes it
+PREPAID_TEXT = "（收房预收）"  # services.movein.handover.post_first_months' descriptions
 
 
 @dataclass(frozen=True)
@@ -136,6 +137,12 @@ class UnitPlan:
     occupied_from: int | None  # day index from which someone lives there; None: nobody
     owners: list[Owner]
     car_from: int | None  # day index from which the unit keeps a car
+    # 收房 (demo/movein.py): when the fees station was saved (seconds of the desk clock)
+    # and the months of property fee it prepaid; the meters' base readings then
+    # (item code, reading, day index)
+    fees_t: int | None = None
+    prepaid: tuple[str, ...] = ()
+    bases: tuple[tuple[str, int, int], ...] = ()
 
 
 class Account:
@@ -144,7 +151,7 @@ class Account:
     __slots__ = (
         "plan", "id", "payer", "first_w", "owed", "credit", "credit_receipt", "credit_line",
         "pay_t", "stop_t", "stage", "stage_w", "util_step", "waived", "meters", "usage", "base",
-        "property_fen", "property_price", "estimate", "deposits", "heat_base",
+        "property_fen", "property_price", "estimate", "deposits", "heat_base", "base_day",
     )  # fmt: skip
 
     def __init__(self, plan: UnitPlan) -> None:
@@ -170,6 +177,7 @@ class Account:
         self.estimate = 0  # what a month costs the household, for paying ahead
         self.deposits: list[tuple[int, int, int, str, str]] = []  # charge, receipt, fen, code, text
         self.heat_base = 0
+        self.base_day: dict[str, int] = {}  # a meter's base read at the hand-over (day index)
 
     def owner_on(self, day: int) -> Owner:
         owners = self.plan.owners
@@ -309,6 +317,8 @@ class LedgerHistory:
         self.week_cash = 0
         self.last_refund: int | None = None
         self.accounts = [Account(plan) for plan in owned]
+        self.movein_times: list[int] = []  # receipts of hand-overs' fees (E_MOVEIN), in order
+        self.busy_until = -1  # a spoiled receipt is written again by then
         # A small estate still shows a few voids, waivers and credit refunds.
         receipts = max(len(self.accounts) * len(self.periods) * 0.5, 1)
         self.void_share = max(VOID_SHARE, 3 / receipts)
@@ -370,6 +380,7 @@ class LedgerHistory:
                 rise = days.first_day + timedelta(days=int(days.last_day * share))
                 rises.add(date(rise.year + 1, 1, 1).isoformat())
         starts = sorted(rises)
+        self.rate_starts = starts
         rows: list[tuple[str, str | None, str, int]] = []
         for kind, prices in PROPERTY_RATES.items():
             for step, start in enumerate(starts):
@@ -411,10 +422,18 @@ class LedgerHistory:
             for meter in ("water", "electricity", "gas"):
                 acct.base[meter] = int(USAGE_CENTI[meter] * spread)
             acct.heat_base = plan.area_centi * HEATING_CENTI_PER_M2 // 100
+            for code, centi, day in plan.bases:  # read at the hand-over: the first bill's base
+                if code == "water" or plan.low_rise:
+                    acct.meters[code] = centi
+                    acct.base_day[code] = day
+            if plan.fees_t is not None:
+                self._push(plan.fees_t - MINUTE, E_MOVEIN, acct)
+                self.movein_times.append(plan.fees_t - MINUTE)
             if len(plan.owners) == 1 and acct.first_w < len(self.periods) - 6:
                 singles.append(acct)
             self._plan_renovations(acct)
         self._force_arrears(singles)
+        self.movein_times.sort()
 
     def _payer(self) -> str:
         return PAYER_KINDS[bisect_right(PAYER_SHARES, self.rng.random() * PAYER_SHARES[-1])]
@@ -528,6 +547,14 @@ class LedgerHistory:
                 self._push_day(d, E_HANDOVER, None, hour=16)
 
     def _handle(self, t: int, kind: int, payload: object) -> None:
+        if kind in (E_PAY, E_RENOVATE, E_SALE) and t <= self.busy_until:
+            # the clerk is writing a spoiled receipt again: the next one waits (the fresh
+            # receipt takes the number after the spoiled one)
+            later = self.busy_until + self.rng.between(30, 150)
+            if kind == E_PAY:
+                payload.pay_t = later  # type: ignore[attr-defined]
+            self._push(later, kind, payload)
+            return
         if kind == E_PAY:
             self._pay(payload, t)  # type: ignore[arg-type]
         elif kind == E_REISSUE:
@@ -546,6 +573,8 @@ class LedgerHistory:
             self._refund_credit(t, payload)  # type: ignore[arg-type]
         elif kind == E_SALE:
             self._sale(t, payload)  # type: ignore[arg-type]
+        elif kind == E_MOVEIN:
+            self._movein_fees(t, payload)  # type: ignore[arg-type]
         elif kind == E_EXCHANGE:
             self._exchange(t, payload)  # type: ignore[arg-type]
 
@@ -596,15 +625,16 @@ class LedgerHistory:
             owed = acct.owed
             unit_id = acct.id
             start = len(owed)
-            amount = acct.property_fen[step]
+            amount = 0 if period in plan.prepaid else acct.property_fen[step]
             bill = amount + garbage_fen
-            charges.append(
-                (cid, unit_id, property_id, period, property_text, plan.area_centi,
-                 acct.property_price[step], amount, due_text, "charge", None, "", "billing",
-                 period, at, by, shift)
-            )  # fmt: skip
-            owed.append([cid, due, amount, CHARGE, property_text, False])
-            cid += 1
+            if amount:  # a month prepaid at the hand-over is billed already (the run skips it)
+                charges.append(
+                    (cid, unit_id, property_id, period, property_text, plan.area_centi,
+                     acct.property_price[step], amount, due_text, "charge", None, "", "billing",
+                     period, at, by, shift)
+                )  # fmt: skip
+                owed.append([cid, due, amount, CHARGE, property_text, False])
+                cid += 1
             charges.append(
                 (cid, unit_id, garbage_id, period, garbage_text, 100, garbage_price,
                  garbage_fen, due_text, "charge", None, "", "billing", period, at, by, shift)
@@ -647,9 +677,11 @@ class LedgerHistory:
         self.ids[bulk.CHARGES] = cid
         self.charged[self.close_of[due]] += total
         codes = [*MONTHLY_ITEMS, *(code for code in METERS if code in billed)]
-        self.batch[bulk.BILLING_RUNS].append(
-            (period, due_text, ",".join(codes), "全部房屋", cid - first_id, total, at, by, shift)
-        )
+        if cid > first_id:  # nobody to bill yet (an estate whose units are still delivered)
+            self.batch[bulk.BILLING_RUNS].append(
+                (period, due_text, ",".join(codes), "全部房屋", cid - first_id, total, at, by,
+                 shift)
+            )  # fmt: skip
 
     def _read_meters(self, w: int) -> None:
         """The readings for period ``w``, read at the end of the month before and imported
@@ -697,6 +729,8 @@ class LedgerHistory:
                         usual *= IDLE_USAGE
                 else:
                     continue
+                if acct.base_day.get(code, -1) >= day:
+                    continue  # read at the hand-over after this round: its base stands
                 if code in meters:
                     usage = int(usual * (0.85 + 0.3 * rng.random()))
                     value = meters[code] + usage
@@ -766,6 +800,39 @@ class LedgerHistory:
             return
         acct.pay_t = t
         self._push(t, E_PAY, acct)
+
+    # --- the hand-over's fees ---------------------------------------------------------------
+
+    def _handing_over(self, t: int) -> bool:
+        """A hand-over's fees are paid in the next minutes: no receipt is spoiled and written
+        again meanwhile (the fresh one takes the number after the spoiled one)."""
+        times = self.movein_times
+        return bisect_right(times, t + 6 * MINUTE) > bisect_right(times, t)
+
+    def _movein_fees(self, t: int, acct: Account) -> None:
+        """收房: the first months' property fee charged as the monthly billing would (source
+        billing, the period as its reference, so the runs skip them), due today, a minute
+        before the owner pays them (``handover.post_first_months``, then the payment)."""
+        days, plan = self.days, acct.plan
+        day = t // DAY
+        posted = t - MINUTE
+        shift, by = days.who(posted)
+        at, due_text = days.text(posted), days.texts[day]
+        step = max(0, bisect_right(self.rate_starts, due_text) - 1)
+        amount, price = acct.property_fen[step], acct.property_price[step]
+        item_id, item_name = self.items["property"]
+        lines: list[tuple[int | None, str, int]] = []
+        for period in plan.prepaid:
+            cid = self._next_id(bulk.CHARGES)
+            text = f"{item_name} {period}{PREPAID_TEXT}"
+            self.batch[bulk.CHARGES].append(
+                (cid, acct.id, item_id, period, text, plan.area_centi, price, amount, due_text,
+                 "charge", None, "", "billing", period, at, by, shift)
+            )  # fmt: skip
+            lines.append((cid, text, amount))
+        self.charged[self.close_of[day]] += amount * len(lines)
+        note = f"收房预收 {plan.prepaid[0]} 至 {plan.prepaid[-1]}" if plan.prepaid else ""
+        self._issue(t, _Receipt(acct, lines, note=note), void_ok=False)
 
     # --- payments -----------------------------------------------------------------------------
 
@@ -895,7 +962,7 @@ class LedgerHistory:
         if credit:
             draft.acct.credit += credit
             draft.acct.credit_line = credit
-        if void_ok and rng.random() < self.void_share:
+        if void_ok and rng.random() < self.void_share and not self._handing_over(t):
             reason, what = rng.one(VOID_REASONS)
             wrong = _Receipt(
                 draft.acct, list(draft.lines), draft.method, draft.note, draft.tendered
@@ -908,9 +975,9 @@ class LedgerHistory:
                 wrong.method = next(m for m in ("微信", "现金", "支付宝") if m != draft.method)
                 wrong.tendered = None
             wrong_id = self._write_receipt(t, wrong, live=False)
-            self._push(
-                t + rng.between(2 * MINUTE, 4 * MINUTE), E_REISSUE, (draft, wrong_id, reason)
-            )
+            again = t + rng.between(2 * MINUTE, 4 * MINUTE)
+            self.busy_until = max(self.busy_until, again)
+            self._push(again, E_REISSUE, (draft, wrong_id, reason))
             return wrong_id
         receipt_id = self._write_receipt(t, draft, live=True)
         if credit:

@@ -188,16 +188,21 @@ def test_billing_runs_post_the_month_due_on_the_due_day(db):
         )[0]
         assert (count, total) == (run["charge_count"], run["total_fen"])
         assert run["created_at"][:7] == run["period"]
-    items = Counter(
-        r[0]
-        for r in rows(
-            db,
-            "SELECT i.code FROM charges c JOIN fee_items i ON i.id = c.item_id "
-            "WHERE c.source = 'billing'",
-        )
+    billed = rows(
+        db,
+        "SELECT i.code, c.unit_id, c.period, c.description FROM charges c "
+        "JOIN fee_items i ON i.id = c.item_id WHERE c.source = 'billing'",
     )
-    assert items["property"] == items["garbage"] > items["water"] > items["heating"] > 0
-    assert 0 < items["parking"] < items["property"]
+    items = Counter(r[0] for r in billed)
+    assert items["garbage"] > items["water"] > items["heating"] > 0
+    assert 0 < items["parking"] < items["garbage"]
+    # a month billed carries the property fee once: from its run, or prepaid at the
+    # hand-over (收房预收, demo/movein.py), which the run then skipped
+    property_months = Counter((r[1], r[2]) for r in billed if r[0] == "property")
+    garbage_months = {(r[1], r[2]) for r in billed if r[0] == "garbage"}
+    assert garbage_months <= set(property_months) and max(property_months.values()) == 1
+    prepaid = {(r[1], r[2]) for r in billed if r[3].endswith("（收房预收）")}
+    assert prepaid and set(property_months) - garbage_months <= prepaid
     winter = {r[0][5:] for r in rows(db, "SELECT DISTINCT c.period FROM charges c "
                                          "JOIN fee_items i ON i.id = c.item_id "
                                          "WHERE i.code = 'heating'")}  # fmt: skip
@@ -355,8 +360,11 @@ def test_closes_cover_every_complete_month_and_lock_it(db, desk):
     closes = rows(db, "SELECT * FROM period_closes ORDER BY period")
     periods = [c["period"] for c in closes]
     runs = [r[0] for r in rows(db, "SELECT period FROM billing_runs ORDER BY period")]
-    assert periods == [p for p in runs if f"{p}-25" < UNTIL.isoformat()]
-    assert periods[-1] == "2026-10"
+    # every complete month of the ledger, billed or not (a month before anyone received a
+    # unit has no run: the estate's only building was being delivered, demo/delivery.py)
+    closed_runs = [p for p in runs if f"{p}-25" < UNTIL.isoformat()]
+    assert closed_runs and closed_runs == periods[len(periods) - len(closed_runs) :]
+    assert periods == _months(periods[0], "2026-10")
     for close in closes:
         assert close["through_on"] == f"{close['period']}-25"
         assert close["created_at"][:10] == close["through_on"]
@@ -512,6 +520,16 @@ def test_no_history_only_items_and_rates(tmp_path):
     finally:
         conn.close()
     assert all(r.ok for r in maintenance.check_database(path))
+
+
+def _months(first: str, last: str) -> list[str]:
+    """The periods from ``first`` to ``last`` (``2026-10``), one by one."""
+    year, month = int(first[:4]), int(first[5:])
+    found = []
+    while f"{year:04d}-{month:02d}" <= last:
+        found.append(f"{year:04d}-{month:02d}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return found
 
 
 def _spans(first: date, days: int) -> list[tuple[int, int, str, str]]:

@@ -274,7 +274,9 @@ def reading_sheet(
     item = _metered_item(desk, item_code)
     building = building_code(building)
     units = billing_store.units_in_scope(desk.db, building=building, unit_ids=unit_ids)
-    history = billing_store.recent_readings(desk.db, item.id, period, building=building)
+    history = billing_store.recent_readings(
+        desk.db, item.id, period, building=building, unit_ids=unit_ids
+    )
     billed = billing_store.billed_units(desk.db, period, [item.id])
     rows = []
     for unit in units:

@@ -97,8 +97,17 @@ def units_in_scope(
         f"SELECT id, code, building, entrance, room, kind, area_centi_m2, {_CUSTOMER} FROM units"
     )
     if unit_ids is not None:
+        wanted = sorted(set(unit_ids))
+        if len(wanted) <= _CHUNK:  # a few units (a hand-over's): ordered by the query
+            only = f" WHERE id IN ({', '.join('?' for _ in wanted)})"
+            only += " AND building = ?" if building else ""
+            few = [*wanted, *([building] if building else [])]
+            return [
+                ScopeUnit(*row)
+                for row in db.execute(f"{select}{only} {UNIT_ORDER}", few).fetchall()
+            ]
         rows: list[tuple] = []
-        for chunk in _chunks(sorted(set(unit_ids))):
+        for chunk in _chunks(wanted):
             marks = ", ".join("?" for _ in chunk)
             condition = f" WHERE id IN ({marks})"
             params: list[object] = list(chunk)
@@ -161,20 +170,33 @@ SELECT unit_id, period, reading_centi FROM ranked WHERE k <= 3 ORDER BY unit_id,
 
 
 def recent_readings(
-    db: Database, item_id: int, period: str, *, building: str | None = None
+    db: Database,
+    item_id: int,
+    period: str,
+    *,
+    building: str | None = None,
+    unit_ids: Sequence[int] | None = None,
 ) -> dict[int, list[tuple[str, int]]]:
     """Per unit, (period, reading) of its three most recent read periods up to ``period``,
-    newest first (one query for the item: units without a reading are absent)."""
+    newest first (one query for the item, or for each chunk of ``unit_ids`` when only
+    those units are wanted: units without a reading are absent)."""
     join, where, params = "", "", [item_id, period]
     if building:
         join = "JOIN units u ON u.id = r.unit_id"
         where = "AND u.building = ?"
         params.append(building)
+    chunks: Iterable[list[int] | None] = [None]
+    if unit_ids is not None:
+        chunks = _chunks(sorted(set(unit_ids)))
     result: dict[int, list[tuple[str, int]]] = {}
-    for unit_id, read_period, reading in db.execute(
-        _RECENT_READINGS.format(join=join, where=where), params
-    ):
-        result.setdefault(unit_id, []).append((read_period, reading))
+    for chunk in chunks:
+        only, wanted = "", []
+        if chunk is not None:  # the index (unit_id, item_id, period) finds them directly
+            only = f"AND r.unit_id IN ({', '.join('?' for _ in chunk)})"
+            wanted = list(chunk)
+        sql = _RECENT_READINGS.format(join=join, where=f"{where} {only}")
+        for unit_id, read_period, reading in db.execute(sql, [*params, *wanted]):
+            result.setdefault(unit_id, []).append((read_period, reading))
     return result
 
 

@@ -12,6 +12,7 @@ from desk_app.services.ledger import billing, charges, rates
 from desk_app.services.shifts import login
 from desk_app.storage import audit
 from desk_app.storage.desk import integrity
+from desk_app.storage.ledger import billing as billing_store
 from tests.builders.ledger import billing_estate, close_period, read_meters
 from tests.builders.staff import PASSWORD
 
@@ -213,6 +214,22 @@ def test_a_billed_reading_is_final(estate):
         if r.unit_code == "3-1-101"
     ]
     assert row.billed and row.current_centi == 12000 and row.previous_centi == 10000
+
+
+def test_the_sheet_of_chosen_units_reads_only_theirs_and_agrees_with_the_buildings(estate):
+    desk, units = estate
+    read_meters(desk, units, "2026-10", {"3-1-101": "100", "3-1-102": "200", "3-1-201": "50"})
+    read_meters(desk, units, "2026-11", {"3-1-101": "110", "3-1-102": "205"})
+    whole = {r.unit_id: r for r in billing.reading_sheet(desk, "2026-11", "water", building="3")}
+    chosen = [units["3-1-102"], units["3-1-201"]]
+    rows = billing.reading_sheet(desk, "2026-11", "water", unit_ids=chosen)
+    assert [r.unit_id for r in rows] == chosen
+    assert all(r == whole[r.unit_id] for r in rows)
+    assert (rows[0].previous_centi, rows[0].current_centi) == (20000, 20500)
+    water = desk.db.execute("SELECT id FROM fee_items WHERE code = 'water'").fetchone()[0]
+    history = billing_store.recent_readings(desk.db, water, "2026-11", unit_ids=chosen)
+    assert set(history) == set(chosen)  # 3-1-101's readings are not read
+    assert history[units["3-1-102"]] == [("2026-11", 20500), ("2026-10", 20000)]
 
 
 def test_a_closed_period_is_refused_in_chinese(estate):

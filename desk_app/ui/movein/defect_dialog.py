@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk_app.ui import preferences
+from desk_app.ui.labels import vocabulary_text
 from desk_app.ui.widgets.controls import KeyChoice, button
 from desk_app.ui.widgets.forms import FormDialog, NoteEdit
 
@@ -192,7 +193,7 @@ class DefectDialog(FormDialog):
         self.category = QComboBox(self)
         self.category.setObjectName("category")
         for word in categories:
-            self.category.addItem(word, word)
+            self.category.addItem(vocabulary_text(word), word)
         self.category.setMaxVisibleItems(max(10, len(categories)))
         self.add_row(self.tr("&Category:"), self.category)
 

@@ -90,7 +90,7 @@ class DefectModel(RowTableModel):
             Column(self.tr("Unit"), lambda r: r.unit_code),
             Column(self.tr("Room"), lambda r: r.room),
             Column(self.tr("Item"), lambda r: r.item),
-            Column(self.tr("Category"), lambda r: r.category),
+            Column(self.tr("Category"), lambda r: vocabulary_text(r.category)),
             Column(self.tr("Note"), lambda r: r.note),
             Column(self.tr("Fixed by"), lambda r: vocabulary_text(defects.fixer(r))),
             Column(self.tr("Repair order"), lambda r: r.order_no or ""),
@@ -133,7 +133,7 @@ class DefectCountModel(RowTableModel):
         return [
             Column(self.tr("Room"), lambda r: r.room),
             Column(self.tr("Item"), lambda r: r.item),
-            Column(self.tr("Category"), lambda r: r.category),
+            Column(self.tr("Category"), lambda r: vocabulary_text(r.category)),
             Column(self.tr("Open"), lambda r: r.count, align_right=True),
         ]
 

@@ -87,7 +87,9 @@ HANDOVER_COLUMNS = (
     "id", "unit_id", "batch_unit_id", "started_at", "closed_at", "outcome", "outcome_note",
     "person_id", "agent_name", "agent_id_masked", *STAMP, "updated_at",
 )  # fmt: skip
-STATION_COLUMNS = ("handover_id", "station", "state", "reason", "data", *STAMP, "updated_at")
+STATION_COLUMNS = (
+    "handover_id", "station", "state", "reason", "data", *STAMP, "updated_at", "done_by", "done_at"
+)  # fmt: skip
 CELL_COLUMNS = ("handover_id", "room", "item", "result", *STAMP)
 DEFECT_COLUMNS = (
     "id", "handover_id", "unit_id", "room", "item", "category", "note", "repair_order_id",
@@ -429,7 +431,7 @@ class _MoveIn:
             else:
                 t += rng.between(3 * MINUTE, 9 * MINUTE)
             moments[station] = self._stamp(t)
-        saved: dict[str, tuple[str, dict[str, Any], str | None]] = {}
+        saved: dict[str, tuple[str, dict[str, Any], str | None, int | None]] = {}
         for station in self.stations:
             if station not in moments:
                 continue
@@ -455,12 +457,12 @@ class _MoveIn:
                 data = self._meters(unit, day, moment[1])
             else:
                 data = self._keys(unit, key_set, moment, person_id, agent, agent_masked)
-            saved[station] = ("done", data, moment[1][0])
+            saved[station] = ("done", data, moment[1][0], moment[1][1])
         closed_at: str | None = None
         note = ""
         last_change = started_at  # the batch unit: 办理中 from the start
         if outcome is not None:
-            _ct, (closed_at, _cb, _cs) = self._stamp(t + rng.between(3 * MINUTE, 6 * MINUTE))
+            _ct, (closed_at, closed_by, _cs) = self._stamp(t + rng.between(3 * MINUTE, 6 * MINUTE))
             if outcome == "带条件收房":
                 listed = "、".join(f"{r}{i}{c}" for r, i, c in defects[:3])
                 note = RESERVATION + listed if listed else RESERVATION_PLAIN
@@ -473,13 +475,14 @@ class _MoveIn:
                     "done",
                     {"outcome": outcome, "receive_date": day.isoformat(), "unit_status": "已交房"},
                     closed_at,
+                    closed_by,
                 )
             last_change = closed_at
         for station in self.stations:
-            state, data, at = saved.get(station, ("pending", {}, None))
+            state, data, at, done_by = saved.get(station, ("pending", {}, None, None))
             rows.stations.append(
                 (handover_id, station, state, "", json.dumps(data, ensure_ascii=False),
-                 started_at, by, shift, at)
+                 started_at, by, shift, at, done_by, at)
             )  # fmt: skip
         identity_at = moments["identity"][1][0]
         rows.handovers.append(

@@ -352,8 +352,21 @@ def test_identity_and_close_agree_with_the_directory(db, batches):
 
 
 def test_pending_stations_hold_nothing(db):
-    pending = rows(db, "SELECT data, updated_at FROM movein_stations WHERE state = 'pending'")
-    assert pending and all(r[0] == "{}" and r[1] is None for r in pending)
+    pending = rows(
+        db, "SELECT data, updated_at, done_by, done_at FROM movein_stations WHERE state = 'pending'"
+    )
+    assert pending and all(tuple(r) == ("{}", None, None, None) for r in pending)
+
+
+def test_stations_done_name_the_clerk_on_duty_then(db):
+    done = rows(
+        db,
+        "SELECT s.done_at, s.updated_at, sh.operator_id = s.done_by FROM movein_stations s "
+        "JOIN shifts sh ON sh.opened_at <= s.done_at "
+        "AND (sh.closed_at IS NULL OR s.done_at <= sh.closed_at) "
+        "WHERE s.state = 'done' GROUP BY s.id",
+    )
+    assert done and all(at == updated and on_duty for at, updated, on_duty in done)
 
 
 def test_defects_are_free_repair_orders_of_move_in(db):

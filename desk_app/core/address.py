@@ -130,3 +130,11 @@ def unit_sort_key(value: UnitAddress | str) -> tuple[int, tuple]:
             return (1, natural_key(value.strip()))
         return (0, address.sort_key)
     return (0, value.sort_key)
+
+
+def long_unit_text(code: str) -> str:
+    """``3-2-501`` → ``3栋2单元501`` (a code that does not parse stays as it is)."""
+    try:
+        return parse_unit_address(code).long
+    except ValidationError:
+        return code

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import datetime, time
 
 from desk_app.core import deadlines
+from desk_app.core.address import long_unit_text
 from desk_app.core.clock import CHINA_TZ
 from desk_app.services.desk import Desk
 from desk_app.services.movein.defects import FINISHED
@@ -28,7 +29,7 @@ def due_items(desk: Desk) -> list[DueItem]:
                 "repair_orders",
                 row.repair_order_id or 0,
                 row.order_no or "",
-                row.unit_code,
+                long_unit_text(row.unit_code),
                 f"{row.room} {row.item} {row.category}",
                 due_at.isoformat(timespec="seconds"),
                 deadlines.LATE,

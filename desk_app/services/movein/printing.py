@@ -10,7 +10,7 @@ from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
-from desk_app.core.address import parse_unit_address
+from desk_app.core.address import long_unit_text as unit_text
 from desk_app.core.errors import NotFoundError, ValidationError
 from desk_app.core.movein import METER_ITEMS
 from desk_app.services.desk import Desk, documents
@@ -36,14 +36,6 @@ OK_MARK, DEFECT_MARK = "√", "×"
 
 # A unit's form printed and archived (the CLI's sheet, routing-slip, defect-list).
 UnitPrint = Callable[[Desk, int], Done[PrintedDocument]]
-
-
-def unit_text(code: str) -> str:
-    """``3-2-501`` → ``3栋2单元501`` (a code that does not parse stays as it is)."""
-    try:
-        return parse_unit_address(code).long
-    except ValidationError:
-        return code
 
 
 def _estate(desk: Desk) -> dict[str, str]:

@@ -173,6 +173,7 @@ def test_a_late_defect_is_due_now(estate, clock):
     clock.advance(days=12)
     [item] = [i for i in due_now.due_now(desk) if i.limit == "movein_defect_late"]
     assert item.subject_id == defect.repair_order_id and item.state == "late"
+    assert item.location == "3栋2单元501"  # as the repair orders' lines say it
     assert defects.is_late(defects.get_defect(desk, defect.id), clock.now().date())
 
 

@@ -1588,7 +1588,7 @@ Make no more entries; call the administrator and keep the latest backups.</sourc
 <context>
     <name>ClosePanel</name>
     <message>
-        <location filename="../../desk_app/ui/movein/stations.py" line="+599"/>
+        <location filename="../../desk_app/ui/movein/stations.py" line="+620"/>
         <source>Out&amp;come:</source>
         <translation>收房结果(&amp;C)：</translation>
     </message>
@@ -1786,7 +1786,7 @@ Make no more entries; call the administrator and keep the latest backups.</sourc
 <context>
     <name>DefectDialog</name>
     <message>
-        <location filename="../../desk_app/ui/movein/defect_dialog.py" line="+180"/>
+        <location filename="../../desk_app/ui/movein/defect_dialog.py" line="+181"/>
         <source>Defect</source>
         <translation>缺陷</translation>
     </message>
@@ -2191,7 +2191,7 @@ Create a new, empty one there?</source>
 <context>
     <name>DocumentsPanel</name>
     <message>
-        <location filename="../../desk_app/ui/movein/stations.py" line="-320"/>
+        <location filename="../../desk_app/ui/movein/stations.py" line="-341"/>
         <source>Signed</source>
         <translation>签署的文件</translation>
     </message>
@@ -3682,7 +3682,7 @@ The incoming operator logs in below; you confirm with your own password. The han
 <context>
     <name>KeysPanel</name>
     <message>
-        <location filename="../../desk_app/ui/movein/stations.py" line="+74"/>
+        <location filename="../../desk_app/ui/movein/stations.py" line="+75"/>
         <source>Card numbers, separated by spaces or commas</source>
         <translation>门禁卡号，以空格或逗号分隔</translation>
     </message>
@@ -3692,9 +3692,19 @@ The incoming operator logs in below; you confirm with your own password. The han
         <translation>门禁卡(&amp;C)：</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+3"/>
+        <source>Lea&amp;ve the keys not handed over in trust, for the defects&apos; repairs</source>
+        <translation>未交的钥匙由业主留存托管，供遗留问题维修(&amp;V)</translation>
+    </message>
+    <message>
+        <location line="+43"/>
         <source>Handed over: %1</source>
         <translation>已交付：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Left in trust for repairs: %1</source>
+        <translation>留存托管（供维修）：%1</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -5105,7 +5115,7 @@ This file&apos;s seal now: {seal}</source>
 <context>
     <name>MetersPanel</name>
     <message>
-        <location filename="../../desk_app/ui/movein/stations.py" line="-85"/>
+        <location filename="../../desk_app/ui/movein/stations.py" line="-101"/>
         <source>&amp;Water meter:</source>
         <translation>水表底数(&amp;W)：</translation>
     </message>

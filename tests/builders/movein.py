@@ -69,10 +69,11 @@ def metered_estate(desk):
     return unit
 
 
-def handed_over(desk, unit) -> int:
+def handed_over(desk, unit, *, door_keys_in_trust: int = 0) -> int:
     """Building 3 as the batch 3栋交付 (around today), and ``unit``'s hand-over closed
     带条件收房 with two defects (客厅 天花 裂缝, 卫生间 给排水 渗水), meters 水 12.5 电 300
-    燃气 4, keys 防盗铁门×3 信报箱×1 and card M0001. Returns the hand-over's id."""
+    燃气 4, keys 防盗铁门×3 信报箱×1 (``door_keys_in_trust`` of the door keys left in trust
+    instead) and card M0001. Returns the hand-over's id."""
     keys = registry.create_set(
         desk, KeySetInput("接管", {"防盗铁门": 3, "信报箱": 1}, unit=unit.code)
     ).value
@@ -101,7 +102,13 @@ def handed_over(desk, unit) -> int:
     defects.add_defect(desk, hid, DefectInput("卫生间", "给排水", "渗水", "下水管接口渗水"))
     handover.finish_inspection(desk, hid)
     handover.record_meters(desk, hid, {"水": "12.5", "电": "300", "燃气": "4"})
-    handover.hand_over_keys(desk, hid, {keys.id: {"防盗铁门": 3, "信报箱": 1}}, ["M0001"])
+    handover.hand_over_keys(
+        desk,
+        hid,
+        {keys.id: {"防盗铁门": 3 - door_keys_in_trust, "信报箱": 1}},
+        ["M0001"],
+        {keys.id: {"防盗铁门": door_keys_in_trust}},
+    )
     handover.close(desk, hid, "带条件收房", "卫生间渗水修复后复验")
     return hid
 

@@ -540,14 +540,22 @@ def unit_key_sets(desk: Desk, unit_id: int) -> list[key_registry.KeySetRow]:
     ]
 
 
+TRUST_NOTE = "收房时业主留存，供遗留问题维修"
+
+
 def hand_over_keys(
     desk: Desk,
     handover_id: int,
     pieces: dict[int, dict[str, int]],
     cards: list[str],
+    in_trust: dict[int, dict[str, int]] | None = None,
 ) -> Done[HandoverState]:
     """Keys handed over by set and type (the key registry's 领取 by the owner of record, or
-    their agent, as identified), and the 门禁卡 numbers issued."""
+    their agent, as identified), and the 门禁卡 numbers issued. ``in_trust``: keys of these
+    sets the owner leaves with the desk so the defects can be repaired while away — taken
+    over from the developer like the rest, then deposited (寄存) in the unit's 业主代管 set
+    (made when there is none, on the same hook), from which the desk lends them against a
+    defect's repair order with the owner's written consent (钥匙托管承诺书)."""
     current = _open(desk, handover_id)
     identity = _station(current, "identity")
     if identity.state != "done" or current.handover.person_id is None:
@@ -559,11 +567,24 @@ def hand_over_keys(
         raise ValidationError("门禁卡号过长（最多 30 字）。", field="cards")
     sets = {row.id: row for row in unit_key_sets(desk, current.handover.unit_id)}
     wanted = {set_id: p for set_id, p in pieces.items() if any(p.values())}
-    if not wanted and not numbers:
+    kept = {set_id: p for set_id, p in (in_trust or {}).items() if any(p.values())}
+    if not wanted and not numbers and not kept:
         raise ValidationError("请填写交付的钥匙或门禁卡。", field="keys")
-    for set_id in wanted:
+    for set_id in [*wanted, *kept]:
         if set_id not in sets:
             raise ValidationError("这串钥匙不属于本房屋。", field="keys")
+    if any(sets[set_id].kind != "接管" for set_id in kept):
+        raise ValidationError("只有开发商移交的钥匙可在收房时留存托管。", field="keys")
+    taken: dict[int, dict[str, int]] = {}
+    for source in (wanted, kept):
+        for set_id, set_pieces in source.items():
+            for piece_type, n in set_pieces.items():
+                taken.setdefault(set_id, {})
+                taken[set_id][piece_type] = taken[set_id].get(piece_type, 0) + n
+    trust_pieces: dict[str, int] = {}
+    for set_pieces in kept.values():
+        for piece_type, n in set_pieces.items():
+            trust_pieces[piece_type] = trust_pieces.get(piece_type, 0) + n
     who = key_registry.Depositor(
         current.handover.person_id,
         agent_name=current.handover.agent_name,
@@ -573,13 +594,34 @@ def hand_over_keys(
     data = dict(_station(current, "keys").data)
     handed = list(data.get("keys", []))
     with desk.operation("movein_keys_handed_over") as op:
-        for set_id, set_pieces in wanted.items():
+        for set_id, set_pieces in taken.items():
             key_registry.collect(desk, set_id, set_pieces, who)
+        for set_id, set_pieces in wanted.items():
             handed.append({"code": sets[set_id].code, "pieces": set_pieces})
+        if trust_pieces:
+            trust = _trust_set(desk, current.handover.unit_id, sets[next(iter(kept))])
+            key_registry.deposit(desk, trust.id, trust_pieces, who)
+            data["in_trust"] = [
+                *data.get("in_trust", []),
+                {"code": trust.code, "pieces": trust_pieces},
+            ]
         data["keys"] = handed
         data["cards"] = list(dict.fromkeys([*data.get("cards", []), *numbers]))
         _save_station(op, current, "keys", "done", data)
     return op.done(state(desk, handover_id))
+
+
+def _trust_set(desk: Desk, unit_id: int, source: key_registry.KeySetRow) -> key_registry.KeySetRow:
+    """The unit's 业主代管 set, made (empty, on the developer's set's hook) if none."""
+    for row in key_registry.sets_of_unit(desk, unit_id):
+        if row.kind == "业主代管":
+            return row
+    return key_registry.create_set(
+        desk,
+        key_registry.KeySetInput(
+            kind="业主代管", unit=source.unit_code, place=source.place, note=TRUST_NOTE
+        ),
+    ).value
 
 
 # --- inspection station and close -----------------------------------------------------------------

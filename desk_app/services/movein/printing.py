@@ -220,6 +220,18 @@ def inspection_form_data(desk: Desk, handover_id: int, *, printed_at: str) -> di
         for kind, n in keys.items()
         if n
     ]
+    trust: Counter[str] = Counter()
+    for entry in current.station("keys").data.get("in_trust", []) if _has(current, "keys") else []:
+        for kind, count in entry.get("pieces", {}).items():
+            trust[kind] += int(count)
+    for kind, n in trust.items():
+        key_rows.append(
+            {
+                "name": f"{kind}钥匙" if not kind.endswith("钥匙") else kind,
+                "count": n,
+                "note": "业主留存客服中心，供遗留问题维修",
+            }
+        )
     if sheet.cards:
         key_rows.append(
             {"name": "门禁卡", "count": len(sheet.cards), "note": "卡号 " + "、".join(sheet.cards)}
@@ -319,6 +331,8 @@ def _station_detail(station: handovers_store.StationRow, current: handover.Hando
         cards = data.get("cards", [])
         sets = len(data.get("keys", []))
         parts = [f"钥匙 {sets} 套"] if sets else []
+        if data.get("in_trust"):
+            parts.append("部分留存托管")
         if cards:
             parts.append(f"门禁卡 {len(cards)} 张")
         return "，".join(parts) if parts else "移交钥匙及门禁卡"

@@ -523,6 +523,7 @@ class KeysPanel(StationPanel):
         self.sets_box = QWidget(self)
         self.sets_layout = QFormLayout(self.sets_box)
         self.counts: dict[tuple[int, str], QSpinBox] = {}
+        self.trustable: set[int] = set()  # the developer's sets (接管): what may stay in trust
         self.handed = QLabel(self)
         self.handed.setObjectName("keys_handed")
         self.handed.setWordWrap(True)
@@ -531,7 +532,12 @@ class KeysPanel(StationPanel):
         self.cards.setPlaceholderText(self.tr("Card numbers, separated by spaces or commas"))
         cards_label = QLabel(self.tr("Access &cards:"), self)
         cards_label.setBuddy(self.cards)
+        self.in_trust = QCheckBox(
+            self.tr("Lea&ve the keys not handed over in trust, for the defects' repairs"), self
+        )
+        self.in_trust.setObjectName("keys_in_trust")
         self.layout_.addWidget(self.sets_box)
+        self.layout_.addWidget(self.in_trust)
         self.layout_.addWidget(self.handed)
         self.layout_.addWidget(cards_label)
         self.layout_.addWidget(self.cards)
@@ -542,8 +548,12 @@ class KeysPanel(StationPanel):
         while self.sets_layout.rowCount():
             self.sets_layout.removeRow(0)
         self.counts.clear()
+        self.trustable.clear()
+        self.in_trust.setChecked(False)
         first: QWidget | None = None
         for key_set in handover.unit_key_sets(self.desk, state.handover.unit_id):
+            if key_set.kind == "接管":
+                self.trustable.add(key_set.id)
             for piece in registry.pieces(self.desk, key_set.id):
                 if piece.held <= 0:
                     continue
@@ -560,9 +570,15 @@ class KeysPanel(StationPanel):
             for k in saved.get("keys", [])
         )
         cards = "、".join(saved.get("cards", []))
+        kept = "；".join(
+            f"{k['code']} " + "、".join(f"{t}×{n}" for t, n in k["pieces"].items())
+            for k in saved.get("in_trust", [])
+        )
         lines = []
         if handed:
             lines.append(self.tr("Handed over: %1").replace("%1", handed))
+        if kept:
+            lines.append(self.tr("Left in trust for repairs: %1").replace("%1", kept))
         if cards:
             lines.append(self.tr("Cards issued: %1").replace("%1", cards))
         if not self.counts and not handed:
@@ -576,8 +592,13 @@ class KeysPanel(StationPanel):
         for (set_id, piece_type), spin in self.counts.items():
             if spin.value():
                 pieces.setdefault(set_id, {})[piece_type] = spin.value()
+        kept: dict[int, dict[str, int]] = {}
+        if self.in_trust.isChecked():
+            for (set_id, piece_type), spin in self.counts.items():
+                if set_id in self.trustable and spin.maximum() > spin.value():
+                    kept.setdefault(set_id, {})[piece_type] = spin.maximum() - spin.value()
         cards = self.cards.text().replace("，", " ").replace(",", " ").replace("、", " ").split()
-        return handover.hand_over_keys(self.desk, self.handover_id, pieces, cards)
+        return handover.hand_over_keys(self.desk, self.handover_id, pieces, cards, kept)
 
 
 class ClosePanel(StationPanel):

@@ -14,7 +14,7 @@ from desk_app.core.errors import ValidationError
 from desk_app.services.desk import Desk
 from desk_app.services.directory import archive
 from desk_app.services.directory import estate as directory_estate
-from desk_app.services.keys import registry
+from desk_app.services.keys import loans, registry
 from desk_app.services.keys.registry import KeySetInput
 from desk_app.services.ledger import billing, charges, payments, rates
 from desk_app.services.movein import batches, defects, handover, reports
@@ -25,6 +25,7 @@ from desk_app.services.repairs import setup as repair_setup
 from desk_app.services.shifts import due_now, login
 from desk_app.storage.directory import people as people_store
 from tests.builders import witness
+from tests.builders.keys import supervisor_approval
 from tests.builders.ledger import property_months, receipt_estate
 from tests.builders.staff import PASSWORD
 
@@ -163,6 +164,58 @@ def test_a_defect_is_re_inspected_after_its_repair(estate, clock):
     passed = defects.reinspect(desk, defect.id, True).value
     assert defects.defect_state(passed) == "已复验" and passed.order_status == "已回访"
     assert [r.passed for r in defects.reinspections(desk, defect.id)] == [False, True]
+
+
+def test_keys_left_in_trust_for_the_defects_are_lent_against_their_order(estate):
+    desk, unit, keys, _batch = estate
+    current = handover.start(desk, unit.id).value
+    owner = _owner(desk, unit)
+    handover.confirm_identity(desk, current.handover.id, handover.Identity(owner))
+    defect = defects.add_defect(
+        desk, current.handover.id, DefectInput("客厅", "墙面", "空鼓")
+    ).value
+    done = handover.hand_over_keys(
+        desk,
+        current.handover.id,
+        {keys.id: {"防盗铁门": 2, "信报箱": 1}},
+        [],
+        in_trust={keys.id: {"防盗铁门": 1}},
+    ).value
+    [trust] = [s for s in registry.sets_of_unit(desk, unit.id) if s.kind == "业主代管"]
+    assert done.station("keys").data["in_trust"] == [
+        {"code": trust.code, "pieces": {"防盗铁门": 1}}
+    ]
+    assert trust.place == keys.place and trust.state == "in"
+    assert [m.kind for m in registry.history(desk, trust.id)] == ["入库", "寄存"]
+    assert registry.history(desk, trust.id)[-1].person_id == owner
+    assert registry.history(desk, keys.id)[-1].pieces == {"防盗铁门": 3, "信报箱": 1}
+    assert registry.key_set(desk, keys.id).state == "empty"
+
+    technician = repair_setup.technicians(desk)[0]
+    loans.lend(
+        desk,
+        trust.id,
+        loans.LoanInput(
+            loans.Borrower(technician_id=technician.id),
+            "遗留问题维修",
+            repair_order_id=defect.repair_order_id,
+            consent_how="书面",  # the 钥匙托管承诺书 signed at the documents station
+        ),
+        supervisor_approval(desk),
+    )
+    [lent] = loans.loans_of_order(desk, defect.repair_order_id)
+    assert lent.key_set.code == trust.code and lent.out
+
+
+def test_only_the_developers_keys_are_left_in_trust_at_hand_over(estate):
+    desk, unit, keys, _batch = estate
+    current = handover.start(desk, unit.id).value
+    handover.confirm_identity(desk, current.handover.id, handover.Identity(_owner(desk, unit)))
+    with pytest.raises(ValidationError, match="不属于本房屋"):
+        handover.hand_over_keys(desk, current.handover.id, {}, [], in_trust={999: {"防盗铁门": 1}})
+    with pytest.raises(ValidationError, match="只有"):
+        handover.hand_over_keys(desk, current.handover.id, {keys.id: {"防盗铁门": 4}}, [])
+    assert registry.key_set(desk, keys.id).state == "in"
 
 
 def test_a_late_defect_is_due_now(estate, clock):

@@ -114,6 +114,16 @@ def test_the_inspection_sheet_of_a_hand_over_is_one_page_with_meters_and_keys(es
     assert "补打" in squash(pdf_pages(again.pdf)[0])
 
 
+def test_keys_left_in_trust_are_on_the_sheet_and_the_slip(estate):
+    desk, unit = estate
+    hid = handed_over(desk, unit, door_keys_in_trust=1)
+    sheet = squash(pdf_pages(printing.print_inspection_sheet(desk, unit.id).value.pdf)[0])
+    assert "防盗铁门钥匙2" in sheet and "防盗铁门钥匙1业主留存客服中心，供遗留问题维修" in sheet
+    slip = printing.routing_slip_data(desk, hid, printed_at=desk.now_text())
+    [keys] = [s for s in slip["stations"] if s["name"] == "交钥匙与门禁卡"]
+    assert keys["detail"] == "钥匙 1 套，部分留存托管，门禁卡 1 张"
+
+
 def test_routing_slip_defect_list_and_the_days_summary(estate):
     desk, unit = estate
     handed_over(desk, unit)

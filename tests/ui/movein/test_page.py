@@ -317,3 +317,24 @@ def test_each_step_has_its_alt_letters_once(staffed_desk, make_window, qtbot):
             page.show_step(station)
             letters = [key.removeprefix("Alt+") for key in mnemonics_of(window)] + menus
             assert sorted(k for k in set(letters) if letters.count(k) > 1) == [], (code, station)
+
+
+def test_keys_not_handed_over_stay_in_trust_for_repairs(staffed_desk, hub, qtbot):
+    desk = staffed_desk
+    unit, keys, _batch = movein_estate(desk)
+    page = show(qtbot, HandoverPage(desk, hub))
+    open_unit(qtbot, page, "3-2-501")
+    done(qtbot, page)  # identity
+    page.show_step("keys")
+    panel = page.panel_of["keys"]
+    spin = panel.counts[(keys.id, "防盗铁门")]
+    spin.setFocus()
+    spin.setValue(spin.maximum() - 1)
+    panel.in_trust.setFocus()
+    qtbot.keyClick(panel.in_trust, Qt.Key.Key_Space)
+    done(qtbot, page)
+    assert page.error_text() == ""
+    [trust] = [s for s in registry.sets_of_unit(desk, unit.id) if s.kind == "业主代管"]
+    assert registry.history(desk, trust.id)[-1].pieces == {"防盗铁门": 1}
+    page.show_step("keys")
+    assert trust.code in panel.handed.text()

@@ -26,7 +26,7 @@ Timed, each to the hand-over page repainted (Qt offscreen, the real ``HandoverPa
 
 Then, for the 1,000-unit batch: ``batches.overview`` (per building, one query) and
 ``batches.batch_units`` (the batch's units with their appointments, the list an overview
-screen would show). The worktree has no overview page yet: its table fill is not timed.
+screen would show); the overview page's table fill is not timed.
 
 Baselines: ``repaint()`` of an empty ``QWidget`` of the page's size, and ``SELECT 1`` on
 the desk's own connection, each as many times. Targets (the issue): the screen opens and
@@ -72,6 +72,7 @@ from desk_app.services.ledger import billing, payments  # noqa: E402
 from desk_app.services.movein import batches, handover, setup  # noqa: E402
 from desk_app.services.shifts import login  # noqa: E402
 from desk_app.ui.events import EventHub  # noqa: E402
+from desk_app.ui.movein import handover_page  # noqa: E402
 from desk_app.ui.movein.defect_dialog import ENGINEERING, DefectEntry  # noqa: E402
 from desk_app.ui.movein.handover_page import HandoverPage  # noqa: E402
 from desk_app.ui.movein.inspection_grid import OK  # noqa: E402
@@ -270,6 +271,9 @@ def hand_over(desk: Desk, page: HandoverPage, timer: Timer, unit_id: int, number
     cards = f"MJ{unit_id:06d}-1 MJ{unit_id:06d}-2"
     step("keys", "keys", partial(keys.cards.setText, cards))
     page.show_step("archive")
+    # closed with a defect, the page offers the acceptance sheet: the question waits for
+    # the clerk, so it is answered "not now" at once and the time to ask it is counted
+    handover_page.messages.confirm = lambda *_args, **_kwargs: False  # type: ignore[assignment]
     timer("close (已交房)", page.complete_step)
     assert page.state is not None and page.state.handover.outcome == "已交房", page.error_text()
 
@@ -359,7 +363,7 @@ def main() -> None:
     print(row("batches.overview", overview_ms, select_ms, "(target < 300 ms)"))
     print(row("batches.batch_units", units_ms, select_ms, "(the 1,000 rows)"))
     print(row("bare SELECT 1", select_ms, None, "(the desk's connection)"))
-    print("   no overview page in this worktree: its table fill is not timed")
+    print("   the overview page's table fill is not timed")
     worst = max(STEPS, key=lambda name: p95(timer.times[name]))
     print(f"\nslowest step at p95: {worst} {p95(timer.times[worst]):.1f} ms (target < 100 ms)")
     if profile is not None:

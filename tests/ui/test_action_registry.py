@@ -31,6 +31,21 @@ def test_action_ids_are_unique():
     assert len(ids) == len(set(ids)), sorted(i for i in ids if ids.count(i) > 1)
 
 
+def test_no_page_takes_a_key_the_window_uses():
+    """Qt fires neither of two actions that share a key in one window (an ambiguous
+    shortcut): a page's key must not be the window's, nor a feature's menu key."""
+    window_keys = {s for spec in window_actions(len(FEATURES)) for s in spec.shortcuts}
+    window_keys |= {s for feature in FEATURES for spec in feature.actions for s in spec.shortcuts}
+    taken = {
+        (spec.id, key)
+        for feature in FEATURES
+        for spec in feature.page_actions
+        for key in spec.shortcuts
+        if key in window_keys
+    }
+    assert taken == set()
+
+
 def test_tabs_come_from_the_feature_table(staffed_desk, make_window):
     window = make_window(staffed_desk)
     assert window.tabs.count() == len(FEATURES)

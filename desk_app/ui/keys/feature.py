@@ -24,11 +24,11 @@ REGISTRY_ACTIONS = (
     _page_action(
         "intake",
         QT_TRANSLATE_NOOP("KeysPage", "Take in a &building…"),
-        ("Ctrl+Shift+N",),
+        ("Ctrl+Shift+I",),
         "take_in_building",
     ),
     _page_action(
-        "lookup", QT_TRANSLATE_NOOP("KeysPage", "By &person or unit…"), ("Ctrl+F",), "look_up"
+        "lookup", QT_TRANSLATE_NOOP("KeysPage", "By &person or unit…"), ("Ctrl+Shift+F",), "look_up"
     ),
     _page_action(
         "register",

@@ -13,12 +13,15 @@ printable area; reportlab's are points from the bottom-left of the page.
 from __future__ import annotations
 
 import io
+import logging
 import re
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime
 from functools import partial
+from pathlib import Path
 
 from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
 from desk_app.core.clock import CHINA_TZ
@@ -38,6 +41,7 @@ from desk_app.printing.templates import (
     Element,
     FormTemplate,
     GridElement,
+    ImageElement,
     LineElement,
     ParagraphElement,
     SignatureElement,
@@ -45,6 +49,8 @@ from desk_app.printing.templates import (
     TextElement,
     load_template,
 )
+
+log = logging.getLogger(__name__)
 
 PT = 25.4 / 72  # millimetres per point
 ASCENT = 0.88  # of the font size, above the baseline (BabelStone Han: 0.879)
@@ -256,6 +262,41 @@ def _draw_line(
     canvas.restoreState()
 
 
+def _draw_image(canvas: Canvas, image: ImageReader, x: float, y: float, w: float, h: float) -> None:
+    canvas.drawImage(image, x, y, w, h)
+
+
+IMAGE_DPI = 300  # a picture is scaled down to this resolution at its printed size
+
+
+def _image_reader(value: object, key: str, width_mm: float, height_mm: float) -> ImageReader | None:
+    """A picture from the data (file bytes or a path), turned upright (EXIF) and scaled
+    down to ``IMAGE_DPI`` at the frame's size (a phone photo would make a card sheet tens
+    of MB); ``None`` when there is none or it can't be read (logged: the frame then prints
+    with its label, to paste a photo in)."""
+    from PIL import Image, ImageOps, UnidentifiedImageError
+
+    if value is None or value == "" or value == b"":
+        return None
+    source: io.BytesIO | str
+    if isinstance(value, bytes | bytearray):
+        source = io.BytesIO(bytes(value))
+    elif isinstance(value, str | Path):
+        source = str(value)
+    else:
+        log.warning("picture %s: not bytes or a path (%s)", key, type(value).__name__)
+        return None
+    try:
+        with Image.open(source) as opened:
+            picture = ImageOps.exif_transpose(opened).convert("RGB")
+    except (OSError, UnidentifiedImageError, ValueError) as exc:
+        log.warning("picture %s unreadable: %s", key, exc)
+        return None
+    most = (round(width_mm / 25.4 * IMAGE_DPI), round(height_mm / 25.4 * IMAGE_DPI))
+    picture.thumbnail(most)  # only ever shrinks, keeps the proportions
+    return ImageReader(picture)
+
+
 def _draw_page_furniture(
     canvas: Canvas,
     template: FormTemplate,
@@ -321,6 +362,7 @@ class _Layout:
             TableElement: self.table,
             SignatureElement: self.signature,
             ParagraphElement: self.paragraph,
+            ImageElement: self.image,
         }
         drawn = [
             element
@@ -537,6 +579,7 @@ class _Layout:
             need = element.gap + element.height + following.gap
             if isinstance(following, BoxElement):
                 need += self.box_lines(following)[1]
+            need = max(need, element.gap + element.height + element.keep)
             top = self.start(element)
             if top > 0 and top + need > self.height + _EPS:
                 self.new_page()
@@ -594,6 +637,46 @@ class _Layout:
             self.emit(self.text_op(element.x, top, line, size, element.bold))
             top += pitch
             self.cursor = max(self.cursor, top)
+
+    def image(self, element: ImageElement) -> None:
+        """The data's picture fitted into the frame, or the frame with its label."""
+        w, h = element.width, element.height
+        top = self.place(element, h)
+        if element.line_width > 0:
+            self.emit(
+                partial(
+                    _draw_rect,
+                    x=self.px(element.x),
+                    y=self.py(top + h),
+                    w=w * mm,
+                    h=h * mm,
+                    line_width=element.line_width,
+                    fill=None,
+                )
+            )
+        picture = _image_reader(self.data.get(element.field), element.field, w, h)
+        if picture is None:
+            label = fill_placeholders(element.label, self.data)
+            if label:
+                size = self.size(element)
+                text_top = top + (h - self.pitch(size)) / 2
+                self.lines_ops([label], element.x, w, text_top, size, element.bold, "center")
+            return
+        pixels_w, pixels_h = picture.getSize()
+        scale = min(w / pixels_w, h / pixels_h)
+        draw_w, draw_h = pixels_w * scale, pixels_h * scale
+        left = element.x + (w - draw_w) / 2
+        image_top = top + (h - draw_h) / 2
+        self.emit(
+            partial(
+                _draw_image,
+                image=picture,
+                x=self.px(left),
+                y=self.py(image_top + draw_h),
+                w=draw_w * mm,
+                h=draw_h * mm,
+            )
+        )
 
     def grid(self, element: GridElement) -> None:
         rows = self.rows_of(element)
@@ -801,3 +884,10 @@ class _Layout:
             bold = heading or element.bold
             self.lines_ops(lines, x + pad, width - 2 * pad, text_top, size, bold, align)
             x += width
+
+
+def layout_pages(template: FormTemplate, data: Mapping[str, object]) -> list[list[Op]]:
+    """The drawing operations of each page of ``template`` filled with ``data`` (points
+    from the bottom-left of the template's own page), without drawing: for a renderer
+    that places the form on a bigger sheet (``cards.py``)."""
+    return _Layout(template, data, ensure_fonts_registered()).run()

@@ -16,7 +16,7 @@ Schema (``forms/README.md`` has the long version with examples)::
     running_header = "{estate_name}  交接班记录表（续）"   # top margin, pages 2..N
 
     [[element]]             # one per element, drawn in order
-    kind = "text"           # text | box | line | grid | table | signature | paragraph
+    kind = "text"           # text | box | line | grid | table | signature | paragraph | image
 
 Every element is positioned in mm from the top-left corner of the printable area
 (inside the margins): ``x`` (default 0) and ``y``. With ``y`` the element sits at
@@ -36,7 +36,9 @@ empty (a 作废 frame printed only on a voided receipt).
   ``valign`` top/middle), ``line_width`` (pt); ``grow = true`` makes the box taller
   than ``height`` when its label needs more lines (a framed cell for long text).
 * ``line``: from (x, y) to (x + ``width``, y + ``height``); ``width`` defaults to
-  the rest of the line, ``height`` to 0; ``line_width`` (pt), ``dash``.
+  the rest of the line, ``height`` to 0; ``line_width`` (pt), ``dash``; ``keep`` (mm): a
+  flowing line (a cut line) starts a new page unless that much room is left below it,
+  so that a second copy does not begin at the foot of a page.
 * ``grid``: a ruled table with a fixed number of ``rows`` of ``row_height`` mm,
   ``header`` row on top (``header_height``); ``columns`` as for ``table``; optional
   ``field`` naming a list of dicts to fill the rows (more items than rows is an error,
@@ -56,6 +58,10 @@ empty (a 作废 frame printed only on a voided receipt).
   optional ``date_label`` with its own line (``date_line_length``).
 * ``paragraph``: wrapped text from ``field`` (with ``format``) or ``text``, ``width``
   (default: rest of the line), flows onto the next page.
+* ``image``: the picture in the data value ``field`` (bytes of a JPEG/PNG file, or a file
+  path) scaled to fit a ``width`` × ``height`` frame, centred, its proportions kept;
+  ``label`` (e.g. 照片) prints in the frame when there is no picture; ``line_width``
+  (0: no frame).
 
 Formats: ``money`` (integer fen → ¥1,234.50), ``capitals`` (fen → 壹仟贰佰叁拾肆元伍角),
 ``date`` (2026-11-22), ``date_cn`` (2026年11月22日), ``datetime`` (2026-11-22 09:30),
@@ -140,6 +146,7 @@ class LineElement(Element):
     height: float = 0.0
     line_width: float = 0.6
     dash: bool = False
+    keep: float = 0.0  # mm that must fit below a flowing line, else it starts a new page
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -181,6 +188,15 @@ class ParagraphElement(Element):
     field: str | None = None
     format: str | None = None
     width: float
+
+
+@dataclass(frozen=True, kw_only=True)
+class ImageElement(Element):
+    field: str
+    width: float
+    height: float
+    label: str = ""  # printed in the frame when the data has no picture
+    line_width: float = 0.5  # the frame; 0 draws none
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -334,6 +350,7 @@ class _Parser:
             "table": self.table_element,
             "signature": self.signature_element,
             "paragraph": self.paragraph_element,
+            "image": self.image_element,
         }
         if kind not in builders:
             raise self.fail(f"不认识的元素类型“{kind}”，可用：{'、'.join(builders)}")
@@ -380,13 +397,14 @@ class _Parser:
         )
 
     def line_element(self, item: Mapping[str, Any], common: dict, room: float) -> Element:
-        self.check_keys(item, set(common) | {"width", "height", "line_width", "dash"})
+        self.check_keys(item, set(common) | {"width", "height", "line_width", "dash", "keep"})
         return LineElement(
             **common,
             width=self.number(item, "width", room, low=0, high=room),
             height=self.number(item, "height", 0.0, low=0, high=5000),
             line_width=self.number(item, "line_width", 0.6, low=0.1, high=5),
             dash=self.boolean(item, "dash", False),
+            keep=self.number(item, "keep", 0.0, low=0, high=5000),
         )
 
     def grid_element(self, item: Mapping[str, Any], common: dict, room: float) -> Element:
@@ -465,6 +483,20 @@ class _Parser:
             field=fld,
             format=fmt,
             width=self.number(item, "width", room, low=5, high=room),
+        )
+
+    def image_element(self, item: Mapping[str, Any], common: dict, room: float) -> Element:
+        self.check_keys(item, set(common) | {"field", "width", "height", "label", "line_width"})
+        fld = self.optional_key(item, "field")
+        if fld is None:
+            raise self.fail("image 必须用 field 指定图片数据")
+        return ImageElement(
+            **common,
+            field=fld,
+            width=self.required_number(item, "width", low=1, high=room),
+            height=self.required_number(item, "height", low=1, high=5000),
+            label=self.text(item, "label"),
+            line_width=self.number(item, "line_width", 0.5, low=0, high=5),
         )
 
     def columns(self, item: Mapping[str, Any], width: float) -> tuple[Column, ...]:

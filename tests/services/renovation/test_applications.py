@@ -10,6 +10,7 @@ from desk_app.services.directory import estate
 from desk_app.services.ledger import charges
 from desk_app.services.renovation import applications
 from desk_app.services.shifts import login
+from desk_app.storage.desk import integrity
 from tests.builders.renovation import (
     application,
     application_input,
@@ -78,8 +79,13 @@ def test_the_whole_path_to_the_permit(staffed_desk, unit):
         "renovation_reviewed",
         "renovation_approved",
         "renovation_permit_issued",
+        "approval_granted",
+        "charge_posted",
+        "unit_updated",
     ):
         assert name in ops
+    failed = [r for r in integrity.full_check(desk.db) if not r.ok]
+    assert failed == []
 
 
 def test_a_permit_cannot_issue_unpaid(staffed_desk, unit):
@@ -211,3 +217,26 @@ def test_fees_follow_the_settings(staffed_desk, unit):
     view = approved(staffed_desk, unit)
     # deposit 0: not posted; waste 128.80 × 1.50 = 193.20
     assert {f.role: f.amount_fen for f in view.fees} == {"management": 38640, "waste": 19320}
+
+
+def test_a_permit_starts_today_when_the_planned_start_has_passed(staffed_desk, unit, clock):
+    view = approved(staffed_desk, unit, planned_start="2026-11-10", planned_end="2027-01-31")
+    paid(staffed_desk, unit, view)
+    permit = applications.issue_permit(staffed_desk, view.application.id).value
+    assert (permit.starts_on, permit.ends_on) == ("2026-11-20", "2027-02-19")
+    with pytest.raises(ValidationError, match="不能发许可证"):
+        applications.issue_permit(staffed_desk, view.application.id)
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "message"),
+    [
+        ("renovation.approver_role", "clerk", "supervisor 或 manager"),
+        ("renovation.working_hours", "8点到12点", "时:分-时:分"),
+        ("renovation.permit_months", 0, "1–24"),
+    ],
+)
+def test_bad_settings_are_refused(staffed_desk, key, value, message):
+    login.login(staffed_desk, "lee", PASSWORD, "早班")
+    with pytest.raises(ValidationError, match=message):
+        settings.update(staffed_desk, {key: value})

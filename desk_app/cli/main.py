@@ -65,10 +65,22 @@ def _register_commands() -> None:
     from desk_app.cli.ledger import commands as ledger
     from desk_app.cli.movein import commands as movein
     from desk_app.cli.reception import commands as reception
+    from desk_app.cli.renovation import commands as renovation
     from desk_app.cli.repairs import commands as repairs
     from desk_app.cli.shifts import commands as shifts
 
-    for commands in (desk, demo, directory, reception, repairs, ledger, movein, keys, shifts):
+    for commands in (
+        desk,
+        demo,
+        directory,
+        reception,
+        repairs,
+        ledger,
+        movein,
+        renovation,
+        keys,
+        shifts,
+    ):
         commands.register(cli)
 
 

@@ -34,6 +34,7 @@ from desk_app.storage.migrations import (
     m0013_keys,
     m0014_movein,
     m0015_movein_station_by,
+    m0016_renovation,
 )
 from desk_app.storage.transactions import write_transaction
 
@@ -55,6 +56,7 @@ RELEASED: tuple[ModuleType, ...] = (
     m0013_keys,
     m0014_movein,
     m0015_movein_station_by,
+    m0016_renovation,
 )
 
 migrations = Migrations(MIGRATION_SET)

@@ -11,9 +11,10 @@ from desk_app.ui.keys.feature import FEATURE as KEYS
 from desk_app.ui.ledger.feature import FEATURE as LEDGER
 from desk_app.ui.movein.feature import FEATURE as MOVEIN
 from desk_app.ui.reception.feature import FEATURE as RECEPTION
+from desk_app.ui.renovation.feature import FEATURE as RENOVATION
 from desk_app.ui.repairs.feature import FEATURE as REPAIRS
 
-FEATURES: tuple[Feature, ...] = (RECEPTION, REPAIRS, LEDGER, MOVEIN, KEYS, DIRECTORY)
+FEATURES: tuple[Feature, ...] = (RECEPTION, REPAIRS, LEDGER, MOVEIN, RENOVATION, KEYS, DIRECTORY)
 
 
 def feature(name: str) -> Feature:

@@ -5047,6 +5047,21 @@ This file&apos;s seal now: {seal}</source>
         <source>About</source>
         <translation>关于</translation>
     </message>
+    <message>
+        <location filename="../../desk_app/ui/renovation/feature.py" line="+12"/>
+        <source>Renovation</source>
+        <translation>装修与放行</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Renovation and passes</source>
+        <translation>装修与放行（装修许可、出入证、放行条）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Renovation applications, permits, worker passes and move-out passes will be handled here.</source>
+        <translation>装修申请、装修许可证、装修人员出入证和物品放行条将在这里办理。</translation>
+    </message>
 </context>
 <context>
     <name>ManagerApprovalDialog</name>

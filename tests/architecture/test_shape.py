@@ -16,7 +16,17 @@ from tests.builders.source import imported_names
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGE = ROOT / "desk_app"
 TESTS = ROOT / "tests"
-FEATURES = {"desk", "directory", "reception", "repairs", "ledger", "keys", "movein", "shifts"}
+FEATURES = {
+    "desk",
+    "directory",
+    "reception",
+    "repairs",
+    "ledger",
+    "keys",
+    "movein",
+    "renovation",
+    "shifts",
+}
 LAYERS = ("storage", "services", "ui", "cli")
 # Packages in a layer that are not features: shared by all of them.
 SHARED_PACKAGES = {"storage": {"migrations"}, "ui": {"widgets"}}

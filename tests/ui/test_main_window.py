@@ -21,12 +21,13 @@ TABS = [
     ("tab_repairs", "维修工单"),
     ("tab_ledger", "收费台账"),
     ("tab_movein", "入住交房"),
+    ("tab_renovation", "装修与放行"),
     ("tab_keys", "钥匙管理"),
     ("tab_directory", "业主档案"),
 ]
 
 
-def test_six_tabs_in_chinese_in_order(staffed_desk, make_window):
+def test_seven_tabs_in_chinese_in_order(staffed_desk, make_window):
     window = make_window(staffed_desk)
     tabs = window.tabs
     assert [(tabs.widget(i).objectName(), tabs.tabText(i)) for i in range(tabs.count())] == TABS
@@ -49,7 +50,9 @@ def test_ctrl_number_switches_tabs(staffed_desk, make_window, qtbot):
     qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
     assert window.tabs.currentIndex() == 2
     assert window.tabs.currentWidget().objectName() == "tab_ledger"
-    qtbot.keyClick(window, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
+    assert window.tabs.currentWidget().objectName() == "tab_renovation"
+    qtbot.keyClick(window, Qt.Key.Key_7, Qt.KeyboardModifier.ControlModifier)
     assert window.tabs.currentWidget().objectName() == "tab_directory"
 
 
@@ -173,8 +176,8 @@ def test_a_module_replaces_its_placeholder(staffed_desk, make_window):
     window = make_window(staffed_desk)
     page = QWidget()
     window.replace_page("tab_keys", page)
-    assert window.tabs.widget(4) is page
-    assert window.tabs.tabText(4) == "钥匙管理"
+    assert window.tabs.widget(5) is page
+    assert window.tabs.tabText(5) == "钥匙管理"
     assert page.objectName() == "tab_keys"
 
 

@@ -111,6 +111,30 @@ DEFAULTS: dict[str, Any] = {
     "movein.prepaid_months": 3,
     "movein.fee_start_day": 15,
     "movein.contractors": ["开发商维修单位"],
+    # Renovation (装修与放行): the manual's figures (worker passes 100 元 deposit and 5 元
+    # card fee; a permit of 3 months) and common practice for the rest; all editable.
+    "renovation.works_items": [
+        "水电改造",
+        "墙体拆改",
+        "防水",
+        "吊顶",
+        "地面",
+        "墙面",
+        "门窗",
+        "空调",
+        "防盗网",
+        "橱柜卫浴",
+    ],
+    "renovation.permit_months": 3,
+    "renovation.working_hours": "08:00-12:00 14:00-18:00",
+    "renovation.rest_day_works": False,
+    "renovation.approver_role": "supervisor",
+    "renovation.deposit_fen": 200000,
+    "renovation.management_fee_per_m2_fen": 300,
+    "renovation.waste_fee_per_m2_fen": 0,
+    "renovation.waste_fee_flat_fen": 30000,
+    "renovation.pass_deposit_fen": 10000,
+    "renovation.pass_card_fee_fen": 500,
 }
 
 LABELS: dict[str, str] = {
@@ -152,6 +176,17 @@ LABELS: dict[str, str] = {
     "movein.prepaid_months": "收房时预收月数",
     "movein.fee_start_day": "计费起始日（此日及以前收房当月起计，否则次月起计）",
     "movein.contractors": "开发商维修单位",
+    "renovation.works_items": "装修项目清单",
+    "renovation.permit_months": "装修许可期限（月）",
+    "renovation.working_hours": "允许施工时间（工作日）",
+    "renovation.rest_day_works": "休息日可以施工",
+    "renovation.approver_role": "装修审批人（supervisor 客服主管 / manager 客服中心经理）",
+    "renovation.deposit_fen": "装修保证金（分）",
+    "renovation.management_fee_per_m2_fen": "装修管理费（分/平方米）",
+    "renovation.waste_fee_per_m2_fen": "垃圾清运费（分/平方米，0 为按户定额）",
+    "renovation.waste_fee_flat_fen": "垃圾清运费按户定额（分）",
+    "renovation.pass_deposit_fen": "装修人员出入证押金（分/人）",
+    "renovation.pass_card_fee_fen": "装修人员出入证工本费（分/人）",
 }
 
 
@@ -167,6 +202,13 @@ RANGES: dict[str, tuple[int, int]] = {
     "movein.defect_days": (1, 60),
     "movein.prepaid_months": (0, 36),
     "movein.fee_start_day": (1, 28),
+    "renovation.permit_months": (1, 24),
+    "renovation.deposit_fen": (0, 10_000_000),
+    "renovation.management_fee_per_m2_fen": (0, 100_000),
+    "renovation.waste_fee_per_m2_fen": (0, 100_000),
+    "renovation.waste_fee_flat_fen": (0, 10_000_000),
+    "renovation.pass_deposit_fen": (0, 1_000_000),
+    "renovation.pass_card_fee_fen": (0, 1_000_000),
 }
 
 
@@ -216,6 +258,16 @@ def _validate(key: str, value: Any) -> Any:
         text = str(value).strip()
         if not re.fullmatch(r"([01][0-9]|2[0-3]):[0-5][0-9]", text):
             raise ValidationError(f"{label}应为 时:分，例如 17:30。")
+        return text
+    if key == "renovation.approver_role":
+        if value not in ("supervisor", "manager"):
+            raise ValidationError(f"{label}只能是 supervisor 或 manager。")
+        return value
+    if key == "renovation.working_hours":
+        text = str(value).strip()
+        clock = r"(?:[01][0-9]|2[0-3]):[0-5][0-9]"
+        if not re.fullmatch(rf"(?:{clock}-{clock} )+", " ".join(text.split()) + " "):
+            raise ValidationError(f"{label}应为 时:分-时:分，例如 08:00-12:00 14:00-18:00。")
         return text
     if key.startswith("paper."):
         if value not in PAPER_SIZES:

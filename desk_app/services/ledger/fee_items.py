@@ -67,6 +67,8 @@ STANDARD_FEE_ITEMS: tuple[tuple[str, str, str, str], ...] = (
     ("card_fee", "工本费", "one_off", "张"),
     ("renovation_deposit", "装修押金", "deposit", "笔"),
     ("pass_deposit", "出入证押金", "deposit", "张"),
+    ("renovation_fee", "装修管理费", "one_off", "次"),
+    ("renovation_waste", "装修垃圾清运费", "one_off", "次"),
     ("late_fee", "滞纳金", "one_off", "笔"),
     ("other", "其他", "one_off", ""),
 )

@@ -1,0 +1,1 @@
+"""``desk-app renovation …``: the renovation list."""

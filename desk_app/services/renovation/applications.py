@@ -22,7 +22,7 @@ from desk_app.core.money import fen_to_yuan_text, format_fen
 from desk_app.core.numbering import day_prefix, next_number
 from desk_app.services.desk import ROLE_LABELS, Desk
 from desk_app.services.directory import estate
-from desk_app.services.ledger import charges
+from desk_app.services.ledger import charges, fee_items
 from desk_app.services.operations import Done
 from desk_app.services.renovation import setup
 from desk_app.services.shifts.approvals import Approval
@@ -285,6 +285,20 @@ def fee_amounts(desk: Desk, unit_id: int) -> dict[str, int]:
     return {role: fen for role, fen in amounts.items() if fen > 0}
 
 
+def _check_fee_items(desk: Desk, codes: list[str]) -> None:
+    """An estate set up before these fee items existed gets them from the standard list
+    (设置 → 收费项目、标准与收据本 → 添加常用收费项目); say so in the clerk's words, not the item's code."""
+    have = {item.code for item in fee_items.fee_items(desk)}
+    names = dict((spec[0], spec[1]) for spec in fee_items.STANDARD_FEE_ITEMS)
+    missing = [names.get(code, code) for code in codes if code not in have]
+    if missing:
+        raise ValidationError(
+            f"收费项目中还没有“{'、'.join(missing)}”：请主管在 设置 → 收费项目、标准与收据本 中"
+            "点“添加常用收费项目”后再批准。",
+            field="application",
+        )
+
+
 def approve(desk: Desk, application_id: int, approval: Approval | None) -> Done[ApplicationView]:
     """The approver's approval; the fees (装修保证金 as a deposit, 装修管理费 by area,
     垃圾清运费) are posted to the unit, due today, in the same operation."""
@@ -293,8 +307,9 @@ def approve(desk: Desk, application_id: int, approval: Approval | None) -> Done[
         raise ValidationError(f"该申请当前为“{row.state}”，不能审批。", field="application")
     if not row.review_passed:
         raise ValidationError("工程部审核未通过，只能驳回。", field="application")
-    granted = _approver(desk, approval, "批准装修申请")
     amounts = fee_amounts(desk, row.unit_id)
+    _check_fee_items(desk, [setup.FEE_ITEMS[role] for role in amounts])
+    granted = _approver(desk, approval, "批准装修申请")
     today = desk.clock.now().date().isoformat()
     with desk.operation("renovation_approved") as op:
         for role, fen in amounts.items():

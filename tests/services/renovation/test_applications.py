@@ -240,3 +240,16 @@ def test_bad_settings_are_refused(staffed_desk, key, value, message):
     login.login(staffed_desk, "lee", PASSWORD, "早班")
     with pytest.raises(ValidationError, match=message):
         settings.update(staffed_desk, {key: value})
+
+
+def test_an_estate_without_the_new_fee_items_is_told_how_to_add_them(staffed_desk, unit):
+    desk = staffed_desk
+    # an estate whose standard items were installed before 装修管理费 was one of them
+    desk.db.execute("DELETE FROM fee_items WHERE code = 'renovation_fee'")
+    desk.db.execute("DELETE FROM temp.witnessed")  # the file as it came, not a write of ours
+    row = application(desk, unit)
+    applications.review(desk, row.id, "同意施工", True)
+    with pytest.raises(ValidationError, match="还没有“装修管理费”.*添加常用收费项目"):
+        applications.approve(desk, row.id, approval_by(desk))
+    assert applications.get(desk, row.id).state == "待审批"
+    assert not desk.db.execute("SELECT 1 FROM charges WHERE source = 'renovation'").fetchall()

@@ -19,17 +19,14 @@ from pathlib import Path
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QFileDialog,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMainWindow,
     QSplitter,
-    QTableView,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -49,7 +46,7 @@ from desk_app.ui.ledger.arrears_models import ActionsModel, ArrearsModel, DebtMo
 from desk_app.ui.ledger.feature import ARREARS_ACTIONS
 from desk_app.ui.operations import attempt, perform
 from desk_app.ui.widgets.columns import Sample, fit_columns
-from desk_app.ui.widgets.row_table import RowTableModel
+from desk_app.ui.widgets.controls import list_table
 from desk_app.ui.widgets.shown_refresh import ShownRefresh
 from desk_app.ui.widgets.tool_buttons import tool_button
 
@@ -68,26 +65,6 @@ COLUMN_SAMPLES: dict[int, Sample] = {
     ArrearsModel.LAST_ACTION: tuple(arrears.ACTION_LABELS.values()),
     ArrearsModel.LAST_ON: "2026-11-20",
 }
-
-
-def _table(parent: QWidget, name: str, model: RowTableModel) -> QTableView:
-    view = QTableView(parent)
-    view.setObjectName(name)
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setTabKeyNavigation(False)
-    view.setAlternatingRowColors(True)
-    view.setWordWrap(False)
-    vertical = view.verticalHeader()
-    vertical.hide()
-    vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-    vertical.setDefaultSectionSize(view.fontMetrics().height() + 8)
-    header = view.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    header.setStretchLastSection(True)
-    return view
 
 
 class ArrearsPage(QWidget):
@@ -117,7 +94,7 @@ class ArrearsPage(QWidget):
 
         # --- the list
         self.model = ArrearsModel(parent=self)
-        self.view = _table(self, "arrears_view", self.model)
+        self.view = list_table(self, self.model, "arrears_view")
         fit_columns(self.view, COLUMN_SAMPLES, table="arrears")
         self.view.selectionModel().currentRowChanged.connect(self._row_chosen)
         self.view.activated.connect(lambda _index: self.record_action())
@@ -125,7 +102,7 @@ class ArrearsPage(QWidget):
 
         # --- the chosen unit
         self.debt_model = DebtModel(parent=self)
-        self.debt_view = _table(self, "arrears_debt_view", self.debt_model)
+        self.debt_view = list_table(self, self.debt_model, "arrears_debt_view")
         self.debt_view.horizontalHeader().resizeSection(0, 220)
         self.debt_total_label = QLabel(self)
         self.debt_total_label.setObjectName("arrears_debt_total_label")
@@ -137,7 +114,7 @@ class ArrearsPage(QWidget):
         debt_layout.addWidget(self.debt_total_label)
 
         self.actions_model = ActionsModel(parent=self)
-        self.actions_view = _table(self, "arrears_actions_view", self.actions_model)
+        self.actions_view = list_table(self, self.actions_model, "arrears_actions_view")
         history_box = QGroupBox(self.tr("Chasing steps"), self)
         QVBoxLayout(history_box).addWidget(self.actions_view)
 

@@ -23,7 +23,6 @@ from typing import Any
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt
 from PySide6.QtGui import QAction, QColor, QKeyEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QHBoxLayout,
@@ -51,7 +50,7 @@ from desk_app.ui.movein.feature import BATCH_ACTIONS, BATCH_TOOLS, UNIT_TOOLS
 from desk_app.ui.movein.slot_dialog import day_text, period_text
 from desk_app.ui.operations import perform
 from desk_app.ui.widgets.columns import fit_columns
-from desk_app.ui.widgets.controls import fill_vocabulary
+from desk_app.ui.widgets.controls import fill_vocabulary, list_table, list_view
 from desk_app.ui.widgets.row_table import AnyIndex, Column, RowTableModel
 from desk_app.ui.widgets.shown_refresh import ShownRefresh
 from desk_app.ui.widgets.tool_buttons import tool_button
@@ -152,25 +151,6 @@ class SlotsModel(RowTableModel):
         return super().data(index, role)
 
 
-def _table(parent: QWidget, model: RowTableModel, name: str, *, many: bool) -> QTableView:
-    view = QTableView(parent)
-    view.setObjectName(name)
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(
-        QAbstractItemView.SelectionMode.ExtendedSelection
-        if many
-        else QAbstractItemView.SelectionMode.SingleSelection
-    )
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setTabKeyNavigation(False)
-    view.setAlternatingRowColors(True)
-    view.setWordWrap(False)
-    view.verticalHeader().hide()
-    view.horizontalHeader().setStretchLastSection(True)
-    return view
-
-
 class UnitsView(QTableView):
     """The units' table: Enter books the current unit (预约)."""
 
@@ -245,7 +225,7 @@ class BatchesPage(QWidget):
         top.addStretch(1)
 
         self.slots_model = SlotsModel((), self)
-        self.slots_view = _table(self, self.slots_model, "batch_slots", many=False)
+        self.slots_view = list_table(self, self.slots_model, "batch_slots")
         self.slots_caption = QLabel(self)
         self.slots_caption.setObjectName("slots_caption")
         fit_columns(self.slots_view, SLOT_SAMPLES, table="movein_slots")
@@ -257,16 +237,7 @@ class BatchesPage(QWidget):
 
         self.units_model = BatchUnitsModel((), self)
         self.units_view = UnitsView(self, self.book)
-        self.units_view.setObjectName("batch_units")
-        self.units_view.setModel(self.units_model)
-        self.units_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.units_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.units_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.units_view.setTabKeyNavigation(False)
-        self.units_view.setAlternatingRowColors(True)
-        self.units_view.setWordWrap(False)
-        self.units_view.verticalHeader().hide()
-        self.units_view.horizontalHeader().setStretchLastSection(True)
+        list_view(self.units_view, self.units_model, "batch_units", many=True)
         self.units_view.doubleClicked.connect(lambda _index: self.book())
         selection = self.units_view.selectionModel()
         selection.selectionChanged.connect(lambda *_args: self._enable())

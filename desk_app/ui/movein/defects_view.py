@@ -14,14 +14,12 @@ from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -38,6 +36,7 @@ from desk_app.ui.labels import building_label, vocabulary_text
 from desk_app.ui.operations import attempt
 from desk_app.ui.widgets import deadline_colors
 from desk_app.ui.widgets.columns import Sample, fit_columns
+from desk_app.ui.widgets.controls import list_table
 from desk_app.ui.widgets.row_table import AnyIndex, Column, RowTableModel
 
 STATES = (*rules.DEFECT_STATES, rules.AWAITING_REINSPECTION)
@@ -54,26 +53,6 @@ DEFECT_SAMPLES: dict[int, Sample] = {
     9: "999",
 }
 COUNT_SAMPLES: dict[int, Sample] = {0: "卫生间", 1: "电气/开关插座", 2: "功能故障", 3: "999"}
-
-
-def list_table(parent: QWidget, name: str, model: RowTableModel) -> QTableView:
-    view = QTableView(parent)
-    view.setObjectName(name)
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setTabKeyNavigation(False)
-    view.setAlternatingRowColors(True)
-    view.setWordWrap(False)
-    vertical = view.verticalHeader()
-    vertical.hide()
-    vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-    vertical.setDefaultSectionSize(view.fontMetrics().height() + 8)
-    header = view.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    header.setStretchLastSection(True)
-    return view
 
 
 class DefectModel(RowTableModel):
@@ -166,10 +145,10 @@ class DefectsView(QWidget):
         self.count_label.setObjectName("movein_defects_count")
 
         self.counts_model = DefectCountModel(parent=self)
-        self.counts_view = list_table(self, "movein_defect_counts", self.counts_model)
+        self.counts_view = list_table(self, self.counts_model, "movein_defect_counts")
         fit_columns(self.counts_view, COUNT_SAMPLES, table="movein_defect_counts")
         self.model = DefectModel(parent=self)
-        self.view = list_table(self, "movein_defects", self.model)
+        self.view = list_table(self, self.model, "movein_defects")
         fit_columns(self.view, DEFECT_SAMPLES, table="movein_defects")
         self.view.horizontalHeader().setStretchLastSection(False)
         self.view.horizontalHeader().setSectionResizeMode(

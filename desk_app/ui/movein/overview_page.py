@@ -46,14 +46,14 @@ from desk_app.services.movein.defects import DefectRow
 from desk_app.ui.actions import page_actions, tool_tip
 from desk_app.ui.events import ChangeEvent, EventHub
 from desk_app.ui.labels import building_label
-from desk_app.ui.movein.defects_view import DefectsView, list_table
+from desk_app.ui.movein.defects_view import DefectsView
 from desk_app.ui.movein.feature import (
     OVERVIEW_ACTIONS,
     OVERVIEW_DAY_ACTIONS,
     OVERVIEW_DEFECT_ACTIONS,
 )
 from desk_app.ui.operations import attempt, perform
-from desk_app.ui.widgets.controls import picked_date, qdate
+from desk_app.ui.widgets.controls import list_table, picked_date, qdate
 from desk_app.ui.widgets.row_table import AnyIndex, Column, RowTableModel
 from desk_app.ui.widgets.shown_refresh import ShownRefresh
 from desk_app.ui.widgets.tool_buttons import tool_button
@@ -152,7 +152,7 @@ class OverviewPage(QWidget):
         self.batch_info = QLabel(self)
         self.batch_info.setObjectName("movein_overview_batch_info")
         self.progress_model = ProgressModel(parent=self)
-        self.progress_view = list_table(self, "movein_progress", self.progress_model)
+        self.progress_view = list_table(self, self.progress_model, "movein_progress")
         self.progress_view.setAlternatingRowColors(False)
         header = self.progress_view.horizontalHeader()
         header.setStretchLastSection(False)

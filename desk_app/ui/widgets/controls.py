@@ -156,6 +156,41 @@ def table_view(parent: QWidget, model: RowTableModel, object_name: str) -> QTabl
     return view
 
 
+def list_view(
+    view: QTableView, model: RowTableModel, object_name: str, *, many: bool = False
+) -> QTableView:
+    """A table of read-only lines, one line each: rows chosen whole (several with
+    ``many``), no cell editing, Tab leaves it, alternate shading, no wrapping, rows of one
+    height, columns the user may widen (``fit_columns`` sets them), the last stretched."""
+    view.setObjectName(object_name)
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(
+        QAbstractItemView.SelectionMode.ExtendedSelection
+        if many
+        else QAbstractItemView.SelectionMode.SingleSelection
+    )
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setTabKeyNavigation(False)
+    view.setAlternatingRowColors(True)
+    view.setWordWrap(False)
+    vertical = view.verticalHeader()
+    vertical.hide()
+    vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    vertical.setDefaultSectionSize(view.fontMetrics().height() + 8)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setStretchLastSection(True)
+    return view
+
+
+def list_table(
+    parent: QWidget, model: RowTableModel, object_name: str, *, many: bool = False
+) -> QTableView:
+    """A new ``list_view``."""
+    return list_view(QTableView(parent), model, object_name, many=many)
+
+
 def button(parent: QWidget, text: str, object_name: str, slot: Any) -> QPushButton:
     push = QPushButton(text, parent)
     push.setObjectName(object_name)

@@ -1,5 +1,6 @@
 """The 入住交房 tab: its sub-pages, each built the first time it is shown — 收房 (a unit's
-hand-over, station by station) and 交付批次 (the batches, their slots, units and notices).
+hand-over, station by station), 交付批次 (the batches, their slots, units and notices) and
+进度与遗留问题 (the batch at a glance, the defects, 复验).
 
     page = MoveinPage(desk, hub)
     page.open_unit(unit_id)            # 收房 on that unit
@@ -8,13 +9,12 @@ hand-over, station by station) and 交付批次 (the batches, their slots, units
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from desk_app.services.desk import Desk
 from desk_app.ui.events import EventHub
 from desk_app.ui.movein.handover_page import HandoverPage
+from desk_app.ui.widgets.sub_pages import SubPages
 
 
 def _handover(desk: Desk, hub: EventHub) -> QWidget:
@@ -39,45 +39,22 @@ class MoveinPage(QWidget):
         self.desk = desk
         self.hub = hub
         self.setObjectName("movein_page")
-        self.tabs = QTabWidget(self)
-        self.tabs.setObjectName("movein_tabs")
+        self.tabs = SubPages(self, "movein_tabs", desk, hub)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
-        self._order: list[str] = []
-        self._builders: dict[str, Callable[[Desk, EventHub], QWidget]] = {}
-        self._built: dict[str, QWidget] = {}
-        for name, title, build in (
-            # No Alt letters here: the sub-pages use them.
-            ("handover", self.tr("Hand-over"), _handover),
-            ("batches", self.tr("Delivery batches"), _batches),
-            ("overview", self.tr("Progress and defects"), _overview),
-        ):
-            holder = QWidget(self.tabs)
-            holder.setObjectName(f"movein_{name}_holder")
-            QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
-            self.tabs.addTab(holder, title)
-            self._order.append(name)
-            self._builders[name] = build
-        self.tabs.currentChanged.connect(self._build_current)
-        self._build_current(self.tabs.currentIndex())
+        # No Alt letters here: the sub-pages use them.
+        self.tabs.add("handover", self.tr("Hand-over"), _handover)
+        self.tabs.add("batches", self.tr("Delivery batches"), _batches)
+        self.tabs.add("overview", self.tr("Progress and defects"), _overview)
         self.setFocusProxy(self.tabs)
 
     def sub_page(self, name: str) -> QWidget:
         """The named sub-page, built if needed."""
-        if name not in self._built:
-            holder = self.tabs.widget(self._order.index(name))
-            layout = holder.layout() if holder is not None else None
-            assert holder is not None and layout is not None, "the tab holders are built first"
-            page = self._builders[name](self.desk, self.hub)
-            page.setParent(holder)
-            layout.addWidget(page)
-            self._built[name] = page
-        return self._built[name]
+        return self.tabs.page(name)
 
     def show_sub_page(self, name: str) -> QWidget:
-        page = self.sub_page(name)
-        self.tabs.setCurrentIndex(self._order.index(name))
+        page = self.tabs.show_page(name)
         page.setFocus()
         return page
 
@@ -91,7 +68,3 @@ class MoveinPage(QWidget):
         """收房 on the unit: its open hand-over resumed, or one started."""
         self.show_sub_page("handover")
         return self.handover.open_unit(unit_id)
-
-    def _build_current(self, index: int) -> None:
-        if 0 <= index < len(self._order):
-            self.sub_page(self._order[index])
